@@ -1,0 +1,26 @@
+// The one contract: method name -> zod input/output. IPC, the web shell's HTTP bridge, the CLI
+// and tests all call these through `dispatch` (db/api/dispatch.ts). Adding a feature means one
+// entry in a methods/ file and one handler in handlers/. Pure module: the renderer imports it.
+import type { z } from 'zod';
+import { appMethods } from './methods/app.js';
+import { clientMethods } from './methods/clients.js';
+
+export const contract = {
+  ...appMethods,
+  ...clientMethods,
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type Input<M extends MethodName> = z.input<Contract[M]['input']>;
+export type Output<M extends MethodName> = z.output<Contract[M]['output']>;
+
+export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.hasOwn(contract, name);
+}
+
+/** Events the backend pushes to the UI (`on(event, cb)` in the preload). */
+export const EVENT_NAMES = ['data.changed', 'sync.status', 'progress'] as const;
+export type EventName = (typeof EVENT_NAMES)[number];

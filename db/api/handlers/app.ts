@@ -1,0 +1,28 @@
+import type { Handlers } from '../dispatch.js';
+import { CODE_LISTS } from '../../model/codes.js';
+import { loadDemo } from '../../demo/generate.js';
+
+type H = Pick<Handlers, 'app.info' | 'demo.load' | 'codes.list'>;
+
+export const appHandlers: H = {
+  'app.info': ({ store, session }) => {
+    const count = (table: string) => (store.db.prepare(`SELECT count(*) FROM ${table} WHERE deleted = 0`).pluck().get() as number);
+    const counts = { clients: count('clients'), employers: count('employers'), vacancies: count('vacancies') };
+    return {
+      device: store.device,
+      deviceName: store.getMeta('device_name') ?? '',
+      user: { id: session.user, name: session.name, role: session.role },
+      counts,
+      empty: counts.clients + counts.employers + counts.vacancies === 0,
+    };
+  },
+  'demo.load': (ctx, input) => {
+    const result = loadDemo(ctx.store, { clients: input.clients, seed: input.seed, user: ctx.session.user });
+    ctx.emit('data.changed', { kinds: ['clients', 'employers', 'vacancies'] });
+    return result;
+  },
+  'codes.list': () =>
+    Object.fromEntries(
+      Object.entries(CODE_LISTS).map(([list, codes]) => [list, Object.entries(codes).map(([code, label]) => ({ code, label }))]),
+    ),
+};

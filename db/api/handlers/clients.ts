@@ -1,0 +1,86 @@
+import { AppError } from '../result.js';
+import type { Handlers } from '../dispatch.js';
+import { maskBsn, normalizeBsn } from '../../model/bsn.js';
+import { ENTITIES, fieldSpec } from '../../model/entities.js';
+import { fromColumn } from '../../journal/write.js';
+import { parseRecord, throwFieldErrors } from '../../records/parse.js';
+import { RecordWriter } from '../../records/upsert.js';
+import type { ClientListItem } from '../methods/clients.js';
+import { searchClients } from '../../search/clients.js';
+
+type H = Pick<Handlers, 'clients.search' | 'clients.get' | 'clients.create' | 'clients.update' | 'clients.byBsn'>;
+
+export const clientHandlers: H = {
+  'clients.search': ({ store }, input) => searchClients(store, input),
+
+  'clients.get': ({ store }, { id }) => {
+    const row = store.db.prepare('SELECT * FROM clients WHERE id = ? AND deleted = 0').get(id) as Record<string, unknown> | undefined;
+    if (!row) throw new AppError('not_found', 'Klant niet gevonden', 'id');
+    const record: Record<string, unknown> = { id: row.id, ref: row.ref };
+    for (const field of Object.keys(ENTITIES.client.fields)) {
+      record[field] = fromColumn(fieldSpec('client', field)!, row[field]);
+    }
+    const periods = store.db
+      .prepare(
+        `SELECT id, intake_date, referrer, account_manager, exit_date, exit_reason FROM caseload_periods
+         WHERE client_id = ? AND deleted = 0 ORDER BY intake_date DESC, id`,
+      )
+      .all(id) as { id: string; intake_date: string | null; referrer: string | null; account_manager: string | null; exit_date: string | null; exit_reason: string | null }[];
+    return { id, record, periods };
+  },
+
+  'clients.create': (ctx, input) => {
+    const { values, errors } = parseRecord('clients', input, { emptyMeansKeep: true });
+    if (values.last_name === undefined && !errors.some((e) => e.field === 'last_name')) {
+      errors.push({ field: 'last_name', message: 'is verplicht' });
+    }
+    throwFieldErrors(errors);
+    const result = ctx.store.write(ctx.session.user, (w) => {
+      const rw = new RecordWriter(ctx.store, w);
+      if (values.bsn) {
+        const existing = rw.clientByBsn(values.bsn as string);
+        if (existing) {
+          throw new AppError('duplicate_bsn', `Deze BSN is al geregistreerd bij klant ${existing.ref}.`, 'bsn', existing);
+        }
+      }
+      return rw.upsert('clients', values);
+    });
+    ctx.emit('data.changed', { kinds: ['clients'], ids: [result.id] });
+    return { id: result.id, ref: result.ref };
+  },
+
+  'clients.update': (ctx, { id, fields }) => {
+    const { values, errors } = parseRecord('clients', fields, { emptyMeansKeep: false });
+    throwFieldErrors(errors);
+    const result = ctx.store.write(ctx.session.user, (w) => {
+      const row = w.row('client', id);
+      if (!row || row.deleted) throw new AppError('not_found', 'Klant niet gevonden', 'id');
+      return new RecordWriter(ctx.store, w).upsert('clients', { ...values, ref: row.ref as string });
+    });
+    ctx.emit('data.changed', { kinds: ['clients'], ids: [id] });
+    return { id, changed: result.changed };
+  },
+
+  'clients.byBsn': ({ store }, { bsn }) => {
+    const norm = normalizeBsn(bsn);
+    if (!norm) return { id: null };
+    const row = store.db.prepare('SELECT id FROM clients WHERE bsn = ? AND deleted = 0 AND merged_into IS NULL LIMIT 1').get(norm) as { id: string } | undefined;
+    return { id: row?.id ?? null };
+  },
+};
+
+export function toListItem(row: Record<string, unknown>): ClientListItem {
+  const name = [row.first_name ?? row.initials, row.name_prefix, row.last_name].filter(Boolean).join(' ');
+  return {
+    id: row.id as string,
+    ref: (row.ref as string) ?? '',
+    name,
+    bsnMasked: row.bsn ? maskBsn(row.bsn as string) : null,
+    birth_date: (row.birth_date as string) ?? null,
+    city: (row.city as string) ?? null,
+    account_manager: (row.account_manager as string) ?? null,
+    intake_date: (row.intake_date as string) ?? null,
+    exit_date: (row.exit_date as string) ?? null,
+    inCaseload: Boolean(row.intake_date) && !row.exit_date,
+  };
+}

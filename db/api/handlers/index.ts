@@ -1,0 +1,8 @@
+import type { Handlers } from '../dispatch.js';
+import { appHandlers } from './app.js';
+import { clientHandlers } from './clients.js';
+
+export const handlers: Handlers = {
+  ...appHandlers,
+  ...clientHandlers,
+};

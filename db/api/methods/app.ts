@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { method } from '../define.js';
+
+export const appMethods = {
+  /** What the shell and first screen need: who and where we are, and whether the store is empty. */
+  'app.info': method({
+    input: z.object({}).strict(),
+    output: z.object({
+      device: z.string(),
+      deviceName: z.string(),
+      user: z.object({ id: z.string(), name: z.string(), role: z.string() }),
+      counts: z.object({ clients: z.number(), employers: z.number(), vacancies: z.number() }),
+      empty: z.boolean(),
+    }),
+  }),
+  /** Loads realistic synthetic demo data (offered on first start with an empty store). */
+  'demo.load': method({
+    input: z.object({ clients: z.number().int().min(1).max(200_000).default(300), seed: z.number().int().default(1) }).strict(),
+    output: z.object({ clients: z.number(), employers: z.number(), vacancies: z.number() }),
+  }),
+  'codes.list': method({
+    input: z.object({}).strict(),
+    output: z.record(z.string(), z.array(z.object({ code: z.string(), label: z.string() }))),
+  }),
+};

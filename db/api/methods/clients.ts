@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { method } from '../define.js';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const clientListItem = z.object({
+  id: z.string(),
+  ref: z.string(),
+  name: z.string(),
+  bsnMasked: z.string().nullable(),
+  birth_date: z.string().nullable(),
+  city: z.string().nullable(),
+  account_manager: z.string().nullable(),
+  intake_date: z.string().nullable(),
+  exit_date: z.string().nullable(),
+  inCaseload: z.boolean(),
+});
+export type ClientListItem = z.infer<typeof clientListItem>;
+
+/** Client fields as the form sends them: strings as typed; the server parses and checks them. */
+export const clientFormInput = z.object({
+  bsn: z.string().optional(),
+  initials: z.string().optional(),
+  first_name: z.string().optional(),
+  name_prefix: z.string().optional(),
+  last_name: z.string().optional(),
+  birth_date: z.string().optional(),
+  gender: z.string().optional(),
+  phone: z.string().optional(),
+  email: z.string().optional(),
+  street: z.string().optional(),
+  house_number: z.string().optional(),
+  postcode: z.string().optional(),
+  city: z.string().optional(),
+  education_level: z.string().optional(),
+  hours_available: z.string().optional(),
+  target_groups: z.array(z.string()).optional(),
+  intake_date: z.string().optional(),
+  referrer: z.string().optional(),
+  account_manager: z.string().optional(),
+});
+
+export const clientMethods = {
+  /** Search-as-you-type and the client list: keyset paged by (sort key, id). */
+  'clients.search': method({
+    input: z
+      .object({
+        query: z.string().max(200).default(''),
+        limit: z.number().int().min(1).max(500).default(100),
+        /** Opaque cursor from the previous page. */
+        after: z.string().nullable().default(null),
+        onlyCaseload: z.boolean().default(false),
+      })
+      .strict(),
+    output: z.object({ items: z.array(clientListItem), next: z.string().nullable(), total: z.number() }),
+  }),
+  'clients.get': method({
+    input: z.object({ id: z.string() }).strict(),
+    output: z.object({
+      id: z.string(),
+      record: z.record(z.string(), z.unknown()),
+      periods: z.array(
+        z.object({
+          id: z.string(),
+          intake_date: z.string().nullable(),
+          referrer: z.string().nullable(),
+          account_manager: z.string().nullable(),
+          exit_date: z.string().nullable(),
+          exit_reason: z.string().nullable(),
+        }),
+      ),
+    }),
+  }),
+  'clients.create': method({
+    input: clientFormInput.strict(),
+    output: z.object({ id: z.string(), ref: z.string() }),
+    roles: ['klantmanager', 'trajectmanager', 'manager', 'beheerder'],
+  }),
+  'clients.update': method({
+    input: z.object({ id: z.string(), fields: clientFormInput.strict() }).strict(),
+    output: z.object({ id: z.string(), changed: z.array(z.string()) }),
+    roles: ['klantmanager', 'trajectmanager', 'manager', 'beheerder'],
+  }),
+  'clients.byBsn': method({
+    input: z.object({ bsn: z.string() }).strict(),
+    output: z.object({ id: z.string().nullable() }),
+  }),
+};
+
+export { isoDate };

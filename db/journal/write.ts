@@ -1,0 +1,169 @@
+// The journal write layer: every change to a synced row becomes field changes
+// {entity, row_id, field, value, hlc, base_hlc, device, user} stored in the journal and applied
+// to the row in the same transaction. Local writes and sync apply share `applyChange`, so the
+// rule "the current value is the one with the highest clock" holds for both.
+import type { Statement } from 'better-sqlite3';
+import { v7 as uuidv7 } from 'uuid';
+import { ENTITIES, fieldSpec, type EntityName, type FieldSpec } from '../model/entities.js';
+import type { Store } from '../store/open.js';
+
+export type Value = string | number | boolean | string[] | null;
+
+export interface FieldChange {
+  entity: EntityName;
+  row_id: string;
+  field: string;
+  /** The logical value (lists as arrays, booleans as booleans). */
+  value: Value;
+  hlc: string;
+  base_hlc: string | null;
+  device: string;
+  user: string;
+}
+
+/** The logical value as stored in its column: lists as sorted JSON text, booleans as 0/1. */
+export function toColumn(spec: FieldSpec, v: Value): string | number | null {
+  if (v === null || v === undefined) return null;
+  switch (spec.type) {
+    case 'bool':
+      return v === true || v === 1 ? 1 : 0;
+    case 'list': {
+      const arr = [...new Set((Array.isArray(v) ? v : [String(v)]).map(String))].sort();
+      return arr.length ? JSON.stringify(arr) : null;
+    }
+    case 'int':
+    case 'real':
+      return typeof v === 'number' ? v : Number(v);
+    default:
+      return String(v);
+  }
+}
+
+export function fromColumn(spec: FieldSpec, v: unknown): Value {
+  if (v === null || v === undefined) return null;
+  if (spec.type === 'bool') return v === 1;
+  if (spec.type === 'list') return JSON.parse(String(v)) as string[];
+  return v as Value;
+}
+
+function quote(col: string): string {
+  return `"${col}"`;
+}
+
+export class Writer {
+  private user = 'system';
+  private readonly stmts = new Map<string, Statement>();
+  private readonly insJournal: Statement;
+  private readonly maxHlc: Statement;
+
+  constructor(private readonly store: Store) {
+    this.insJournal = store.db.prepare(
+      'INSERT INTO journal(entity, row_id, field, value, hlc, base_hlc, device, user) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.maxHlc = store.db.prepare('SELECT max(hlc) AS h FROM journal WHERE entity = ? AND row_id = ? AND field = ?').pluck();
+  }
+
+  /** @internal used by Store.write */
+  as<T>(user: string, fn: () => T): T {
+    const prev = this.user;
+    this.user = user;
+    try {
+      return fn();
+    } finally {
+      this.user = prev;
+    }
+  }
+
+  get currentUser(): string {
+    return this.user;
+  }
+
+  private stmt(sql: string): Statement {
+    let s = this.stmts.get(sql);
+    if (!s) {
+      s = this.store.db.prepare(sql);
+      this.stmts.set(sql, s);
+    }
+    return s;
+  }
+
+  private spec(entity: EntityName, field: string): FieldSpec {
+    const spec = fieldSpec(entity, field);
+    if (!spec || field === 'id') throw new Error(`Onbekend veld ${entity}.${field}`);
+    return spec;
+  }
+
+  /** Reads a row as stored (column values), or undefined. */
+  row(entity: EntityName, id: string): Record<string, unknown> | undefined {
+    return this.stmt(`SELECT * FROM ${ENTITIES[entity].table} WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
+  }
+
+  /** Creates a row with a new id (UUIDv7 unless given) and journals every non-empty field. */
+  create(entity: EntityName, fields: Record<string, Value>, id: string = uuidv7()): string {
+    if (this.row(entity, id)) throw new Error(`${entity} ${id} bestaat al`);
+    this.update(entity, id, fields, true);
+    return id;
+  }
+
+  /**
+   * Sets fields of a row (creating it when absent) and returns the names of the fields that
+   * actually changed. Unchanged values write nothing, so re-imports leave no trace.
+   */
+  update(entity: EntityName, id: string, fields: Record<string, Value>, isNew = false): string[] {
+    const current = isNew ? undefined : this.row(entity, id);
+    const cols: string[] = [];
+    const vals: (string | number | null)[] = [];
+    const changes: FieldChange[] = [];
+    for (const [field, value] of Object.entries(fields)) {
+      if (value === undefined) continue;
+      const spec = this.spec(entity, field);
+      const col = toColumn(spec, value);
+      const before = current ? (current[field] ?? null) : null;
+      if (before === col) continue;
+      cols.push(field);
+      vals.push(col);
+      changes.push({
+        entity, row_id: id, field, value: fromColumn(spec, col),
+        hlc: this.store.clock.tick(),
+        base_hlc: current ? ((this.maxHlc.get(entity, id, field) as string | null) ?? null) : null,
+        device: this.store.device, user: this.user,
+      });
+    }
+    if (!changes.length && current) return [];
+    const table = ENTITIES[entity].table;
+    if (!current) {
+      const sql = `INSERT INTO ${table}(id${cols.map((c) => ', ' + quote(c)).join('')}) VALUES (?${', ?'.repeat(cols.length)})`;
+      this.stmt(sql).run(id, ...vals);
+    } else {
+      const sql = `UPDATE ${table} SET ${cols.map((c) => `${quote(c)} = ?`).join(', ')} WHERE id = ?`;
+      this.stmt(sql).run(...vals, id);
+    }
+    for (const c of changes) this.journal(c);
+    return changes.map((c) => c.field);
+  }
+
+  /** Tombstone: the row stays (sync needs it) but is gone for every reader. */
+  remove(entity: EntityName, id: string): void {
+    this.update(entity, id, { deleted: true });
+  }
+
+  /**
+   * Applies a field change that carries its own clock (from another laptop). The journal keeps
+   * it either way; the row takes its value only when its clock is the highest for that field.
+   * Returns true when it became the current value.
+   */
+  applyChange(c: FieldChange): boolean {
+    const spec = this.spec(c.entity, c.field);
+    const table = ENTITIES[c.entity].table;
+    const current = this.maxHlc.get(c.entity, c.row_id, c.field) as string | null;
+    this.journal(c);
+    if (current !== null && current >= c.hlc) return false;
+    this.stmt(`INSERT INTO ${table}(id) VALUES (?) ON CONFLICT(id) DO NOTHING`).run(c.row_id);
+    this.stmt(`UPDATE ${table} SET ${quote(c.field)} = ? WHERE id = ?`).run(toColumn(spec, c.value), c.row_id);
+    return true;
+  }
+
+  private journal(c: FieldChange): void {
+    this.insJournal.run(c.entity, c.row_id, c.field, JSON.stringify(c.value), c.hlc, c.base_hlc, c.device, c.user);
+  }
+}

@@ -1,0 +1,213 @@
+// The synced entities and their fields: one registry that the schema, the journal write layer,
+// sync apply, dump and audit views all read. A field not listed here cannot be written.
+//
+// Field types describe how a value is stored: text and date as TEXT (dates ISO YYYY-MM-DD),
+// int/bool as INTEGER (bool 0/1), real as REAL, list as a JSON array in TEXT (sorted, unique).
+
+export type FieldType = 'text' | 'date' | 'int' | 'real' | 'bool' | 'list' | 'ref';
+
+export interface FieldSpec {
+  type: FieldType;
+  /** For `ref` fields: the entity the id points to. */
+  to?: string;
+  /** Personal data (AVG): never logged, masked in audit views for roles without need to know. */
+  personal?: boolean;
+  /** Special category data (AVG art. 9: health, work limitations). */
+  special?: boolean;
+  /** Key field: a concurrent edit with a different value becomes a conflict for a person (SYNC.md). */
+  key?: boolean;
+}
+
+export interface EntitySpec {
+  table: string;
+  /** Prefix of generated refs. */
+  refPrefix: string;
+  fields: Record<string, FieldSpec>;
+}
+
+const t = (extra: Partial<FieldSpec> = {}): FieldSpec => ({ type: 'text', ...extra });
+const d = (extra: Partial<FieldSpec> = {}): FieldSpec => ({ type: 'date', ...extra });
+const i: FieldSpec = { type: 'int' };
+const r: FieldSpec = { type: 'real' };
+const b: FieldSpec = { type: 'bool' };
+const l = (extra: Partial<FieldSpec> = {}): FieldSpec => ({ type: 'list', ...extra });
+const ref = (to: string, extra: Partial<FieldSpec> = {}): FieldSpec => ({ type: 'ref', to, ...extra });
+
+export const ENTITIES = {
+  user: {
+    table: 'users',
+    refPrefix: 'U',
+    fields: { display_name: t(), role: t(), email: t(), pin_hash: t(), active: b },
+  },
+  client: {
+    table: 'clients',
+    refPrefix: 'K',
+    fields: {
+      bsn: t({ personal: true, key: true }),
+      initials: t({ personal: true }),
+      first_name: t({ personal: true, key: true }),
+      name_prefix: t({ personal: true }),
+      last_name: t({ personal: true, key: true }),
+      birth_date: d({ personal: true, key: true }),
+      gender: t(),
+      phone: t({ personal: true }),
+      email: t({ personal: true }),
+      street: t({ personal: true }),
+      house_number: t({ personal: true }),
+      postcode: t({ personal: true }),
+      city: t(),
+      education_level: t(),
+      work_thinking_level: t(),
+      driving_licence: l(),
+      transport: l(),
+      hours_available: r,
+      occupations_wanted: l(),
+      sectors: l(),
+      competences: l(),
+      languages: l(),
+      work_limitations: t({ personal: true, special: true }),
+      target_groups: l(),
+      banenafspraak_status: t(),
+      banenafspraak_checked: d(),
+      merged_into: ref('client'),
+      created: d(),
+    },
+  },
+  period: {
+    table: 'caseload_periods',
+    refPrefix: 'P',
+    fields: {
+      client_id: ref('client'),
+      intake_date: d({ key: true }),
+      referrer: t(),
+      account_manager: t(),
+      exit_date: d({ key: true }),
+      exit_reason: t({ key: true }),
+    },
+  },
+  measure: {
+    table: 'measures',
+    refPrefix: 'M',
+    fields: { client_id: ref('client'), date: d(), kind: t(), reason: t({ personal: true }), end_date: d() },
+  },
+  employer: {
+    table: 'employers',
+    refPrefix: 'W',
+    fields: {
+      name: t({ key: true }),
+      kvk: t({ key: true }),
+      street: t(),
+      house_number: t(),
+      postcode: t(),
+      city: t(),
+      sector: t(),
+      account_holder: t(),
+      exceptional_since: d(),
+      contact_name: t({ personal: true }),
+      contact_phone: t({ personal: true }),
+      contact_email: t({ personal: true }),
+    },
+  },
+  contact_person: {
+    table: 'contact_persons',
+    refPrefix: 'CP',
+    fields: {
+      employer_id: ref('employer'),
+      name: t({ personal: true }),
+      role: t(),
+      phone: t({ personal: true }),
+      email: t({ personal: true }),
+    },
+  },
+  sroi: {
+    table: 'sroi_obligations',
+    refPrefix: 'S',
+    fields: { employer_id: ref('employer'), contract: t(), amount: r, start_date: d(), end_date: d() },
+  },
+  vacancy: {
+    table: 'vacancies',
+    refPrefix: 'V',
+    fields: {
+      employer_id: ref('employer'),
+      title: t({ key: true }),
+      occupation_code: t(),
+      hours_per_week: r,
+      positions: i,
+      opened_date: d(),
+      closed_date: d(),
+      close_reason: t(),
+      banenafspraak: b,
+      description: t(),
+      source: t(),
+      education_level: t(),
+      work_thinking_level: t(),
+      driving_licence: l(),
+      postcode: t(),
+      city: t(),
+    },
+  },
+  match: {
+    table: 'matches',
+    refPrefix: 'MA',
+    fields: { client_id: ref('client'), vacancy_id: ref('vacancy'), status: t(), score: r, note: t() },
+  },
+  placement: {
+    table: 'placements',
+    refPrefix: 'PL',
+    fields: {
+      client_id: ref('client'),
+      employer_id: ref('employer'),
+      vacancy_id: ref('vacancy'),
+      start_date: d({ key: true }),
+      end_date: d({ key: true }),
+      kind: t({ key: true }),
+      hours_per_week: r,
+      wage_subsidy: b,
+      job_coach: t(),
+      wage_value: r,
+    },
+  },
+  activity: {
+    table: 'activities',
+    refPrefix: 'A',
+    fields: {
+      client_id: ref('client'),
+      kind: t(),
+      provider: t(),
+      start_date: d(),
+      end_date: d(),
+      outcome: t(),
+    },
+  },
+  contact: {
+    table: 'contacts',
+    refPrefix: 'C',
+    fields: {
+      client_id: ref('client'),
+      employer_id: ref('employer'),
+      date: d(),
+      kind: t(),
+      summary: t({ personal: true }),
+      follow_up_date: d(),
+      by: t(),
+    },
+  },
+} as const satisfies Record<string, EntitySpec>;
+
+export type EntityName = keyof typeof ENTITIES;
+export const ENTITY_NAMES = Object.keys(ENTITIES) as EntityName[];
+
+/** Every synced row also has: id (text, unique across laptops), ref, deleted (tombstone). */
+export const COMMON_FIELDS: Record<string, FieldSpec> = { ref: t(), deleted: b };
+
+export function fieldSpec(entity: EntityName, field: string): FieldSpec | undefined {
+  return (ENTITIES[entity].fields as Record<string, FieldSpec>)[field] ?? COMMON_FIELDS[field];
+}
+
+export function fieldNames(entity: EntityName): string[] {
+  return ['ref', ...Object.keys(ENTITIES[entity].fields), 'deleted'];
+}
+
+export function isEntityName(s: string): s is EntityName {
+  return Object.prototype.hasOwnProperty.call(ENTITIES, s);
+}

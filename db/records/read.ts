@@ -1,0 +1,78 @@
+// Reads records back in interchange form (CONTRACTS.md): *_id links become *_ref, a client
+// carries its current caseload period, and earlier periods under `periods` (an extension: a
+// dump imported into an empty store then gives the same dump again). Fields never set are omitted.
+import { ENTITIES, fieldSpec } from '../model/entities.js';
+import { DUMP_KIND, RECORDS, type RecordKind } from '../model/records.js';
+import { fromColumn } from '../journal/write.js';
+import type { Store } from '../store/open.js';
+import { ENTITY_OF } from './upsert.js';
+
+export type InterchangeRecord = Record<string, unknown>;
+
+const PERIOD_FIELDS = ['intake_date', 'referrer', 'account_manager', 'exit_date', 'exit_reason'];
+
+function linkSql(kind: RecordKind): { select: string; joins: string } {
+  const table = ENTITIES[ENTITY_OF[kind]].table;
+  const select: string[] = [];
+  const joins: string[] = [];
+  for (const [field, def] of Object.entries(RECORDS[kind])) {
+    if (def.kind !== 'ref') continue;
+    const alias = `l_${field}`;
+    const target = ENTITIES[ENTITY_OF[def.refTo!]].table;
+    joins.push(`LEFT JOIN ${target} ${alias} ON ${alias}.id = ${table}.${field.replace(/_ref$/, '_id')}`);
+    select.push(`${alias}.ref AS ${field}`);
+  }
+  return { select: select.map((s) => ', ' + s).join(''), joins: joins.join(' ') };
+}
+
+/** Every live record of a kind, sorted by ref, as plain objects in canonical field order. */
+export function* readRecords(store: Store, kind: RecordKind): Generator<InterchangeRecord> {
+  const entity = ENTITY_OF[kind];
+  const table = ENTITIES[entity].table;
+  const { select, joins } = linkSql(kind);
+  const extraWhere = kind === 'clients' ? ' AND clients.merged_into IS NULL' : '';
+  const rows = store.db
+    .prepare(`SELECT ${table}.*${select} FROM ${table} ${joins} WHERE ${table}.deleted = 0${extraWhere} ORDER BY ${table}.ref`)
+    .iterate() as IterableIterator<Record<string, unknown>>;
+  const periodsOf = store.db.prepare(
+    `SELECT intake_date, referrer, account_manager, exit_date, exit_reason FROM caseload_periods
+     WHERE client_id = ? AND deleted = 0 ORDER BY intake_date, id`,
+  );
+  for (const row of rows) {
+    const out: InterchangeRecord = { kind: DUMP_KIND[kind] };
+    let periods: Record<string, unknown>[] = [];
+    if (kind === 'clients') periods = periodsOf.all(row.id) as Record<string, unknown>[];
+    const current = periods[periods.length - 1];
+    for (const [field, def] of Object.entries(RECORDS[kind])) {
+      let v: unknown;
+      if (kind === 'clients' && PERIOD_FIELDS.includes(field)) v = current?.[field];
+      else if (def.kind === 'ref') v = row[field];
+      else {
+        const spec = fieldSpec(entity, field);
+        v = spec ? fromColumn(spec, row[field]) : row[field];
+      }
+      // The record's own `kind` (placement, activity or contact kind) would clash with the line's
+      // `kind`, so the dump names it `<record>_kind` (import accepts both names).
+      if (v !== null && v !== undefined) out[field === 'kind' ? `${DUMP_KIND[kind]}_kind` : field] = v;
+    }
+    if (periods.length > 1) {
+      out.periods = periods.slice(0, -1).map((p) => Object.fromEntries(Object.entries(p).filter(([, v]) => v !== null)));
+    }
+    yield out;
+  }
+}
+
+/** Canonical JSON of one record: keys in the order given (kind, then contract order). */
+export function canonicalLine(rec: InterchangeRecord): string {
+  return JSON.stringify(rec);
+}
+
+/** The dump: all kinds sorted by their dump kind name, then by ref. */
+export function* dumpLines(store: Store): Generator<string> {
+  const kinds = [...(Object.keys(DUMP_KIND) as RecordKind[])].sort((a, b) => (DUMP_KIND[a] < DUMP_KIND[b] ? -1 : 1));
+  for (const kind of kinds) {
+    const recs = [...readRecords(store, kind)];
+    recs.sort((a, b) => (String(a.ref) < String(b.ref) ? -1 : String(a.ref) > String(b.ref) ? 1 : 0));
+    for (const r of recs) yield canonicalLine(r);
+  }
+}

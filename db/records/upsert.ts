@@ -1,0 +1,238 @@
+// Writes interchange records (CONTRACTS.md) into the entity tables through the journal.
+// One function per kind knows how its record maps to rows: a client record spans the clients
+// row and its current caseload period; *_ref fields become ids. Used by import, the API and demo.
+import { AppError } from '../api/result.js';
+import type { Value, Writer } from '../journal/write.js';
+import type { EntityName } from '../model/entities.js';
+import { RECORDS, type Parsed, type RecordKind } from '../model/records.js';
+import type { Store } from '../store/open.js';
+import { hashRef, nextSeriesRef } from './refs.js';
+
+export type RecordValues = Record<string, Parsed | undefined>;
+export interface UpsertResult {
+  id: string;
+  ref: string;
+  created: boolean;
+  changed: string[];
+}
+
+export const ENTITY_OF: Record<RecordKind, EntityName> = {
+  clients: 'client', employers: 'employer', vacancies: 'vacancy',
+  placements: 'placement', activities: 'activity', contacts: 'contact',
+};
+
+const PERIOD_FIELDS = ['intake_date', 'referrer', 'account_manager', 'exit_date', 'exit_reason'] as const;
+
+interface PeriodRow {
+  id: string;
+  intake_date: string | null;
+  referrer: string | null;
+  account_manager: string | null;
+  exit_date: string | null;
+  exit_reason: string | null;
+}
+
+export class RecordWriter {
+  constructor(
+    private readonly store: Store,
+    private readonly w: Writer,
+  ) {}
+
+  idByRef(entity: EntityName, ref: string): string | null {
+    const table = { client: 'clients', employer: 'employers', vacancy: 'vacancies', placement: 'placements', activity: 'activities', contact: 'contacts' }[entity as string];
+    if (!table) return null;
+    const row = this.store.db
+      .prepare(`SELECT id FROM ${table} WHERE ref = ? AND deleted = 0 ORDER BY id LIMIT 1`)
+      .get(ref) as { id: string } | undefined;
+    return row?.id ?? null;
+  }
+
+  clientByBsn(bsn: string): { id: string; ref: string } | null {
+    const row = this.store.db
+      .prepare('SELECT id, ref FROM clients WHERE bsn = ? AND deleted = 0 AND merged_into IS NULL ORDER BY id LIMIT 1')
+      .get(bsn) as { id: string; ref: string } | undefined;
+    return row ?? null;
+  }
+
+  periods(clientId: string): PeriodRow[] {
+    return this.store.db
+      .prepare(
+        `SELECT id, intake_date, referrer, account_manager, exit_date, exit_reason FROM caseload_periods
+         WHERE client_id = ? AND deleted = 0 ORDER BY intake_date, id`,
+      )
+      .all(clientId) as PeriodRow[];
+  }
+
+  upsert(kind: RecordKind, values: RecordValues): UpsertResult {
+    switch (kind) {
+      case 'clients':
+        return this.upsertClient(values);
+      case 'employers':
+        return this.upsertEmployer(values);
+      default:
+        return this.upsertLinked(kind, values);
+    }
+  }
+
+  private requireOnCreate(kind: RecordKind, values: RecordValues): void {
+    for (const [field, def] of Object.entries(RECORDS[kind])) {
+      if (def.required && (values[field] === undefined || values[field] === null)) {
+        throw new AppError('invalid_input', 'is verplicht', field);
+      }
+    }
+  }
+
+  private pick(values: RecordValues, skip: readonly string[]): Record<string, Value> {
+    const out: Record<string, Value> = {};
+    for (const [k, v] of Object.entries(values)) {
+      if (v === undefined || skip.includes(k) || k.endsWith('_ref') || k === 'ref') continue;
+      out[k] = v;
+    }
+    return out;
+  }
+
+  private upsertClient(values: RecordValues): UpsertResult {
+    const ref = values.ref as string | undefined;
+    const bsn = values.bsn as string | null | undefined;
+    let id = ref ? this.idByRef('client', ref) : null;
+    if (bsn) {
+      const other = this.clientByBsn(bsn);
+      if (other && id && other.id !== id) {
+        throw new AppError('duplicate_bsn', `BSN is al geregistreerd bij klant ${other.ref}`, 'bsn', { id: other.id, ref: other.ref });
+      }
+      if (other && !id) {
+        if (ref) throw new AppError('duplicate_bsn', `BSN is al geregistreerd bij klant ${other.ref}`, 'bsn', { id: other.id, ref: other.ref });
+        id = other.id;
+      }
+    }
+    const created = !id;
+    if (created) this.requireOnCreate('clients', values);
+    const clientFields = this.pick(values, PERIOD_FIELDS);
+    let finalRef: string;
+    let changed: string[];
+    if (created) {
+      finalRef = ref ?? nextSeriesRef(this.store, 'client');
+      id = this.w.create('client', { ref: finalRef, ...clientFields, created: new Date().toISOString().slice(0, 10) });
+      changed = Object.keys(clientFields);
+    } else {
+      changed = this.w.update('client', id!, clientFields);
+      finalRef = (this.w.row('client', id!)!.ref as string) ?? ref!;
+    }
+    changed.push(...this.upsertPeriod(id!, values));
+    return { id: id!, ref: finalRef, created, changed };
+  }
+
+  /** Applies the period fields of a client record to its current period (CONTRACTS.md). */
+  private upsertPeriod(clientId: string, values: RecordValues): string[] {
+    const given = PERIOD_FIELDS.filter((f) => values[f] !== undefined);
+    if (!given.length) return [];
+    const periods = this.periods(clientId);
+    const current = periods[periods.length - 1];
+    const intake = values.intake_date as string | null | undefined;
+    // A period with the same intake date is the one meant; an intake after the current period's
+    // exit opens a new period (re-entry); anything else corrects the current period.
+    const same = intake ? periods.find((p) => p.intake_date === intake) : undefined;
+    const opensNew = !same && (!current || Boolean(intake && current.exit_date && intake > current.exit_date));
+    const target = same ?? current;
+    const merged: Record<string, string | null> = {};
+    for (const f of PERIOD_FIELDS) merged[f] = values[f] !== undefined ? (values[f] as string | null) : opensNew ? null : target![f];
+    if (!merged.intake_date) throw new AppError('invalid_input', 'is verplicht voor een caseloadperiode', 'intake_date');
+    if (merged.exit_date && merged.exit_date < merged.intake_date) {
+      throw new AppError('invalid_input', 'ligt voor de instroomdatum', 'exit_date');
+    }
+    if (merged.exit_date && !merged.exit_reason) throw new AppError('invalid_input', 'is verplicht bij uitstroom', 'exit_reason');
+    if (merged.exit_reason && !merged.exit_date) throw new AppError('invalid_input', 'is verplicht bij een reden uitstroom', 'exit_date');
+    if (opensNew) {
+      if (current && !current.exit_date) throw new AppError('invalid_input', 'de lopende periode is nog niet beëindigd', 'intake_date');
+      const fields: Record<string, Value> = { client_id: clientId };
+      for (const f of PERIOD_FIELDS) if (merged[f] !== null) fields[f] = merged[f]!;
+      this.w.create('period', { ref: hashRef('period', [clientId, merged.intake_date]), ...fields });
+      return [...given];
+    }
+    const patch: Record<string, Value> = {};
+    for (const f of given) patch[f] = merged[f]!;
+    return this.w.update('period', target!.id, patch);
+  }
+
+  private upsertEmployer(values: RecordValues): UpsertResult {
+    const ref = values.ref as string | undefined;
+    let id = ref ? this.idByRef('employer', ref) : null;
+    if (!id && !ref && values.kvk) {
+      const row = this.store.db.prepare('SELECT id FROM employers WHERE kvk = ? AND deleted = 0 ORDER BY id LIMIT 1').get(values.kvk) as { id: string } | undefined;
+      id = row?.id ?? null;
+    }
+    const fields = this.pick(values, []);
+    if (!id) {
+      this.requireOnCreate('employers', values);
+      const newRef = ref ?? nextSeriesRef(this.store, 'employer');
+      id = this.w.create('employer', { ref: newRef, ...fields });
+      return { id, ref: newRef, created: true, changed: Object.keys(fields) };
+    }
+    const changed = this.w.update('employer', id, fields);
+    return { id, ref: this.w.row('employer', id)!.ref as string, created: false, changed };
+  }
+
+  private resolveRef(kind: RecordKind, field: string, ref: string | null | undefined): string | null | undefined {
+    if (ref === undefined || ref === null) return ref;
+    const to = RECORDS[kind][field]!.refTo!;
+    const id = this.idByRef(ENTITY_OF[to], ref);
+    if (!id) throw new AppError('invalid_input', `onbekende ${RECORDS[kind][field]!.label.toLowerCase()} '${ref}'`, field);
+    return id;
+  }
+
+  private upsertLinked(kind: RecordKind, values: RecordValues): UpsertResult {
+    const entity = ENTITY_OF[kind];
+    const links: Record<string, string | null | undefined> = {};
+    for (const field of Object.keys(RECORDS[kind])) {
+      if (field.endsWith('_ref') && field !== 'ref') {
+        links[field.replace(/_ref$/, '_id')] = this.resolveRef(kind, field, values[field] as string | null | undefined);
+      }
+    }
+    let ref = values.ref as string | undefined;
+    let id = ref ? this.idByRef(entity, ref) : null;
+    if (kind === 'contacts') {
+      const hasClient = values.client_ref !== undefined && values.client_ref !== null;
+      const hasEmployer = values.employer_ref !== undefined && values.employer_ref !== null;
+      if (!id && hasClient === hasEmployer) {
+        throw new AppError('invalid_input', 'geef precies één van client_ref of employer_ref', hasClient ? 'employer_ref' : 'client_ref');
+      }
+    }
+    if (!ref) {
+      ref = hashRef(entity, naturalKey(kind, values));
+      id = this.idByRef(entity, ref);
+    }
+    const fields: Record<string, Value> = { ...this.pick(values, []) };
+    for (const [k, v] of Object.entries(links)) if (v !== undefined) fields[k] = v;
+    if (!id) {
+      this.requireOnCreate(kind, values);
+      checkDateOrder(values);
+      id = this.w.create(entity, { ref, ...fields });
+      return { id, ref, created: true, changed: Object.keys(fields) };
+    }
+    const row = this.w.row(entity, id)!;
+    checkDateOrder({ start_date: row.start_date as string | null, end_date: row.end_date as string | null, ...values });
+    return { id, ref, created: false, changed: this.w.update(entity, id, fields) };
+  }
+}
+
+function checkDateOrder(values: RecordValues): void {
+  const start = (values.start_date ?? values.opened_date) as string | null | undefined;
+  const end = (values.end_date ?? values.closed_date) as string | null | undefined;
+  if (start && end && end < start) {
+    throw new AppError('invalid_input', 'ligt voor de startdatum', values.end_date !== undefined ? 'end_date' : 'closed_date');
+  }
+}
+
+function naturalKey(kind: RecordKind, v: RecordValues): (string | null | undefined)[] {
+  const s = (x: unknown) => (x === undefined || x === null ? null : String(x));
+  switch (kind) {
+    case 'vacancies':
+      return [s(v.employer_ref), s(v.title), s(v.opened_date)];
+    case 'placements':
+      return [s(v.client_ref), s(v.employer_ref), s(v.start_date)];
+    case 'activities':
+      return [s(v.client_ref), s(v.kind), s(v.start_date)];
+    default:
+      return [s(v.client_ref), s(v.employer_ref), s(v.date), s(v.kind), s(v.summary)];
+  }
+}
