@@ -10,12 +10,12 @@ export function nextSeriesRef(store: Store, entity: EntityName): string {
   const prefix = ENTITIES[entity].refPrefix;
   const key = `ref_series_${entity}`;
   let n = Number(store.getMeta(key) ?? '0');
-  const exists = store.db.prepare(`SELECT 1 FROM ${ENTITIES[entity].table} WHERE ref = ?`).pluck();
+  const exists = store.stmt(`SELECT 1 FROM ${ENTITIES[entity].table} WHERE ref = ?`);
   let ref: string;
   do {
     n++;
     ref = `${prefix}${String(n).padStart(6, '0')}`;
-  } while (exists.get(ref));
+  } while (exists.get(ref) !== undefined);
   store.setMeta(key, String(n));
   return ref;
 }

@@ -41,22 +41,22 @@ export class RecordWriter {
   idByRef(entity: EntityName, ref: string): string | null {
     const table = { client: 'clients', employer: 'employers', vacancy: 'vacancies', placement: 'placements', activity: 'activities', contact: 'contacts' }[entity as string];
     if (!table) return null;
-    const row = this.store.db
-      .prepare(`SELECT id FROM ${table} WHERE ref = ? AND deleted = 0 ORDER BY id LIMIT 1`)
+    const row = this.store
+      .stmt(`SELECT id FROM ${table} WHERE ref = ? AND deleted = 0 ORDER BY id LIMIT 1`)
       .get(ref) as { id: string } | undefined;
     return row?.id ?? null;
   }
 
   clientByBsn(bsn: string): { id: string; ref: string } | null {
-    const row = this.store.db
-      .prepare('SELECT id, ref FROM clients WHERE bsn = ? AND deleted = 0 AND merged_into IS NULL ORDER BY id LIMIT 1')
+    const row = this.store
+      .stmt('SELECT id, ref FROM clients WHERE bsn = ? AND deleted = 0 AND merged_into IS NULL ORDER BY id LIMIT 1')
       .get(bsn) as { id: string; ref: string } | undefined;
     return row ?? null;
   }
 
   periods(clientId: string): PeriodRow[] {
-    return this.store.db
-      .prepare(
+    return this.store
+      .stmt(
         `SELECT id, intake_date, referrer, account_manager, exit_date, exit_reason FROM caseload_periods
          WHERE client_id = ? AND deleted = 0 ORDER BY intake_date, id`,
       )
@@ -158,7 +158,7 @@ export class RecordWriter {
     const ref = values.ref as string | undefined;
     let id = ref ? this.idByRef('employer', ref) : null;
     if (!id && !ref && values.kvk) {
-      const row = this.store.db.prepare('SELECT id FROM employers WHERE kvk = ? AND deleted = 0 ORDER BY id LIMIT 1').get(values.kvk) as { id: string } | undefined;
+      const row = this.store.stmt('SELECT id FROM employers WHERE kvk = ? AND deleted = 0 ORDER BY id LIMIT 1').get(values.kvk) as { id: string } | undefined;
       id = row?.id ?? null;
     }
     const fields = this.pick(values, []);

@@ -1,0 +1,21 @@
+// Every `caseload` subcommand, in --help order.
+import type { Command } from '../command.js';
+import { initCommand } from './init.js';
+import { importCommand } from './import.js';
+import { dumpCommand } from './dump.js';
+import { searchCommand } from './search.js';
+import { demoCommand } from './demo.js';
+import { checkCommand } from './check.js';
+import { pendingExport, pendingReport, pendingSync } from './pending.js';
+
+export const COMMANDS: Command[] = [
+  initCommand,
+  importCommand,
+  dumpCommand,
+  pendingReport,
+  pendingExport,
+  searchCommand,
+  pendingSync,
+  demoCommand,
+  checkCommand,
+];

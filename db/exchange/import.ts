@@ -1,0 +1,150 @@
+// Import (CONTRACTS.md): upsert records by ref from CSV, XLSX or JSONL, all or nothing. Every
+// refused row is reported as FILE:LINE: field: message; when any row is refused the whole
+// transaction rolls back, so the database is unchanged.
+import { AppError } from '../api/result.js';
+import { DUMP_KIND, RECORD_KINDS, headerToField, type RecordKind } from '../model/records.js';
+import { parseRecord } from '../records/parse.js';
+import { RecordWriter, type RecordValues } from '../records/upsert.js';
+import type { Store } from '../store/open.js';
+import { readImportFile, type FileFormat, type RawRow } from './read-file.js';
+
+export interface ImportProblem {
+  file: string;
+  line: number;
+  field: string;
+  message: string;
+}
+
+export interface ImportResult {
+  ok: boolean;
+  dryRun: boolean;
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** JSONL lines of another kind than --kind, left alone. */
+  skipped: number;
+  problems: ImportProblem[];
+}
+
+export interface ImportOptions {
+  file: string;
+  /** Required for CSV/XLSX; for JSONL each line's `kind` decides when absent. */
+  kind?: RecordKind;
+  dryRun?: boolean;
+  format?: FileFormat;
+  /** Shown in problem lines instead of the path (e.g. the uploaded file's name). */
+  displayName?: string;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Dependency order, so refs in a mixed JSONL file resolve to records earlier in the same run. */
+const APPLY_ORDER: RecordKind[] = ['employers', 'clients', 'vacancies', 'placements', 'activities', 'contacts'];
+const KIND_BY_DUMP = Object.fromEntries(RECORD_KINDS.map((k) => [DUMP_KIND[k], k])) as Record<string, RecordKind>;
+
+class Rollback extends Error {}
+
+export function isRecordKind(s: string): s is RecordKind {
+  return (RECORD_KINDS as string[]).includes(s);
+}
+
+export async function importFile(store: Store, user: string, opts: ImportOptions): Promise<ImportResult> {
+  const name = opts.displayName ?? opts.file;
+  const read = await readImportFile(opts.file, opts.format);
+  const problems: ImportProblem[] = read.problems.map((p) => ({ file: name, ...p }));
+  const result: ImportResult = { ok: false, dryRun: Boolean(opts.dryRun), created: 0, updated: 0, unchanged: 0, skipped: 0, problems };
+
+  // Group rows by kind, translating CSV/XLSX headers (field names or Dutch labels).
+  const byKind = new Map<RecordKind, RawRow[]>();
+  if (read.format === 'jsonl') {
+    for (const row of read.rows) {
+      const lineKind = typeof row.values.kind === 'string' ? KIND_BY_DUMP[row.values.kind] : undefined;
+      const kind = opts.kind ?? lineKind;
+      if (!kind) {
+        problems.push({ file: name, line: row.line, field: 'kind', message: 'onbekend soort record (geef --kind of een kind-veld)' });
+        continue;
+      }
+      if (opts.kind && lineKind && lineKind !== opts.kind) {
+        result.skipped++;
+        continue;
+      }
+      if (!byKind.has(kind)) byKind.set(kind, []);
+      byKind.get(kind)!.push(row);
+    }
+  } else {
+    if (!opts.kind) throw new AppError('usage', 'geef --kind voor CSV- en XLSX-bestanden');
+    const mapped = read.headers.map((h) => (h ? headerToField(opts.kind!, h) : null));
+    read.headers.forEach((h, i) => {
+      if (h && !mapped[i]) problems.push({ file: name, line: 1, field: h, message: `onbekende kolom '${h}'` });
+    });
+    const seen = new Set<string>();
+    mapped.forEach((f) => {
+      if (f && seen.has(f)) problems.push({ file: name, line: 1, field: f, message: 'kolom komt twee keer voor' });
+      if (f) seen.add(f);
+    });
+    byKind.set(
+      opts.kind,
+      read.rows.map((r) => ({
+        line: r.line,
+        values: Object.fromEntries(read.headers.map((h, i) => [mapped[i] ?? h, r.values[h]]).filter(([f]) => f)),
+      })),
+    );
+  }
+  if (problems.some((p) => p.line === 1 && read.format !== 'jsonl')) return result;
+
+  const total = [...byKind.values()].reduce((n, rows) => n + rows.length, 0);
+  let done = 0;
+  try {
+    store.write(user, (w) => {
+      const rw = new RecordWriter(store, w);
+      for (const kind of APPLY_ORDER) {
+        for (const row of byKind.get(kind) ?? []) {
+          applyRow(rw, kind, row, read.format === 'jsonl', name, problems, result);
+          if (++done % 1000 === 0) opts.onProgress?.(done, total);
+        }
+      }
+      if (problems.length || opts.dryRun) throw new Rollback();
+    });
+  } catch (e) {
+    if (!(e instanceof Rollback)) throw e;
+  }
+  opts.onProgress?.(total, total);
+  result.ok = problems.length === 0;
+  return result;
+}
+
+function applyRow(
+  rw: RecordWriter, kind: RecordKind, row: RawRow, jsonl: boolean, file: string,
+  problems: ImportProblem[], result: ImportResult,
+): void {
+  const { periods, ...raw } = row.values as Record<string, unknown> & { periods?: unknown };
+  const { values, errors } = parseRecord(kind, raw, { emptyMeansKeep: !jsonl });
+  if (errors.length) {
+    for (const e of errors) problems.push({ file, line: row.line, field: e.field, message: e.message });
+    return;
+  }
+  try {
+    // Earlier caseload periods of a dumped client come first, so the current one ends up last.
+    if (kind === 'clients' && Array.isArray(periods)) {
+      for (const p of periods as Record<string, unknown>[]) {
+        const parsed = parseRecord('clients', { ...p, ref: raw.ref, bsn: raw.bsn, last_name: raw.last_name }, { emptyMeansKeep: false });
+        if (parsed.errors.length) {
+          for (const e of parsed.errors) problems.push({ file, line: row.line, field: `periods.${e.field}`, message: e.message });
+          return;
+        }
+        rw.upsert('clients', parsed.values as RecordValues);
+      }
+    }
+    const r = rw.upsert(kind, values);
+    if (r.created) result.created++;
+    else if (r.changed.length) result.updated++;
+    else result.unchanged++;
+  } catch (e) {
+    if (!(e instanceof AppError)) throw e;
+    problems.push({ file, line: row.line, field: e.field ?? '-', message: e.message });
+  }
+}
+
+export function formatProblem(p: ImportProblem): string {
+  return `${p.file}:${p.line}: ${p.field}: ${p.message}`;
+}
+
