@@ -47,7 +47,7 @@ export function decodeText(buf: Buffer): string {
 
 export function readCsvText(text: string): { headers: string[]; rows: RawRow[]; problems: ReadProblem[] } {
   const problems: ReadProblem[] = [];
-  const parsed = Papa.parse<string[]>(text, { delimitersToGuess: [';', ',', '\t'], skipEmptyLines: false });
+  const parsed = Papa.parse<string[]>(text, { delimiter: detectDelimiter(text), skipEmptyLines: false });
   const data = parsed.data;
   // Line numbers: count the physical lines each record spans (quoted cells may hold newlines).
   const headers = (data[0] ?? []).map((h) => h.trim());
@@ -68,10 +68,22 @@ export function readCsvText(text: string): { headers: string[]; rows: RawRow[]; 
     rows.push({ line: startLine, values });
   }
   for (const e of parsed.errors) {
-    if (e.type === 'Delimiter') continue;
     problems.push({ line: (e.row ?? 0) + 2, field: '-', message: `CSV: ${e.message}` });
   }
   return { headers, rows, problems };
+}
+
+/** The delimiter is the one the header line uses most (outside quotes): `;`, `,` or tab. */
+export function detectDelimiter(text: string): string {
+  const counts: Record<string, number> = { ';': 0, ',': 0, '\t': 0 };
+  let quoted = false;
+  for (const ch of text) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) break;
+    else if (!quoted && ch in counts) counts[ch]!++;
+  }
+  const best = Object.entries(counts).sort((a, b) => b[1] - a[1])[0]!;
+  return best[1] > 0 ? best[0] : ';';
 }
 
 function countNewlines(cells: string[] | undefined): number {

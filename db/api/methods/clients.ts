@@ -38,6 +38,8 @@ export const clientFormInput = z.object({
   intake_date: z.string().optional(),
   referrer: z.string().optional(),
   account_manager: z.string().optional(),
+  exit_date: z.string().optional(),
+  exit_reason: z.string().optional(),
 });
 
 export const clientMethods = {

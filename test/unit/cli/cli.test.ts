@@ -1,0 +1,67 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bin, bsnFrom, cli, tempDir, writeFile } from '../helpers.js';
+
+describe('caseload command line', () => {
+  it('works as a real process: help, init, import, search, dump, check', () => {
+    const dir = tempDir();
+    const db = join(dir, 'c.sqlite');
+    const help = bin(['--help']);
+    expect(help.code).toBe(0);
+    for (const c of ['init', 'import', 'dump', 'report', 'export', 'search', 'sync', 'demo', 'check']) expect(help.stdout).toContain(`  ${c}`);
+    const init = bin(['--db', db, 'init', '--device-name', 'Laptop Marknesse']);
+    expect(init.code).toBe(0);
+    expect(JSON.parse(init.stdout)).toMatchObject({ device_name: 'Laptop Marknesse', schema_version: expect.any(Number) });
+    const csv = writeFile(dir, 'k.csv', `ref;last_name;first_name;bsn;city\nK7;Çelik;Hatice;${bsnFrom('30000003')};Marknesse\n`);
+    expect(bin(['--db', db, 'import', csv, '--kind', 'clients']).code).toBe(0);
+    const found = bin(['--db', db, 'search', 'celik']);
+    expect(found.code).toBe(0);
+    expect(JSON.parse(found.stdout.trim())).toMatchObject({ type: 'client', ref: 'K7', name: 'Hatice Çelik' });
+    expect(bin(['--db', db, 'dump']).stdout).toContain('"ref":"K7"');
+    expect(bin(['--db', db, 'check']).code).toBe(0);
+  });
+
+  it('takes the database from CASELOAD_DB when --db is absent', async () => {
+    const db = join(tempDir(), 'env.sqlite');
+    expect((await cli(['init'], { CASELOAD_DB: db })).out[0]).toContain(db);
+  });
+
+  it('exits 2 on usage errors and says what is wrong', async () => {
+    const db = join(tempDir(), 'c.sqlite');
+    const unknown = await cli(['--db', db, 'frobnicate']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err[0]).toContain("onbekende opdracht 'frobnicate'");
+    expect((await cli(['--db', db, 'import', 'x.csv', '--kind', 'klanten'])).code).toBe(2);
+    expect((await cli(['--db', db, 'import', 'x.csv'])).err[0]).toContain('--kind');
+    expect((await cli(['--db', db, 'search', 'x', '--limit', 'veel'])).code).toBe(2);
+    expect((await cli(['--db', db, 'demo', '--bogus'])).code).toBe(2);
+    expect((await cli([])).code).toBe(2);
+  });
+
+  it('finds clients by BSN and employers by name', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'c.sqlite');
+    const bsn = bsnFrom('30000004');
+    await cli(['--db', db, 'import', writeFile(dir, 'k.csv', `ref;last_name;bsn\nK1;Jansen;${bsn}\n`), '--kind', 'clients']);
+    await cli(['--db', db, 'import', writeFile(dir, 'w.csv', 'ref;name;city\nW1;Visverwerking Jansen;Urk\n'), '--kind', 'employers']);
+    const byBsn = await cli(['--db', db, 'search', bsn]);
+    expect(byBsn.out.map((l) => JSON.parse(l).ref)).toEqual(['K1']);
+    expect(byBsn.out[0]).not.toContain(bsn);
+    const byName = await cli(['--db', db, 'search', 'jansen']);
+    expect(byName.out.map((l) => JSON.parse(l).type).sort()).toEqual(['client', 'employer']);
+  });
+
+  it('demo makes a realistic history with valid BSNs and re-entries', async () => {
+    const db = join(tempDir(), 'demo.sqlite');
+    expect((await cli(['--db', db, 'demo', '--clients', '150', '--seed', '9', '--today', '2026-06-30'])).code).toBe(0);
+    const lines = (await cli(['--db', db, 'dump'])).out.map((l) => JSON.parse(l));
+    const clients = lines.filter((l) => l.kind === 'client');
+    expect(clients).toHaveLength(150);
+    expect(lines.some((l) => l.kind === 'employer' && l.exceptional_since)).toBe(true);
+    expect(clients.some((c) => c.periods?.length)).toBe(true);
+    for (const k of ['vacancy', 'placement', 'activity', 'contact']) expect(lines.some((l) => l.kind === k), k).toBe(true);
+    const intakes = clients.flatMap((c) => [c.intake_date, ...(c.periods ?? []).map((p: { intake_date: string }) => p.intake_date)]);
+    expect(intakes.some((d: string) => d < '2024-07-01')).toBe(true);
+    expect((await cli(['--db', db, 'check'])).code).toBe(0);
+  });
+});

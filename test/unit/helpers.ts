@@ -1,0 +1,67 @@
+// Shared test helpers: real SQLite files in temp folders, the CLI in-process or as a process.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { afterEach } from 'vitest';
+import { Store } from '../../db/store/open.js';
+import { runCli } from '../../db/cli/index.js';
+import type { CliIO } from '../../db/cli/command.js';
+
+export const REPO = resolve(import.meta.dirname, '../..');
+const dirs: string[] = [];
+
+afterEach(() => {
+  while (dirs.length) rmSync(dirs.pop()!, { recursive: true, force: true });
+});
+
+export function tempDir(): string {
+  const d = mkdtempSync(join(tmpdir(), 'caseload-test-'));
+  dirs.push(d);
+  return d;
+}
+
+export function tempStore(opts: { now?: () => number } = {}): Store {
+  return Store.open(join(tempDir(), 'caseload.sqlite'), opts);
+}
+
+export function writeFile(dir: string, name: string, content: string | Buffer): string {
+  const p = join(dir, name);
+  writeFileSync(p, content);
+  return p;
+}
+
+export interface CliRun {
+  code: number;
+  out: string[];
+  err: string[];
+}
+
+/** Runs the CLI in this process with captured output (fast; same code path as the binary). */
+export async function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIO = {
+    out: (t) => out.push(t), err: (t) => err.push(t), isTTY: false, env: { ...env },
+    progress: () => {}, askSecret: async () => null,
+  };
+  const code = await runCli(args, io);
+  return { code, out, err };
+}
+
+/** Runs the real `caseload` binary (bin/caseload.mjs) as a child process. */
+export function bin(args: string[], env: NodeJS.ProcessEnv = {}): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [join(REPO, 'bin/caseload.mjs'), ...args], {
+    cwd: REPO, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 60_000,
+  });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A valid synthetic BSN (eleven-check) from 8 digits. */
+export function bsnFrom(prefix8: string): string {
+  let sum = 0;
+  for (let i = 0; i < 8; i++) sum += (9 - i) * Number(prefix8[i]);
+  const check = sum % 11;
+  if (check > 9) throw new Error(`no check digit for ${prefix8}`);
+  return prefix8 + String(check);
+}

@@ -1,0 +1,60 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MIGRATIONS, migrate } from '../../../db/store/migrations/index.js';
+import { ENTITIES, fieldNames } from '../../../db/model/entities.js';
+import { Store } from '../../../db/store/open.js';
+import { tempDir } from '../helpers.js';
+
+describe('migrations', () => {
+  it('gives every registered field of every entity a column', () => {
+    const db = new Database(':memory:');
+    migrate(db);
+    for (const [name, spec] of Object.entries(ENTITIES)) {
+      const cols = (db.prepare(`PRAGMA table_info(${spec.table})`).all() as { name: string }[]).map((c) => c.name);
+      expect(cols.sort(), name).toEqual(['id', ...fieldNames(name as keyof typeof ENTITIES)].sort());
+    }
+  });
+
+  it('runs each migration once and records the schema version', () => {
+    const db = new Database(':memory:');
+    expect(migrate(db)).toBe(MIGRATIONS.length);
+    expect(migrate(db)).toBe(0);
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+  });
+
+  it('refuses a database made by a newer version instead of damaging it', () => {
+    const db = new Database(':memory:');
+    db.pragma(`user_version = ${MIGRATIONS.length + 1}`);
+    expect(() => migrate(db)).toThrow(/werk Caseload bij/);
+  });
+
+  it('keeps the search index in step with clients through inserts, updates and deletes', () => {
+    const db = new Database(':memory:');
+    migrate(db, 1);
+    db.prepare("INSERT INTO clients(id, ref, last_name, city) VALUES ('a', 'K1', 'Müller', 'Emmeloord')").run();
+    const find = (q: string) => db.prepare("SELECT d.row_id FROM search_fts f JOIN search_doc d ON d.doc = f.rowid WHERE search_fts MATCH ?").pluck().all(q);
+    expect(find('muller')).toEqual(['a']);
+    db.prepare("UPDATE clients SET last_name = 'Jansen' WHERE id = 'a'").run();
+    expect(find('muller')).toEqual([]);
+    expect(find('jansen')).toEqual(['a']);
+    db.prepare("UPDATE clients SET deleted = 1 WHERE id = 'a'").run();
+    expect(find('jansen')).toEqual([]);
+    db.prepare("DELETE FROM clients WHERE id = 'a'").run();
+    expect(db.prepare('SELECT count(*) FROM search_doc').pluck().get()).toBe(0);
+  });
+
+  it('opens with WAL, foreign keys and a busy timeout, and keeps its device id', () => {
+    const file = join(tempDir(), 'x.sqlite');
+    const a = Store.open(file, { deviceName: 'Laptop Ens' });
+    expect(a.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(a.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(a.db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    const device = a.device;
+    a.close();
+    const b = Store.open(file);
+    expect(b.device).toBe(device);
+    expect(b.getMeta('device_name')).toBe('Laptop Ens');
+    b.close();
+  });
+});
