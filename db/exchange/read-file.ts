@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import Papa from 'papaparse';
 import iconv from 'iconv-lite';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 
 export type FileFormat = 'csv' | 'xlsx' | 'jsonl';
 
@@ -105,7 +105,9 @@ function cellText(v: ExcelJS.CellValue): string {
 }
 
 async function readXlsx(file: string): Promise<{ headers: string[]; rows: RawRow[]; problems: ReadProblem[] }> {
-  const wb = new ExcelJS.Workbook();
+  // exceljs is large: loaded only when an XLSX file is read, so the CLI starts fast.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   await wb.xlsx.readFile(file);
   const ws = wb.worksheets[0];
   if (!ws) return { headers: [], rows: [], problems: [{ line: 1, field: '-', message: 'het bestand heeft geen werkblad' }] };
