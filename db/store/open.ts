@@ -48,8 +48,8 @@ export class Store {
       this.setMeta('device_name', opts.deviceName);
     }
     this.device = device;
-    const last = this.db.prepare('SELECT max(hlc) AS h FROM journal').get() as { h: string | null };
-    this.clock = new Clock(device, last.h, opts.now);
+    // The clock's last value is kept in meta by every write (no index on journal.hlc needed).
+    this.clock = new Clock(device, this.getMeta('hlc'), opts.now);
     this.kysely = new Kysely<DB>({ dialect: new SqliteDialect({ database: this.db }) });
   }
 
@@ -94,7 +94,11 @@ export class Store {
   write<T>(user: string, fn: (w: Writer) => T): T {
     this.writer ??= new Writer(this);
     const w = this.writer;
-    return this.db.transaction(() => w.as(user, () => fn(w)))();
+    return this.db.transaction(() => {
+      const result = w.as(user, () => fn(w));
+      this.setMeta('hlc', this.clock.current());
+      return result;
+    })();
   }
 
   close(): void {

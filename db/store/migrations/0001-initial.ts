@@ -228,7 +228,6 @@ export const m0001: Migration = {
       user TEXT NOT NULL
     ) STRICT;
     CREATE INDEX journal_field ON journal(entity, row_id, field, hlc);
-    CREATE INDEX journal_hlc ON journal(hlc);
 
     CREATE TABLE code_lists (
       list TEXT NOT NULL, code TEXT NOT NULL, label TEXT NOT NULL,
