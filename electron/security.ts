@@ -1,0 +1,183 @@
+// The shells' security settings as plain data and pure checks, so unit tests can assert them
+// without an Electron binary: window preferences, Content-Security-Policy, the app:// path
+// traversal guard, who may call the IPC router, which links may leave the app, permissions, and
+// the electron-builder fuses. No runtime 'electron' import here (type imports only).
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import type { BrowserWindowConstructorOptions, CustomScheme } from 'electron';
+
+/** The UI is served from app://caseload/ (a privileged, standard, secure custom scheme). */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'caseload';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+export const APP_ENTRY = `${APP_ORIGIN}/index.html`;
+
+/** Registered before `ready`: standard (relative URLs, origin), secure (like https), fetch. */
+export const APP_SCHEME_PRIVILEGES: CustomScheme = {
+  scheme: APP_SCHEME,
+  privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: false, bypassCSP: false, allowServiceWorkers: false, stream: false },
+};
+
+export function windowOptions(preloadPath: string, opts: { devTools?: boolean } = {}): BrowserWindowConstructorOptions {
+  return {
+    width: 1280,
+    height: 860,
+    minWidth: 900,
+    minHeight: 600,
+    title: 'Caseload',
+    show: false,
+    backgroundColor: '#ffffff',
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      enableWebSQL: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      // The spellchecker downloads dictionaries from Google: the laptops may be offline and
+      // client notes must not leave the machine.
+      spellcheck: false,
+      devTools: opts.devTools ?? false,
+    },
+  };
+}
+
+/** One directive per entry so tests (and readers) see each rule on its own. No 'unsafe-inline'. */
+export const CSP_DIRECTIVES: Readonly<Record<string, string>> = {
+  'default-src': "'self'",
+  'script-src': "'self'",
+  'style-src': "'self'",
+  'img-src': "'self' data:",
+  'font-src': "'self'",
+  'connect-src': "'self'",
+  'object-src': "'none'",
+  'base-uri': "'none'",
+  'frame-ancestors': "'none'",
+  'form-action': "'none'",
+};
+
+export const CSP = Object.entries(CSP_DIRECTIVES)
+  .map(([k, v]) => `${k} ${v}`)
+  .join('; ');
+
+/** Headers on every response of both shells (app:// protocol and the web shell). */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': CSP,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+/**
+ * Maps a URL path (raw, still percent-encoded, as it arrived) to a file below `root`, or null
+ * when the path could escape `root` or is not a plain file name: `..`/`.` segments (also
+ * percent-encoded), backslashes, NUL, drive letters, dotfiles, absolute paths after decoding.
+ * `/` and paths ending in `/` mean index.html.
+ */
+export function resolveAppPath(root: string, urlPath: string): string | null {
+  if (typeof urlPath !== 'string' || !urlPath.startsWith('/') || urlPath.startsWith('//')) return null;
+  const path = urlPath.split(/[?#]/, 1)[0]!;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    return null;
+  }
+  // After one decoding a '%' can only come from double encoding (%252e): no asset has one.
+  if (/[\\\0%:]/.test(decoded)) return null;
+  const segments = decoded.split('/').slice(1);
+  if (segments.at(-1) === '') segments[segments.length - 1] = 'index.html';
+  for (const s of segments) {
+    if (s === '' || s.startsWith('.')) return null;
+    // eslint-disable-next-line no-control-regex
+    if (/[\x00-\x1f\x7f]/.test(s)) return null;
+  }
+  const base = resolve(root);
+  const file = resolve(base, ...segments);
+  const rel = relative(base, file);
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel) || !file.startsWith(base + sep)) return null;
+  return file;
+}
+
+function parseUrl(url: unknown): URL | null {
+  if (typeof url !== 'string' || url === '') return null;
+  try {
+    return new URL(url);
+  } catch {
+    return null;
+  }
+}
+
+/** True for URLs inside the app (app://caseload/...), exact host, no port or credentials. */
+export function isAppUrl(url: unknown): boolean {
+  const u = parseUrl(url);
+  return !!u && u.protocol === `${APP_SCHEME}:` && u.hostname === APP_HOST && u.port === '' && u.username === '' && u.password === '';
+}
+
+/** The IPC router answers only frames showing the app itself (not about:blank, file:, http:, ...). */
+export function isAllowedSender(url: unknown): boolean {
+  return isAppUrl(url);
+}
+
+/** Links the app may hand to the system (browser, mail program); everything else is dropped. */
+export function isExternalLinkAllowed(url: unknown): boolean {
+  const u = parseUrl(url);
+  if (!u) return false;
+  if (u.protocol === 'mailto:') return true;
+  return u.protocol === 'https:' && u.username === '' && u.password === '' && u.hostname !== '';
+}
+
+/**
+ * Permissions web content could ask for. The handlers deny all of them, and anything not listed
+ * (deny by default): the app needs no camera, location, notifications or device access.
+ */
+export const DENIED_PERMISSIONS = [
+  'clipboard-read',
+  'clipboard-sanitized-write',
+  'display-capture',
+  'fileSystem',
+  'fullscreen',
+  'geolocation',
+  'hid',
+  'idle-detection',
+  'keyboardLock',
+  'media',
+  'mediaKeySystem',
+  'midi',
+  'midiSysex',
+  'notifications',
+  'openExternal',
+  'pointerLock',
+  'serial',
+  'speaker-selection',
+  'storage-access',
+  'top-level-storage-access',
+  'usb',
+  'window-management',
+] as const;
+
+export function isPermissionAllowed(_permission: string): boolean {
+  return false;
+}
+
+/**
+ * Electron fuses flipped into the binary at packaging time (electron-builder `electronFuses`;
+ * build/electron-builder.config.cjs must carry the same values - a unit test compares them).
+ */
+export const FUSES = {
+  runAsNode: false,
+  enableCookieEncryption: true,
+  enableNodeOptionsEnvironmentVariable: false,
+  enableNodeCliInspectArguments: false,
+  enableEmbeddedAsarIntegrityValidation: true,
+  onlyLoadAppFromAsar: true,
+  grantFileProtocolExtraPrivileges: false,
+} as const;
