@@ -1,0 +1,207 @@
+// Electron main process: opens the store, serves the built UI from app://caseload/, creates the
+// one window with the settings of security.ts, routes 'caseload:call' to the contract, forwards
+// backend events, and offers print / save-as-PDF. Thin by design: no SQL, no business rules.
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type WebContents } from 'electron';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { EVENT_NAMES } from '../db/api/contract.js';
+import { createApi } from '../db/api/dispatch.js';
+import { Store } from '../db/store/open.js';
+import { defaultDbFile, userDataDir } from '../db/store/paths.js';
+import { CHANNELS, createCallRouter, pdfFileName, type PrintToPdfResult } from './ipc.js';
+import { menuTemplate } from './menu.js';
+import {
+  APP_ENTRY,
+  APP_HOST,
+  APP_SCHEME,
+  APP_SCHEME_PRIVILEGES,
+  SECURITY_HEADERS,
+  isAllowedSender,
+  isAppUrl,
+  isExternalLinkAllowed,
+  isPermissionAllowed,
+  windowOptions,
+} from './security.js';
+import { localSession } from './session.js';
+import { serveStatic } from './static.js';
+
+/** Exit code when better-sqlite3 is built for Node instead of Electron (scripts/start.mjs falls back to the web shell). */
+export const EXIT_NATIVE_MODULE_MISMATCH = 3;
+
+const dev = !app.isPackaged;
+const appRoot = app.getAppPath();
+const rendererDir = join(appRoot, 'out', 'renderer');
+const preloadPath = join(appRoot, 'out', 'electron', 'preload.cjs');
+
+// Before `ready`: the scheme's privileges, the shared user-data folder (the CLI and web shell
+// compute the same path without Electron), sandbox for every renderer.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+app.setName('Caseload');
+app.setPath('userData', userDataDir());
+app.enableSandbox();
+
+let mainWindow: BrowserWindow | null = null;
+let store: Store | null = null;
+
+function openStore(): Store | null {
+  const file = defaultDbFile();
+  try {
+    return Store.open(file);
+  } catch (e) {
+    const message = (e as Error).message ?? '';
+    if (/NODE_MODULE_VERSION|different Node\.js version|ERR_DLOPEN_FAILED/.test(message) || (e as { code?: string }).code === 'ERR_DLOPEN_FAILED') {
+      dialog.showErrorBox(
+        'Caseload kan de database niet openen',
+        'De SQLite-module is gebouwd voor Node.js en niet voor Electron.\n' +
+          "Start de webversie met 'npm start' of bouw de module opnieuw: npx electron-builder install-app-deps.",
+      );
+      app.exit(EXIT_NATIVE_MODULE_MISMATCH);
+    } else {
+      dialog.showErrorBox('Caseload kan de database niet openen', `${file}\n\n${message}`);
+      app.exit(1);
+    }
+    return null;
+  }
+}
+
+function hardenContents(contents: WebContents): void {
+  const leave = (event: Electron.Event, url: string) => {
+    if (isAppUrl(url)) return;
+    event.preventDefault();
+    if (isExternalLinkAllowed(url)) void shell.openExternal(url);
+  };
+  contents.on('will-navigate', leave);
+  contents.on('will-redirect', leave);
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isExternalLinkAllowed(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+}
+
+function hardenSession(): void {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_wc, permission, callback) => callback(isPermissionAllowed(permission)));
+  ses.setPermissionCheckHandler((_wc, permission) => isPermissionAllowed(permission));
+  ses.setDevicePermissionHandler(() => false);
+  // Belt and braces next to the CSP: nothing in the window talks to the network.
+  ses.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] }, (_details, callback) => callback({ cancel: true }));
+}
+
+function serveApp(): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    if (url.hostname !== APP_HOST || (request.method !== 'GET' && request.method !== 'HEAD')) {
+      return new Response('Niet gevonden', { status: 404, headers: SECURITY_HEADERS });
+    }
+    const res = await serveStatic(rendererDir, url.pathname);
+    return new Response(request.method === 'HEAD' ? null : new Uint8Array(res.body), { status: res.status, headers: res.headers });
+  });
+}
+
+async function saveAsPdf(contents: WebContents, name?: unknown): Promise<string | null> {
+  const win = BrowserWindow.fromWebContents(contents);
+  const options = {
+    title: 'Opslaan als PDF',
+    defaultPath: join(app.getPath('documents'), pdfFileName(name ?? contents.getTitle())),
+    filters: [{ name: 'PDF-document', extensions: ['pdf'] }],
+  };
+  const choice = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+  if (choice.canceled || !choice.filePath) return null;
+  const pdf = await contents.printToPDF({ printBackground: true, pageSize: 'A4', preferCSSPageSize: true });
+  await writeFile(choice.filePath, pdf);
+  return choice.filePath;
+}
+
+function fromMainWindow(event: Electron.IpcMainInvokeEvent): boolean {
+  return !!mainWindow && event.sender === mainWindow.webContents && isAllowedSender(event.senderFrame?.url);
+}
+
+function wireIpc(s: Store): void {
+  const api = createApi(s, localSession());
+  const route = createCallRouter(api);
+  // A sender other than the main window's app:// frame is routed as "no sender": forbidden.
+  ipcMain.handle(CHANNELS.call, (event, method: unknown, input: unknown) =>
+    route(fromMainWindow(event) ? event.senderFrame?.url : undefined, method, input),
+  );
+  ipcMain.handle(CHANNELS.printToPdf, async (event, options: unknown): Promise<PrintToPdfResult> => {
+    if (!fromMainWindow(event)) return { ok: false, error: { code: 'forbidden', message: 'Deze aanroep komt niet van het Caseload-venster.' } };
+    const name = options && typeof options === 'object' ? (options as { name?: unknown }).name : undefined;
+    try {
+      return { ok: true, value: { path: await saveAsPdf(event.sender, name) } };
+    } catch (e) {
+      return { ok: false, error: { code: 'pdf_failed', message: `PDF maken is mislukt (${(e as Error).name}).` } };
+    }
+  });
+  for (const event of EVENT_NAMES) {
+    api.on(event, (payload) => mainWindow?.webContents.send(CHANNELS.event, { event, payload }));
+  }
+}
+
+function about(): void {
+  const options = {
+    type: 'info' as const,
+    title: 'Over Caseload',
+    message: `Caseload ${app.getVersion()}`,
+    detail:
+      'Caseloadbeheer voor de Werkcorporatie Noordoostpolder.\n' +
+      `Electron ${process.versions.electron}, Chromium ${process.versions.chrome}, Node.js ${process.versions.node}\n` +
+      `Database: ${store?.file ?? '-'}`,
+  };
+  if (mainWindow) void dialog.showMessageBox(mainWindow, options);
+  else void dialog.showMessageBox(options);
+}
+
+function createWindow(): void {
+  const win = new BrowserWindow(windowOptions(preloadPath, { devTools: dev }));
+  mainWindow = win;
+  win.once('ready-to-show', () => win.show());
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+  void win.loadURL(APP_ENTRY);
+}
+
+function focusedContents(): WebContents | null {
+  return (BrowserWindow.getFocusedWindow() ?? mainWindow)?.webContents ?? null;
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // One window per laptop on one database file: a second start focuses the first.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents));
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => {
+    store?.close();
+    store = null;
+  });
+  void app.whenReady().then(() => {
+    store = openStore();
+    if (!store) return;
+    hardenSession();
+    serveApp();
+    wireIpc(store);
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        menuTemplate(
+          {
+            print: () => focusedContents()?.print({ silent: false, printBackground: true }),
+            saveAsPdf: () => {
+              const contents = focusedContents();
+              if (contents) saveAsPdf(contents).catch((e: Error) => dialog.showErrorBox('PDF maken is mislukt', e.name));
+            },
+            about,
+          },
+          { dev, platform: process.platform },
+        ),
+      ),
+    );
+    createWindow();
+  });
+}
