@@ -4,10 +4,12 @@
 import type { z } from 'zod';
 import { appMethods } from './methods/app.js';
 import { clientMethods } from './methods/clients.js';
+import { reportMethods } from './methods/reports.js';
 
 export const contract = {
   ...appMethods,
   ...clientMethods,
+  ...reportMethods,
 } as const;
 
 export type Contract = typeof contract;

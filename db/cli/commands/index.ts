@@ -6,13 +6,14 @@ import { dumpCommand } from './dump.js';
 import { searchCommand } from './search.js';
 import { demoCommand } from './demo.js';
 import { checkCommand } from './check.js';
-import { pendingExport, pendingReport, pendingSync } from './pending.js';
+import { pendingExport, pendingSync } from './pending.js';
+import { reportCommand } from './report.js';
 
 export const COMMANDS: Command[] = [
   initCommand,
   importCommand,
   dumpCommand,
-  pendingReport,
+  reportCommand,
   pendingExport,
   searchCommand,
   pendingSync,

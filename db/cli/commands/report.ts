@@ -1,0 +1,98 @@
+// `caseload report NAME` (CONTRACTS.md): a management report as json (stdout by default), csv,
+// xlsx, html or pdf. Bad dates, unknown reports or formats are usage errors (exit 2).
+import { closeSync, fsyncSync, openSync, renameSync, writeSync } from 'node:fs';
+import { REPORT_NAMES, type ReportParams } from '../../api/methods/reports.js';
+import { AppError } from '../../api/result.js';
+import { parseDate } from '../../model/checks.js';
+import { FORMATS, renderReport, type Format } from '../../reports/output.js';
+import { isReportName } from '../../reports/registry.js';
+import { UsageError, type Command } from '../command.js';
+
+type Values = Record<string, string | boolean | string[] | undefined>;
+
+function date(values: Values, flag: string): string | undefined {
+  const v = values[flag] as string | undefined;
+  if (v === undefined) return undefined;
+  const iso = parseDate(v);
+  if (!iso) throw new UsageError(`--${flag}: '${v}' is geen geldige datum (JJJJ-MM-DD of DD-MM-JJJJ)`);
+  return iso;
+}
+
+function number(values: Values, flag: string, integer: boolean): number | undefined {
+  const v = values[flag] as string | undefined;
+  if (v === undefined) return undefined;
+  const n = Number(v.replace(',', '.'));
+  if (!Number.isFinite(n) || n < 0 || (integer && !Number.isInteger(n))) throw new UsageError(`--${flag}: '${v}' is geen geldig ${integer ? 'geheel ' : ''}getal`);
+  return n;
+}
+
+function writeAtomic(file: string, data: Buffer): void {
+  // Temp name + rename: a reader (or a synced folder) never sees half a report.
+  const tmp = `${file}.tmp-${process.pid}`;
+  const fd = openSync(tmp, 'w');
+  writeSync(fd, data);
+  fsyncSync(fd);
+  closeSync(fd);
+  renameSync(tmp, file);
+}
+
+export const reportCommand: Command = {
+  name: 'report',
+  summary: `rapportage maken (${REPORT_NAMES.join(', ')})`,
+  usage:
+    'report NAME [--from D] [--to D] [--as-of D] [--format json|csv|xlsx|html|pdf] [--out FILE] [--detail]\n' +
+    '         [--target-percent N] [--norm N] [--interval-days N] [--account-manager NAAM] [--target-group CODE] [--referrer CODE]',
+  options: {
+    from: { type: 'string' },
+    to: { type: 'string' },
+    'as-of': { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+    detail: { type: 'boolean' },
+    'target-percent': { type: 'string' },
+    norm: { type: 'string' },
+    'interval-days': { type: 'string' },
+    'account-manager': { type: 'string' },
+    'target-group': { type: 'string' },
+    referrer: { type: 'string' },
+  },
+  positionals: 1,
+  async run(ctx, values, positionals) {
+    const name = positionals[0];
+    if (!name) throw new UsageError(`geef de naam van de rapportage (${REPORT_NAMES.join(', ')})`);
+    if (!isReportName(name)) throw new UsageError(`onbekende rapportage '${name}' (kies uit ${REPORT_NAMES.join(', ')})`);
+    const format = ((values.format as string | undefined) ?? 'json') as Format;
+    if (!FORMATS.includes(format)) throw new UsageError(`onbekend formaat '${format}' (kies uit ${FORMATS.join(', ')})`);
+    const out = values.out as string | undefined;
+    if (!out && (format === 'xlsx' || format === 'pdf')) throw new UsageError(`--format ${format} schrijft een bestand: geef --out FILE`);
+    const params: ReportParams = {
+      from: date(values, 'from'),
+      to: date(values, 'to'),
+      as_of: date(values, 'as-of'),
+      detail: values.detail ? true : undefined,
+      target_percent: number(values, 'target-percent', false),
+      norm: number(values, 'norm', true),
+      interval_days: number(values, 'interval-days', true),
+      account_manager: values['account-manager'] as string | undefined,
+      target_group: values['target-group'] as string | undefined,
+      referrer: values.referrer as string | undefined,
+    };
+    for (const k of Object.keys(params) as (keyof ReportParams)[]) if (params[k] === undefined) delete params[k];
+    const store = ctx.openStore();
+    try {
+      let data: Buffer;
+      try {
+        data = await renderReport(store, name, params, format);
+      } catch (e) {
+        // Parameter problems (from after to, unknown code) are usage errors too.
+        if (e instanceof AppError && e.code === 'invalid_input') throw new UsageError(`${e.field ? `--${e.field.replace(/_/g, '-')}: ` : ''}${e.message}`);
+        throw e;
+      }
+      if (out) writeAtomic(out, data);
+      else ctx.io.out(data.toString('utf8').replace(/\n$/, ''));
+      return 0;
+    } finally {
+      store.close();
+    }
+  },
+};

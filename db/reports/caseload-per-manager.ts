@@ -1,0 +1,63 @@
+// caseload-per-manager: clients in the caseload at the end of as_of per account manager (of
+// their caseload period), against the norm of about 50 clients each (seed 2.7). over_norm is
+// true when a manager has more clients than the norm. Clients without an account manager form
+// their own row (account_manager null), so the rows add up to the whole caseload.
+import { caseloadOn } from './query.js';
+import { filtersOf, type ReportDef } from './types.js';
+
+export interface ManagerRow {
+  account_manager: string | null;
+  clients: number;
+  over_norm: boolean;
+  /** Extra key: clients above the norm (0 when not over). */
+  over_by: number;
+}
+export interface CaseloadPerManager {
+  as_of: string;
+  norm: number;
+  total: number;
+  managers: ManagerRow[];
+  filters?: Record<string, string>;
+}
+
+export const caseloadPerManager: ReportDef<CaseloadPerManager> = {
+  name: 'caseload-per-manager',
+  title: 'Caseload per klantmanager',
+  description: 'Klanten in de caseload op de peildatum per klantmanager, vergeleken met de norm.',
+  params: ['as_of', 'norm', 'target_group', 'referrer'],
+
+  compute(store, p, trace) {
+    const scope = { as_of: p.as_of, filters: p.filters };
+    const buckets = caseloadOn(store, scope, p.as_of, 'p.account_manager', trace.detail);
+    const names = [...buckets.keys()].sort((a, b) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b, 'nl')));
+    const managers = names.map((name, i) => {
+      const b = buckets.get(name)!;
+      trace.add(`managers.${i}`, `Caseload ${name ?? 'zonder klantmanager'}`, 'period', b.hits);
+      return { account_manager: name, clients: b.count, over_norm: b.count > p.norm, over_by: Math.max(0, b.count - p.norm) };
+    });
+    trace.add('total', 'Caseload totaal', 'period', names.flatMap((n) => buckets.get(n)!.hits));
+    return { as_of: p.as_of, norm: p.norm, total: managers.reduce((n, m) => n + m.clients, 0), managers, filters: filtersOf(p) };
+  },
+
+  tables(d) {
+    return [
+      {
+        id: 'managers',
+        title: `Caseload per klantmanager (norm ${d.norm})`,
+        columns: [
+          { key: 'account_manager', label: 'Klantmanager', type: 'text' },
+          { key: 'clients', label: 'Klanten', type: 'int' },
+          { key: 'over_norm', label: 'Boven de norm', type: 'bool' },
+          { key: 'over_by', label: 'Aantal boven de norm', type: 'int' },
+        ],
+        rows: [
+          ...d.managers.map((m, i) => ({
+            cells: { account_manager: m.account_manager ?? '(geen klantmanager)', clients: m.clients, over_norm: m.over_norm, over_by: m.over_by },
+            figures: { clients: `managers.${i}` },
+          })),
+          { cells: { account_manager: 'Totaal', clients: d.total, over_norm: null, over_by: null }, figures: { clients: 'total' }, total: true },
+        ],
+      },
+    ];
+  },
+};

@@ -1,0 +1,59 @@
+// A report in each output format of CONTRACTS.md: json, csv, xlsx, html, pdf. Files (csv, xlsx)
+// carry the record lists behind the figures, up to a limit that keeps them openable.
+import type { ReportParams } from '../api/methods/reports.js';
+import type { Store } from '../store/open.js';
+import { toCsv, type RecordList } from './format/csv.js';
+import { toHtml } from './format/html.js';
+import { htmlToPdf } from './format/pdf.js';
+import { toXlsx } from './format/xlsx.js';
+import { loadRecords } from './records.js';
+import { runReport, type ReportRun } from './run.js';
+
+export const FORMATS = ['json', 'csv', 'xlsx', 'html', 'pdf'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** Record rows in one file at most; beyond that the file says so and the app shows the rest. */
+export const RECORD_LIST_LIMIT = 50_000;
+
+export function recordLists(store: Store, run: ReportRun, limit = RECORD_LIST_LIMIT): RecordList[] {
+  const lists: RecordList[] = [];
+  let left = limit;
+  for (const fig of run.figures.values()) {
+    if (left <= 0) {
+      lists.push({ label: `Meer records dan ${limit}: zie de app of 'caseload report --detail'`, records: [] });
+      break;
+    }
+    const page = { ...fig, hits: fig.hits.slice(0, left) };
+    lists.push({ label: fig.hits.length > left ? `${fig.label} (eerste ${left} van ${fig.hits.length})` : fig.label, records: loadRecords(store, page, fig.day ?? run.params.as_of) });
+    left -= page.hits.length;
+  }
+  return lists;
+}
+
+export interface RenderOptions {
+  today?: string;
+  /** Chromium executable for pdf (default CASELOAD_CHROMIUM or /usr/bin/chromium). */
+  chromium?: string;
+}
+
+export async function renderReport(store: Store, name: string, params: ReportParams, format: Format, opts: RenderOptions = {}): Promise<Buffer> {
+  const withLists = format === 'csv' || format === 'xlsx';
+  const run = runReport(store, name, params, { trace: withLists, today: opts.today });
+  switch (format) {
+    case 'json':
+      return Buffer.from(JSON.stringify(run.data, null, 2) + '\n', 'utf8');
+    case 'csv':
+      return toCsv(run.title, run.tables, recordLists(store, run));
+    case 'xlsx':
+      return toXlsx(run.title, run.tables, recordLists(store, run));
+    case 'html':
+      return Buffer.from(toHtml(run, htmlMeta(store, opts)), 'utf8');
+    case 'pdf':
+      return htmlToPdf(toHtml(run, htmlMeta(store, opts)), { chromium: opts.chromium });
+  }
+}
+
+function htmlMeta(store: Store, opts: RenderOptions): { organisation: string; generated: string } {
+  const now = opts.today ?? new Date().toISOString().slice(0, 10);
+  return { organisation: store.getMeta('organisation_name') ?? 'Werkcorporatie', generated: now };
+}
