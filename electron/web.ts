@@ -1,0 +1,214 @@
+// The loopback web shell: the built renderer and the contract over HTTP on 127.0.0.1, for
+// end-to-end tests and machines without the Electron binary. Protocol (renderer/bridge.ts):
+//   POST /api/call    header X-Caseload-Token, JSON {method, input} -> 200 Result JSON
+//   GET  /api/events?token=...  Server-Sent Events, each `data: {"event","payload"}`
+// The token is random per start and reaches the page in the URL fragment (never sent to the
+// server by the browser). Host must be 127.0.0.1:PORT or localhost:PORT and Origin, when sent,
+// the same (DNS-rebinding defence).
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { EVENT_NAMES, isMethodName } from '../db/api/contract.js';
+import { createApi, type Session } from '../db/api/dispatch.js';
+import { Store } from '../db/store/open.js';
+import { SECURITY_HEADERS } from './security.js';
+import { serveStatic } from './static.js';
+import { localSession } from './session.js';
+
+export const MAX_BODY_BYTES = 5 * 1024 * 1024;
+export const TOKEN_HEADER = 'x-caseload-token';
+
+export interface WebShellOptions {
+  /** An open store (the caller closes it), or a database file the shell opens and closes. */
+  store?: Store;
+  dbFile?: string;
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** The built renderer (out/renderer). */
+  rendererDir: string;
+  session?: Session;
+}
+
+export interface WebShell {
+  /** Open this in a browser: http://127.0.0.1:PORT/#token=... */
+  url: string;
+  token: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string | Buffer): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Cache-Control': 'no-store', ...headers });
+  res.end(body);
+}
+
+function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  send(res, status, { 'Content-Type': 'application/json; charset=utf-8' }, JSON.stringify(value));
+}
+
+function tokenMatches(expected: Buffer, given: unknown): boolean {
+  if (typeof given !== 'string') return false;
+  const b = Buffer.from(given);
+  return b.length === expected.length && timingSafeEqual(b, expected);
+}
+
+/** Reads a body up to MAX_BODY_BYTES; beyond that the rest is discarded unread and 413 follows. */
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const tooLarge = () => new HttpError(413, 'Verzoek te groot');
+    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
+      req.resume();
+      reject(tooLarge());
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let refused = false;
+    req.on('data', (chunk: Buffer) => {
+      if (refused) return;
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        refused = true;
+        chunks.length = 0;
+        reject(tooLarge());
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (!refused) resolve(Buffer.concat(chunks));
+    });
+    req.on('error', reject);
+  });
+}
+
+export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
+  if (!opts.store && !opts.dbFile) throw new Error('startWebShell: store or dbFile is required');
+  const store = opts.store ?? Store.open(opts.dbFile!);
+  const ownsStore = !opts.store;
+  const api = createApi(store, opts.session ?? localSession());
+  const token = randomBytes(32).toString('hex');
+  const tokenBytes = Buffer.from(token);
+  const streams = new Set<ServerResponse>();
+  let port = 0;
+
+  const unsubscribe = EVENT_NAMES.map((event) =>
+    api.on(event, (payload) => {
+      const line = `data: ${JSON.stringify({ event, payload })}\n\n`;
+      for (const s of streams) s.write(line);
+    }),
+  );
+
+  function hostAllowed(req: IncomingMessage): boolean {
+    const allowed = [`127.0.0.1:${port}`, `localhost:${port}`];
+    if (!allowed.includes(req.headers.host ?? '')) return false;
+    const origin = req.headers.origin;
+    return origin === undefined || allowed.some((h) => origin === `http://${h}`);
+  }
+
+  async function handleCall(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method !== 'POST') throw Object.assign(new HttpError(405, 'Alleen POST'), { allow: 'POST' });
+    if (!tokenMatches(tokenBytes, req.headers[TOKEN_HEADER])) throw new HttpError(401, 'Ongeldige of ontbrekende sleutel');
+    const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    if (type !== 'application/json') throw new HttpError(415, 'Verwacht application/json');
+    const raw = await readBody(req);
+    let body: unknown;
+    try {
+      body = JSON.parse(raw.toString('utf8'));
+    } catch {
+      throw new HttpError(400, 'Ongeldige JSON');
+    }
+    if (!body || typeof body !== 'object' || Array.isArray(body) || typeof (body as { method?: unknown }).method !== 'string') {
+      throw new HttpError(400, 'Verwacht {method, input}');
+    }
+    const { method, input } = body as { method: string; input?: unknown };
+    if (!isMethodName(method)) {
+      sendJson(res, 200, { ok: false, error: { code: 'unknown_method', message: `Onbekende functie: ${method.slice(0, 100)}` } });
+      return;
+    }
+    sendJson(res, 200, await api.call(method, input));
+  }
+
+  function handleEvents(req: IncomingMessage, res: ServerResponse, query: URLSearchParams): void {
+    if (req.method !== 'GET') throw Object.assign(new HttpError(405, 'Alleen GET'), { allow: 'GET' });
+    if (!tokenMatches(tokenBytes, query.get('token'))) throw new HttpError(401, 'Ongeldige of ontbrekende sleutel');
+    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+    res.write(': verbonden\n\n');
+    streams.add(res);
+    // Comments keep proxies and the browser from timing the stream out.
+    const ping = setInterval(() => res.write(': ping\n\n'), 25_000);
+    ping.unref();
+    res.on('close', () => {
+      clearInterval(ping);
+      streams.delete(res);
+    });
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!hostAllowed(req)) throw new HttpError(403, 'Verboden');
+    const rawUrl = req.url ?? '/';
+    const q = rawUrl.indexOf('?');
+    const path = q < 0 ? rawUrl : rawUrl.slice(0, q);
+    const query = new URLSearchParams(q < 0 ? '' : rawUrl.slice(q + 1));
+    if (path === '/api/call') return handleCall(req, res);
+    if (path === '/api/events') return handleEvents(req, res, query);
+    if (path.startsWith('/api/')) throw new HttpError(404, 'Onbekend adres');
+    if (req.method !== 'GET' && req.method !== 'HEAD') throw Object.assign(new HttpError(405, 'Alleen GET'), { allow: 'GET, HEAD' });
+    const file = await serveStatic(opts.rendererDir, path);
+    res.writeHead(file.status, file.headers);
+    res.end(req.method === 'HEAD' ? undefined : file.body);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      if (res.headersSent) return void res.destroy();
+      if (e instanceof HttpError) {
+        const allow = (e as HttpError & { allow?: string }).allow;
+        const extra: Record<string, string> = allow ? { Allow: allow } : {};
+        // Do not read on after a refused oversized body: answer and end the connection.
+        if (e.status === 413) extra.Connection = 'close';
+        send(res, e.status, { 'Content-Type': 'text/plain; charset=utf-8', ...extra }, e.message);
+      } else {
+        // Never echo internal messages: they may carry client data.
+        send(res, 500, { 'Content-Type': 'text/plain; charset=utf-8' }, 'Interne fout');
+      }
+    });
+  });
+  server.headersTimeout = 30_000;
+  server.requestTimeout = 60_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+
+  let closed = false;
+  return {
+    url: `http://127.0.0.1:${port}/#token=${token}`,
+    token,
+    port,
+    async close() {
+      if (closed) return;
+      closed = true;
+      unsubscribe.forEach((off) => off());
+      for (const s of streams) s.end();
+      streams.clear();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      if (ownsStore) store.close();
+    },
+  };
+}
