@@ -56,7 +56,9 @@ await Promise.all([
     outfile: join(outDir, 'main.cjs'),
     platform: 'node',
     target: 'node22',
-    external: ['electron', 'better-sqlite3'],
+    // playwright-core (the CLI's report PDFs through a system Chromium) is a devDependency and
+    // never bundled; in the app, PDFs come from webContents.printToPDF (caseload:printToPdf).
+    external: ['electron', 'better-sqlite3', 'playwright-core'],
   }),
   build({
     ...common,
