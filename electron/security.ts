@@ -138,10 +138,13 @@ export function isExternalLinkAllowed(url: unknown): boolean {
 /**
  * Permissions web content could ask for. The handlers deny all of them, and anything not listed
  * (deny by default): the app needs no camera, location, notifications or device access.
+ * The one exception is writing plain text to the clipboard: the entry assistant's copy buttons
+ * (EXPORTS.md) exist to paste values into WBS and GWS4all. Reading the clipboard stays denied.
  */
+export const ALLOWED_PERMISSIONS = ['clipboard-sanitized-write'] as const;
+
 export const DENIED_PERMISSIONS = [
   'clipboard-read',
-  'clipboard-sanitized-write',
   'display-capture',
   'fileSystem',
   'fullscreen',
@@ -164,8 +167,8 @@ export const DENIED_PERMISSIONS = [
   'window-management',
 ] as const;
 
-export function isPermissionAllowed(_permission: string): boolean {
-  return false;
+export function isPermissionAllowed(permission: string): boolean {
+  return (ALLOWED_PERMISSIONS as readonly string[]).includes(permission);
 }
 
 /**

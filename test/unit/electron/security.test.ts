@@ -152,11 +152,14 @@ describe('links and permissions', () => {
     }
   });
 
-  it('denies every permission a page can ask for, listed or not', () => {
+  it('denies every permission a page can ask for, listed or not, except writing text to the clipboard', () => {
     expect(DENIED_PERMISSIONS).toContain('media');
     expect(DENIED_PERMISSIONS).toContain('geolocation');
     expect(DENIED_PERMISSIONS).toContain('notifications');
     for (const p of [...DENIED_PERMISSIONS, 'some-future-permission']) expect(isPermissionAllowed(p), p).toBe(false);
+    // Copy buttons of the entry assistant may write text; nothing may read the clipboard.
+    expect(isPermissionAllowed('clipboard-sanitized-write')).toBe(true);
+    expect(isPermissionAllowed('clipboard-read')).toBe(false);
   });
 });
 
