@@ -5,11 +5,13 @@ import type { z } from 'zod';
 import { appMethods } from './methods/app.js';
 import { clientMethods } from './methods/clients.js';
 import { reportMethods } from './methods/reports.js';
+import { exportMethods } from './methods/exports.js';
 
 export const contract = {
   ...appMethods,
   ...clientMethods,
   ...reportMethods,
+  ...exportMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -192,6 +192,21 @@ export const ENTITIES = {
       by: t(),
     },
   },
+  /** An export profile a beheerder adjusted (db/exchange/export/profiles.ts); ref = profile id. */
+  export_profile: {
+    table: 'export_profiles',
+    refPrefix: 'EP',
+    fields: { target: t(), kind: t(), name: t(), version: i, based_on: t(), definition: t(), active: b },
+  },
+  /** Last delivery of one record to one target (EXPORTS.md 2); id derived from target + record. */
+  export_delivery: {
+    table: 'export_deliveries',
+    refPrefix: 'ED',
+    fields: {
+      target: t(), entity: t(), record_id: t(), hash: t(), columns: t(), delivered_at: t(),
+      method: t(), batch: t(), profile: t(), target_id: t(),
+    },
+  },
 } as const satisfies Record<string, EntitySpec>;
 
 export type EntityName = keyof typeof ENTITIES;

@@ -6,7 +6,8 @@ import { dumpCommand } from './dump.js';
 import { searchCommand } from './search.js';
 import { demoCommand } from './demo.js';
 import { checkCommand } from './check.js';
-import { pendingExport, pendingSync } from './pending.js';
+import { pendingSync } from './pending.js';
+import { exportCommand } from './export.js';
 import { reportCommand } from './report.js';
 
 export const COMMANDS: Command[] = [
@@ -14,7 +15,7 @@ export const COMMANDS: Command[] = [
   importCommand,
   dumpCommand,
   reportCommand,
-  pendingExport,
+  exportCommand,
   searchCommand,
   pendingSync,
   demoCommand,

@@ -1,0 +1,95 @@
+// What each target already has (EXPORTS.md 2): per record and target the hash of what was
+// delivered, a hash per column (so "changed since delivery" can name the fields without keeping
+// a second copy of personal data), the time, how (batch or typed in by hand) and the target's
+// own id once known. Stored in the synced export_deliveries table through the journal.
+import { createHash } from 'node:crypto';
+import type { Writer } from '../../journal/write.js';
+import type { EntityName } from '../../model/entities.js';
+import type { Store } from '../../store/open.js';
+import type { Target } from './profile-schema.js';
+
+export interface Delivery {
+  id: string;
+  hash: string;
+  columns: Record<string, string>;
+  delivered_at: string;
+  method: 'batch' | 'entry';
+  batch: string | null;
+  profile: string | null;
+  target_id: string | null;
+}
+
+export interface Fingerprint {
+  hash: string;
+  columns: Record<string, string>;
+}
+
+export function deliveryId(target: Target, entity: EntityName, recordId: string): string {
+  return `${target}.${entity}.${recordId}`;
+}
+
+/** Hashes per column of the non-empty values, salted with the record id, and of the whole. */
+export function fingerprint(recordId: string, cells: Record<string, string>): Fingerprint {
+  const columns: Record<string, string> = {};
+  for (const key of Object.keys(cells).sort()) {
+    const v = cells[key]!;
+    if (v === '') continue;
+    columns[key] = createHash('sha256').update(`${recordId}\u001f${key}\u001f${v}`).digest('hex').slice(0, 16);
+  }
+  return { columns, hash: createHash('sha256').update(JSON.stringify(columns)).digest('hex') };
+}
+
+/** Columns whose value differs from what was delivered (a new, still empty column is no change). */
+export function changedColumns(delivered: Delivery | undefined, now: Fingerprint): string[] {
+  if (!delivered) return Object.keys(now.columns);
+  const keys = new Set([...Object.keys(delivered.columns), ...Object.keys(now.columns)]);
+  return [...keys].filter((k) => delivered.columns[k] !== now.columns[k]);
+}
+
+export class Deliveries {
+  private readonly byKey = new Map<string, Delivery>();
+
+  constructor(
+    private readonly store: Store,
+    readonly target: Target,
+  ) {
+    const rows = store.db
+      .prepare('SELECT * FROM export_deliveries WHERE target = ? AND deleted = 0')
+      .all(target) as Record<string, string | null>[];
+    for (const r of rows) {
+      this.byKey.set(`${r.entity}:${r.record_id}`, {
+        id: r.id!, hash: r.hash ?? '', columns: r.columns ? (JSON.parse(r.columns) as Record<string, string>) : {},
+        delivered_at: r.delivered_at ?? '', method: (r.method as Delivery['method']) ?? 'batch', batch: r.batch ?? null,
+        profile: r.profile ?? null, target_id: r.target_id ?? null,
+      });
+    }
+  }
+
+  get(entity: EntityName, recordId: string): Delivery | undefined {
+    return this.byKey.get(`${entity}:${recordId}`);
+  }
+
+  targetId = (entity: EntityName, recordId: string): string | null => this.get(entity, recordId)?.target_id ?? null;
+
+  /** Records a delivery inside the caller's store.write (same transaction as the batch rename). */
+  record(
+    w: Writer,
+    d: { entity: EntityName; recordId: string; ref: string; fp: Fingerprint; at: string; method: Delivery['method']; batch?: string; profile?: string; targetId?: string | null },
+  ): void {
+    const id = deliveryId(this.target, d.entity, d.recordId);
+    const fields = {
+      ref: `${this.target}:${d.ref}`, target: this.target, entity: d.entity, record_id: d.recordId,
+      hash: d.fp.hash, columns: JSON.stringify(d.fp.columns), delivered_at: d.at, method: d.method,
+      batch: d.batch ?? null, profile: d.profile ?? null,
+      ...(d.targetId !== undefined ? { target_id: d.targetId } : {}),
+    };
+    if (w.row('export_delivery', id)) w.update('export_delivery', id, fields);
+    else w.create('export_delivery', fields, id);
+    const prev = this.get(d.entity, d.recordId);
+    this.byKey.set(`${d.entity}:${d.recordId}`, {
+      id, hash: d.fp.hash, columns: d.fp.columns, delivered_at: d.at, method: d.method, batch: d.batch ?? null,
+      profile: d.profile ?? null, target_id: d.targetId !== undefined ? d.targetId : (prev?.target_id ?? null),
+    });
+  }
+}
+

@@ -1,0 +1,144 @@
+// The plan of a delivery to one target: for every record of every kind the target receives,
+// its cells (profile targets) or JSON document (VUM), every problem that blocks it, and whether
+// it is new, changed since its last delivery (with the changed columns) or unchanged. The batch
+// writer, the Export screen and the entry assistant all read this one plan.
+import type { EntityName } from '../../model/entities.js';
+import type { Store } from '../../store/open.js';
+import { fitsWindows1252, formatCell } from './cells.js';
+import { Deliveries, changedColumns, fingerprint, type Fingerprint } from './deliveries.js';
+import { profilesFor } from './profiles.js';
+import type { ExportKind, ExportProblem, Profile, Target } from './profile-schema.js';
+import { readSources, type SourceRecord } from './sources.js';
+import { buildVumDocument, VUM_FILES } from './vum.js';
+
+export type RecordStatus = 'new' | 'changed' | 'unchanged';
+
+export interface PlannedRecord {
+  kind: ExportKind;
+  entity: EntityName;
+  id: string;
+  ref: string;
+  label: string;
+  owner: string | null;
+  status: RecordStatus;
+  /** Column ids (profiles) or top-level keys (VUM) that differ from the last delivery (status changed). */
+  changed: string[];
+  cells: Record<string, string>;
+  doc: Record<string, unknown> | null;
+  fp: Fingerprint;
+  problems: ExportProblem[];
+  targetId: string | null;
+  deliveredAt: string | null;
+}
+
+export interface PlanPart {
+  kind: ExportKind;
+  /** The profile used (WBS, GWS4all); null for VUM's fixed format. */
+  profile: Profile | null;
+  fileName: string;
+  records: PlannedRecord[];
+}
+
+export interface Plan {
+  target: Target;
+  parts: PlanPart[];
+  deliveries: Deliveries;
+}
+
+export interface PlanOptions {
+  /** Reference day (ISO) for "in the caseload now" (VUM jobseekers). */
+  today: string;
+  /** Keep unchanged records in the plan (for --all and the entry panel); else they are dropped. */
+  keepUnchanged?: boolean;
+  /** Only these kinds (default: every kind the target receives). */
+  kinds?: ExportKind[];
+  /** Only this record. */
+  recordId?: string;
+}
+
+/**
+ * The target's own ids are shown and written but left out of the fingerprint: learning the
+ * GWS client number after entry is not a change that has to be delivered again.
+ */
+export function hashedCells(profile: Profile | null, cells: Record<string, string>): Record<string, string> {
+  if (!profile) return cells;
+  const ids = new Set(profile.columns.filter((c) => c.source === 'target_id' || c.source?.endsWith('.target_id')).map((c) => c.id));
+  return Object.fromEntries(Object.entries(cells).filter(([k]) => !ids.has(k)));
+}
+
+function plannedFrom(src: SourceRecord, deliveries: Deliveries, profile: Profile | null, cells: Record<string, string>, doc: Record<string, unknown> | null, problems: ExportProblem[]): PlannedRecord {
+  const fp = fingerprint(src.id, hashedCells(profile, cells));
+  const delivered = deliveries.get(src.entity, src.id);
+  const changed = changedColumns(delivered, fp);
+  const status: RecordStatus = !delivered ? 'new' : delivered.hash === fp.hash ? 'unchanged' : 'changed';
+  return {
+    kind: src.kind, entity: src.entity, id: src.id, ref: src.ref, label: src.label, owner: src.owner,
+    status, changed: status === 'changed' ? changed : [], cells, doc, fp, problems,
+    targetId: delivered?.target_id ?? null, deliveredAt: delivered?.delivered_at ?? null,
+  };
+}
+
+/** Cells and problems of one record under a profile. */
+export function cellsFor(profile: Profile, src: SourceRecord): { cells: Record<string, string>; problems: ExportProblem[] } {
+  const cells: Record<string, string> = {};
+  const problems: ExportProblem[] = [];
+  for (const column of profile.columns) {
+    const cell = formatCell(column, src.values);
+    let problem = cell.problem;
+    if (!problem && profile.file.format === 'csv' && profile.file.encoding === 'windows-1252' && !fitsWindows1252(cell.value)) {
+      problem = 'bevat tekens die niet in Windows-1252 passen';
+    }
+    cells[column.id] = cell.value;
+    if (problem) problems.push({ kind: src.kind, id: src.id, ref: src.ref, column: column.id, label: column.label, message: problem });
+  }
+  return { cells, problems };
+}
+
+export function planTarget(store: Store, target: Target, opts: PlanOptions): Plan {
+  const deliveries = new Deliveries(store, target);
+  const parts: PlanPart[] = [];
+  const wanted = (kind: ExportKind) => !opts.kinds || opts.kinds.includes(kind);
+  const keep = (r: PlannedRecord) => opts.keepUnchanged || r.status !== 'unchanged';
+  const sources = (kind: ExportKind) => readSources(store, kind, deliveries.targetId, opts.today, opts.recordId);
+  if (target === 'vum') {
+    for (const file of VUM_FILES) {
+      if (!wanted(file.kind)) continue;
+      const records: PlannedRecord[] = [];
+      for (const src of sources(file.kind)) {
+        const { doc, problems } = buildVumDocument(file.kind, src);
+        const cells = Object.fromEntries(Object.entries(doc).map(([k, v]) => [k, JSON.stringify(v)]));
+        const r = plannedFrom(src, deliveries, null, cells, doc, problems);
+        if (keep(r)) records.push(r);
+      }
+      parts.push({ kind: file.kind, profile: null, fileName: file.name, records });
+    }
+    return { target, parts, deliveries };
+  }
+  for (const profile of profilesFor(store, target)) {
+    if (!wanted(profile.kind)) continue;
+    const records: PlannedRecord[] = [];
+    for (const src of sources(profile.kind)) {
+      const { cells, problems } = cellsFor(profile, src);
+      const r = plannedFrom(src, deliveries, profile, cells, null, problems);
+      if (keep(r)) records.push(r);
+    }
+    parts.push({ kind: profile.kind, profile, fileName: `${profile.file.name}.${profile.file.format}`, records });
+  }
+  return { target, parts, deliveries };
+}
+
+export interface PlanCounts {
+  new: number;
+  changed: number;
+  unchanged: number;
+  problems: number;
+}
+
+export function countPart(part: PlanPart): PlanCounts {
+  const c: PlanCounts = { new: 0, changed: 0, unchanged: 0, problems: 0 };
+  for (const r of part.records) {
+    c[r.status]++;
+    if (r.problems.length) c.problems++;
+  }
+  return c;
+}

@@ -1,0 +1,168 @@
+// What an export can read per record kind: the record's own fields plus those of the records it
+// links to (`employer.kvk`, `client.bsn`, ...), the current caseload period of a client, and the
+// target's own id once known (`target_id`, `client.target_id`). Profiles name these sources; the
+// list comes from ENTITIES, so a field added to the model is available without code here.
+// Special-category fields (AVG art. 9) are never a source: no export needs them.
+import { ENTITIES, fieldSpec, type EntityName, type FieldSpec } from '../../model/entities.js';
+import { RECORDS, type RecordKind } from '../../model/records.js';
+import { labelOf } from '../../model/codes.js';
+import { fromColumn } from '../../journal/write.js';
+import type { Store } from '../../store/open.js';
+import type { ExportKind } from './profile-schema.js';
+
+export const ENTITY_OF_KIND: Record<ExportKind, EntityName> = {
+  vacancies: 'vacancy', employers: 'employer', clients: 'client', activities: 'activity',
+  placements: 'placement', exits: 'period', jobseekers: 'client',
+};
+
+const PERIOD_FIELDS = ['intake_date', 'referrer', 'account_manager', 'exit_date', 'exit_reason'];
+/** Links followed per kind: prefix -> entity (read through the `<prefix>_id` column). */
+const LINKS: Record<ExportKind, Partial<Record<'client' | 'employer' | 'vacancy', EntityName>>> = {
+  vacancies: { employer: 'employer' },
+  employers: {},
+  clients: {},
+  jobseekers: {},
+  activities: { client: 'client' },
+  placements: { client: 'client', employer: 'employer', vacancy: 'vacancy' },
+  exits: { client: 'client' },
+};
+const INTERCHANGE_OF: Partial<Record<EntityName, RecordKind>> = {
+  client: 'clients', employer: 'employers', vacancy: 'vacancies', placement: 'placements', activity: 'activities',
+};
+
+export interface SourceRecord {
+  kind: ExportKind;
+  entity: EntityName;
+  id: string;
+  /** Readable key for manifests, messages and the queue (never personal data). */
+  ref: string;
+  /** Readable description for the app's screens (may hold a name: not for logs or files). */
+  label: string;
+  /** The account manager the record belongs to, for the queue's counts. */
+  owner: string | null;
+  values: Record<string, unknown>;
+}
+
+export interface SourceField {
+  source: string;
+  label: string;
+}
+
+function exportable(entity: EntityName): [string, FieldSpec][] {
+  return (Object.entries(ENTITIES[entity].fields) as [string, FieldSpec][]).filter(
+    ([name, spec]) => !spec.special && spec.type !== 'ref' && name !== 'merged_into' && name !== 'pin_hash',
+  );
+}
+
+function fieldLabel(entity: EntityName, field: string): string {
+  const kind = INTERCHANGE_OF[entity];
+  return (kind && RECORDS[kind][field]?.label) || (field === 'target_id' ? 'Id in het doelsysteem' : field);
+}
+
+function entityFields(entity: EntityName, prefix: string, withPeriod: boolean): SourceField[] {
+  const p = prefix ? `${prefix}.` : '';
+  const label = (f: string) => (prefix ? `${PREFIX_LABEL[prefix]}: ` : '') + fieldLabel(entity, f);
+  const out: SourceField[] = [{ source: `${p}ref`, label: label('ref') }];
+  for (const [name] of exportable(entity)) out.push({ source: `${p}${name}`, label: label(name) });
+  if (withPeriod) for (const f of PERIOD_FIELDS) out.push({ source: `${p}${f}`, label: label(f) });
+  out.push({ source: `${p}target_id`, label: label('target_id') });
+  return out;
+}
+const PREFIX_LABEL: Record<string, string> = { client: 'Klant', employer: 'Werkgever', vacancy: 'Vacature' };
+
+/** Every source a profile of this kind may name, with a Dutch label (profile editor, validation). */
+export function sourceFields(kind: ExportKind): SourceField[] {
+  const entity = ENTITY_OF_KIND[kind];
+  const own = entity === 'period'
+    ? [...PERIOD_FIELDS.map((f) => ({ source: f, label: fieldLabel('client', f) })), { source: 'target_id', label: fieldLabel('client', 'target_id') }]
+    : entityFields(entity, '', entity === 'client');
+  const linked = Object.entries(LINKS[kind]).flatMap(([prefix, e]) => entityFields(e!, prefix, e === 'client'));
+  return [...own, ...linked];
+}
+
+/** Looks up the target's own id of a linked record (e.g. the GWS client number for an activity). */
+export type TargetIdLookup = (entity: EntityName, id: string) => string | null;
+
+/** Reads every live record of a kind as source values, in ref order. */
+export function* readSources(store: Store, kind: ExportKind, targetId: TargetIdLookup, today: string, onlyId?: string): Generator<SourceRecord> {
+  const entity = ENTITY_OF_KIND[kind];
+  const table = ENTITIES[entity].table;
+  let where = `deleted = 0`;
+  if (onlyId !== undefined) where += ' AND id = @onlyId';
+  if (entity === 'client') where += ' AND merged_into IS NULL';
+  if (kind === 'exits') where += ' AND exit_date IS NOT NULL AND client_id IN (SELECT id FROM clients WHERE deleted = 0 AND merged_into IS NULL)';
+  const stmt = store.db.prepare(`SELECT * FROM ${table} WHERE ${where} ORDER BY ref, id`);
+  const rows = (onlyId !== undefined ? stmt.iterate({ onlyId }) : stmt.iterate()) as IterableIterator<Record<string, unknown>>;
+  const periodOf = store.db.prepare(
+    `SELECT intake_date, referrer, account_manager, exit_date, exit_reason FROM caseload_periods
+     WHERE client_id = ? AND deleted = 0 ORDER BY intake_date DESC, id DESC LIMIT 1`,
+  );
+  const linked = new Map<string, Record<string, unknown> | null>();
+  const rowOf = (e: EntityName, id: unknown): Record<string, unknown> | null => {
+    if (typeof id !== 'string') return null;
+    const key = `${e}:${id}`;
+    if (!linked.has(key)) {
+      if (linked.size > 5000) linked.clear();
+      linked.set(key, (store.stmt(`SELECT * FROM ${ENTITIES[e].table} WHERE id = ? AND deleted = 0`).get(id) as Record<string, unknown>) ?? null);
+    }
+    return linked.get(key)!;
+  };
+  const put = (out: Record<string, unknown>, e: EntityName, row: Record<string, unknown>, prefix: string) => {
+    const p = prefix ? `${prefix}.` : '';
+    out[`${p}ref`] = row.ref ?? null;
+    for (const [name, spec] of exportable(e)) out[`${p}${name}`] = fromColumn(spec, row[name]);
+    if (e === 'client') {
+      const period = (periodOf.get(row.id) as Record<string, unknown> | undefined) ?? {};
+      for (const f of PERIOD_FIELDS) out[`${p}${f}`] = period[f] ?? null;
+    }
+    out[`${p}target_id`] = targetId(e, row.id as string);
+  };
+  for (const row of rows) {
+    const values: Record<string, unknown> = {};
+    if (entity === 'period') {
+      for (const f of PERIOD_FIELDS) values[f] = fromColumn(fieldSpec('period', f)!, row[f]);
+      values.target_id = targetId('period', row.id as string);
+    } else put(values, entity, row, '');
+    for (const [prefix, e] of Object.entries(LINKS[kind])) {
+      const linkedRow = rowOf(e!, row[`${prefix}_id`]);
+      if (linkedRow) put(values, e!, linkedRow, prefix);
+    }
+    if (kind === 'jobseekers' && !inCaseload(values, today)) continue;
+    const clientRef = (values['client.ref'] as string | null) ?? '';
+    const ref = kind === 'exits' ? `${clientRef}/${String(values.exit_date)}` : String(row.ref ?? row.id);
+    yield {
+      kind, entity, id: row.id as string, ref,
+      label: describe(kind, values),
+      owner: (values.account_manager ?? values['client.account_manager'] ?? values['employer.account_manager'] ?? null) as string | null,
+      values,
+    };
+  }
+}
+
+function inCaseload(v: Record<string, unknown>, today: string): boolean {
+  const intake = v.intake_date as string | null;
+  const exit = v.exit_date as string | null;
+  return Boolean(intake && intake <= today && (!exit || exit > today));
+}
+
+function personName(v: Record<string, unknown>, p: string): string {
+  return [v[`${p}first_name`] ?? v[`${p}initials`], v[`${p}name_prefix`], v[`${p}last_name`]].filter(Boolean).join(' ');
+}
+
+function describe(kind: ExportKind, v: Record<string, unknown>): string {
+  switch (kind) {
+    case 'vacancies':
+      return `${String(v.title ?? '')}${v['employer.name'] ? ` bij ${String(v['employer.name'])}` : ''}`;
+    case 'employers':
+      return String(v.name ?? '');
+    case 'clients':
+    case 'jobseekers':
+      return personName(v, '');
+    case 'activities':
+      return `${labelOf('activity_kind', String(v.kind ?? ''))} - ${personName(v, 'client.')}`;
+    case 'placements':
+      return `${labelOf('placement_kind', String(v.kind ?? ''))} bij ${String(v['employer.name'] ?? '')} - ${personName(v, 'client.')}`;
+    case 'exits':
+      return `${labelOf('exit_reason', String(v.exit_reason ?? ''))} - ${personName(v, 'client.')}`;
+  }
+}
