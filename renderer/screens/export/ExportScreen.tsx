@@ -1,0 +1,41 @@
+// The Export screen (EXPORTS.md): the queue "nog in te voeren in WBS / GWS4all" one click away,
+// export batches per target, and the export profiles. The frame passes its bridge as `api`.
+import { useState } from 'react';
+import type { ExportApi } from './api.js';
+import { BatchPanel } from './BatchPanel.js';
+import { EntryQueue } from './EntryQueue.js';
+import { ProfileEditor } from './ProfileEditor.js';
+import { T } from './text.js';
+
+type Tab = 'queue' | 'batches' | 'profiles';
+
+export function ExportScreen(props: { api: ExportApi }) {
+  const [tab, setTab] = useState<Tab>('queue');
+  const [target, setTarget] = useState<'wbs' | 'gws'>('wbs');
+  const tabs: [Tab, string][] = [['queue', T.tabQueue], ['batches', T.tabBatches], ['profiles', T.tabProfiles]];
+  return (
+    <div className="export-screen">
+      <h1>{T.title}</h1>
+      <div role="tablist">
+        {tabs.map(([id, label]) => (
+          <button key={id} type="button" role="tab" aria-selected={tab === id} onClick={() => setTab(id)}>{label}</button>
+        ))}
+      </div>
+      {tab === 'queue' && (
+        <>
+          <div role="radiogroup" aria-label="Doelsysteem">
+            {(['wbs', 'gws'] as const).map((t) => (
+              <label key={t}>
+                <input type="radio" name="export-target" checked={target === t} onChange={() => setTarget(t)} />
+                {t === 'wbs' ? T.targetWbs : T.targetGws}
+              </label>
+            ))}
+          </div>
+          <EntryQueue api={props.api} target={target} targetLabel={target === 'wbs' ? T.targetWbs : T.targetGws} />
+        </>
+      )}
+      {tab === 'batches' && <BatchPanel api={props.api} />}
+      {tab === 'profiles' && <ProfileEditor api={props.api} />}
+    </div>
+  );
+}
