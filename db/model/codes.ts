@@ -76,6 +76,61 @@ export const CODE_LISTS = {
     withdrawn: 'Ingetrokken',
     expired: 'Verlopen',
   },
+  // VUM codeWerkEnDenkniveau (werkzoekende: bereikt niveau; vacature: minimaal niveau).
+  work_thinking_level: {
+    '1': 'Geen basisopleiding',
+    '2': 'Basisniveau',
+    '3': 'Vmbo-niveau',
+    '4': 'Mbo/havo/vwo-niveau',
+    '5': 'Hbo-niveau',
+    '6': 'Wo-niveau',
+    '7': '(Nog) niet bekend',
+  },
+  // VUM codeVervoermiddel 1 auto, 2 bromfiets, 3 fiets, 4 motor, 5 openbaar vervoer, 9 anders.
+  transport: {
+    car: 'Auto',
+    moped: 'Bromfiets',
+    bike: 'Fiets',
+    motorcycle: 'Motor',
+    public_transport: 'Openbaar vervoer',
+    other: 'Anders',
+  },
+  // Doelgroepregister: only the status and the date it was checked, never UWV's reasons.
+  banenafspraak_status: {
+    registered: 'Opgenomen in doelgroepregister',
+    applied: 'Aangevraagd',
+    not_registered: 'Niet opgenomen',
+  },
+  measure_kind: {
+    warning: 'Waarschuwing',
+    reduction: 'Verlaging uitkering',
+    other: 'Overig',
+  },
+  vacancy_source: {
+    own: 'Eigen acquisitie',
+    uwv: 'UWV (WBS)',
+    temp_agency: 'Uitzendbureau',
+  },
+  // WBS type overeenkomst: 01 regulier, 02 leerbaan, 03 vrijwilligerswerk, 04 werkervaringsplaats.
+  contract_kind: {
+    regular: 'Regulier',
+    learning_job: 'Leerbaan',
+    volunteer: 'Vrijwilligerswerk',
+    work_experience: 'Werkervaringsplaats',
+  },
+  match_status: {
+    proposed: 'Voorgesteld',
+    interview: 'Gesprek',
+    hired: 'Aangenomen',
+    rejected: 'Afgewezen',
+  },
+  contact_purpose: {
+    nazorg: 'Nazorg plaatsing',
+  },
+  sroi_unit: {
+    hours: 'Uren',
+    placements: 'Plaatsingen',
+  },
 } as const satisfies Record<string, Record<string, string>>;
 
 export type CodeListName = keyof typeof CODE_LISTS;

@@ -69,6 +69,7 @@ export const ENTITIES = {
       target_groups: l(),
       banenafspraak_status: t(),
       banenafspraak_checked: d(),
+      max_travel_km: i,
       merged_into: ref('client'),
       created: d(),
     },
@@ -103,6 +104,7 @@ export const ENTITIES = {
       sector: t(),
       account_holder: t(),
       exceptional_since: d(),
+      account_manager: t(),
       contact_name: t({ personal: true }),
       contact_phone: t({ personal: true }),
       contact_email: t({ personal: true }),
@@ -122,7 +124,7 @@ export const ENTITIES = {
   sroi: {
     table: 'sroi_obligations',
     refPrefix: 'S',
-    fields: { employer_id: ref('employer'), contract: t(), amount: r, start_date: d(), end_date: d() },
+    fields: { employer_id: ref('employer'), contract: t(), amount: r, unit: t(), start_date: d(), end_date: d() },
   },
   vacancy: {
     table: 'vacancies',
@@ -144,12 +146,17 @@ export const ENTITIES = {
       driving_licence: l(),
       postcode: t(),
       city: t(),
+      closing_date: d(),
+      hours_min: r,
+      contract_kind: t(),
+      sector: t(),
+      competences: l(),
     },
   },
   match: {
     table: 'matches',
     refPrefix: 'MA',
-    fields: { client_id: ref('client'), vacancy_id: ref('vacancy'), status: t(), score: r, note: t() },
+    fields: { client_id: ref('client'), vacancy_id: ref('vacancy'), status: t(), status_date: d(), score: r, note: t() },
   },
   placement: {
     table: 'placements',
@@ -190,7 +197,16 @@ export const ENTITIES = {
       summary: t({ personal: true }),
       follow_up_date: d(),
       by: t(),
+      follow_up_done: d(),
+      purpose: t(),
+      placement_id: ref('placement'),
     },
+  },
+  /** A retention purge, carried to other laptops: the id is a hash of entity + row id (db/retention/purge.ts). */
+  purge_marker: {
+    table: 'purge_markers',
+    refPrefix: 'X',
+    fields: { entity: t(), purged_on: d() },
   },
   /** An export profile a beheerder adjusted (db/exchange/export/profiles.ts); ref = profile id. */
   export_profile: {

@@ -16,7 +16,7 @@ export interface ClientTable extends Synced {
   education_level: Text; work_thinking_level: Text; driving_licence: Text; transport: Text;
   hours_available: Num; occupations_wanted: Text; sectors: Text; competences: Text; languages: Text;
   work_limitations: Text; target_groups: Text; banenafspraak_status: Text; banenafspraak_checked: Text;
-  merged_into: Text; created: Text;
+  max_travel_km: Num; merged_into: Text; created: Text;
 }
 export interface PeriodTable extends Synced {
   client_id: Text; intake_date: Text; referrer: Text; account_manager: Text; exit_date: Text; exit_reason: Text;
@@ -26,21 +26,22 @@ export interface MeasureTable extends Synced {
 }
 export interface EmployerTable extends Synced {
   name: Text; kvk: Text; street: Text; house_number: Text; postcode: Text; city: Text; sector: Text;
-  account_holder: Text; exceptional_since: Text; contact_name: Text; contact_phone: Text; contact_email: Text;
+  account_holder: Text; exceptional_since: Text; account_manager: Text; contact_name: Text; contact_phone: Text; contact_email: Text;
 }
 export interface ContactPersonTable extends Synced {
   employer_id: Text; name: Text; role: Text; phone: Text; email: Text;
 }
 export interface SroiTable extends Synced {
-  employer_id: Text; contract: Text; amount: Num; start_date: Text; end_date: Text;
+  employer_id: Text; contract: Text; amount: Num; unit: Text; start_date: Text; end_date: Text;
 }
 export interface VacancyTable extends Synced {
   employer_id: Text; title: Text; occupation_code: Text; hours_per_week: Num; positions: Num;
   opened_date: Text; closed_date: Text; close_reason: Text; banenafspraak: Num; description: Text;
   source: Text; education_level: Text; work_thinking_level: Text; driving_licence: Text; postcode: Text; city: Text;
+  closing_date: Text; hours_min: Num; contract_kind: Text; sector: Text; competences: Text;
 }
 export interface MatchTable extends Synced {
-  client_id: Text; vacancy_id: Text; status: Text; score: Num; note: Text;
+  client_id: Text; vacancy_id: Text; status: Text; status_date: Text; score: Num; note: Text;
 }
 export interface PlacementTable extends Synced {
   client_id: Text; employer_id: Text; vacancy_id: Text; start_date: Text; end_date: Text; kind: Text;
@@ -51,6 +52,10 @@ export interface ActivityTable extends Synced {
 }
 export interface ContactTable extends Synced {
   client_id: Text; employer_id: Text; date: Text; kind: Text; summary: Text; follow_up_date: Text; by: Text;
+  follow_up_done: Text; purpose: Text; placement_id: Text;
+}
+export interface PurgeMarkerTable extends Synced {
+  entity: Text; purged_on: Text;
 }
 export interface UserTable extends Synced {
   display_name: Text; role: Text; email: Text; pin_hash: Text; active: Num;
@@ -81,6 +86,7 @@ export interface DB {
   activities: ActivityTable;
   contacts: ContactTable;
   users: UserTable;
+  purge_markers: PurgeMarkerTable;
   journal: JournalTable;
   meta: MetaTable;
   code_lists: CodeListTable;

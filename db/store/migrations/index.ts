@@ -3,6 +3,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { m0001 } from './0001-initial.js';
 import { m0004 } from './0004-exports.js';
+import { m0005 } from './0005-daily-work.js';
 
 export interface Migration {
   name: string;
@@ -10,7 +11,7 @@ export interface Migration {
   up: string | ((db: BetterSqlite3.Database) => void);
 }
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0004];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0004, m0005];
 
 export function migrate(db: BetterSqlite3.Database, upTo = MIGRATIONS.length): number {
   const current = db.pragma('user_version', { simple: true }) as number;
