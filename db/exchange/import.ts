@@ -34,6 +34,8 @@ export interface ImportOptions {
   format?: FileFormat;
   /** Shown in problem lines instead of the path (e.g. the uploaded file's name). */
   displayName?: string;
+  /** CSV/XLSX column header -> field name (null = ignore the column); headers not in it map by name or label. */
+  mapping?: Record<string, string | null>;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -72,9 +74,10 @@ export async function importFile(store: Store, user: string, opts: ImportOptions
     }
   } else {
     if (!opts.kind) throw new AppError('usage', 'geef --kind voor CSV- en XLSX-bestanden');
-    const mapped = read.headers.map((h) => (h ? headerToField(opts.kind!, h) : null));
+    const mapping = opts.mapping ?? {};
+    const mapped = read.headers.map((h) => (!h ? null : Object.hasOwn(mapping, h) ? (mapping[h] ?? null) : headerToField(opts.kind!, h)));
     read.headers.forEach((h, i) => {
-      if (h && !mapped[i]) problems.push({ file: name, line: 1, field: h, message: `onbekende kolom '${h}'` });
+      if (h && !mapped[i] && !Object.hasOwn(mapping, h)) problems.push({ file: name, line: 1, field: h, message: `onbekende kolom '${h}'` });
     });
     const seen = new Set<string>();
     mapped.forEach((f) => {
@@ -85,7 +88,7 @@ export async function importFile(store: Store, user: string, opts: ImportOptions
       opts.kind,
       read.rows.map((r) => ({
         line: r.line,
-        values: Object.fromEntries(read.headers.map((h, i) => [mapped[i] ?? h, r.values[h]]).filter(([f]) => f)),
+        values: Object.fromEntries(read.headers.map((h, i) => [mapped[i], r.values[h]]).filter(([f]) => f)),
       })),
     );
   }
