@@ -4,12 +4,36 @@
 import type { z } from 'zod';
 import { appMethods } from './methods/app.js';
 import { clientMethods } from './methods/clients.js';
+import { userMethods } from './methods/users.js';
+import { employerMethods } from './methods/employers.js';
+import { vacancyMethods } from './methods/vacancies.js';
+import { matchingMethods } from './methods/matching.js';
+import { placementMethods } from './methods/placements.js';
+import { activityMethods } from './methods/activities.js';
+import { contactMethods } from './methods/contacts.js';
+import { myWorkMethods } from './methods/mywork.js';
+import { dossierMethods } from './methods/dossier.js';
+import { auditMethods } from './methods/audit.js';
+import { retentionMethods } from './methods/retention.js';
+import { importMethods } from './methods/import.js';
 import { reportMethods } from './methods/reports.js';
 import { exportMethods } from './methods/exports.js';
 
 export const contract = {
   ...appMethods,
   ...clientMethods,
+  ...userMethods,
+  ...employerMethods,
+  ...vacancyMethods,
+  ...matchingMethods,
+  ...placementMethods,
+  ...activityMethods,
+  ...contactMethods,
+  ...myWorkMethods,
+  ...dossierMethods,
+  ...auditMethods,
+  ...retentionMethods,
+  ...importMethods,
   ...reportMethods,
   ...exportMethods,
 } as const;

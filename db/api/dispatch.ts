@@ -19,6 +19,8 @@ export interface Ctx {
   store: Store;
   session: Session;
   emit(event: EventName, payload: unknown): void;
+  /** Replaces the caller's session (session.switch after a verified PIN); later calls run as that user. */
+  setSession(session: Session): void;
 }
 
 export type Handler<M extends MethodName> = (
@@ -65,6 +67,9 @@ export function createApi(store: Store, session: Session = DEFAULT_SESSION): Api
         store,
         session: api.session,
         emit: (event, payload) => listeners.get(event)?.forEach((cb) => cb(payload)),
+        setSession: (next) => {
+          api.session = next;
+        },
       };
       try {
         const handler = handlers[method] as (ctx: Ctx, input: unknown) => unknown;

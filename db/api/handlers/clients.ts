@@ -7,18 +7,24 @@ import { parseRecord, throwFieldErrors } from '../../records/parse.js';
 import { RecordWriter } from '../../records/upsert.js';
 import type { ClientListItem } from '../methods/clients.js';
 import { searchClients } from '../../search/clients.js';
+import { mayShow, withoutHiddenSpecial } from '../../work/access.js';
+import { ageOn, isUnder27, todayNl } from '../../work/dates.js';
 
 type H = Pick<Handlers, 'clients.search' | 'clients.get' | 'clients.create' | 'clients.update' | 'clients.byBsn'>;
 
 export const clientHandlers: H = {
   'clients.search': ({ store }, input) => searchClients(store, input),
 
-  'clients.get': ({ store }, { id }) => {
+  'clients.get': ({ store, session }, { id }) => {
     const row = store.db.prepare('SELECT * FROM clients WHERE id = ? AND deleted = 0').get(id) as Record<string, unknown> | undefined;
     if (!row) throw new AppError('not_found', 'Klant niet gevonden', 'id');
     const record: Record<string, unknown> = { id: row.id, ref: row.ref };
+    const hiddenFields: string[] = [];
     for (const field of Object.keys(ENTITIES.client.fields)) {
-      record[field] = fromColumn(fieldSpec('client', field)!, row[field]);
+      // Special-category data only for roles with need to know (work limitations).
+      const hide = fieldSpec('client', field)!.special && !mayShow('client', field, session.role);
+      if (hide) hiddenFields.push(field);
+      record[field] = hide ? null : fromColumn(fieldSpec('client', field)!, row[field]);
     }
     const periods = store.db
       .prepare(
@@ -26,10 +32,18 @@ export const clientHandlers: H = {
          WHERE client_id = ? AND deleted = 0 ORDER BY intake_date DESC, id`,
       )
       .all(id) as { id: string; intake_date: string | null; referrer: string | null; account_manager: string | null; exit_date: string | null; exit_reason: string | null }[];
-    return { id, record, periods };
+    const today = todayNl();
+    const birth = (row.birth_date as string | null) ?? null;
+    return {
+      id, record, periods, hiddenFields,
+      age: birth ? ageOn(birth, today) : null,
+      under27: isUnder27(birth, today),
+      inCaseload: periods.some((p) => p.intake_date !== null && p.intake_date <= today && (!p.exit_date || p.exit_date > today)),
+    };
   },
 
-  'clients.create': (ctx, input) => {
+  'clients.create': (ctx, form) => {
+    const input = withoutHiddenSpecial('client', form, ctx.session.role);
     const { values, errors } = parseRecord('clients', input, { emptyMeansKeep: true });
     if (values.last_name === undefined && !errors.some((e) => e.field === 'last_name')) {
       errors.push({ field: 'last_name', message: 'is verplicht' });
@@ -49,7 +63,8 @@ export const clientHandlers: H = {
     return { id: result.id, ref: result.ref };
   },
 
-  'clients.update': (ctx, { id, fields }) => {
+  'clients.update': (ctx, { id, fields: form }) => {
+    const fields = withoutHiddenSpecial('client', form, ctx.session.role);
     const { values, errors } = parseRecord('clients', fields, { emptyMeansKeep: false });
     throwFieldErrors(errors);
     const result = ctx.store.write(ctx.session.user, (w) => {

@@ -35,6 +35,19 @@ export const clientFormInput = z.object({
   education_level: z.string().optional(),
   hours_available: z.string().optional(),
   target_groups: z.array(z.string()).optional(),
+  // Profile after the VUM werkzoekendeprofiel; lists as arrays (or one ';'-separated string).
+  work_thinking_level: z.string().optional(),
+  driving_licence: z.union([z.array(z.string()), z.string()]).optional(),
+  transport: z.union([z.array(z.string()), z.string()]).optional(),
+  max_travel_km: z.string().optional(),
+  occupations_wanted: z.union([z.array(z.string()), z.string()]).optional(),
+  sectors: z.union([z.array(z.string()), z.string()]).optional(),
+  competences: z.union([z.array(z.string()), z.string()]).optional(),
+  languages: z.union([z.array(z.string()), z.string()]).optional(),
+  /** Special category (AVG art. 9): only klantmanager and trajectmanager may see and set it. */
+  work_limitations: z.string().optional(),
+  banenafspraak_status: z.string().optional(),
+  banenafspraak_checked: z.string().optional(),
   intake_date: z.string().optional(),
   referrer: z.string().optional(),
   account_manager: z.string().optional(),
@@ -71,6 +84,12 @@ export const clientMethods = {
           exit_reason: z.string().nullable(),
         }),
       ),
+      /** Age on today and the under-27 flag (DOMAIN.md: steer youth back to school). */
+      age: z.number().nullable(),
+      under27: z.boolean(),
+      inCaseload: z.boolean(),
+      /** Fields left out (null in record) because the caller's role has no need to know. */
+      hiddenFields: z.array(z.string()),
     }),
   }),
   'clients.create': method({

@@ -1,0 +1,9 @@
+import type { Handlers } from '../dispatch.js';
+import { todayNl } from '../../work/dates.js';
+import { myWork } from '../../work/mywork.js';
+
+type H = Pick<Handlers, 'mywork.get'>;
+
+export const myWorkHandlers: H = {
+  'mywork.get': ({ store, session }, { asOf, scope, limit }) => myWork(store, { asOf: asOf ?? todayNl(), scope, limit, me: session }),
+};

@@ -1,0 +1,28 @@
+import type { Handlers } from '../dispatch.js';
+import { todayNl } from '../../work/dates.js';
+import { listPlacements } from '../../work/lists.js';
+import { removePlacement, startPlacement, updatePlacement } from '../../work/placements.js';
+
+type H = Pick<Handlers, 'placements.create' | 'placements.update' | 'placements.remove' | 'placements.list'>;
+
+const changed = (ctx: { emit: (e: 'data.changed', p: unknown) => void }, ids: string[]) =>
+  ctx.emit('data.changed', { kinds: ['placements', 'matches', 'vacancies', 'contacts'], ids });
+
+export const placementHandlers: H = {
+  'placements.create': (ctx, { fields, ...links }) => {
+    const r = ctx.store.write(ctx.session.user, (w) => startPlacement(ctx.store, w, { ...links, fields }, ctx.session.name, todayNl()));
+    changed(ctx, [r.id]);
+    return r;
+  },
+  'placements.update': (ctx, { id, fields }) => {
+    const c = ctx.store.write(ctx.session.user, (w) => updatePlacement(ctx.store, w, id, fields));
+    changed(ctx, [id]);
+    return { id, changed: c };
+  },
+  'placements.remove': (ctx, { id }) => {
+    ctx.store.write(ctx.session.user, (w) => removePlacement(ctx.store, w, id, todayNl()));
+    changed(ctx, [id]);
+    return { id };
+  },
+  'placements.list': ({ store }, input) => listPlacements(store, input, todayNl()),
+};

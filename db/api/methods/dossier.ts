@@ -1,0 +1,70 @@
+// The client dossier: timeline, caseload periods (intake, exit, re-entry) and measures.
+import { z } from 'zod';
+import { method } from '../define.js';
+import { dateIn, paging } from './inputs.js';
+
+const CLIENT_ROLES = ['klantmanager', 'trajectmanager', 'manager', 'beheerder'] as const;
+const timelineKind = z.enum(['intake', 'measure', 'contact', 'activity', 'match', 'placement', 'export', 'exit', 'change']);
+
+const measureItem = z.object({
+  id: z.string(), ref: z.string().nullable(), date: z.string().nullable(), kind: z.string().nullable(),
+  /** Masked (••••) for roles without need to know. */
+  reason: z.string().nullable(), end_date: z.string().nullable(),
+});
+
+export const dossierMethods = {
+  /** One timeline of contacts, activities, matches, placements, periods, measures, exports and changes; newest first, keyset paged. */
+  'dossier.timeline': method({
+    input: z.object({ clientId: z.string(), kinds: z.array(timelineKind).nullable().default(null), ...paging, limit: z.number().int().min(1).max(500).default(50) }).strict(),
+    output: z.object({
+      items: z.array(z.object({
+        date: z.string(), kind: timelineKind, rank: z.number(), id: z.string(), entity: z.string(), title: z.string(),
+        detail: z.string().nullable(), by: z.string().nullable(),
+        fields: z.array(z.object({ field: z.string(), label: z.string(), old: z.unknown(), new: z.unknown() })).optional(),
+      })),
+      next: z.string().nullable(),
+    }),
+  }),
+  /** Intake: opens a caseload period (first intake or re-entry after an exit). Referrer and account manager required. */
+  'clients.intake': method({
+    input: z
+      .object({
+        clientId: z.string(), intake_date: dateIn,
+        referrer: z.enum(['social_team', 'uwv', 'school', 'urk', 'self', 'other']), account_manager: z.string().trim().min(1).max(100),
+      })
+      .strict(),
+    output: z.object({ id: z.string(), periodId: z.string() }),
+    roles: [...CLIENT_ROLES],
+  }),
+  /** Exit: closes the open caseload period; the reason is required. exit_date is the first day out. */
+  'clients.exit': method({
+    input: z
+      .object({
+        clientId: z.string(), exit_date: dateIn,
+        exit_reason: z.enum(['work_regular', 'self_employed', 'work_subsidized', 'education', 'referred_social_team', 'moved', 'other_income', 'other']),
+      })
+      .strict(),
+    output: z.object({ id: z.string(), periodId: z.string() }),
+    roles: [...CLIENT_ROLES],
+  }),
+  'measures.list': method({
+    input: z.object({ clientId: z.string() }).strict(),
+    output: z.object({ items: z.array(measureItem) }),
+  }),
+  /** Creates (no id) or changes a measure (maatregel). */
+  'measures.save': method({
+    input: z
+      .object({
+        clientId: z.string(), id: z.string().optional(), date: dateIn, kind: z.enum(['warning', 'reduction', 'other']),
+        reason: z.string().max(2000).nullable().optional(), end_date: dateIn.nullable().optional(),
+      })
+      .strict(),
+    output: z.object({ id: z.string() }),
+    roles: ['klantmanager', 'manager', 'beheerder'],
+  }),
+  'measures.remove': method({
+    input: z.object({ id: z.string() }).strict(),
+    output: z.object({ id: z.string() }),
+    roles: ['klantmanager', 'manager', 'beheerder'],
+  }),
+};

@@ -1,0 +1,71 @@
+// The change history of one record, read from the journal: who (user), what (field, old -> new),
+// when (the clock's wall time) and which laptop (device). Values the caller's role may not see
+// are masked (db/work/access.ts); the PIN hash never shows. Newest first, keyset on (hlc, seq).
+import type { Role } from '../api/define.js';
+import type { EntityName } from '../model/entities.js';
+import type { Store } from '../store/open.js';
+import { maskedValue } from './access.js';
+import { decodeCursor, page } from './cursor.js';
+import { hlcTime } from './dates.js';
+import { fieldLabel } from './labels.js';
+
+export interface HistoryEntry {
+  seq: number;
+  hlc: string;
+  at: string;
+  user: string;
+  userName: string | null;
+  device: string;
+  deviceName: string | null;
+  field: string;
+  label: string;
+  old: unknown;
+  new: unknown;
+}
+
+interface JournalRow {
+  seq: number;
+  field: string;
+  value: string | null;
+  hlc: string;
+  device: string;
+  user: string;
+}
+
+/** Display names of users and laptops, looked up once per call. */
+export function namer(store: Store): { user(ref: string): string | null; device(id: string): string | null } {
+  const users = new Map<string, string>();
+  for (const r of store.stmt('SELECT ref, display_name FROM users WHERE deleted = 0').all() as { ref: string; display_name: string }[]) {
+    users.set(r.ref, r.display_name);
+  }
+  const own = store.getMeta('device_name');
+  return { user: (ref) => users.get(ref) ?? null, device: (id) => (id === store.device ? own : null) };
+}
+
+/** Every change of one record with its previous value, oldest first. */
+export function changesOf(store: Store, entity: EntityName, id: string, role: Role): HistoryEntry[] {
+  const rows = store
+    .stmt('SELECT seq, field, value, hlc, device, user FROM journal WHERE entity = ? AND row_id = ? ORDER BY field, hlc, seq')
+    .all(entity, id) as JournalRow[];
+  const names = namer(store);
+  const out: HistoryEntry[] = [];
+  let prev: JournalRow | null = null;
+  for (const r of rows) {
+    const before = prev && prev.field === r.field ? prev.value : null;
+    const parse = (v: string | null) => (v === null ? null : (JSON.parse(v) as unknown));
+    out.push({
+      seq: r.seq, hlc: r.hlc, at: hlcTime(r.hlc), user: r.user, userName: names.user(r.user), device: r.device, deviceName: names.device(r.device),
+      field: r.field, label: fieldLabel(entity, r.field),
+      old: maskedValue(entity, r.field, parse(before), role), new: maskedValue(entity, r.field, parse(r.value), role),
+    });
+    prev = r;
+  }
+  return out.sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : a.seq - b.seq));
+}
+
+export function history(store: Store, entity: EntityName, id: string, role: Role, limit: number, after: string | null) {
+  const all = changesOf(store, entity, id, role).reverse();
+  const key = decodeCursor(after, 2) as [string, number] | null;
+  const rest = key ? all.filter((e) => e.hlc < key[0] || (e.hlc === key[0] && e.seq < key[1])) : all;
+  return page(rest.slice(0, limit + 1), limit, (e) => [e.hlc, e.seq]);
+}

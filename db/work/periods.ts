@@ -1,0 +1,31 @@
+// Caseload periods through the daily screens: intake (a first period or re-entry after an exit)
+// and exit with a required reason. Both go through RecordWriter, so the rules of import hold
+// here too (one open period at a time, exit not before intake, a reason with every exit).
+import { AppError } from '../api/result.js';
+import type { Writer } from '../journal/write.js';
+import { RecordWriter } from '../records/upsert.js';
+import type { Store } from '../store/open.js';
+import { liveRow } from './records.js';
+
+export function intake(store: Store, w: Writer, input: { clientId: string; intake_date: string; referrer: string; account_manager: string }): string {
+  const client = liveRow(store, 'client', input.clientId, 'clientId');
+  const rw = new RecordWriter(store, w);
+  const periods = rw.periods(input.clientId);
+  const last = periods[periods.length - 1];
+  if (last && !last.exit_date) throw new AppError('invalid_input', 'De klant is nog in de caseload; registreer eerst de uitstroom.', 'intake_date');
+  if (last && input.intake_date <= last.exit_date!) {
+    throw new AppError('invalid_input', 'ligt niet na de laatste uitstroomdatum', 'intake_date');
+  }
+  rw.upsert('clients', { ref: client.ref as string, intake_date: input.intake_date, referrer: input.referrer, account_manager: input.account_manager });
+  return rw.periods(input.clientId).find((p) => p.intake_date === input.intake_date)!.id;
+}
+
+export function exit(store: Store, w: Writer, input: { clientId: string; exit_date: string; exit_reason: string }): string {
+  const client = liveRow(store, 'client', input.clientId, 'clientId');
+  const rw = new RecordWriter(store, w);
+  const periods = rw.periods(input.clientId);
+  const open = periods[periods.length - 1];
+  if (!open || open.exit_date) throw new AppError('invalid_input', 'De klant is niet in de caseload.', 'exit_date');
+  rw.upsert('clients', { ref: client.ref as string, exit_date: input.exit_date, exit_reason: input.exit_reason });
+  return open.id;
+}

@@ -1,0 +1,168 @@
+// The dossier timeline of a client: contacts, activities, matches, placements, caseload periods
+// (intake and exit), measures, exports and changes (from the journal) as one list, newest first.
+// Each source reads only its own rows after the cursor, through the per-client indexes; the
+// merge takes the newest `limit`. Keyset: (date, rank, id) - rank orders kinds within a day.
+//
+// Other modules add sources with registerTimelineSource (the exports module: one item per
+// delivered batch that contained the client), without this file knowing their tables.
+import type { Role } from '../api/define.js';
+import { labelOf } from '../model/codes.js';
+import { formatDateNl } from '../model/checks.js';
+import type { Store } from '../store/open.js';
+import { MASK, mayShow } from './access.js';
+import { changesOf } from './history.js';
+import { decodeCursor, page, type CursorKey } from './cursor.js';
+import { todayNl } from './dates.js';
+import { ENTITY_LABELS } from './labels.js';
+
+export type TimelineKind = 'intake' | 'measure' | 'contact' | 'activity' | 'match' | 'placement' | 'export' | 'exit' | 'change';
+
+export interface TimelineItem {
+  date: string;
+  kind: TimelineKind;
+  rank: number;
+  id: string;
+  entity: string;
+  title: string;
+  detail: string | null;
+  by: string | null;
+  /** Changed fields (kind 'change'), values masked per role. */
+  fields?: { field: string; label: string; old: unknown; new: unknown }[];
+}
+
+/** Rank within one day, newest first: a change of that day shows above the exit, ..., the intake last. */
+const RANK: Record<TimelineKind, number> = { intake: 0, measure: 1, contact: 2, activity: 3, match: 4, placement: 5, export: 6, exit: 7, change: 8 };
+
+export interface Cursor {
+  date: string;
+  rank: number;
+  id: string;
+}
+
+export interface TimelineSource {
+  kind: TimelineKind;
+  /** Items of the client strictly before the cursor (newest first), at most `limit`. */
+  read(store: Store, clientId: string, after: Cursor | null, limit: number, role: Role): TimelineItem[];
+}
+
+/** SQL condition "(date, rank, id) < cursor" for a source whose rank is fixed. */
+function before(dateCol: string, idCol: string, kind: TimelineKind, after: Cursor | null): [string, unknown[]] {
+  if (!after) return ['1', []];
+  const r = RANK[kind];
+  if (r < after.rank) return [`${dateCol} <= ?`, [after.date]];
+  if (r > after.rank) return [`${dateCol} < ?`, [after.date]];
+  return [`(${dateCol} < ? OR (${dateCol} = ? AND ${idCol} < ?))`, [after.date, after.date, after.id]];
+}
+
+function sqlSource(
+  kind: TimelineKind, entity: string, dateCol: string, sql: (cond: string) => string,
+  toItem: (r: Record<string, unknown>, role: Role) => Pick<TimelineItem, 'title' | 'detail' | 'by'>,
+): TimelineSource {
+  return {
+    kind,
+    read(store, clientId, after, limit, role) {
+      const [cond, params] = before(dateCol, 'x.id', kind, after);
+      const rows = store.stmt(sql(cond)).all(clientId, ...params, limit) as Record<string, unknown>[];
+      return rows.map((r) => ({ date: r.d as string, kind, rank: RANK[kind], id: r.id as string, entity, ...toItem(r, role) }));
+    },
+  };
+}
+
+const nl = (iso: unknown) => formatDateNl(iso as string | null);
+const join = (...parts: unknown[]) => parts.filter((p): p is string => typeof p === 'string' && p !== '').join(' · ') || null;
+
+const SOURCES: TimelineSource[] = [
+  sqlSource('contact', 'contact', 'x.date', (c) => `SELECT x.*, x.date AS d FROM contacts x WHERE x.client_id = ? AND x.deleted = 0 AND x.date IS NOT NULL AND ${c} ORDER BY x.date DESC, x.id DESC LIMIT ?`,
+    (r, role) => ({
+      title: r.purpose === 'nazorg' ? `Nazorg gepland op ${nl(r.follow_up_date)}` : `Contact: ${labelOf('contact_kind', r.kind as string)}`,
+      detail: join(
+        r.summary ? (mayShow('contact', 'summary', role) ? (r.summary as string) : MASK) : null,
+        r.follow_up_date && r.purpose !== 'nazorg' && `vervolg ${nl(r.follow_up_date)}`,
+        r.follow_up_done && `afgehandeld ${nl(r.follow_up_done)}`,
+      ),
+      by: (r.by as string) ?? null,
+    })),
+  sqlSource('activity', 'activity', 'x.start_date', (c) => `SELECT x.*, x.start_date AS d FROM activities x WHERE x.client_id = ? AND x.deleted = 0 AND x.start_date IS NOT NULL AND ${c} ORDER BY x.start_date DESC, x.id DESC LIMIT ?`,
+    (r) => ({
+      title: `${labelOf('activity_kind', r.kind as string)} gestart`,
+      detail: join(r.provider as string, r.end_date ? `tot ${nl(r.end_date)}` : 'lopend', r.outcome as string),
+      by: null,
+    })),
+  sqlSource('match', 'match', 'coalesce(x.status_date, \'\')', (c) => `SELECT x.*, coalesce(x.status_date, '') AS d, v.title, e.name AS employer FROM matches x
+      LEFT JOIN vacancies v ON v.id = x.vacancy_id LEFT JOIN employers e ON e.id = v.employer_id
+      WHERE x.client_id = ? AND x.deleted = 0 AND ${c} ORDER BY coalesce(x.status_date, '') DESC, x.id DESC LIMIT ?`,
+    (r) => ({
+      title: `Voordracht ${labelOf('match_status', r.status as string).toLowerCase()}: ${(r.title as string) ?? 'vacature'}`,
+      detail: join(r.employer as string, r.score !== null && r.score !== undefined && `score ${r.score as number}`, r.note as string),
+      by: null,
+    })),
+  sqlSource('placement', 'placement', 'x.start_date', (c) => `SELECT x.*, x.start_date AS d, e.name AS employer FROM placements x LEFT JOIN employers e ON e.id = x.employer_id
+      WHERE x.client_id = ? AND x.deleted = 0 AND x.start_date IS NOT NULL AND ${c} ORDER BY x.start_date DESC, x.id DESC LIMIT ?`,
+    (r) => ({
+      title: `Geplaatst bij ${(r.employer as string) ?? 'werkgever'}`,
+      detail: join(labelOf('placement_kind', r.kind as string), r.hours_per_week && `${r.hours_per_week as number} uur/week`, r.end_date ? `tot ${nl(r.end_date)}` : null, r.job_coach && `jobcoach ${r.job_coach as string}`),
+      by: null,
+    })),
+  sqlSource('intake', 'period', 'x.intake_date', (c) => `SELECT x.*, x.intake_date AS d FROM caseload_periods x WHERE x.client_id = ? AND x.deleted = 0 AND x.intake_date IS NOT NULL AND ${c} ORDER BY x.intake_date DESC, x.id DESC LIMIT ?`,
+    (r) => ({
+      title: 'Instroom in de caseload',
+      detail: join(r.referrer && `verwijzer ${labelOf('referrer', r.referrer as string)}`, r.account_manager && `klantmanager ${r.account_manager as string}`),
+      by: null,
+    })),
+  sqlSource('exit', 'period', 'x.exit_date', (c) => `SELECT x.*, x.exit_date AS d FROM caseload_periods x WHERE x.client_id = ? AND x.deleted = 0 AND x.exit_date IS NOT NULL AND ${c} ORDER BY x.exit_date DESC, x.id DESC LIMIT ?`,
+    (r) => ({ title: `Uitstroom: ${labelOf('exit_reason', r.exit_reason as string)}`, detail: null, by: null })),
+  sqlSource('measure', 'measure', 'x.date', (c) => `SELECT x.*, x.date AS d FROM measures x WHERE x.client_id = ? AND x.deleted = 0 AND x.date IS NOT NULL AND ${c} ORDER BY x.date DESC, x.id DESC LIMIT ?`,
+    (r, role) => ({
+      title: `Maatregel: ${labelOf('measure_kind', r.kind as string)}`,
+      detail: join(r.reason ? (mayShow('measure', 'reason', role) ? (r.reason as string) : MASK) : null, r.end_date && `tot ${nl(r.end_date)}`),
+      by: null,
+    })),
+  {
+    kind: 'change',
+    // Changes to the client and its periods, grouped per save (same user, laptop and second).
+    read(store, clientId, after, limit, role) {
+      const periods = store.stmt('SELECT id FROM caseload_periods WHERE client_id = ?').pluck().all(clientId) as string[];
+      const groups = new Map<string, TimelineItem>();
+      for (const [entity, id] of [['client', clientId] as const, ...periods.map((p) => ['period', p] as const)]) {
+        for (const ch of changesOf(store, entity, id, role)) {
+          const key = `${entity}|${id}|${ch.user}|${ch.device}|${ch.at.slice(0, 19)}`;
+          let g = groups.get(key);
+          if (!g) {
+            const date = todayNl(new Date(ch.at));
+            g = { date, kind: 'change', rank: RANK.change, id: ch.hlc, entity, title: '', detail: null, by: ch.userName ?? ch.user, fields: [] };
+            groups.set(key, g);
+          }
+          if (ch.field !== 'ref') g.fields!.push({ field: ch.field, label: ch.label, old: ch.old, new: ch.new });
+        }
+      }
+      const items = [...groups.values()].filter((g) => g.fields!.length);
+      for (const g of items) {
+        const created = g.fields!.every((f) => f.old === null || f.old === undefined) && g.fields!.length > 3;
+        g.title = created ? `${ENTITY_LABELS[g.entity as 'client'] ?? g.entity} geregistreerd` : `${ENTITY_LABELS[g.entity as 'client'] ?? g.entity} gewijzigd: ${g.fields!.map((f) => f.label).join(', ')}`;
+      }
+      return items.filter((g) => !after || cmp(g, after) < 0).sort((a, b) => -cmp(a, b)).slice(0, limit);
+    },
+  },
+];
+
+function cmp(a: Cursor, b: Cursor): number {
+  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+  if (a.rank !== b.rank) return a.rank - b.rank;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+export function registerTimelineSource(source: TimelineSource): void {
+  SOURCES.push(source);
+}
+
+export function timeline(store: Store, clientId: string, input: { limit: number; after: string | null; kinds: TimelineKind[] | null; role: Role }) {
+  const key = decodeCursor(input.after, 3) as [string, number, string] | null;
+  const after = key ? { date: key[0], rank: key[1], id: key[2] } : null;
+  const items: TimelineItem[] = [];
+  for (const s of SOURCES) {
+    if (input.kinds && !input.kinds.includes(s.kind)) continue;
+    items.push(...s.read(store, clientId, after, input.limit + 1, input.role));
+  }
+  items.sort((a, b) => -cmp(a, b));
+  return page(items.slice(0, input.limit + 1), input.limit, (i): CursorKey => [i.date, i.rank, i.id]);
+}
