@@ -10,7 +10,8 @@ import { AppError } from '../../api/result.js';
 import { audit } from '../../store/audit.js';
 import type { Store } from '../../store/open.js';
 import { fileBytes } from './files.js';
-import { countPart, planTarget, type PlannedRecord } from './plan.js';
+import { planTarget, type PlannedRecord } from './plan.js';
+import { planSummary, type SummaryRow } from './summary.js';
 import { TARGET_LABELS, type ExportKind, type ExportProblem, type Target } from './profile-schema.js';
 
 export const TARGET_FOLDERS: Record<Target, string> = { wbs: 'wbs', gws: 'gws4all', vum: 'vum' };
@@ -165,14 +166,12 @@ export async function runExport(store: Store, opts: ExportOptions): Promise<Expo
 
 /** Counts per kind for the Export screen, without writing anything. */
 export function previewExport(store: Store, target: Target, all: boolean, today: string) {
-  const plan = planTarget(store, target, { today, keepUnchanged: true });
-  return plan.parts.map((part) => {
-    const c = countPart(part);
-    const due = part.records.filter((r) => all || r.status !== 'unchanged');
+  return planSummary(store, target, today).map((part) => {
+    const count = (status: SummaryRow['status']) => part.rows.filter((r) => r.status === status).length;
+    const due = part.rows.filter((r) => all || r.status !== 'unchanged');
     return {
-      kind: part.kind, fileName: part.fileName,
-      profile: part.profile ? { id: part.profile.id, version: part.profile.version, name: part.profile.name } : null,
-      ...c, due: due.length,
+      kind: part.kind, fileName: part.fileName, profile: part.profile,
+      new: count('new'), changed: count('changed'), unchanged: count('unchanged'), due: due.length,
       problems: due.flatMap((r) => r.problems),
     };
   });

@@ -5,6 +5,7 @@
 import { AppError } from '../../api/result.js';
 import type { Store } from '../../store/open.js';
 import { planTarget, type PlannedRecord } from './plan.js';
+import { planSummary } from './summary.js';
 import type { ExportKind, ExportProblem, ProfileTarget } from './profile-schema.js';
 
 export interface QueueItem {
@@ -30,21 +31,20 @@ export interface QueueOptions {
 const NO_OWNER = '(geen)';
 
 export function entryQueue(store: Store, target: ProfileTarget, opts: QueueOptions) {
-  const plan = planTarget(store, target, { today: opts.today });
   const byKind: { kind: ExportKind; count: number }[] = [];
   const byOwner = new Map<string, number>();
   const items: QueueItem[] = [];
-  for (const part of plan.parts) {
-    byKind.push({ kind: part.kind, count: part.records.length });
-    for (const r of part.records) {
+  for (const part of planSummary(store, target, opts.today)) {
+    const waiting = part.rows.filter((r) => r.status !== 'unchanged');
+    byKind.push({ kind: part.kind, count: waiting.length });
+    for (const r of waiting) {
       const owner = r.owner ?? NO_OWNER;
       if (!opts.kind || opts.kind === part.kind) byOwner.set(owner, (byOwner.get(owner) ?? 0) + 1);
       if (opts.kind && part.kind !== opts.kind) continue;
       if (opts.owner !== undefined && opts.owner !== null && owner !== opts.owner) continue;
-      const labels = new Map((part.profile?.columns ?? []).map((c) => [c.id, c.label]));
       items.push({
         kind: r.kind, id: r.id, ref: r.ref, label: r.label, owner: r.owner, status: r.status as 'new' | 'changed',
-        changed: r.status === 'changed' ? r.changed.map((c) => labels.get(c) ?? c) : [], problems: r.problems.length, targetId: r.targetId,
+        changed: r.changed, problems: r.problems.length, targetId: r.targetId,
       });
     }
   }

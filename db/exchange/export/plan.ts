@@ -126,19 +126,3 @@ export function planTarget(store: Store, target: Target, opts: PlanOptions): Pla
   }
   return { target, parts, deliveries };
 }
-
-export interface PlanCounts {
-  new: number;
-  changed: number;
-  unchanged: number;
-  problems: number;
-}
-
-export function countPart(part: PlanPart): PlanCounts {
-  const c: PlanCounts = { new: 0, changed: 0, unchanged: 0, problems: 0 };
-  for (const r of part.records) {
-    c[r.status]++;
-    if (r.problems.length) c.problems++;
-  }
-  return c;
-}

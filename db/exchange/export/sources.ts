@@ -48,10 +48,16 @@ export interface SourceField {
   label: string;
 }
 
+const exportableCache = new Map<EntityName, [string, FieldSpec][]>();
 function exportable(entity: EntityName): [string, FieldSpec][] {
-  return (Object.entries(ENTITIES[entity].fields) as [string, FieldSpec][]).filter(
-    ([name, spec]) => !spec.special && spec.type !== 'ref' && name !== 'merged_into' && name !== 'pin_hash',
-  );
+  let fields = exportableCache.get(entity);
+  if (!fields) {
+    fields = (Object.entries(ENTITIES[entity].fields) as [string, FieldSpec][]).filter(
+      ([name, spec]) => !spec.special && spec.type !== 'ref' && name !== 'merged_into' && name !== 'pin_hash',
+    );
+    exportableCache.set(entity, fields);
+  }
+  return fields;
 }
 
 function fieldLabel(entity: EntityName, field: string): string {
