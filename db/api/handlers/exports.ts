@@ -3,7 +3,7 @@
 import { AppError } from '../result.js';
 import type { Handlers } from '../dispatch.js';
 import { previewExport, runExport, sharedOutDir } from '../../exchange/export/batch.js';
-import { entryPanel, entryQueue, markEntered } from '../../exchange/export/entry.js';
+import { entryPanel, entryQueue, markEntered, recordStatus } from '../../exchange/export/entry.js';
 import { getProfile, listProfiles, retireProfile, saveProfile } from '../../exchange/export/profiles.js';
 import { KIND_LABELS, TARGETS, TARGET_LABELS } from '../../exchange/export/profile-schema.js';
 import { setSharedFolder, sharedFolder } from '../../exchange/export/settings.js';
@@ -11,7 +11,7 @@ import { sourceFields } from '../../exchange/export/sources.js';
 
 type H = Pick<
   Handlers,
-  | 'exports.overview' | 'exports.run' | 'exports.queue' | 'exports.entry' | 'exports.markEntered'
+  | 'exports.overview' | 'exports.run' | 'exports.queue' | 'exports.entry' | 'exports.markEntered' | 'exports.recordStatus'
   | 'exports.profiles.list' | 'exports.profiles.get' | 'exports.profiles.save' | 'exports.profiles.retire'
   | 'exports.settings.get' | 'exports.settings.set'
 >;
@@ -55,6 +55,8 @@ export const exportHandlers: H = {
     ctx.emit('data.changed', { kinds: ['exports'], ids: [input.id] });
     return result;
   },
+
+  'exports.recordStatus': ({ store }, { kind, id }) => recordStatus(store, kind, id, today()),
 
   'exports.profiles.list': ({ store }) => listProfiles(store),
 

@@ -112,6 +112,16 @@ export const exportMethods = {
     input: z.object({ target: profileTarget, kind, id: z.string(), targetId: z.string().max(100).optional() }).strict(),
     output: z.object({ deliveredAt: z.string(), targetId: z.string().nullable() }),
   }),
+  /** Where one record stands per target: delivered or not, changed fields, the target's id. */
+  'exports.recordStatus': method({
+    input: z.object({ kind, id: z.string() }).strict(),
+    output: z.array(
+      z.object({
+        target, status: z.enum(['new', 'changed', 'unchanged']), changed: z.array(z.string()),
+        deliveredAt: z.string().nullable(), targetId: z.string().nullable(), problems: z.number(),
+      }),
+    ),
+  }),
   'exports.profiles.list': method({
     input: z.object({}).strict(),
     output: z.array(profileSummary),

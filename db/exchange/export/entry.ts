@@ -6,7 +6,7 @@ import { AppError } from '../../api/result.js';
 import type { Store } from '../../store/open.js';
 import { planTarget, type PlannedRecord } from './plan.js';
 import { planSummary } from './summary.js';
-import type { ExportKind, ExportProblem, ProfileTarget } from './profile-schema.js';
+import type { ExportKind, ExportProblem, ProfileTarget, Target } from './profile-schema.js';
 
 export interface QueueItem {
   kind: ExportKind;
@@ -94,4 +94,20 @@ export function markEntered(store: Store, user: string, target: ProfileTarget, k
     }),
   );
   return { deliveredAt: at, targetId: targetId !== undefined ? targetId.trim() || null : record.targetId };
+}
+
+/** Where one record stands in every target that receives its kind (for a dossier or a form). */
+export function recordStatus(store: Store, kind: ExportKind, id: string, today: string) {
+  const targets: Target[] = ['wbs', 'gws', 'vum'];
+  return targets.flatMap((target) => {
+    const plan = planTarget(store, target, { today, keepUnchanged: true, kinds: [kind], recordId: id });
+    const part = plan.parts[0];
+    const r = part?.records[0];
+    if (!part || !r) return [];
+    const labels = new Map((part.profile?.columns ?? []).map((c) => [c.id, c.label]));
+    return [{
+      target, status: r.status, changed: r.changed.map((c) => labels.get(c) ?? c),
+      deliveredAt: r.deliveredAt, targetId: r.targetId, problems: r.problems.length,
+    }];
+  });
 }

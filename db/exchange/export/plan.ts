@@ -60,16 +60,26 @@ export interface PlanOptions {
  * The target's own ids are shown and written but left out of the fingerprint: learning the
  * GWS client number after entry is not a change that has to be delivered again.
  */
+const targetIdColumns = new WeakMap<Profile, Set<string>>();
 export function hashedCells(profile: Profile | null, cells: Record<string, string>): Record<string, string> {
   if (!profile) return cells;
-  const ids = new Set(profile.columns.filter((c) => c.source === 'target_id' || c.source?.endsWith('.target_id')).map((c) => c.id));
-  return Object.fromEntries(Object.entries(cells).filter(([k]) => !ids.has(k)));
+  let ids = targetIdColumns.get(profile);
+  if (!ids) {
+    ids = new Set(profile.columns.filter((c) => c.source === 'target_id' || c.source?.endsWith('.target_id')).map((c) => c.id));
+    targetIdColumns.set(profile, ids);
+  }
+  if (!ids.size) return cells;
+  const out: Record<string, string> = {};
+  for (const k in cells) if (!ids.has(k)) out[k] = cells[k]!;
+  return out;
 }
 
 function plannedFrom(src: SourceRecord, deliveries: Deliveries, profile: Profile | null, cells: Record<string, string>, doc: Record<string, unknown> | null, problems: ExportProblem[]): PlannedRecord {
   const fp = fingerprint(src.id, hashedCells(profile, cells));
   const delivered = deliveries.get(src.entity, src.id);
-  const changed = changedColumns(delivered, fp);
+  // Changed columns in the target's screen order, as the person updating the target reads them.
+  const order = new Map((profile?.columns ?? []).map((c, i) => [c.id, i]));
+  const changed = changedColumns(delivered, fp).sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
   const status: RecordStatus = !delivered ? 'new' : delivered.hash === fp.hash ? 'unchanged' : 'changed';
   return {
     kind: src.kind, entity: src.entity, id: src.id, ref: src.ref, label: src.label, owner: src.owner,

@@ -103,15 +103,21 @@ export function* readSources(store: Store, kind: ExportKind, targetId: TargetIdL
     `SELECT intake_date, referrer, account_manager, exit_date, exit_reason FROM caseload_periods
      WHERE client_id = ? AND deleted = 0 ORDER BY intake_date DESC, id DESC LIMIT 1`,
   );
+  // Linked records (the client of many activities, the employer of many vacancies) are read and
+  // flattened once per prefix; the cache is bounded so 100,000 clients do not all stay in memory.
   const linked = new Map<string, Record<string, unknown> | null>();
-  const rowOf = (e: EntityName, id: unknown): Record<string, unknown> | null => {
+  const linkedValues = (e: EntityName, prefix: string, id: unknown): Record<string, unknown> | null => {
     if (typeof id !== 'string') return null;
-    const key = `${e}:${id}`;
-    if (!linked.has(key)) {
-      if (linked.size > 5000) linked.clear();
-      linked.set(key, (store.stmt(`SELECT * FROM ${ENTITIES[e].table} WHERE id = ? AND deleted = 0`).get(id) as Record<string, unknown>) ?? null);
+    const key = `${prefix}:${id}`;
+    let hit = linked.get(key);
+    if (hit === undefined) {
+      if (linked.size > 20_000) linked.clear();
+      const row = store.stmt(`SELECT * FROM ${ENTITIES[e].table} WHERE id = ? AND deleted = 0`).get(id) as Record<string, unknown> | undefined;
+      hit = null;
+      if (row) put((hit = {}), e, row, prefix);
+      linked.set(key, hit);
     }
-    return linked.get(key)!;
+    return hit;
   };
   const put = (out: Record<string, unknown>, e: EntityName, row: Record<string, unknown>, prefix: string) => {
     const p = prefix ? `${prefix}.` : '';
@@ -130,8 +136,8 @@ export function* readSources(store: Store, kind: ExportKind, targetId: TargetIdL
       values.target_id = targetId('period', row.id as string);
     } else put(values, entity, row, '');
     for (const [prefix, e] of Object.entries(LINKS[kind])) {
-      const linkedRow = rowOf(e!, row[`${prefix}_id`]);
-      if (linkedRow) put(values, e!, linkedRow, prefix);
+      const flat = linkedValues(e!, prefix, row[`${prefix}_id`]);
+      if (flat) Object.assign(values, flat);
     }
     if (kind === 'jobseekers' && !inCaseload(values, today)) continue;
     const clientRef = (values['client.ref'] as string | null) ?? '';

@@ -63,9 +63,11 @@ describe('entry assistant', () => {
     await call(api, 'exports.markEntered', { target: 'gws', kind: 'clients', id: anna.id, targetId: 'GWS-88123' });
     update(store, 'clients', { ref: 'K000001', street: 'Kampwal', house_number: '7' });
     const { items: changed } = await call<Output<'exports.queue'>>(api, 'exports.queue', { target: 'gws', kind: 'clients' });
-    expect(changed.find((i) => i.ref === 'K000001')).toMatchObject({ status: 'changed', changed: ['Huisnummer', 'Straat'], targetId: 'GWS-88123' });
+    expect(changed.find((i) => i.ref === 'K000001')).toMatchObject({ status: 'changed', changed: ['Straat', 'Huisnummer'], targetId: 'GWS-88123' });
     const panel = await call<Output<'exports.entry'>>(api, 'exports.entry', { target: 'gws', kind: 'clients', id: anna.id });
     expect(panel.fields.filter((f) => f.changed).map((f) => [f.label, f.value])).toEqual([['Straat', 'Kampwal'], ['Huisnummer', '7']]);
+    const status = await call<Output<'exports.recordStatus'>>(api, 'exports.recordStatus', { kind: 'clients', id: anna.id });
+    expect(status.map((s) => [s.target, s.status, s.targetId, s.changed])).toEqual([['gws', 'changed', 'GWS-88123', ['Straat', 'Huisnummer']]]);
     // The GWS client number now also reaches the client's activities.
     const act = (await call<Output<'exports.queue'>>(api, 'exports.queue', { target: 'gws', kind: 'activities' })).items[0]!;
     const actPanel = await call<Output<'exports.entry'>>(api, 'exports.entry', { target: 'gws', kind: 'activities', id: act.id });
