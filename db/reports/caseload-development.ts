@@ -4,7 +4,7 @@
 // end = caseload at the end of the month's last day, so end = start + inflow - outflow.
 // Months are whole calendar months, also when from/to fall inside a month.
 import { addDays, monthEnd, monthNameNl, monthsBetween } from './dates.js';
-import { caseloadOnDays, events, type Bucket } from './query.js';
+import { byRef, caseloadOn, EMPTY, events, scopeOf, sortedByRef, type Hit } from './query.js';
 import { FILTER_PARAMS, filtersOf, type ReportDef } from './types.js';
 
 export interface MonthRow {
@@ -29,6 +29,14 @@ const FIGURES = [
   ['end', 'Eind'],
 ] as const;
 
+function mergeByRef(a: Hit[], b: Hit[]): Hit[] {
+  const out: Hit[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) out.push(j >= b.length || (i < a.length && byRef(a[i]!, b[j]!) <= 0) ? a[i++]! : b[j++]!);
+  return out;
+}
+
 export const caseloadDevelopment: ReportDef<CaseloadDevelopment> = {
   name: 'caseload-development',
   title: 'Ontwikkeling caseload',
@@ -39,22 +47,30 @@ export const caseloadDevelopment: ReportDef<CaseloadDevelopment> = {
     const months = monthsBetween(p.from, p.to);
     const first = `${months[0]}-01`;
     const last = monthEnd(`${months[months.length - 1]}-01`);
-    const scope = { as_of: p.as_of, filters: p.filters };
-    // Boundary i is the end of the day before month i; the last boundary is the last month's end.
-    const days = [addDays(first, -1), ...months.map((m) => monthEnd(`${m}-01`))];
-    const at = caseloadOnDays(store, scope, days, trace.detail);
-    const inflow = events(store, scope, 'intake_date', first, last, 'substr(p.intake_date, 1, 7)', trace.detail);
-    const outflow = events(store, scope, 'exit_date', first, last, 'substr(p.exit_date, 1, 7)', trace.detail);
-    const none: Bucket = { count: 0, hits: [] };
+    const scope = scopeOf(p);
+    const detail = trace.wants('months');
+    const start = caseloadOn(store, scope, addDays(first, -1), 'NULL', detail).get(null) ?? EMPTY;
+    const inflow = events(store, scope, 'intake_date', first, last, 'substr(p.intake_date, 1, 7)', detail);
+    const outflow = events(store, scope, 'exit_date', first, last, 'substr(p.exit_date, 1, 7)', detail);
+    // Being in the caseload at the end of day X is "intake <= X" minus "exit <= X" (an exit
+    // never precedes its intake), so each month's end is its start plus inflow minus outflow -
+    // the caseload at the end of its last day, by the definition.
+    let count = start.count;
+    // The caseload as a list in ref order, updated month by month with merges (no re-sorting).
+    let members = detail ? sortedByRef(start.hits) : [];
     const rows = months.map((month, i) => {
-      const b: Record<(typeof FIGURES)[number][0], Bucket> = {
-        start: at[i]!,
-        inflow: inflow.get(month) ?? none,
-        outflow: outflow.get(month) ?? none,
-        end: at[i + 1]!,
-      };
-      for (const [key, label] of FIGURES) trace.add(`months.${i}.${key}`, `${label} ${monthNameNl(month)}`, 'period', b[key].hits);
-      return { month, start: b.start.count, inflow: b.inflow.count, outflow: b.outflow.count, end: b.end.count };
+      const inn = inflow.get(month) ?? EMPTY;
+      const out = outflow.get(month) ?? EMPTY;
+      const startHits = members;
+      if (detail) {
+        const gone = new Set(out.hits.map((h) => h.id));
+        members = mergeByRef(members, sortedByRef(inn.hits)).filter((h) => !gone.has(h.id));
+      }
+      const row = { month, start: count, inflow: inn.count, outflow: out.count, end: count + inn.count - out.count };
+      count = row.end;
+      const hits = { start: startHits, inflow: inn.hits, outflow: out.hits, end: members };
+      for (const [key, label] of FIGURES) trace.add(`months.${i}.${key}`, `${label} ${monthNameNl(month)}`, 'period', hits[key]);
+      return row;
     });
     return { from: p.from, to: p.to, as_of: p.as_of, months: rows, filters: filtersOf(p) };
   },

@@ -2,7 +2,7 @@
 // their caseload period), against the norm of about 50 clients each (seed 2.7). over_norm is
 // true when a manager has more clients than the norm. Clients without an account manager form
 // their own row (account_manager null), so the rows add up to the whole caseload.
-import { caseloadOn } from './query.js';
+import { caseloadOn, scopeOf } from './query.js';
 import { filtersOf, type ReportDef } from './types.js';
 
 export interface ManagerRow {
@@ -27,8 +27,8 @@ export const caseloadPerManager: ReportDef<CaseloadPerManager> = {
   params: ['as_of', 'norm', 'target_group', 'referrer'],
 
   compute(store, p, trace) {
-    const scope = { as_of: p.as_of, filters: p.filters };
-    const buckets = caseloadOn(store, scope, p.as_of, 'p.account_manager', trace.detail);
+    const scope = scopeOf(p);
+    const buckets = caseloadOn(store, scope, p.as_of, 'p.account_manager', trace.wants());
     const names = [...buckets.keys()].sort((a, b) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b, 'nl')));
     const managers = names.map((name, i) => {
       const b = buckets.get(name)!;

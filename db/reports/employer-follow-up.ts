@@ -70,7 +70,7 @@ export const employerFollowUp: ReportDef<EmployerFollowUp> = {
         ],
         rows: [
           ...d.employers.map((e) => ({ cells: { ...e, last_contact: e.last_contact ?? 'nooit' } })),
-          { cells: { ref: 'Totaal', name: `${d.employers.length} werkgevers, ${d.overdue_count} te laat`, exceptional_since: null, last_contact: null, days_since: null, overdue: null }, figures: { ref: 'employers', name: 'overdue_count' }, total: true },
+          { cells: { ref: 'Totaal', name: `${d.employers.length} werkgever${d.employers.length === 1 ? '' : 's'}, ${d.overdue_count} te laat`, exceptional_since: null, last_contact: null, days_since: null, overdue: null }, figures: { ref: 'employers', name: 'overdue_count' }, total: true },
         ],
       },
     ];

@@ -2,7 +2,7 @@
 // reason. "Regular work" (work_regular + self_employed, DOMAIN.md) is shown as a subtotal.
 import { REGULAR_WORK_REASONS } from '../model/codes.js';
 import { codeCounts, type CodeCount } from './code-counts.js';
-import { events } from './query.js';
+import { events, scopeOf } from './query.js';
 import { FILTER_PARAMS, filtersOf, type ReportDef } from './types.js';
 
 export interface ExitReasons {
@@ -23,8 +23,8 @@ export const exitReasons: ReportDef<ExitReasons> = {
   params: ['from', 'to', 'as_of', ...FILTER_PARAMS],
 
   compute(store, p, trace) {
-    const scope = { as_of: p.as_of, filters: p.filters };
-    const buckets = events(store, scope, 'exit_date', p.from, p.to, 'p.exit_reason', trace.detail);
+    const scope = scopeOf(p);
+    const buckets = events(store, scope, 'exit_date', p.from, p.to, 'p.exit_reason', trace.wants());
     const { rows, hits } = codeCounts('exit_reason', buckets);
     rows.forEach((r, i) => trace.add(`reasons.${i}`, `Uitstroom: ${r.label}`, 'period', hits[i]!));
     const regular = rows.flatMap((r, i) => ((REGULAR_WORK_REASONS as readonly (string | null)[]).includes(r.code) ? [i] : []));

@@ -13,6 +13,7 @@ import { longDateNl, minDate, yearOf } from './dates.js';
 import { employerFollowUp, type EmployerFollowUp } from './employer-follow-up.js';
 import { exitReasons, type ExitReasons } from './exit-reasons.js';
 import { inflowByReferrer, type InflowByReferrer } from './inflow-by-referrer.js';
+import { scopeOf } from './query.js';
 import { resultAgreements, type ResultAgreement } from './result-agreements.js';
 import { FILTER_PARAMS, filtersOf, type ReportDef } from './types.js';
 import { workTarget, type WorkTarget } from './work-target.js';
@@ -75,7 +76,7 @@ export const halfYear: ReportDef<HalfYear> = {
     };
     const agreements = resultAgreements(
       store,
-      { from: p.from, to: p.to, scope: { as_of: p.as_of, filters: p.filters }, workTarget: sections.work_target, activation: sections.activation, employers: sections.employer_follow_up },
+      { from: p.from, to: p.to, scope: scopeOf(p), workTarget: sections.work_target, activation: sections.activation, employers: sections.employer_follow_up },
       trace,
     );
     return { from: p.from, to: p.to, as_of: p.as_of, title: `Halfjaarrapportage ${halfLabel(p.from, p.to)}`, sections, result_agreements: agreements, filters: filtersOf(p) };

@@ -1,7 +1,7 @@
 // inflow-by-referrer: caseload periods with their intake date in [from, to] per referrer
 // (mostly the Sociaal Team, seed 3.3). Only referrers with inflow are listed, as in exit-reasons.
 import { codeCounts, type CodeCount } from './code-counts.js';
-import { events } from './query.js';
+import { events, scopeOf } from './query.js';
 import { filtersOf, type ReportDef } from './types.js';
 
 export interface InflowByReferrer {
@@ -20,8 +20,8 @@ export const inflowByReferrer: ReportDef<InflowByReferrer> = {
   params: ['from', 'to', 'as_of', 'account_manager', 'target_group', 'referrer'],
 
   compute(store, p, trace) {
-    const scope = { as_of: p.as_of, filters: p.filters };
-    const { rows, hits } = codeCounts('referrer', events(store, scope, 'intake_date', p.from, p.to, 'p.referrer', trace.detail));
+    const scope = scopeOf(p);
+    const { rows, hits } = codeCounts('referrer', events(store, scope, 'intake_date', p.from, p.to, 'p.referrer', trace.wants()));
     rows.forEach((r, i) => trace.add(`referrers.${i}`, `Instroom via ${r.label}`, 'period', hits[i]!));
     trace.add('total', 'Instroom totaal', 'period', hits.flat());
     return { from: p.from, to: p.to, as_of: p.as_of, total: rows.reduce((n, r) => n + r.count, 0), referrers: rows, filters: filtersOf(p) };

@@ -26,6 +26,8 @@ export interface Resolved {
   norm: number;
   interval_days: number;
   filters: Filters;
+  /** Shared by the sections of one run: identical queries run once (db/reports/query.ts). */
+  memo: Map<string, unknown>;
 }
 
 export const DEFAULT_TARGET_PERCENT = 25;
@@ -74,5 +76,6 @@ export function resolveParams(p: ReportParams, opts: { halfYear?: boolean; today
     norm: p.norm ?? DEFAULT_NORM,
     interval_days: p.interval_days ?? DEFAULT_INTERVAL_DAYS,
     filters,
+    memo: new Map(),
   };
 }

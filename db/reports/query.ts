@@ -1,15 +1,19 @@
 // The set-based queries every report is made of, over caseload periods (CONTRACTS.md "Report
-// data"). Each helper has a count form (GROUP BY / sum, for speed) and a detail form (the rows,
-// for --detail and the record lists) that share the same WHERE and bucket SQL, so a figure and
-// its record list can never disagree.
+// data"). Each helper has a count form (GROUP BY, for speed) and a detail form (the rows, for
+// --detail and the record lists) that share the same WHERE and bucket SQL, so a figure and its
+// record list can never disagree.
 //
-// Counted periods: caseload_periods rows not deleted, with an intake date, of clients that are
-// neither deleted nor merged into another client. A client is in at most one period at a time
-// (the record writer refuses a new intake while a period is open), so counting periods counts
-// clients. Records dated after as_of are treated as not yet happened: dates are clipped to as_of.
+// Counted periods: caseload_periods rows not deleted, with an intake date, not ending before
+// they start (the record writer refuses those), of clients that are neither deleted nor merged
+// into another client. A client is in at most one period at a time (the writer refuses a new
+// intake while a period is open), so counting periods counts clients. Records dated after
+// as_of are treated as not yet happened: callers clip dates to as_of.
+//
+// Speed (100,000 clients): the `p` CTE reads caseload_periods only, through the covering
+// indexes of migration 0002; the few excluded clients come from a partial index.
 import type { Store } from '../store/open.js';
 import { minDate } from './dates.js';
-import type { Filters } from './params.js';
+import type { Filters, Resolved } from './params.js';
 
 export interface Hit {
   /** caseload_periods.id or employers.id. */
@@ -26,21 +30,45 @@ export interface Figure {
   day?: string;
 }
 
-/** Collects the records behind each figure (by path, e.g. "months.2.outflow") in detail mode. */
+export function byRef(a: Hit, b: Hit): number {
+  return a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** Hits in ref order; lists that already are (most, at scale) are not sorted again. */
+export function sortedByRef(hits: Hit[]): Hit[] {
+  for (let i = 1; i < hits.length; i++) if (byRef(hits[i - 1]!, hits[i]!) > 0) return [...hits].sort(byRef);
+  return hits;
+}
+
+/**
+ * Collects the records behind each figure (by path, e.g. "months.2.outflow") in detail mode.
+ * `only` narrows the work to one figure (reports.records): queries for other figures run in
+ * their fast count form.
+ */
 export class Trace {
   readonly figures = new Map<string, Figure>();
-  constructor(readonly detail: boolean) {}
+  constructor(
+    readonly detail: boolean,
+    readonly only?: string,
+  ) {}
+
+  /** Whether figures under this path prefix need their records. */
+  wants(prefix = ''): boolean {
+    if (!this.detail) return false;
+    if (this.only === undefined || prefix === '') return true;
+    return this.only === prefix || this.only.startsWith(`${prefix}.`) || prefix.startsWith(`${this.only}.`);
+  }
 
   add(path: string, label: string, kind: FigureKind, hits: Hit[], day?: string): void {
-    if (!this.detail) return;
+    if (!this.wants(path)) return;
     // Sorted by ref, so merged lists (totals, subtotals) read like the others.
-    const sorted = [...hits].sort((a, b) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    this.figures.set(path, { label, kind, hits: sorted, day });
+    this.figures.set(path, { label, kind, hits: sortedByRef(hits), day });
   }
 
   /** A nested trace whose figure paths get a prefix (half-year sections). */
   prefixed(prefix: string, labelPrefix: string): Trace {
-    const child = new Trace(this.detail);
+    const child = new Trace(this.detail, this.only);
+    child.wants = (p = '') => this.wants(p ? `${prefix}.${p}` : prefix);
     child.add = (path, label, kind, hits, day) => this.add(`${prefix}.${path}`, `${labelPrefix}: ${label}`, kind, hits, day);
     return child;
   }
@@ -49,13 +77,26 @@ export class Trace {
 export interface Scope {
   as_of: string;
   filters: Filters;
+  /** Results of identical queries within one run (the half-year sections share some). */
+  memo?: Map<string, unknown>;
+}
+
+export function scopeOf(p: Resolved): Scope {
+  return { as_of: p.as_of, filters: p.filters, memo: p.memo };
 }
 
 type Params = Record<string, string | number>;
 
-/** The `p` CTE: counted periods with their client's ref, narrowed by the report's filters. */
+/** The `p` CTE: counted periods, narrowed by the report's filters. */
 export function periodCte(f: Filters): { sql: string; params: Params } {
-  const where = ['cp.deleted = 0', 'c.deleted = 0', 'c.merged_into IS NULL', 'cp.intake_date IS NOT NULL'];
+  const where = [
+    'cp.deleted = 0',
+    'cp.intake_date IS NOT NULL',
+    '(cp.exit_date IS NULL OR cp.exit_date >= cp.intake_date)',
+    'cp.client_id IS NOT NULL',
+    // Same WHERE as the partial index clients_not_counted (migration 0002), so it is used.
+    'cp.client_id NOT IN (SELECT id FROM clients WHERE deleted <> 0 OR merged_into IS NOT NULL)',
+  ];
   const params: Params = {};
   if (f.account_manager) {
     where.push('cp.account_manager = @f_manager');
@@ -67,14 +108,16 @@ export function periodCte(f: Filters): { sql: string; params: Params } {
   }
   if (f.target_group) {
     // Lists are stored as sorted JSON arrays of codes, so the quoted code is an exact match.
-    where.push('instr(c.target_groups, @f_group) > 0');
+    where.push('cp.client_id IN (SELECT id FROM clients WHERE instr(target_groups, @f_group) > 0)');
     params.f_group = JSON.stringify(f.target_group);
   }
+  // birth_date is looked up only by the queries that use it (age at exit).
   const sql = `WITH p AS (
-    SELECT cp.id AS pid, cp.client_id AS cid, c.ref AS ref, c.birth_date AS birth_date,
+    SELECT cp.id AS pid, cp.client_id AS cid,
+           (SELECT c.birth_date FROM clients c WHERE c.id = cp.client_id) AS birth_date,
            cp.intake_date AS intake_date, cp.exit_date AS exit_date, cp.exit_reason AS exit_reason,
            cp.referrer AS referrer, cp.account_manager AS account_manager
-    FROM caseload_periods cp JOIN clients c ON c.id = cp.client_id
+    FROM caseload_periods cp
     WHERE ${where.join(' AND ')})`;
   return { sql, params };
 }
@@ -84,25 +127,44 @@ export function inCaseloadSql(name: string): string {
   return `(p.intake_date <= @${name} AND (p.exit_date IS NULL OR p.exit_date > @${name}))`;
 }
 
+/**
+ * Client refs by client id for detail rows. Many rows: one scan of all refs (a per-row lookup
+ * costs a B-tree search each, ten times slower at 100,000 clients); few rows: just those.
+ */
+export function refsOf(store: Store, cids: string[], memo?: Scope['memo']): Map<string, string> {
+  const all = memo?.get('refs:all') as Map<string, string> | undefined;
+  if (all) return all;
+  const rows = (
+    cids.length > 2000
+      ? store.db.prepare('SELECT id, ref FROM clients').raw().all()
+      : store.db.prepare('SELECT id, ref FROM clients WHERE id IN (SELECT value FROM json_each(?))').raw().all(JSON.stringify([...new Set(cids)]))
+  ) as [string, string | null][];
+  const refs = new Map(rows.map(([id, ref]) => [id, ref ?? '']));
+  if (cids.length > 2000) memo?.set('refs:all', refs);
+  return refs;
+}
+
 export interface Bucket {
   count: number;
   hits: Hit[];
 }
 
-function emptyBucket(): Bucket {
-  return { count: 0, hits: [] };
-}
+export const EMPTY: Bucket = Object.freeze({ count: 0, hits: [] }) as Bucket;
 
 /**
  * Periods matching `where`, grouped by the SQL expression `bucket` (use 'NULL' for one group).
- * Detail mode returns the hits too, ordered by ref.
+ * Detail mode returns the hits too.
  */
 export function grouped(
   store: Store, scope: Scope, where: string, bucket: string, params: Params, detail: boolean,
 ): Map<string | null, Bucket> {
   const cte = periodCte(scope.filters);
   const all = { ...cte.params, ...params };
+  const key = `${detail}\u0000${where}\u0000${bucket}\u0000${JSON.stringify(all)}`;
+  const known = scope.memo?.get(key) as Map<string | null, Bucket> | undefined;
+  if (known) return known;
   const out = new Map<string | null, Bucket>();
+  scope.memo?.set(key, out);
   if (!detail) {
     const rows = store.db
       .prepare(`${cte.sql} SELECT ${bucket} AS b, count(*) AS n FROM p WHERE ${where} GROUP BY b`)
@@ -111,13 +173,15 @@ export function grouped(
     return out;
   }
   const rows = store.db
-    .prepare(`${cte.sql} SELECT ${bucket} AS b, p.pid AS id, p.ref AS ref FROM p WHERE ${where} ORDER BY p.ref, p.pid`)
-    .all(all) as { b: string | null; id: string; ref: string }[];
-  for (const r of rows) {
-    let g = out.get(r.b);
-    if (!g) out.set(r.b, (g = emptyBucket()));
+    .prepare(`${cte.sql} SELECT ${bucket} AS b, p.pid AS id, p.cid AS cid FROM p WHERE ${where}`)
+    .raw()
+    .all(all) as [string | null, string, string][];
+  const refs = refsOf(store, rows.map((r) => r[2]), scope.memo);
+  for (const [b, id, cid] of rows) {
+    let g = out.get(b);
+    if (!g) out.set(b, (g = { count: 0, hits: [] }));
     g.count++;
-    g.hits.push({ id: r.id, ref: r.ref });
+    g.hits.push({ id, ref: refs.get(cid) ?? '' });
   }
   return out;
 }
@@ -135,34 +199,4 @@ export function events(
 /** The caseload at the end of a day (clipped to as_of), grouped by `bucket`. */
 export function caseloadOn(store: Store, scope: Scope, day: string, bucket: string, detail: boolean): Map<string | null, Bucket> {
   return grouped(store, scope, inCaseloadSql('on_day'), bucket, { on_day: minDate(day, scope.as_of) }, detail);
-}
-
-/** The caseload at the end of each of several days, in one pass over the periods. */
-export function caseloadOnDays(store: Store, scope: Scope, days: string[], detail: boolean): Bucket[] {
-  const cte = periodCte(scope.filters);
-  const params: Params = { ...cte.params };
-  days.forEach((d, i) => (params[`d${i}`] = minDate(d, scope.as_of)));
-  const flags = days.map((_, i) => `${inCaseloadSql(`d${i}`)} AS f${i}`).join(', ');
-  const first = 'd0';
-  const last = `d${days.length - 1}`;
-  // Only periods that overlap [first day, last day] can be in the caseload on any of them.
-  const overlap = `p.intake_date <= @${last} AND (p.exit_date IS NULL OR p.exit_date > @${first})`;
-  if (!detail) {
-    const sums = days.map((_, i) => `coalesce(sum(${inCaseloadSql(`d${i}`)}), 0) AS f${i}`).join(', ');
-    const row = store.db.prepare(`${cte.sql} SELECT ${sums} FROM p WHERE ${overlap}`).get(params) as Record<string, number>;
-    return days.map((_, i) => ({ count: row[`f${i}`]!, hits: [] }));
-  }
-  const out = days.map(emptyBucket);
-  const rows = store.db
-    .prepare(`${cte.sql} SELECT p.pid AS id, p.ref AS ref, ${flags} FROM p WHERE ${overlap} ORDER BY p.ref, p.pid`)
-    .all(params) as Record<string, string | number>[];
-  for (const r of rows) {
-    days.forEach((_, i) => {
-      if (r[`f${i}`]) {
-        out[i]!.count++;
-        out[i]!.hits.push({ id: r.id as string, ref: r.ref as string });
-      }
-    });
-  }
-  return out;
 }

@@ -60,7 +60,7 @@ export function loadRecords(store: Store, fig: Figure, asOf: string): ReportReco
 export function figureRecords(
   store: Store, name: string, params: ReportParams, figure: string, page: { offset: number; limit: number },
 ): { figure: string; label: string; total: number; records: ReportRecord[] } {
-  const run = runReport(store, name, { ...params, detail: false }, { trace: true });
+  const run = runReport(store, name, { ...params, detail: false }, { trace: true, only: figure });
   const fig = run.figures.get(figure);
   if (!fig) throw new AppError('not_found', `onbekend cijfer '${figure}' in rapportage '${name}'`, 'figure');
   const pageFig = { ...fig, hits: fig.hits.slice(page.offset, page.offset + page.limit) };

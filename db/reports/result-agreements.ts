@@ -57,13 +57,13 @@ export function resultAgreements(store: Store, i: Inputs, trace: Trace): ResultA
   add({
     code: 'c', kind: 'kwalitatief', text: 'De Werkcorporatie heeft de behoeften en vraag van de werkgever in beeld en draagt passende kandidaten voor.',
     indicator: `Buitengewone werkgevers zonder contact in de laatste ${i.employers.interval_days} dagen`, value: i.employers.overdue_count,
-    status: `${i.employers.employers.length} buitengewone werkgevers`, figure: 'sections.employer_follow_up.overdue_count',
+    status: `${i.employers.employers.length} buitengewone werkgever${i.employers.employers.length === 1 ? '' : 's'}`, figure: 'sections.employer_follow_up.overdue_count',
   });
   add({
     code: 'd', kind: 'kwalitatief', text: 'De Werkcorporatie zorgt voor verbinding tussen het onderwijs en bedrijfsleven.',
     indicator: 'Toelichting door de Werkcorporatie', value: null, status: 'kwalitatief',
   });
-  const school = events(store, i.scope, 'exit_date', i.from, i.to, 'NULL', trace.detail, `p.referrer = 'school' AND p.exit_reason IN (${regular})`).get(null);
+  const school = events(store, i.scope, 'exit_date', i.from, i.to, 'NULL', trace.wants('result_agreements'), `p.referrer = 'school' AND p.exit_reason IN (${regular})`).get(null);
   add(
     {
       code: 'e', kind: 'kwalitatief', text: 'Leerlingen die het praktijk- en speciaal onderwijs verlaten, gaan direct naar regulier werk (Banenafspraak).',
@@ -72,7 +72,7 @@ export function resultAgreements(store: Store, i: Inputs, trace: Trace): ResultA
     { label: 'Vso/pro-leerlingen naar regulier werk', hits: school?.hits ?? [] },
   );
   // Age at the exit date: born after the day 27 years before the exit.
-  const youth = events(store, i.scope, 'exit_date', i.from, i.to, 'NULL', trace.detail, `p.exit_reason = 'education' AND p.birth_date > date(p.exit_date, '-27 years')`).get(null);
+  const youth = events(store, i.scope, 'exit_date', i.from, i.to, 'NULL', trace.wants('result_agreements'), `p.exit_reason = 'education' AND p.birth_date > date(p.exit_date, '-27 years')`).get(null);
   add(
     {
       code: 'f', kind: 'kwalitatief', text: 'Jongeren onder de 27 jaar keren terug naar school.',

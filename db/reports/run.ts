@@ -22,6 +22,8 @@ export interface ReportRun {
 export interface RunOptions {
   /** Collect the records behind every figure even without params.detail (record lists in files). */
   trace?: boolean;
+  /** Collect only this figure's records (reports.records): the rest runs in count form. */
+  only?: string;
   /** Reference day for the defaults (tests). */
   today?: string;
 }
@@ -30,7 +32,7 @@ export function runReport(store: Store, name: string, params: ReportParams = {},
   if (!isReportName(name)) throw new AppError('invalid_input', `onbekende rapportage '${name}'`, 'name');
   const def = REPORTS[name];
   const p = resolveParams(params, { halfYear: def.halfYear, today: opts.today });
-  const trace = new Trace(p.detail || Boolean(opts.trace));
+  const trace = new Trace(p.detail || Boolean(opts.trace), p.detail ? undefined : opts.only);
   const data = def.compute(store, p, trace) as Record<string, unknown>;
   const tables = def.tables(data);
   if (p.detail) attachRefs(data, trace.figures);

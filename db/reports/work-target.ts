@@ -7,7 +7,7 @@
 // the days up to as_of (the figures as they were known then); by default as_of = to.
 import { REGULAR_WORK_REASONS } from '../model/codes.js';
 import { addDays, daysInYear, daysInclusive, minDate, yearOf } from './dates.js';
-import { caseloadOn, events } from './query.js';
+import { caseloadOn, EMPTY, events, scopeOf } from './query.js';
 import { FILTER_PARAMS, filtersOf, type ReportDef } from './types.js';
 
 export interface WorkTarget {
@@ -34,10 +34,10 @@ export const workTarget: ReportDef<WorkTarget> = {
   params: ['from', 'to', 'as_of', 'target_percent', ...FILTER_PARAMS],
 
   compute(store, p, trace) {
-    const scope = { as_of: p.as_of, filters: p.filters };
-    const baseline = caseloadOn(store, scope, addDays(p.from, -1), 'NULL', trace.detail).get(null) ?? { count: 0, hits: [] };
+    const scope = scopeOf(p);
+    const baseline = caseloadOn(store, scope, addDays(p.from, -1), 'NULL', trace.wants('baseline_caseload')).get(null) ?? EMPTY;
     const reasons = REGULAR_WORK_REASONS.map((r) => `'${r}'`).join(', ');
-    const realized = events(store, scope, 'exit_date', p.from, p.to, 'NULL', trace.detail, `p.exit_reason IN (${reasons})`).get(null) ?? { count: 0, hits: [] };
+    const realized = events(store, scope, 'exit_date', p.from, p.to, 'NULL', trace.wants('realized'), `p.exit_reason IN (${reasons})`).get(null) ?? EMPTY;
     trace.add('baseline_caseload', 'Caseload op de basisdatum', 'period', baseline.hits);
     trace.add('realized', 'Uitstroom naar regulier werk', 'period', realized.hits);
     const target = Math.ceil((baseline.count * p.target_percent) / 100 - 1e-9);

@@ -28,6 +28,7 @@ export const exportCommand: Command = {
       if (!outDir) throw new UsageError('--out DIR is verplicht (of --shared DIR, of stel een gedeelde exportmap in)');
       const result = await runExport(store, {
         target, user: ctx.user, outDir, all: Boolean(values.all), validOnly: Boolean(values['valid-only']),
+        onProgress: (done, total) => ctx.io.progress(`export ${target}`, done, total),
       });
       // Records by ref and field only: problem messages never carry personal values.
       for (const line of problemLines(result.problems)) ctx.io.err(`${result.status === 'refused' ? '' : 'in de wachtrij: '}${line}`);

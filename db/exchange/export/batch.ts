@@ -26,6 +26,8 @@ export interface ExportOptions {
   /** Write the valid records and leave the ones with problems queued. */
   validOnly?: boolean;
   now?: Date;
+  /** Progress per record kind (the CLI shows it on a terminal). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface BatchFile {
@@ -82,7 +84,7 @@ export async function runExport(store: Store, opts: ExportOptions): Promise<Expo
   const now = opts.now ?? new Date();
   const label = TARGET_LABELS[opts.target];
   refuseSyncFolder(opts.outDir);
-  const plan = planTarget(store, opts.target, { today: now.toISOString().slice(0, 10), keepUnchanged: Boolean(opts.all) });
+  const plan = planTarget(store, opts.target, { today: now.toISOString().slice(0, 10), keepUnchanged: Boolean(opts.all), onProgress: opts.onProgress });
   const problems = plan.parts.flatMap((p) => p.records.flatMap((r) => r.problems));
   const heldBack = new Set(problems.map((p) => p.id));
   const base = { target: opts.target, problems, batch: null };

@@ -54,6 +54,8 @@ export interface PlanOptions {
   kinds?: ExportKind[];
   /** Only this record. */
   recordId?: string;
+  /** Called after each record kind is planned (progress of long exports). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /**
@@ -121,11 +123,12 @@ export function planTarget(store: Store, target: Target, opts: PlanOptions): Pla
         if (keep(r)) records.push(r);
       }
       parts.push({ kind: file.kind, profile: null, fileName: file.name, records });
+      opts.onProgress?.(parts.length, VUM_FILES.length);
     }
     return { target, parts, deliveries };
   }
-  for (const profile of profilesFor(store, target)) {
-    if (!wanted(profile.kind)) continue;
+  const profiles = profilesFor(store, target).filter((p) => wanted(p.kind));
+  for (const profile of profiles) {
     const records: PlannedRecord[] = [];
     for (const src of sources(profile.kind)) {
       const { cells, problems } = cellsFor(profile, src);
@@ -133,6 +136,7 @@ export function planTarget(store: Store, target: Target, opts: PlanOptions): Pla
       if (keep(r)) records.push(r);
     }
     parts.push({ kind: profile.kind, profile, fileName: `${profile.file.name}.${profile.file.format}`, records });
+    opts.onProgress?.(parts.length, profiles.length);
   }
   return { target, parts, deliveries };
 }

@@ -2,6 +2,7 @@
 // its own transaction. PRAGMA user_version holds how many have run.
 import type BetterSqlite3 from 'better-sqlite3';
 import { m0001 } from './0001-initial.js';
+import { m0002 } from './0002-report-indexes.js';
 import { m0004 } from './0004-exports.js';
 import { m0005 } from './0005-daily-work.js';
 
@@ -11,7 +12,7 @@ export interface Migration {
   up: string | ((db: BetterSqlite3.Database) => void);
 }
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0004, m0005];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0004, m0005];
 
 export function migrate(db: BetterSqlite3.Database, upTo = MIGRATIONS.length): number {
   const current = db.pragma('user_version', { simple: true }) as number;

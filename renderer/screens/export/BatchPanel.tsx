@@ -51,13 +51,13 @@ export function BatchPanel(props: { api: ExportApi }) {
   return (
     <div className="batch-panel">
       <h2>{T.batchesTitle}</h2>
-      {error && <div role="alert" className="error">{error}</div>}
+      {error && <div role="alert" className="error-text">{error}</div>}
       <fieldset>
         <label><input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} /> {T.all}</label>
         <label><input type="checkbox" checked={validOnly} onChange={(e) => setValidOnly(e.target.checked)} /> {T.validOnly}</label>
         <label>{T.folder} <input value={folder} onChange={(e) => setFolder(e.target.value)} placeholder={overview?.sharedFolder ?? ''} /></label>
         <label>{T.sharedFolder} <input value={shared} onChange={(e) => setShared(e.target.value)} /></label>
-        <button type="button" onClick={() => void saveShared()}>{T.saveSetting}</button>
+        <button type="button" className="button" onClick={() => void saveShared()}>{T.saveSetting}</button>
       </fieldset>
       {overview?.targets.map((t) => {
         const problems = t.parts.flatMap((p) => p.problems);
@@ -65,7 +65,7 @@ export function BatchPanel(props: { api: ExportApi }) {
         return (
           <section key={t.target} aria-label={t.label}>
             <h3>{t.label}</h3>
-            <table>
+            <table className="table">
               <tbody>
                 {t.parts.map((p) => (
                   <tr key={p.kind}>
@@ -83,7 +83,7 @@ export function BatchPanel(props: { api: ExportApi }) {
                 <ul>{problems.slice(0, 200).map((p, i) => <li key={i}>{p.ref}: {p.label}: {p.message}</li>)}</ul>
               </details>
             )}
-            <button type="button" className="primary" disabled={!folder && !overview.sharedFolder} onClick={() => void run(t.target)}>{T.run(t.label)}</button>
+            <button type="button" className="button primary" disabled={!folder && !overview.sharedFolder} onClick={() => void run(t.target)}>{T.run(t.label)}</button>
             {result && <p role="status">{result.message}{result.batch && <> <code>{result.batch.dir}</code></>}</p>}
           </section>
         );

@@ -54,19 +54,19 @@ export function EntryPanel(props: { api: ExportApi; target: Target; kind: Panel[
     }
   }
 
-  if (error) return <div role="alert" className="error">{error}</div>;
+  if (error) return <div role="alert" className="error-text">{error}</div>;
   if (!panel) return null;
   return (
-    <section className="entry-panel" aria-label={`${panel.ref} invoeren`}>
+    <section className="card entry-panel" aria-label={`${panel.ref} invoeren`}>
       <header>
         <h3>{panel.ref}: {panel.label}</h3>
         <span className={`badge ${panel.status}`}>
           {panel.status === 'new' ? T.statusNew : panel.status === 'changed' ? T.statusChanged : T.statusUnchanged}
         </span>
-        <button type="button" onClick={props.onClose}>{T.close}</button>
+        <button type="button" className="button" onClick={props.onClose}>{T.close}</button>
       </header>
-      <p className="hint">{T.panelHint} ({panel.profile.name}, versie {panel.profile.version})</p>
-      <table className="entry-fields">
+      <p className="muted">{T.panelHint} ({panel.profile.name}, versie {panel.profile.version})</p>
+      <table className="table entry-fields">
         <tbody>
           {panel.fields.map((f) => (
             <tr key={f.id} data-field={f.id} className={f.changed ? 'changed' : undefined}>
@@ -74,7 +74,7 @@ export function EntryPanel(props: { api: ExportApi; target: Target; kind: Panel[
               <td><output aria-label={f.label}>{f.value}</output>{f.problem && <div className="problem">{f.problem}</div>}{f.note && <div className="note">{f.note}</div>}</td>
               <td>
                 {f.value !== '' && (
-                  <button type="button" aria-label={`${T.copy} ${f.label}`} onClick={() => void copyText(f.value).then(() => setCopied(f.id))}>
+                  <button type="button" className="button" aria-label={`${T.copy} ${f.label}`} onClick={() => void copyText(f.value).then(() => setCopied(f.id))}>
                     {copied === f.id ? T.copied : T.copy}
                   </button>
                 )}
@@ -90,7 +90,7 @@ export function EntryPanel(props: { api: ExportApi; target: Target; kind: Panel[
             <input value={targetId} onChange={(e) => setTargetId(e.target.value)} aria-label={panel.targetIdLabel} />
           </label>
         )}
-        <button type="button" className="primary" onClick={() => void enter()}>{T.markEntered}</button>
+        <button type="button" className="button primary" onClick={() => void enter()}>{T.markEntered}</button>
         {panel.deliveredAt && <span className="delivered">{T.entered(formatTimestamp(panel.deliveredAt))}</span>}
       </footer>
     </section>

@@ -30,7 +30,7 @@ export function EntryQueue(props: { api: ExportApi; target: Queue['target']; tar
   return (
     <div className="entry-queue">
       <h2>{T.queueTitle(props.targetLabel)}</h2>
-      {error && <div role="alert" className="error">{error}</div>}
+      {error && <div role="alert" className="error-text">{error}</div>}
       {queue && (
         <>
           <div className="filters">
@@ -47,13 +47,15 @@ export function EntryQueue(props: { api: ExportApi; target: Queue['target']; tar
               ))}
             </select>
           </div>
+          <div className="export-queue-layout">
+          <div>
           {queue.total === 0 ? (
             <p>{T.queueEmpty}</p>
           ) : (
             <ul className="queue-items" aria-label={T.queueTitle(props.targetLabel)}>
               {queue.items.map((i) => (
                 <li key={`${i.kind}:${i.id}`}>
-                  <button type="button" onClick={() => setOpen(i)} aria-current={open?.id === i.id}>
+                  <button type="button" className="button" onClick={() => setOpen(i)} aria-current={open?.id === i.id}>
                     <strong>{i.ref}</strong> {i.label} <span className="kind">{T.kind[i.kind]}</span>{' '}
                     <span className={`badge ${i.status}`}>{i.status === 'new' ? T.statusNew : T.statusChanged}</span>
                     {i.changed.length > 0 && <span className="changed"> {T.changedFields}: {i.changed.join(', ')}</span>}
@@ -63,11 +65,13 @@ export function EntryQueue(props: { api: ExportApi; target: Queue['target']; tar
               ))}
             </ul>
           )}
-          {queue.items.length < queue.total && <button type="button" onClick={() => setLimit(limit + 100)}>{T.more}</button>}
+          {queue.items.length < queue.total && <button type="button" className="button" onClick={() => setLimit(limit + 100)}>{T.more}</button>}
+          </div>
+          {open && (
+            <EntryPanel key={`${open.kind}:${open.id}`} api={api} target={target} kind={open.kind} id={open.id} onEntered={load} onClose={() => setOpen(null)} />
+          )}
+          </div>
         </>
-      )}
-      {open && (
-        <EntryPanel key={`${open.kind}:${open.id}`} api={api} target={target} kind={open.kind} id={open.id} onEntered={load} onClose={() => setOpen(null)} />
       )}
     </div>
   );

@@ -6,6 +6,7 @@ import { BatchPanel } from './BatchPanel.js';
 import { EntryQueue } from './EntryQueue.js';
 import { ProfileEditor } from './ProfileEditor.js';
 import { T } from './text.js';
+import './export.css';
 
 type Tab = 'queue' | 'batches' | 'profiles';
 
@@ -14,11 +15,13 @@ export function ExportScreen(props: { api: ExportApi }) {
   const [target, setTarget] = useState<'wbs' | 'gws'>('wbs');
   const tabs: [Tab, string][] = [['queue', T.tabQueue], ['batches', T.tabBatches], ['profiles', T.tabProfiles]];
   return (
-    <div className="export-screen">
-      <h1>{T.title}</h1>
-      <div role="tablist">
+    <div className="screen export-screen">
+      <div className="screen-head">
+        <h1>{T.title}</h1>
+      </div>
+      <div role="tablist" className="button-row">
         {tabs.map(([id, label]) => (
-          <button key={id} type="button" role="tab" aria-selected={tab === id} onClick={() => setTab(id)}>{label}</button>
+          <button key={id} type="button" role="tab" className={tab === id ? 'button primary' : 'button'} aria-selected={tab === id} onClick={() => setTab(id)}>{label}</button>
         ))}
       </div>
       {tab === 'queue' && (

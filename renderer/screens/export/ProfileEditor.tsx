@@ -42,9 +42,9 @@ function ColumnRow(props: { column: Column; sources: Source[]; onChange(c: Colum
       <td><input aria-label={T.required} type="checkbox" checked={Boolean(c.required)} onChange={(e) => set({ required: e.target.checked })} /></td>
       <td><textarea aria-label={T.mapping} rows={2} defaultValue={mapToText(c.map)} onBlur={(e) => set({ map: textToMap(e.target.value) })} /></td>
       <td>
-        <button type="button" onClick={() => props.onMove(-1)} aria-label={T.up}>↑</button>
-        <button type="button" onClick={() => props.onMove(1)} aria-label={T.down}>↓</button>
-        <button type="button" onClick={props.onRemove} aria-label={T.remove}>×</button>
+        <button type="button" className="button" onClick={() => props.onMove(-1)} aria-label={T.up}>↑</button>
+        <button type="button" className="button" onClick={() => props.onMove(1)} aria-label={T.down}>↓</button>
+        <button type="button" className="button" onClick={props.onRemove} aria-label={T.remove}>×</button>
       </td>
     </tr>
   );
@@ -93,15 +93,15 @@ export function ProfileEditor(props: { api: ExportApi }) {
   return (
     <div className="profile-editor">
       <h2>{T.profilesTitle}</h2>
-      {!isBeheerder && <p className="hint">{T.onlyBeheerder}</p>}
+      {!isBeheerder && <p className="muted">{T.onlyBeheerder}</p>}
       {message && <p role="status">{message}</p>}
       <ul>
         {list.map((p) => (
           <li key={p.id}>
             <strong>{p.name}</strong> v{p.version} {p.builtin && <span className="badge">{T.builtin}</span>} {p.inUse && <span className="badge">{T.inUse}</span>}
-            {isBeheerder && <button type="button" onClick={() => void open(p, p.builtin)}>{p.builtin ? T.copyProfile : T.editProfile}</button>}
+            {isBeheerder && <button type="button" className="button" onClick={() => void open(p, p.builtin)}>{p.builtin ? T.copyProfile : T.editProfile}</button>}
             {isBeheerder && !p.builtin && p.active && (
-              <button type="button" onClick={() => void must(api, 'exports.profiles.retire', { id: p.id }).then(load)}>{T.retire}</button>
+              <button type="button" className="button" onClick={() => void must(api, 'exports.profiles.retire', { id: p.id }).then(load)}>{T.retire}</button>
             )}
           </li>
         ))}
@@ -120,7 +120,7 @@ export function ProfileEditor(props: { api: ExportApi }) {
               <option value="utf-8-bom">UTF-8</option><option value="windows-1252">Windows-1252</option>
             </select>
           </label>
-          <table>
+          <table className="table">
             <thead><tr><th>{T.column}</th><th>{T.source}</th><th>{T.format}</th><th>{T.maxLength}</th><th>{T.required}</th><th>{T.mapping}</th><th /></tr></thead>
             <tbody>
               {draft.columns.map((c, i) => (
@@ -133,9 +133,9 @@ export function ProfileEditor(props: { api: ExportApi }) {
               ))}
             </tbody>
           </table>
-          <button type="button" onClick={() => setDraft({ ...draft, columns: [...draft.columns, { id: `kolom_${draft.columns.length + 1}`, label: 'Nieuwe kolom' }] })}>{T.addColumn}</button>
-          <button type="submit" className="primary">{T.save}</button>
-          <button type="button" onClick={() => setDraft(null)}>{T.cancel}</button>
+          <button type="button" className="button" onClick={() => setDraft({ ...draft, columns: [...draft.columns, { id: `kolom_${draft.columns.length + 1}`, label: 'Nieuwe kolom' }] })}>{T.addColumn}</button>
+          <button type="submit" className="button primary">{T.save}</button>
+          <button type="button" className="button" onClick={() => setDraft(null)}>{T.cancel}</button>
         </form>
       )}
     </div>

@@ -1,0 +1,95 @@
+// End to end through the web shell in Debian's Chromium: the entry assistant for one vacancy
+// (WBS) and one client (GWS4all) - open the queue, copy a field, enter the target's number,
+// mark "ingevoerd", and see the record leave the queue. Needs the built renderer (out/renderer).
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWebShell, type WebShell } from '../../electron/web.js';
+import { RecordWriter, type RecordValues } from '../../db/records/upsert.js';
+import type { RecordKind } from '../../db/model/records.js';
+import { Store } from '../../db/store/open.js';
+
+const REPO = resolve(import.meta.dirname, '../..');
+const RENDERER = join(REPO, 'out/renderer');
+const BSN = '123456782';
+
+function seed(store: Store): void {
+  const put = (kind: RecordKind, v: RecordValues) => store.write('e2e', (w) => new RecordWriter(store, w).upsert(kind, v));
+  put('employers', { ref: 'W000001', name: 'Bakkerij De Polder', kvk: '12345678', city: 'Emmeloord', contact_name: 'P. Bakker' });
+  put('vacancies', { ref: 'V000001', employer_ref: 'W000001', title: 'Productiemedewerker bakkerij', hours_per_week: 32, opened_date: '2026-10-01', banenafspraak: true });
+  put('clients', {
+    ref: 'K000001', bsn: BSN, initials: 'A.', first_name: 'Anna', last_name: 'Jansen', birth_date: '1990-03-14',
+    intake_date: '2026-01-05', referrer: 'social_team', account_manager: 'M. Visser',
+  });
+}
+
+describe('entry assistant in the browser', () => {
+  let dir: string;
+  let store: Store;
+  let shell: WebShell;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    if (!existsSync(join(RENDERER, 'index.html'))) throw new Error('out/renderer ontbreekt: draai eerst npm run build:renderer');
+    dir = mkdtempSync(join(tmpdir(), 'caseload-e2e-export-'));
+    store = Store.open(join(dir, 'caseload.sqlite'));
+    seed(store);
+    shell = await startWebShell({ store, rendererDir: RENDERER, session: { user: 'mvisser', name: 'M. Visser', role: 'klantmanager' } });
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    const context = await browser.newContext();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(shell.url).origin });
+    page = await context.newPage();
+    await page.goto(shell.url);
+    await page.getByRole('navigation').getByRole('link', { name: 'Export' }).click();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await shell?.close();
+    store?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function copied(label: string): Promise<string> {
+    await page.getByRole('button', { name: `Kopieer ${label}` }).click();
+    await expect.poll(() => page.getByRole('button', { name: `Kopieer ${label}` }).textContent()).toBe('Gekopieerd');
+    return page.evaluate(() => navigator.clipboard.readText());
+  }
+
+  it('walks a vacancy from the WBS queue to "ingevoerd" with the WBS number', async () => {
+    const queue = page.getByRole('list', { name: 'Nog in te voeren in WBS' });
+    await queue.getByRole('button', { name: /V000001/ }).click();
+    const panel = page.getByRole('region', { name: 'V000001 invoeren' });
+    await expect.poll(() => panel.locator('output[aria-label="Vacaturetitel"]').textContent()).toBe('Productiemedewerker bakkerij');
+    expect(await copied('Vacaturetitel')).toBe('Productiemedewerker bakkerij');
+    expect(await panel.locator('output[aria-label="Banenafspraak (LDR)"]').textContent()).toBe('Ja');
+    await panel.getByRole('textbox', { name: 'WBS-vacaturenummer' }).fill('4471234');
+    await panel.getByRole('button', { name: 'Ingevoerd' }).click();
+    await expect.poll(() => panel.textContent()).toMatch(/Ingevoerd op \d{2}-\d{2}-\d{4}/);
+    await expect.poll(() => queue.getByRole('button', { name: /V000001/ }).count()).toBe(0);
+    const row = store.db.prepare("SELECT target_id, method FROM export_deliveries WHERE target = 'wbs' AND entity = 'vacancy'").get();
+    expect(row).toEqual({ target_id: '4471234', method: 'entry' });
+  });
+
+  it('walks a client from the GWS4all queue, with BSN and birth date as GWS4all wants them', async () => {
+    await page.getByRole('radio', { name: 'GWS4all' }).check();
+    await page.getByLabel('Klantmanager / accountmanager').selectOption({ label: 'M. Visser (1)' });
+    const queue = page.getByRole('list', { name: 'Nog in te voeren in GWS4all' });
+    await queue.getByRole('button', { name: /K000001/ }).click();
+    const panel = page.getByRole('region', { name: /K000001 invoeren/ });
+    await expect.poll(() => panel.locator('output[aria-label="Geboortedatum"]').textContent()).toBe('14-03-1990');
+    expect(await copied('BSN')).toBe(BSN);
+    expect(await panel.locator('output[aria-label="Verwijzer"]').textContent()).toBe('Sociaal Team');
+    await panel.getByRole('textbox', { name: 'GWS-klantnummer' }).fill('GWS-88123');
+    await panel.getByRole('button', { name: 'Ingevoerd' }).click();
+    await expect.poll(() => queue.getByRole('button', { name: /K000001/ }).count()).toBe(0);
+    const row = store.db.prepare("SELECT target_id FROM export_deliveries WHERE target = 'gws' AND entity = 'client'").get();
+    expect(row).toEqual({ target_id: 'GWS-88123' });
+  });
+});
