@@ -6,6 +6,7 @@ import type { Store } from '../../../db/store/open.js';
 import { importCsv, storeWith } from './fixture.js';
 
 type Month = { month: string; start: number; inflow: number; outflow: number; end: number; refs?: Record<string, string[]> };
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- report JSON, checked field by field
 const data = (store: Store, name: string, params: Record<string, unknown>) => runReport(store, name, params).data as Record<string, any>;
 const months = (store: Store, from: string, to: string, detail = false) => data(store, 'caseload-development', { from, to, detail }).months as Month[];
 const month = (ms: Month[], m: string) => ms.find((x) => x.month === m)!;

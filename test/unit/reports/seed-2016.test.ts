@@ -37,6 +37,7 @@ function figuresOf(node: unknown, path = ''): [string, number, string[]][] {
 
 describe('the 2016 caseload of the seed report', () => {
   it('says baseline 307, target 77, realized 64 and on track for January to August', () => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- report JSON, checked field by field
     const d = runReport(store, 'work-target', { ...period, detail: true }).data as Record<string, any>;
     expect(seed.regularExits).toBe(64);
     expect(d).toMatchObject({ baseline_date: '2016-01-01', to: '2016-08-31', baseline_caseload: 307, target_percent: 25, target: 77, realized: 64, on_track: true });
@@ -124,6 +125,7 @@ describe('the 2016 caseload of the seed report', () => {
   });
 
   it('puts the work target in the half-year report with the result agreements', () => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- report JSON, checked field by field
     const d = runReport(store, 'half-year', { from: '2016-01-01', to: '2016-06-30' }).data as Record<string, any>;
     expect(d.title).toBe('Halfjaarrapportage eerste halfjaar 2016');
     expect(d.sections.work_target).toMatchObject({ baseline_date: '2016-01-01', to: '2016-06-30', baseline_caseload: 307, target: 77 });
