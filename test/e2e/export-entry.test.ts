@@ -1,19 +1,13 @@
 // End to end through the web shell in Debian's Chromium: the entry assistant for one vacancy
 // (WBS) and one client (GWS4all) - open the queue, copy a field, enter the target's number,
 // mark "ingevoerd", and see the record leave the queue. Needs the built renderer (out/renderer).
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWebShell, type WebShell } from '../../electron/web.js';
 import { RecordWriter, type RecordValues } from '../../db/records/upsert.js';
 import type { RecordKind } from '../../db/model/records.js';
-import { Store } from '../../db/store/open.js';
+import type { Store } from '../../db/store/open.js';
+import { axe, screenshot, startHarness, validBsn, type Harness } from './harness.js';
 
-const REPO = resolve(import.meta.dirname, '../..');
-const RENDERER = join(REPO, 'out/renderer');
-const BSN = '123456782';
+const BSN = validBsn('12345678');
 
 function seed(store: Store): void {
   const put = (kind: RecordKind, v: RecordValues) => store.write('e2e', (w) => new RecordWriter(store, w).upsert(kind, v));
@@ -26,34 +20,20 @@ function seed(store: Store): void {
 }
 
 describe('entry assistant in the browser', () => {
-  let dir: string;
+  let h: Harness;
+  let page: Harness['page'];
   let store: Store;
-  let shell: WebShell;
-  let browser: Browser;
-  let page: Page;
 
   beforeAll(async () => {
-    if (!existsSync(join(RENDERER, 'index.html'))) throw new Error('out/renderer ontbreekt: draai eerst npm run build:renderer');
-    dir = mkdtempSync(join(tmpdir(), 'caseload-e2e-export-'));
-    store = Store.open(join(dir, 'caseload.sqlite'));
-    seed(store);
-    shell = await startWebShell({ store, rendererDir: RENDERER, session: { user: 'mvisser', name: 'M. Visser', role: 'klantmanager' } });
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-    const context = await browser.newContext();
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(shell.url).origin });
-    page = await context.newPage();
-    await page.goto(shell.url);
+    h = await startHarness({ prepare: seed });
+    ({ page, store } = h);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(h.shell.url).origin });
     await page.getByRole('navigation').getByRole('link', { name: 'Export' }).click();
+    await page.getByRole('heading', { name: 'Nog in te voeren in WBS' }).waitFor();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await shell?.close();
-    store?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await h?.close();
   });
 
   async function copied(label: string): Promise<string> {
@@ -67,6 +47,8 @@ describe('entry assistant in the browser', () => {
     await queue.getByRole('button', { name: /V000001/ }).click();
     const panel = page.getByRole('region', { name: 'V000001 invoeren' });
     await expect.poll(() => panel.locator('output[aria-label="Vacaturetitel"]').textContent()).toBe('Productiemedewerker bakkerij');
+    expect(await axe(page)).toEqual([]);
+    await screenshot(page, 'export-invoerhulp-wbs');
     expect(await copied('Vacaturetitel')).toBe('Productiemedewerker bakkerij');
     expect(await panel.locator('output[aria-label="Banenafspraak (LDR)"]').textContent()).toBe('Ja');
     await panel.getByRole('textbox', { name: 'WBS-vacaturenummer' }).fill('4471234');
