@@ -106,6 +106,16 @@ export class Writer {
   }
 
   /**
+   * Bulk path (demo data, large imports): like `create`, for an id the caller has just made
+   * (a fresh UUIDv7), so the existence read is skipped. The same journal rows are written; a
+   * duplicate id still fails on the primary key and rolls the transaction back.
+   */
+  createNew(entity: EntityName, fields: Record<string, Value | undefined>, id: string): string {
+    this.update(entity, id, fields as Record<string, Value>, true);
+    return id;
+  }
+
+  /**
    * Sets fields of a row (creating it when absent) and returns the names of the fields that
    * actually changed. Unchanged values write nothing, so re-imports leave no trace.
    */
