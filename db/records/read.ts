@@ -32,16 +32,30 @@ export function* readRecords(store: Store, kind: RecordKind): Generator<Intercha
   const { select, joins } = linkSql(kind);
   const extraWhere = kind === 'clients' ? ' AND clients.merged_into IS NULL' : '';
   const rows = store.db
-    .prepare(`SELECT ${table}.*${select} FROM ${table} ${joins} WHERE ${table}.deleted = 0${extraWhere} ORDER BY ${table}.ref`)
+    .prepare(`SELECT ${table}.*${select} FROM ${table} ${joins} WHERE ${table}.deleted = 0${extraWhere} ORDER BY ${table}.ref, ${table}.id`)
     .iterate() as IterableIterator<Record<string, unknown>>;
-  const periodsOf = store.db.prepare(
-    `SELECT intake_date, referrer, account_manager, exit_date, exit_reason FROM caseload_periods
-     WHERE client_id = ? AND deleted = 0 ORDER BY intake_date, id`,
-  );
+  // Caseload periods come from one second cursor in the same client order (no query per client):
+  // each client's periods are the next rows whose client_id is that client's id.
+  const periodRows =
+    kind === 'clients'
+      ? (store.db
+          .prepare(
+            `SELECT p.client_id, p.intake_date, p.referrer, p.account_manager, p.exit_date, p.exit_reason
+             FROM caseload_periods p JOIN clients ON clients.id = p.client_id
+             WHERE p.deleted = 0 AND clients.deleted = 0 AND clients.merged_into IS NULL
+             ORDER BY clients.ref, clients.id, p.intake_date, p.id`,
+          )
+          .iterate() as IterableIterator<Record<string, unknown>>)
+      : null;
+  let nextPeriod = periodRows?.next();
   for (const row of rows) {
     const out: InterchangeRecord = { kind: DUMP_KIND[kind] };
-    let periods: Record<string, unknown>[] = [];
-    if (kind === 'clients') periods = periodsOf.all(row.id) as Record<string, unknown>[];
+    const periods: Record<string, unknown>[] = [];
+    while (nextPeriod && !nextPeriod.done && nextPeriod.value.client_id === row.id) {
+      const { client_id: _clientId, ...p } = nextPeriod.value;
+      periods.push(p);
+      nextPeriod = periodRows!.next();
+    }
     const current = periods[periods.length - 1];
     for (const [field, def] of Object.entries(RECORDS[kind])) {
       let v: unknown;
@@ -67,10 +81,28 @@ export function canonicalLine(rec: InterchangeRecord): string {
   return JSON.stringify(rec);
 }
 
-/** The dump: all kinds sorted by their dump kind name, then by ref. */
+/**
+ * True when SQLite's ref order (UTF-8 bytes) is the dump's order (JavaScript string order) for
+ * every live record of the kind. They differ only for refs with characters from U+E000 up
+ * (surrogate pairs sort before them in JavaScript), or missing refs.
+ */
+function sqlOrderIsDumpOrder(store: Store, kind: RecordKind): boolean {
+  const table = ENTITIES[ENTITY_OF[kind]].table;
+  const odd = store.db.prepare(`SELECT 1 FROM ${table} WHERE ref IS NULL OR ref GLOB ? LIMIT 1`).get('*[\uE000-\u{10FFFF}]*');
+  return odd === undefined;
+}
+
+/**
+ * The dump: all kinds sorted by their dump kind name, then by ref. Streams record by record
+ * (a million contacts never sit in memory) unless a kind has refs whose order SQLite cannot give.
+ */
 export function* dumpLines(store: Store): Generator<string> {
   const kinds = [...(Object.keys(DUMP_KIND) as RecordKind[])].sort((a, b) => (DUMP_KIND[a] < DUMP_KIND[b] ? -1 : 1));
   for (const kind of kinds) {
+    if (sqlOrderIsDumpOrder(store, kind)) {
+      for (const r of readRecords(store, kind)) yield canonicalLine(r);
+      continue;
+    }
     const recs = [...readRecords(store, kind)];
     recs.sort((a, b) => (String(a.ref) < String(b.ref) ? -1 : String(a.ref) > String(b.ref) ? 1 : 0));
     for (const r of recs) yield canonicalLine(r);

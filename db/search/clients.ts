@@ -1,10 +1,12 @@
 // Client search and the client list: full-text (FTS5, diacritics-insensitive, prefix per word)
 // or exact BSN, ordered by last name with keyset paging on (last_name, id) - no OFFSET, so the
-// 1,000th page is as fast as the first.
+// 1,000th page is as fast as the first. Full-text hits and the caseload filter are placed in
+// list order in memory (client-order.ts): only the rows of the page shown are read.
 import type { Store } from '../store/open.js';
 import { normalizeBsn } from '../model/bsn.js';
 import { toListItem } from '../api/handlers/clients.js';
 import type { ClientListItem } from '../api/methods/clients.js';
+import { clientOrder, placeAfter, placesOf } from './client-order.js';
 
 export interface ClientSearchInput {
   query: string;
@@ -31,7 +33,7 @@ export function searchClients(store: Store, input: ClientSearchInput): { items: 
   const where: string[] = ['c.deleted = 0', 'c.merged_into IS NULL'];
   const params: unknown[] = [];
   const q = input.query.trim();
-  let from = 'clients c';
+  const from = 'clients c';
   if (q) {
     const bsn = /^\d{8,9}$/.test(q) ? normalizeBsn(q) : null;
     const fts = ftsQuery(q);
@@ -39,11 +41,11 @@ export function searchClients(store: Store, input: ClientSearchInput): { items: 
       where.push('c.bsn = ?');
       params.push(bsn);
     } else if (fts) {
-      from = `search_fts f JOIN search_doc d ON d.doc = f.rowid AND d.kind = 'client' JOIN clients c ON c.id = d.row_id`;
-      where.push('search_fts MATCH ?');
-      params.push(fts);
+      return searchInOrder(store, input, fts);
     }
   }
+  // Filtering every client on its periods is the in-memory order's job too.
+  if (input.onlyCaseload && !params.length) return searchInOrder(store, input, null);
   if (input.onlyCaseload) {
     where.push(`EXISTS (SELECT 1 FROM caseload_periods p WHERE p.client_id = c.id AND p.deleted = 0 AND p.exit_date IS NULL)`);
   }
@@ -52,8 +54,10 @@ export function searchClients(store: Store, input: ClientSearchInput): { items: 
   const pageParams = [...params];
   if (input.after) {
     const [name, id] = JSON.parse(Buffer.from(input.after, 'base64url').toString('utf8')) as [string, string];
-    pageWhere.push('(coalesce(c.last_name, \'\'), c.id) > (?, ?)');
-    pageParams.push(name, id);
+    // Spelled out instead of a row value, so SQLite starts the index range at the cursor
+    // (with a row value over the expression index it scanned from the first client).
+    pageWhere.push('coalesce(c.last_name, \'\') >= ? AND (coalesce(c.last_name, \'\') > ? OR c.id > ?)');
+    pageParams.push(name, name, id);
   }
   const rows = store.db
     .prepare(
@@ -68,4 +72,49 @@ export function searchClients(store: Store, input: ClientSearchInput): { items: 
   const last = page[page.length - 1];
   const next = more && last ? Buffer.from(JSON.stringify([last.last_name ?? '', last.id]), 'utf8').toString('base64url') : null;
   return { items: page.map(toListItem), next, total };
+}
+
+type SearchResult = { items: ClientListItem[]; next: string | null; total: number };
+
+const cursorOf = (name: string, id: string) => Buffer.from(JSON.stringify([name, id]), 'utf8').toString('base64url');
+
+/** Full-text hits (or all clients) in list order via the in-memory order; reads only the page's rows. */
+function searchInOrder(store: Store, input: ClientSearchInput, fts: string | null): SearchResult {
+  const order = clientOrder(store);
+  let places: Int32Array;
+  if (fts) {
+    // One JSON array instead of a row per hit: a third of the cost at 20,000 hits.
+    const docs = JSON.parse(store.stmt('SELECT json_group_array(rowid) FROM search_fts WHERE search_fts MATCH ?').pluck().get(fts) as string) as number[];
+    places = placesOf(order, docs, input.onlyCaseload);
+  } else {
+    places = new Int32Array(order.openCount);
+    let n = 0;
+    for (let p = 0; p < order.open.length; p++) if (order.open[p]) places[n++] = p;
+  }
+  let start = 0;
+  if (input.after) {
+    const [name, id] = JSON.parse(Buffer.from(input.after, 'base64url').toString('utf8')) as [string, string];
+    const from = placeAfter(order, name, id);
+    let hi = places.length;
+    while (start < hi) {
+      const mid = (start + hi) >>> 1;
+      if (places[mid]! < from) start = mid + 1;
+      else hi = mid;
+    }
+  }
+  const page = places.subarray(start, start + input.limit);
+  const ids = Array.from(page, (p) => order.ids[p]!);
+  const rows = store
+    .stmt(
+      `SELECT c.*, pp.intake_date, pp.exit_date, pp.account_manager
+       FROM clients c LEFT JOIN caseload_periods pp ON pp.id = ${CURRENT_PERIOD}
+       WHERE c.id IN (SELECT value FROM json_each(?)) AND c.deleted = 0`,
+    )
+    .all(JSON.stringify(ids)) as Record<string, unknown>[];
+  const byId = new Map(rows.map((r) => [r.id as string, r]));
+  const items = ids.flatMap((id) => (byId.has(id) ? [toListItem(byId.get(id)!)] : []));
+  const more = start + input.limit < places.length;
+  const lastPlace = page[page.length - 1];
+  const next = more && lastPlace !== undefined ? cursorOf(order.names[lastPlace]!, order.ids[lastPlace]!) : null;
+  return { items, next, total: places.length };
 }
