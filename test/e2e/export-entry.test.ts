@@ -74,4 +74,21 @@ describe('entry assistant in the browser', () => {
     const row = store.db.prepare("SELECT target_id FROM export_deliveries WHERE target = 'gws' AND entity = 'client'").get();
     expect(row).toEqual({ target_id: 'GWS-88123' });
   });
+
+  it('lets a beheerder copy a GWS4all profile, rename a column and put the copy in use', async () => {
+    await page.getByRole('tab', { name: 'Profielen' }).click();
+    const item = page.getByRole('listitem').filter({ hasText: 'GWS4all - klanten' });
+    await item.getByRole('button', { name: 'Kopiëren en aanpassen' }).click();
+    const labels = page.getByLabel('Kolom', { exact: true });
+    await labels.first().waitFor();
+    const values = await labels.evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    await labels.nth(values.indexOf('Datum aanmelding')).fill('Startdatum traject');
+    expect(await axe(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByText('GWS4all - klanten (aangepast): versie 1 opgeslagen en in gebruik.').waitFor();
+    const saved = store.db.prepare("SELECT definition FROM export_profiles WHERE ref = 'gws-klanten-eigen' AND active = 1").pluck().get() as string;
+    expect((JSON.parse(saved) as { columns: { label: string }[] }).columns.map((c) => c.label)).toContain('Startdatum traject');
+    await page.getByRole('tab', { name: 'Batches' }).click();
+    await page.getByText('GWS4all - klanten (aangepast) v1').waitFor();
+  });
 });

@@ -50,6 +50,7 @@ export interface ExportResult {
 
 /** The folder for a batch in the shared export folder: one subfolder per target. */
 export function sharedOutDir(shared: string, target: Target): string {
+  refuseSyncFolder(shared);
   return join(shared, TARGET_FOLDERS[target]);
 }
 

@@ -171,6 +171,8 @@ describe('export batches', () => {
     const sync = tempDir();
     mkdirSync(join(sync, 'caseload-sync'));
     await expect(runExport(store, { target: 'wbs', user: 'u', outDir: sync, now: NOW })).rejects.toThrow(/synchronisatiemap/);
+    expect(() => sharedOutDir(sync, 'wbs')).toThrow(/synchronisatiemap/);
+    await expect(runExport(store, { target: 'wbs', user: 'u', outDir: join(sync, 'caseload-sync', 'x'), now: NOW })).rejects.toThrow(/synchronisatiemap/);
     expect(existsSync(join(sync, 'wbs'))).toBe(false);
   });
 });
