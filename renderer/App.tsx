@@ -1,0 +1,82 @@
+// The app frame: header (app, user, laptop), main navigation, and the screen of the route.
+import { useEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApp } from './stores/app.js';
+import { hrefOf, useRoute, type Section } from './stores/route.js';
+import { FirstStart } from './components/FirstStart.js';
+import { Placeholder } from './components/Placeholder.js';
+import { ClientsScreen } from './screens/clients/ClientsScreen.js';
+import { ExportScreen } from './screens/export/ExportScreen.js';
+import { useBridge } from './components/bridge-context.js';
+
+type NavKey = 'mywork' | 'clients' | 'employers' | 'vacancies' | 'placements' | 'reports' | 'export' | 'sync' | 'admin';
+const NAV: [Section, NavKey][] = [
+  ['mijn-werk', 'mywork'], ['klanten', 'clients'], ['werkgevers', 'employers'], ['vacatures', 'vacancies'],
+  ['plaatsingen', 'placements'], ['rapportages', 'reports'], ['export', 'export'], ['synchronisatie', 'sync'], ['beheer', 'admin'],
+];
+
+function Screen(props: { section: Section; rest: string[] }): ReactNode {
+  const { t } = useTranslation();
+  const bridge = useBridge();
+  switch (props.section) {
+    case 'klanten':
+      return <ClientsScreen rest={props.rest} />;
+    case 'export':
+      return <ExportScreen api={bridge} />;
+    default: {
+      const key = NAV.find(([s]) => s === props.section)![1];
+      return <Placeholder title={t(`nav.${key}`)} />;
+    }
+  }
+}
+
+export function App() {
+  const { t } = useTranslation();
+  const { info, error, firstStartDone } = useApp();
+  const { route, sync } = useRoute();
+  const main = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    window.addEventListener('hashchange', sync);
+    return () => window.removeEventListener('hashchange', sync);
+  }, [sync]);
+
+  const firstStart = Boolean(info?.empty && !firstStartDone);
+  // While the first-start dialog is open the frame behind it is inert: no focus, no clicks.
+  return (
+    <>
+    <div className="app" inert={firstStart}>
+      <a className="skip-link" href="#inhoud" onClick={(e) => { e.preventDefault(); main.current?.focus(); }}>
+        {t('app.skip')}
+      </a>
+      <header className="app-header">
+        <span className="app-name">{t('app.name')}</span>
+        {info && (
+          <span className="app-meta">
+            <span>{t('app.user', { name: info.user.name, role: t(`roles.${info.user.role as 'beheerder'}`) })}</span>
+            <span>{t('app.device', { name: info.deviceName })}</span>
+          </span>
+        )}
+      </header>
+      <div className="app-body">
+        <nav className="app-nav" aria-label={t('nav.label')}>
+          <ul>
+            {NAV.map(([section, key]) => (
+              <li key={section}>
+                <a href={hrefOf(section)} aria-current={route.section === section ? 'page' : undefined}>
+                  {t(`nav.${key}`)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main id="inhoud" ref={main} tabIndex={-1} className="app-main">
+          {error && <p role="alert" className="error-text">{t('app.error', { message: error })}</p>}
+          {!info && !error ? <p>{t('app.loading')}</p> : <Screen section={route.section} rest={route.rest} />}
+        </main>
+      </div>
+    </div>
+    {firstStart && <FirstStart />}
+    </>
+  );
+}

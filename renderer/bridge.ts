@@ -1,0 +1,84 @@
+// The one file that knows the transport. In Electron the preload exposes window.caseload (IPC);
+// in the web shell the contract is reached over HTTP with the per-start token from the URL
+// fragment (#token=...), kept in sessionStorage so a reload keeps working.
+import type { EventName, Input, MethodName, Output } from '../db/api/contract.js';
+import type { Result } from '../db/api/result.js';
+
+export interface Bridge {
+  call<M extends MethodName>(method: M, input: Input<M>): Promise<Result<Output<M>>>;
+  on(event: EventName, cb: (payload: unknown) => void): () => void;
+  /** Electron only: save the window as PDF. In the browser, printing goes through window.print. */
+  printToPdf?: (options?: { name?: string }) => Promise<unknown>;
+}
+
+interface PreloadBridge {
+  call(method: string, input?: unknown): Promise<unknown>;
+  on(event: string, cb: (payload: unknown) => void): () => void;
+  printToPdf(options?: { name?: string }): Promise<unknown>;
+}
+
+declare global {
+  interface Window {
+    caseload?: PreloadBridge;
+  }
+}
+
+const TOKEN_KEY = 'caseload.token';
+
+function takeToken(): string | null {
+  const m = /(?:^#|&)token=([0-9a-f]+)/.exec(window.location.hash);
+  if (m) {
+    sessionStorage.setItem(TOKEN_KEY, m[1]!);
+    // The token must not stay in the address bar or the history.
+    window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}#/`);
+    return m[1]!;
+  }
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+function httpBridge(): Bridge {
+  const token = takeToken() ?? '';
+  const listeners = new Map<string, Set<(p: unknown) => void>>();
+  let source: EventSource | null = null;
+  const connect = () => {
+    if (source || typeof EventSource === 'undefined') return;
+    source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+    source.onmessage = (e) => {
+      const msg = JSON.parse(String(e.data)) as { event: string; payload: unknown };
+      listeners.get(msg.event)?.forEach((cb) => cb(msg.payload));
+    };
+  };
+  return {
+    async call(method, input) {
+      try {
+        const res = await fetch('/api/call', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-Caseload-Token': token },
+          body: JSON.stringify({ method, input }),
+        });
+        if (res.status === 401) return { ok: false, error: { code: 'unauthorized', message: 'De sessie is verlopen: open Caseload opnieuw via de link in het terminalvenster.' } };
+        return (await res.json()) as Result<never>;
+      } catch {
+        return { ok: false, error: { code: 'offline', message: 'Geen verbinding met Caseload. Is het programma nog actief?' } };
+      }
+    },
+    on(event, cb) {
+      connect();
+      if (!listeners.has(event)) listeners.set(event, new Set());
+      listeners.get(event)!.add(cb);
+      return () => listeners.get(event)!.delete(cb);
+    },
+  };
+}
+
+function ipcBridge(pre: PreloadBridge): Bridge {
+  return {
+    call: (method, input) => pre.call(method, input) as Promise<Result<never>>,
+    on: (event, cb) => pre.on(event, cb),
+    printToPdf: (options) => pre.printToPdf(options),
+  };
+}
+
+export function createBridge(): Bridge {
+  return window.caseload ? ipcBridge(window.caseload) : httpBridge();
+}

@@ -1,0 +1,106 @@
+// A client's page: personal and contact data and the caseload periods (the dossier timeline of
+// the daily-work issue extends this page).
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useBridge } from '../../components/bridge-context.js';
+import { hrefOf } from '../../stores/route.js';
+import { formatDateNl } from '../../format.js';
+import { labelOf } from '../../../db/model/codes.js';
+import { maskBsn } from '../../../db/model/bsn.js';
+import type { Output } from '../../../db/api/contract.js';
+
+type Client = Output<'clients.get'>;
+
+function Row(props: { label: string; value: unknown }) {
+  const v = props.value === null || props.value === undefined || props.value === '' ? '—' : String(props.value);
+  return (
+    <>
+      <dt>{props.label}</dt>
+      <dd>{v}</dd>
+    </>
+  );
+}
+
+export function ClientDetail(props: { id: string; notice?: string }) {
+  const { t } = useTranslation();
+  const bridge = useBridge();
+  const [client, setClient] = useState<Client | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    const load = () =>
+      void bridge.call('clients.get', { id: props.id }).then((r) => {
+        if (!live) return;
+        if (r.ok) setClient(r.value);
+        else setError(r.error.code === 'not_found' ? t('detail.notFound') : r.error.message);
+      });
+    load();
+    const off = bridge.on('data.changed', load);
+    return () => {
+      live = false;
+      off();
+    };
+  }, [bridge, props.id, t]);
+
+  if (error) return <section className="screen"><h1>{t('clients.title')}</h1><p role="alert" className="error-text">{error}</p></section>;
+  if (!client) return <p>{t('app.loading')}</p>;
+  const r = client.record as Record<string, string | null>;
+  const name = [r.first_name ?? r.initials, r.name_prefix, r.last_name].filter(Boolean).join(' ');
+  const notice = props.notice === 'dubbel' ? t('detail.duplicate') : props.notice === 'nieuw' ? t('detail.created', { ref: r.ref }) : null;
+  return (
+    <section aria-labelledby="client-title" className="screen">
+      <p><a href={hrefOf('klanten')}>{t('detail.back')}</a></p>
+      {notice && <p role="status" className={props.notice === 'dubbel' ? 'notice warning' : 'notice success'}>{notice}</p>}
+      <h1 id="client-title">{name} <span className="muted">{r.ref}</span></h1>
+      <div className="cards">
+        <section className="card" aria-labelledby="personal-title">
+          <h2 id="personal-title">{t('detail.personal')}</h2>
+          <dl className="facts">
+            <Row label={t('form.fields.bsn')} value={r.bsn ? maskBsn(r.bsn) : null} />
+            <Row label={t('form.fields.initials')} value={r.initials} />
+            <Row label={t('form.fields.birth_date')} value={formatDateNl(r.birth_date)} />
+            <Row label={t('form.fields.gender')} value={r.gender ? labelOf('gender', r.gender) : null} />
+          </dl>
+        </section>
+        <section className="card" aria-labelledby="contact-title">
+          <h2 id="contact-title">{t('detail.contact')}</h2>
+          <dl className="facts">
+            <Row label={t('form.fields.street')} value={[r.street, r.house_number].filter(Boolean).join(' ')} />
+            <Row label={t('form.fields.postcode')} value={r.postcode} />
+            <Row label={t('form.fields.city')} value={r.city} />
+            <Row label={t('form.fields.phone')} value={r.phone} />
+            <Row label={t('form.fields.email')} value={r.email} />
+          </dl>
+        </section>
+      </div>
+      <section className="card" aria-labelledby="periods-title">
+        <h2 id="periods-title">{t('detail.periods')}</h2>
+        {client.periods.length === 0 ? <p className="muted">{t('detail.noPeriods')}</p> : (
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('detail.field.intake')}</th>
+                <th scope="col">{t('form.fields.referrer')}</th>
+                <th scope="col">{t('form.fields.account_manager')}</th>
+                <th scope="col">{t('detail.field.exit')}</th>
+                <th scope="col">{t('detail.field.reason')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {client.periods.map((p) => (
+                <tr key={p.id}>
+                  <td>{formatDateNl(p.intake_date)}</td>
+                  <td>{p.referrer ? labelOf('referrer', p.referrer) : ''}</td>
+                  <td>{p.account_manager ?? ''}</td>
+                  <td>{p.exit_date ? formatDateNl(p.exit_date) : t('detail.current')}</td>
+                  <td>{p.exit_reason ? labelOf('exit_reason', p.exit_reason) : ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </section>
+  );
+}

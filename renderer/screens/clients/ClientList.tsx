@@ -1,0 +1,119 @@
+// Search-as-you-type over all clients with a virtualized grid: only the visible rows are in the
+// DOM, the next page (keyset cursor) loads when the end comes into view. Keyboard: arrow keys,
+// Page Up/Down, Home/End move the active row; Enter opens it.
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useBridge } from '../../components/bridge-context.js';
+import { useClients } from '../../stores/clients.js';
+import { useRoute } from '../../stores/route.js';
+import { formatDateNl } from '../../format.js';
+import type { ClientListItem } from '../../../db/api/methods/clients.js';
+
+const ROW = 36;
+
+export function ClientList() {
+  const { t } = useTranslation();
+  const bridge = useBridge();
+  const go = useRoute((s) => s.go);
+  const { query, onlyCaseload, items, total, next, loading, error, search, loadMore } = useClients();
+  const [text, setText] = useState(query);
+  const [active, setActive] = useState(0);
+  const scroller = useRef<HTMLDivElement>(null);
+  const id = useId();
+
+  useEffect(() => {
+    const h = setTimeout(() => void search(bridge, text), text === query ? 0 : 150);
+    return () => clearTimeout(h);
+    // Only the typed text starts a new search.
+  }, [text]);
+  useEffect(() => bridge.on('data.changed', () => void search(bridge, useClients.getState().query)), [bridge, search]);
+  useEffect(() => setActive(0), [query, onlyCaseload]);
+
+  const virtual = useVirtualizer({ count: items.length, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 12 });
+  const rows = virtual.getVirtualItems();
+  const lastIndex = rows[rows.length - 1]?.index ?? 0;
+  useEffect(() => {
+    if (next && lastIndex >= items.length - 20) void loadMore(bridge);
+  }, [lastIndex, items.length, next, loadMore, bridge]);
+
+  const open = (c: ClientListItem | undefined) => c && go('klanten', c.id);
+  const move = (to: number) => {
+    const i = Math.max(0, Math.min(items.length - 1, to));
+    setActive(i);
+    virtual.scrollToIndex(i);
+  };
+  const onKey = (e: KeyboardEvent) => {
+    const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 400) / ROW) - 1);
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => move(active + 1), ArrowUp: () => move(active - 1),
+      PageDown: () => move(active + page), PageUp: () => move(active - page),
+      Home: () => move(0), End: () => move(items.length - 1), Enter: () => open(items[active]),
+    };
+    const k = keys[e.key];
+    if (k) {
+      e.preventDefault();
+      k();
+    }
+  };
+  const status = (c: ClientListItem) => (c.inCaseload ? t('clients.status.in') : c.exit_date ? t('clients.status.out') : t('clients.status.none'));
+
+  return (
+    <div className="client-list">
+      <div className="search-bar">
+        <label htmlFor={`${id}-q`}>{t('clients.searchLabel')}</label>
+        <input
+          id={`${id}-q`} type="search" value={text} autoComplete="off" placeholder={t('clients.searchPlaceholder')}
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowDown') {
+              e.preventDefault();
+              scroller.current?.focus();
+            } else if (e.key === 'Enter') open(items[0]);
+          }}
+        />
+        <label className="checkbox">
+          <input type="checkbox" checked={onlyCaseload} onChange={(e) => void search(bridge, text, e.target.checked)} />
+          {t('clients.onlyCaseload')}
+        </label>
+        <span className="muted" role="status" aria-live="polite">{loading && !items.length ? t('app.loading') : t('clients.count', { count: total })}</span>
+      </div>
+      {error && <p role="alert" className="error-text">{error}</p>}
+      {!items.length && !loading && <p className="grid-empty">{t('clients.none')}</p>}
+      <p id={`${id}-hint`} className="visually-hidden">{t('clients.listHint')}</p>
+      <div
+        role="grid" aria-label={t('clients.listLabel')} aria-rowcount={total + 1} aria-describedby={`${id}-hint`}
+        aria-activedescendant={items[active] ? `${id}-r${active}` : undefined}
+        tabIndex={0} onKeyDown={onKey} className="grid"
+      >
+        <div role="row" aria-rowindex={1} className="grid-row grid-head">
+          {(['name', 'ref', 'bsn', 'birthDate', 'city', 'manager', 'status'] as const).map((c) => (
+            <span key={c} role="columnheader" className={`cell cell-${c}`}>{t(`clients.col.${c}`)}</span>
+          ))}
+        </div>
+        <div ref={scroller} className="grid-body">
+          <div className="grid-spacer" style={{ height: virtual.getTotalSize() }}>
+            {rows.map((r) => {
+              const c = items[r.index]!;
+              return (
+                <div
+                  key={c.id} id={`${id}-r${r.index}`} role="row" aria-rowindex={r.index + 2} aria-selected={r.index === active}
+                  className={`grid-row${r.index === active ? ' active' : ''}`} style={{ transform: `translateY(${r.start}px)` }}
+                  onClick={() => open(c)}
+                >
+                  <span role="gridcell" className="cell cell-name"><a href={`#/klanten/${c.id}`} tabIndex={-1}>{c.name}</a></span>
+                  <span role="gridcell" className="cell cell-ref">{c.ref}</span>
+                  <span role="gridcell" className="cell cell-bsn">{c.bsnMasked ?? ''}</span>
+                  <span role="gridcell" className="cell cell-birthDate">{formatDateNl(c.birth_date)}</span>
+                  <span role="gridcell" className="cell cell-city">{c.city ?? ''}</span>
+                  <span role="gridcell" className="cell cell-manager">{c.account_manager ?? ''}</span>
+                  <span role="gridcell" className="cell cell-status"><span className={`badge ${c.inCaseload ? 'badge-in' : 'badge-out'}`}>{status(c)}</span></span>
+                </div>
+              );
+            })}
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+// A bridge for jsdom tests that goes through the real dispatcher and a real (in-memory) SQLite
+// store: only the transport (IPC/HTTP) is skipped.
+import { createApi, type Session } from '../../db/api/dispatch.js';
+import { Store } from '../../db/store/open.js';
+import type { Bridge } from '../../renderer/bridge.js';
+
+export function realBridge(session?: Session): { bridge: Bridge; store: Store; calls: string[] } {
+  const store = Store.open(':memory:', { deviceName: 'jsdom' });
+  const api = createApi(store, session);
+  const calls: string[] = [];
+  const bridge: Bridge = {
+    call: (method, input) => {
+      calls.push(method);
+      return api.call(method, input) as never;
+    },
+    on: (event, cb) => api.on(event, cb),
+  };
+  return { bridge, store, calls };
+}
