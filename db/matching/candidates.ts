@@ -4,7 +4,7 @@
 import { AppError } from '../api/result.js';
 import type { Store } from '../store/open.js';
 import { decodeCursor, page, type CursorKey } from '../work/cursor.js';
-import { scoreMatch, type ClientProfile, type MatchScore, type VacancyProfile } from './score.js';
+import { scoreMatch, scoreOnly, type ClientProfile, type MatchScore, type VacancyProfile } from './score.js';
 
 export type MatchStatus = 'proposed' | 'interview' | 'hired' | 'rejected';
 
@@ -19,7 +19,7 @@ const CLIENT_COLS = `c.id, c.ref, c.first_name, c.initials, c.name_prefix, c.las
   c.education_level, c.work_thinking_level, c.hours_available, c.occupations_wanted, c.driving_licence, c.transport, c.max_travel_km`;
 
 /** "In the caseload on D": intake on or before D, no exit or an exit after D (CONTRACTS.md). */
-const IN_CASELOAD = `p.deleted = 0 AND p.intake_date <= @asOf AND (p.exit_date IS NULL OR p.exit_date > @asOf)`;
+const IN_CASELOAD = `p.deleted = 0 AND p.intake_date <= @asOf AND coalesce(p.exit_date, '9999-12-31') > @asOf`;
 const PLACED = `EXISTS (SELECT 1 FROM placements pl WHERE pl.client_id = c.id AND pl.deleted = 0
   AND pl.start_date <= @asOf AND (pl.end_date IS NULL OR pl.end_date >= @asOf))`;
 
@@ -80,37 +80,49 @@ export interface RankInput {
   includePlaced: boolean;
 }
 
-function rank<T extends { score: number; ref: string }>(all: T[], limit: number, after: string | null): { items: T[]; next: string | null; total: number } {
+/**
+ * Ranks by total score (then ref) and explains only the page: scoring thousands of profiles
+ * without building their explanations keeps a ranking fast and light on memory.
+ */
+function rank<S extends { score: number; ref: string }, T>(
+  all: S[], limit: number, after: string | null, explain: (s: S) => T,
+): { items: T[]; next: string | null; total: number } {
   all.sort((a, b) => b.score - a.score || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
   const key = decodeCursor(after, 2) as [number, string] | null;
   const rest = key ? all.filter((x) => x.score < key[0] || (x.score === key[0] && x.ref > key[1])) : all;
   const p = page(rest.slice(0, limit + 1), limit, (x): CursorKey => [x.score, x.ref]);
-  return { ...p, total: all.length };
+  return { items: p.items.map(explain), next: p.next, total: all.length };
 }
 
 /** Clients in the caseload on asOf, ranked for a vacancy. */
 export function candidatesForVacancy(store: Store, vacancyId: string, input: RankInput): { items: Candidate[]; next: string | null; total: number } {
   const vacancy = loadVacancy(store, vacancyId);
+  // One row per period in the caseload (a client has at most one; duplicates from sync are skipped).
   const rows = store
     .stmt(
-      `SELECT ${CLIENT_COLS}, ${PLACED} AS placed, max(p.account_manager) AS account_manager, m.status AS match_status
+      `SELECT ${CLIENT_COLS}, ${PLACED} AS placed, p.account_manager
        FROM caseload_periods p JOIN clients c ON c.id = p.client_id
-       LEFT JOIN matches m ON m.client_id = c.id AND m.vacancy_id = @vacancyId AND m.deleted = 0
-       WHERE ${IN_CASELOAD} AND c.deleted = 0 AND c.merged_into IS NULL
-       GROUP BY c.id`,
+       WHERE ${IN_CASELOAD} AND c.deleted = 0 AND c.merged_into IS NULL`,
     )
-    .all({ asOf: input.asOf, vacancyId }) as Record<string, unknown>[];
-  const all: Candidate[] = [];
+    .all({ asOf: input.asOf }) as Record<string, unknown>[];
+  const matched = new Map(
+    (store.stmt('SELECT client_id, status FROM matches WHERE vacancy_id = ? AND deleted = 0').all(vacancyId) as { client_id: string; status: MatchStatus }[]).map(
+      (m) => [m.client_id, m.status],
+    ),
+  );
+  const all: { score: number; ref: string; profile: ClientProfile; row: Record<string, unknown> }[] = [];
+  const seen = new Set<string>();
   for (const r of rows) {
-    if (r.placed === 1 && !input.includePlaced) continue;
-    const s = scoreMatch(clientProfile(r, true), vacancy);
-    all.push({
-      ...s, clientId: r.id as string, ref: (r.ref as string) ?? '', name: displayName(r), city: (r.city as string) ?? null,
-      birth_date: (r.birth_date as string) ?? null, account_manager: (r.account_manager as string) ?? null,
-      placed: r.placed === 1, matchStatus: (r.match_status as MatchStatus) ?? null,
-    });
+    if ((r.placed === 1 && !input.includePlaced) || seen.has(r.id as string)) continue;
+    seen.add(r.id as string);
+    const profile = clientProfile(r, true);
+    all.push({ score: scoreOnly(profile, vacancy), ref: (r.ref as string) ?? '', profile, row: r });
   }
-  return rank(all, input.limit, input.after);
+  return rank(all, input.limit, input.after, ({ profile, row: r }): Candidate => ({
+    ...scoreMatch(profile, vacancy), clientId: r.id as string, ref: (r.ref as string) ?? '', name: displayName(r), city: (r.city as string) ?? null,
+    birth_date: (r.birth_date as string) ?? null, account_manager: (r.account_manager as string) ?? null,
+    placed: r.placed === 1, matchStatus: matched.get(r.id as string) ?? null,
+  }));
 }
 
 export interface VacancyHit extends MatchScore {
@@ -135,10 +147,13 @@ export function vacanciesForClient(store: Store, clientId: string, input: Omit<R
        WHERE v.deleted = 0 AND v.opened_date <= @asOf AND (v.closed_date IS NULL OR v.closed_date > @asOf)`,
     )
     .all({ asOf: input.asOf, clientId }) as Record<string, unknown>[];
-  const all = rows.map((r): VacancyHit => ({
-    ...scoreMatch(client, vacancyProfile(r)), vacancyId: r.id as string, ref: (r.ref as string) ?? '', title: (r.title as string) ?? '',
+  const all = rows.map((r) => {
+    const profile = vacancyProfile(r);
+    return { score: scoreOnly(client, profile), ref: (r.ref as string) ?? '', profile, row: r };
+  });
+  return rank(all, input.limit, input.after, ({ profile, row: r }): VacancyHit => ({
+    ...scoreMatch(client, profile), vacancyId: r.id as string, ref: (r.ref as string) ?? '', title: (r.title as string) ?? '',
     employer: (r.employer_name as string) ?? null, city: (r.city as string) ?? (r.employer_city as string) ?? null,
     hours_per_week: numOrNull(r.hours_per_week), banenafspraak: r.banenafspraak === 1, matchStatus: (r.match_status as MatchStatus) ?? null,
   }));
-  return rank(all, input.limit, input.after);
 }

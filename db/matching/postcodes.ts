@@ -60,10 +60,8 @@ export function locate(postcode: string | null | undefined): Located | null {
   return p2 ? { at: p2, precision: '2' } : null;
 }
 
-/** Straight-line distance in km between two postcodes, or null when either is unknown. */
-export function distanceKm(a: string | null | undefined, b: string | null | undefined): { km: number; precision: '4' | '2' } | null {
-  const la = locate(a);
-  const lb = locate(b);
+/** Straight-line distance in km between two located postcodes, or null when either is unknown. */
+export function distanceBetween(la: Located | null, lb: Located | null): { km: number; precision: '4' | '2' } | null {
   if (!la || !lb) return null;
   const rad = Math.PI / 180;
   const [lat1, lon1] = la.at;
@@ -71,4 +69,8 @@ export function distanceKm(a: string | null | undefined, b: string | null | unde
   const h = Math.sin(((lat2 - lat1) * rad) / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
   const km = 2 * 6371 * Math.asin(Math.sqrt(h));
   return { km: Math.round(km * 10) / 10, precision: la.precision === '4' && lb.precision === '4' ? '4' : '2' };
+}
+
+export function distanceKm(a: string | null | undefined, b: string | null | undefined): { km: number; precision: '4' | '2' } | null {
+  return distanceBetween(locate(a), locate(b));
 }

@@ -16,7 +16,7 @@
 // Anything unknown (no wish, no level, no hours, unknown postcode) earns half: it neither helps
 // nor sinks a candidate, and the explanation says what is missing.
 import { labelOf } from '../model/codes.js';
-import { distanceKm } from './postcodes.js';
+import { distanceBetween, locate, type Located } from './postcodes.js';
 
 export interface ClientProfile {
   id: string;
@@ -79,20 +79,39 @@ const LEVEL_OF_EDUCATION: Record<string, number> = {
 const norm = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
 const words = (s: string) => norm(s).split(/[^a-z0-9]+/).filter((w) => w.length >= 4);
 
-function occupation(c: ClientProfile, v: VacancyProfile): [number, string] {
+/** What scoring needs of a vacancy, worked out once per vacancy (a ranking scores thousands of clients). */
+interface Prepared {
+  title: string;
+  code: string | null;
+  titleWords: string[];
+  at: Located | null;
+}
+const prepared = new WeakMap<VacancyProfile, Prepared>();
+
+function prepare(v: VacancyProfile): Prepared {
+  let p = prepared.get(v);
+  if (!p) {
+    p = { title: norm(v.title), code: v.occupation_code ? norm(v.occupation_code) : null, titleWords: words(v.title), at: locate(v.postcode) };
+    prepared.set(v, p);
+  }
+  return p;
+}
+
+/** A component's fraction (0-1) and, only when asked, its explanation. */
+type Part = [number, () => string];
+
+function occupation(c: ClientProfile, v: VacancyProfile, pv: Prepared): Part {
   const wanted = c.occupations_wanted.filter((x) => x.trim());
-  if (!wanted.length) return [0.5, 'Geen gewenste beroepen vastgelegd'];
-  const title = norm(v.title);
-  const code = v.occupation_code ? norm(v.occupation_code) : null;
+  if (!wanted.length) return [0.5, () => 'Geen gewenste beroepen vastgelegd'];
+  const { title, code, titleWords } = pv;
   const exact = wanted.find((x) => norm(x) === title || (code !== null && norm(x) === code));
-  if (exact) return [1, `Gewenst beroep '${exact}' past bij de functie '${v.title}'`];
-  const titleWords = words(v.title);
+  if (exact) return [1, () => `Gewenst beroep '${exact}' past bij de functie '${v.title}'`];
   const near = wanted.find((x) => {
     const n = norm(x);
     return (n.length >= 4 && title.includes(n)) || titleWords.some((w) => n.includes(w));
   });
-  if (near) return [0.6, `Gewenst beroep '${near}' lijkt op de functie '${v.title}'`];
-  return [0, `Gewenste beroepen (${wanted.join(', ')}) passen niet bij '${v.title}'`];
+  if (near) return [0.6, () => `Gewenst beroep '${near}' lijkt op de functie '${v.title}'`];
+  return [0, () => `Gewenste beroepen (${wanted.join(', ')}) passen niet bij '${v.title}'`];
 }
 
 function levelOf(work: string | null, education: string | null): number | null {
@@ -101,71 +120,79 @@ function levelOf(work: string | null, education: string | null): number | null {
   return education ? (LEVEL_OF_EDUCATION[education] ?? null) : null;
 }
 
-function level(c: ClientProfile, v: VacancyProfile): [number, string] {
+function level(c: ClientProfile, v: VacancyProfile): Part {
   // Compare like with like: both werk- en denkniveau when both have one, else via education.
   const bothWork = Boolean(c.work_thinking_level && v.work_thinking_level && Number(c.work_thinking_level) <= 6 && Number(v.work_thinking_level) <= 6);
   const need = bothWork ? Number(v.work_thinking_level) : levelOf(v.work_thinking_level, v.education_level);
-  if (need === null) return [1, 'Geen niveau gevraagd'];
+  if (need === null) return [1, () => 'Geen niveau gevraagd'];
   const have = bothWork ? Number(c.work_thinking_level) : levelOf(c.work_thinking_level, c.education_level);
   const needLabel = labelOf('work_thinking_level', String(need)).toLowerCase();
-  if (have === null) return [0.5, `Niveau van de klant onbekend (gevraagd ${needLabel})`];
+  if (have === null) return [0.5, () => `Niveau van de klant onbekend (gevraagd ${needLabel})`];
   const haveLabel = labelOf('work_thinking_level', String(have)).toLowerCase();
-  if (have >= need) return [1, `Niveau voldoet (${haveLabel}, gevraagd ${needLabel})`];
-  if (have === need - 1) return [0.5, `Niveau één stap onder het gevraagde (${haveLabel}, gevraagd ${needLabel})`];
-  return [0, `Niveau te laag (${haveLabel}, gevraagd ${needLabel})`];
+  if (have >= need) return [1, () => `Niveau voldoet (${haveLabel}, gevraagd ${needLabel})`];
+  if (have === need - 1) return [0.5, () => `Niveau één stap onder het gevraagde (${haveLabel}, gevraagd ${needLabel})`];
+  return [0, () => `Niveau te laag (${haveLabel}, gevraagd ${needLabel})`];
 }
 
-function hours(c: ClientProfile, v: VacancyProfile): [number, string] {
+function hours(c: ClientProfile, v: VacancyProfile): Part {
   const need = v.hours_min ?? v.hours_per_week;
-  if (need === null || need <= 0) return [1, 'Geen urenomvang opgegeven'];
+  if (need === null || need <= 0) return [1, () => 'Geen urenomvang opgegeven'];
   const asked = v.hours_min !== null && v.hours_per_week !== null && v.hours_min !== v.hours_per_week ? `${v.hours_min}-${v.hours_per_week}` : String(need);
-  if (c.hours_available === null) return [0.5, `Beschikbare uren onbekend (gevraagd ${asked} uur)`];
+  if (c.hours_available === null) return [0.5, () => `Beschikbare uren onbekend (gevraagd ${asked} uur)`];
   const fraction = Math.min(1, c.hours_available / need);
-  return [fraction, `Beschikbaar ${c.hours_available} uur, gevraagd ${asked} uur`];
+  return [fraction, () => `Beschikbaar ${c.hours_available} uur, gevraagd ${asked} uur`];
 }
 
-function distance(c: ClientProfile, v: VacancyProfile): [number, string] {
-  const d = distanceKm(c.postcode, v.postcode);
-  if (!d) return [0.5, 'Afstand onbekend (postcode ontbreekt of ligt buiten de tabel)'];
+function distance(c: ClientProfile, pv: Prepared): Part {
+  const d = distanceBetween(locate(c.postcode), pv.at);
+  if (!d) return [0.5, () => 'Afstand onbekend (postcode ontbreekt of ligt buiten de tabel)'];
   const limit = c.max_travel_km ?? 30;
-  const rough = d.precision === '2' ? ', grove schatting' : '';
-  const where = `ca. ${String(d.km).replace('.', ',')} km hemelsbreed${rough}`;
-  let fraction = d.km <= 5 ? 1 : limit <= 5 ? 0 : Math.max(0, 1 - (d.km - 5) / (limit - 5));
-  let why = c.max_travel_km !== null ? `${where}, wil maximaal ${c.max_travel_km} km reizen` : where;
+  const fraction = d.km <= 5 ? 1 : limit <= 5 ? 0 : Math.max(0, 1 - (d.km - 5) / (limit - 5));
+  const why = () => {
+    const where = `ca. ${String(d.km).replace('.', ',')} km hemelsbreed${d.precision === '2' ? ', grove schatting' : ''}`;
+    return c.max_travel_km !== null ? `${where}, wil maximaal ${c.max_travel_km} km reizen` : where;
+  };
   const ownTransport = c.transport.includes('car') || c.driving_licence.length > 0;
-  if (d.km > 15 && !ownTransport && fraction > 0) {
-    fraction /= 2;
-    why += '; geen auto of rijbewijs';
-  }
+  if (d.km > 15 && !ownTransport && fraction > 0) return [fraction / 2, () => `${why()}; geen auto of rijbewijs`];
   return [fraction, why];
 }
 
-function licence(c: ClientProfile, v: VacancyProfile): [number, string] {
-  if (!v.driving_licence.length) return [1, 'Geen rijbewijs gevraagd'];
+function licence(c: ClientProfile, v: VacancyProfile): Part {
+  if (!v.driving_licence.length) return [1, () => 'Geen rijbewijs gevraagd'];
   const missing = v.driving_licence.filter((x) => !c.driving_licence.includes(x));
-  if (!missing.length) return [1, `Heeft rijbewijs ${v.driving_licence.join(', ')}`];
-  return [0, `Rijbewijs ${missing.join(', ')} ontbreekt`];
+  if (!missing.length) return [1, () => `Heeft rijbewijs ${v.driving_licence.join(', ')}`];
+  return [0, () => `Rijbewijs ${missing.join(', ')} ontbreekt`];
 }
 
-function availability(c: ClientProfile): [number, string] {
-  if (!c.inCaseload) return [0, 'Niet in de caseload'];
-  if (c.placed) return [0, 'Heeft een lopende plaatsing'];
-  return [1, 'Beschikbaar: in de caseload en niet geplaatst'];
+function availability(c: ClientProfile): Part {
+  if (!c.inCaseload) return [0, () => 'Niet in de caseload'];
+  if (c.placed) return [0, () => 'Heeft een lopende plaatsing'];
+  return [1, () => 'Beschikbaar: in de caseload en niet geplaatst'];
 }
 
 export function scoreMatch(c: ClientProfile, v: VacancyProfile): MatchScore {
-  const parts: [ComponentKey, [number, string]][] = [
-    ['occupation', occupation(c, v)],
+  const pv = prepare(v);
+  const parts: [ComponentKey, Part][] = [
+    ['occupation', occupation(c, v, pv)],
     ['level', level(c, v)],
     ['hours', hours(c, v)],
-    ['distance', distance(c, v)],
+    ['distance', distance(c, pv)],
     ['licence', licence(c, v)],
     ['availability', availability(c)],
   ];
-  const components = parts.map(([key, [fraction, explanation]]) => ({
-    key, label: WEIGHTS[key].label, weight: WEIGHTS[key].weight,
-    points: Math.round(WEIGHTS[key].weight * fraction * 10) / 10, explanation,
+  const components = parts.map(([key, [fraction, why]]) => ({
+    key, label: WEIGHTS[key].label, weight: WEIGHTS[key].weight, points: pointsOf(key, fraction), explanation: why(),
   }));
-  const score = Math.round(components.reduce((s, x) => s + x.points, 0));
-  return { score, components };
+  return { score: Math.round(components.reduce((s, x) => s + x.points, 0)), components };
+}
+
+const pointsOf = (key: ComponentKey, fraction: number) => Math.round(WEIGHTS[key].weight * fraction * 10) / 10;
+
+/** The total only, without explanations: for ranking thousands before explaining one page. */
+export function scoreOnly(c: ClientProfile, v: VacancyProfile): number {
+  const pv = prepare(v);
+  const total =
+    pointsOf('occupation', occupation(c, v, pv)[0]) + pointsOf('level', level(c, v)[0]) + pointsOf('hours', hours(c, v)[0]) +
+    pointsOf('distance', distance(c, pv)[0]) + pointsOf('licence', licence(c, v)[0]) + pointsOf('availability', availability(c)[0]);
+  return Math.round(total);
 }

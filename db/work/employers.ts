@@ -68,7 +68,8 @@ export function searchEmployers(store: Store, input: EmployerSearchInput, asOf: 
   const total = store.stmt(`SELECT count(*) FROM ${from} WHERE ${where.join(' AND ')}`).pluck().get(params) as number;
   const key = decodeCursor(input.after, 2);
   if (key) {
-    where.push("(coalesce(e.name, ''), e.id) > (@kName, @kId)");
+    // The leading >= lets SQLite start the index range at the cursor (a row value alone does not).
+    where.push("coalesce(e.name, '') >= @kName AND (coalesce(e.name, ''), e.id) > (@kName, @kId)");
     params.kName = key[0];
     params.kId = key[1];
   }
@@ -137,7 +138,7 @@ export function getEmployer(store: Store, id: string, asOf: string) {
     store
       .stmt(`SELECT v.*, (SELECT count(*) FROM matches m WHERE m.vacancy_id = v.id AND m.deleted = 0 AND m.status IN ('proposed', 'interview')) AS n_active,
                (SELECT count(*) FROM placements p WHERE p.vacancy_id = v.id AND p.deleted = 0) AS n_placed
-             FROM vacancies v WHERE v.employer_id = ? AND v.deleted = 0 ORDER BY coalesce(v.opened_date, '') DESC, v.id DESC LIMIT 200`)
+             FROM vacancies v WHERE v.employer_id = ? AND v.deleted = 0 ORDER BY v.opened_date DESC, v.id DESC LIMIT 200`)
       .all(id) as Record<string, unknown>[]
   ).map((v) => vacancyItem({ ...v, employer_name: r.name }, asOf));
   const placements = (

@@ -38,16 +38,21 @@ export function namer(store: Store): { user(ref: string): string | null; device(
   for (const r of store.stmt('SELECT ref, display_name FROM users WHERE deleted = 0').all() as { ref: string; display_name: string }[]) {
     users.set(r.ref, r.display_name);
   }
-  const own = store.getMeta('device_name');
-  return { user: (ref) => users.get(ref) ?? null, device: (id) => (id === store.device ? own : null) };
+  const devices = new Map<string, string>([[store.device, store.getMeta('device_name') ?? '']]);
+  // Names of the other laptops, as sync learned them from their device.json (db/sync), when present.
+  if (store.stmt("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sync_devices'").get()) {
+    for (const r of store.stmt('SELECT device, name FROM sync_devices WHERE name IS NOT NULL').all() as { device: string; name: string }[]) {
+      if (!devices.has(r.device)) devices.set(r.device, r.name);
+    }
+  }
+  return { user: (ref) => users.get(ref) ?? null, device: (id) => devices.get(id) || null };
 }
 
 /** Every change of one record with its previous value, oldest first. */
-export function changesOf(store: Store, entity: EntityName, id: string, role: Role): HistoryEntry[] {
+export function changesOf(store: Store, entity: EntityName, id: string, role: Role, names = namer(store)): HistoryEntry[] {
   const rows = store
     .stmt('SELECT seq, field, value, hlc, device, user FROM journal WHERE entity = ? AND row_id = ? ORDER BY field, hlc, seq')
     .all(entity, id) as JournalRow[];
-  const names = namer(store);
   const out: HistoryEntry[] = [];
   let prev: JournalRow | null = null;
   for (const r of rows) {

@@ -1,6 +1,7 @@
 // Keyset-paged lists of placements and activities (per client, per employer, or running on a day)
 // and of contacts (per client or employer): newest first on (date, id), one query per page with
-// the names joined in.
+// the names joined in. Start dates and contact dates are required, so rows without one (a partial
+// row from sync) are left out rather than breaking the keyset order.
 import type { Store } from '../store/open.js';
 import { displayName } from '../matching/candidates.js';
 import { decodeCursor, page } from './cursor.js';
@@ -13,7 +14,7 @@ interface ListInput {
 function keyset(where: string[], params: Record<string, unknown>, dateCol: string, idCol: string, after: string | null): void {
   const key = decodeCursor(after, 2);
   if (!key) return;
-  where.push(`(coalesce(${dateCol}, ''), ${idCol}) < (@kDate, @kId)`);
+  where.push(`(${dateCol}, ${idCol}) < (@kDate, @kId)`);
   params.kDate = key[0];
   params.kId = key[1];
 }
@@ -21,7 +22,7 @@ function keyset(where: string[], params: Record<string, unknown>, dateCol: strin
 const activeOn = (alias: string) => `${alias}.start_date <= @activeOn AND (${alias}.end_date IS NULL OR ${alias}.end_date >= @activeOn)`;
 
 export function listPlacements(store: Store, input: ListInput & { clientId: string | null; employerId: string | null; activeOn: string | null }, asOf: string) {
-  const where = ['p.deleted = 0'];
+  const where = ['p.deleted = 0', 'p.start_date IS NOT NULL'];
   const params: Record<string, unknown> = {};
   if (input.clientId) {
     where.push('p.client_id = @clientId');
@@ -39,7 +40,7 @@ export function listPlacements(store: Store, input: ListInput & { clientId: stri
   const rows = store
     .stmt(`SELECT p.*, c.ref AS client_ref, c.first_name, c.initials, c.name_prefix, c.last_name, e.name AS employer_name, v.title AS vacancy_title
            FROM placements p LEFT JOIN clients c ON c.id = p.client_id LEFT JOIN employers e ON e.id = p.employer_id LEFT JOIN vacancies v ON v.id = p.vacancy_id
-           WHERE ${where.join(' AND ')} ORDER BY coalesce(p.start_date, '') DESC, p.id DESC LIMIT @limit`)
+           WHERE ${where.join(' AND ')} ORDER BY p.start_date DESC, p.id DESC LIMIT @limit`)
     .all({ ...params, limit: input.limit + 1 }) as Record<string, unknown>[];
   const p = page(rows, input.limit, (r) => [(r.start_date as string) ?? '', r.id as string]);
   return {
@@ -57,7 +58,7 @@ export function listPlacements(store: Store, input: ListInput & { clientId: stri
 }
 
 export function listActivities(store: Store, input: ListInput & { clientId: string | null; kind: string | null; activeOn: string | null }, asOf: string) {
-  const where = ['a.deleted = 0'];
+  const where = ['a.deleted = 0', 'a.start_date IS NOT NULL'];
   const params: Record<string, unknown> = {};
   if (input.clientId) {
     where.push('a.client_id = @clientId');
@@ -75,7 +76,7 @@ export function listActivities(store: Store, input: ListInput & { clientId: stri
   const rows = store
     .stmt(`SELECT a.*, c.ref AS client_ref, c.first_name, c.initials, c.name_prefix, c.last_name
            FROM activities a LEFT JOIN clients c ON c.id = a.client_id
-           WHERE ${where.join(' AND ')} ORDER BY coalesce(a.start_date, '') DESC, a.id DESC LIMIT @limit`)
+           WHERE ${where.join(' AND ')} ORDER BY a.start_date DESC, a.id DESC LIMIT @limit`)
     .all({ ...params, limit: input.limit + 1 }) as Record<string, unknown>[];
   const p = page(rows, input.limit, (r) => [(r.start_date as string) ?? '', r.id as string]);
   return {
@@ -90,11 +91,11 @@ export function listActivities(store: Store, input: ListInput & { clientId: stri
 }
 
 export function listContacts(store: Store, input: ListInput & { clientId?: string; employerId?: string }) {
-  const where = ['k.deleted = 0', input.clientId ? 'k.client_id = @party' : 'k.employer_id = @party'];
+  const where = ['k.deleted = 0', 'k.date IS NOT NULL', input.clientId ? 'k.client_id = @party' : 'k.employer_id = @party'];
   const params: Record<string, unknown> = { party: input.clientId ?? input.employerId };
   keyset(where, params, 'k.date', 'k.id', input.after);
   const rows = store
-    .stmt(`SELECT k.* FROM contacts k WHERE ${where.join(' AND ')} ORDER BY coalesce(k.date, '') DESC, k.id DESC LIMIT @limit`)
+    .stmt(`SELECT k.* FROM contacts k WHERE ${where.join(' AND ')} ORDER BY k.date DESC, k.id DESC LIMIT @limit`)
     .all({ ...params, limit: input.limit + 1 }) as Record<string, unknown>[];
   const p = page(rows, input.limit, (r) => [(r.date as string) ?? '', r.id as string]);
   return {

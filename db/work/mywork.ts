@@ -33,34 +33,56 @@ const SECTION_ORDER: Record<Role, string[]> = {
   beheerder: ['followUps', 'nazorg', 'employers', 'idleClients', 'referrals'],
 };
 
-function counted<T>(rows: T[], limit: number): { items: T[]; total: number } {
-  return { items: rows.slice(0, limit), total: rows.length };
+interface Section<T> {
+  items: T[];
+  total: number;
 }
 
+/**
+ * One section: the ids of every match in display order (one pass, so the total is their number),
+ * then the details of the first `limit` only - a long backlog costs an id each, not a row each.
+ */
+function section<T>(store: Store, input: MyWorkInput, from: string, order: string, detail: (ids: string[]) => T[]): Section<T> {
+  const ids = store
+    .stmt(`SELECT x.id ${from} ORDER BY ${order}`)
+    .pluck()
+    .all({ asOf: input.asOf, name: input.me.name, user: input.me.user }) as string[];
+  return { items: ids.length ? detail(ids.slice(0, input.limit)) : [], total: ids.length };
+}
+
+/** Rows by id in the order of `ids` (one query for the whole page). */
+function byIds(store: Store, sql: string, ids: string[], extra: Record<string, unknown> = {}): Record<string, unknown>[] {
+  const rows = store.stmt(sql).all({ ids: JSON.stringify(ids), ...extra }) as Record<string, unknown>[];
+  const at = new Map(ids.map((id, i) => [id, i]));
+  return rows.sort((a, b) => at.get(a.id as string)! - at.get(b.id as string)!);
+}
+
+const MY_CLIENTS = `SELECT p.client_id FROM caseload_periods p WHERE p.account_manager IN (@name, @user) AND p.deleted = 0 AND p.exit_date IS NULL`;
+const MY_EMPLOYERS = `SELECT e.id FROM employers e WHERE e.account_manager IN (@name, @user)`;
+
 function followUps(store: Store, input: MyWorkInput, nazorg: boolean) {
+  // Mine: recorded by me, or about a client in my caseload or an employer I am the contact for.
+  // The IN lists are built once per query, not per contact.
   const mine = input.scope === 'mine'
-    ? `AND (k."by" IN (@name, @user) OR cp.account_manager IN (@name, @user) OR e.account_manager IN (@name, @user))`
+    ? `AND (x."by" IN (@name, @user) OR x.client_id IN (${MY_CLIENTS}) OR x.employer_id IN (${MY_EMPLOYERS}))`
     : '';
-  // The partial index contacts_open_follow_up holds only unhandled follow-ups, so this stays small.
-  const rows = store
-    .stmt(
+  // The partial index contacts_open_follow_up holds only unhandled follow-ups, in due order.
+  const from = `FROM contacts x WHERE x.follow_up_done IS NULL AND x.follow_up_date IS NOT NULL AND x.deleted = 0 AND x.follow_up_date <= @asOf
+    AND ${nazorg ? "x.purpose = 'nazorg'" : "coalesce(x.purpose, '') != 'nazorg'"} ${mine}`;
+  return section(store, input, from, 'x.follow_up_date, x.id', (ids) =>
+    byIds(
+      store,
       `SELECT k.id, k.date, k.kind, k.summary, k.follow_up_date, k."by", k.placement_id,
          c.id AS client_id, c.ref AS client_ref, c.first_name, c.initials, c.name_prefix, c.last_name,
          e.id AS employer_id, e.ref AS employer_ref, e.name AS employer_name, pe.name AS placement_employer
        FROM contacts k
        LEFT JOIN clients c ON c.id = k.client_id
-       LEFT JOIN caseload_periods cp ON cp.id = (SELECT p.id FROM caseload_periods p WHERE p.client_id = k.client_id AND p.deleted = 0
-                                                 ORDER BY p.intake_date DESC LIMIT 1)
        LEFT JOIN employers e ON e.id = k.employer_id
        LEFT JOIN placements pl ON pl.id = k.placement_id
        LEFT JOIN employers pe ON pe.id = pl.employer_id
-       WHERE k.follow_up_done IS NULL AND k.follow_up_date IS NOT NULL AND k.deleted = 0 AND k.follow_up_date <= @asOf
-         AND ${nazorg ? "k.purpose = 'nazorg'" : "coalesce(k.purpose, '') != 'nazorg'"} ${mine}
-       ORDER BY k.follow_up_date, k.id`,
-    )
-    .all({ asOf: input.asOf, name: input.me.name, user: input.me.user }) as Record<string, unknown>[];
-  return counted(
-    rows.map((r) => ({
+       WHERE k.id IN (SELECT value FROM json_each(@ids))`,
+      ids,
+    ).map((r) => ({
       contactId: r.id as string, date: r.date as string, kind: (r.kind as string) ?? null, summary: (r.summary as string) ?? null,
       follow_up_date: r.follow_up_date as string, daysOverdue: daysBetween(r.follow_up_date as string, input.asOf), by: (r.by as string) ?? null,
       client: r.client_id ? { id: r.client_id as string, ref: (r.client_ref as string) ?? '', name: displayName(r) } : null,
@@ -69,12 +91,12 @@ function followUps(store: Store, input: MyWorkInput, nazorg: boolean) {
         : null,
       placementId: (r.placement_id as string) ?? null, placementEmployer: (r.placement_employer as string) ?? null,
     })),
-    input.limit,
   );
 }
 
 function employers(store: Store, input: MyWorkInput) {
   const mine = input.scope === 'mine' ? 'AND (e.account_manager IS NULL OR e.account_manager IN (@name, @user))' : '';
+  // Buitengewone werkgevers are few (tens to hundreds), so they are read whole and sorted here.
   const rows = store
     .stmt(
       `SELECT e.id, e.ref, e.name, e.exceptional_since, e.account_manager,
@@ -93,55 +115,50 @@ function employers(store: Store, input: MyWorkInput) {
     }))
     // Never contacted first, then the longest silence.
     .sort((a, b) => (a.last_contact ?? '') < (b.last_contact ?? '') ? -1 : (a.last_contact ?? '') > (b.last_contact ?? '') ? 1 : a.name.localeCompare(b.name, 'nl'));
-  return counted(due, input.limit);
+  return { items: due.slice(0, input.limit), total: due.length };
 }
 
-const IN_CASELOAD = `p.deleted = 0 AND p.intake_date <= @asOf AND (p.exit_date IS NULL OR p.exit_date > @asOf)`;
+const IN_CASELOAD = `x.deleted = 0 AND x.intake_date <= @asOf AND (x.exit_date IS NULL OR x.exit_date > @asOf)`;
+// The few removed or merged clients are listed once per query, not probed per period.
+const LIVE_CLIENT = `x.client_id NOT IN (SELECT c.id FROM clients c WHERE c.deleted <> 0 OR c.merged_into IS NOT NULL)`;
+
+/** Periods (x) in the caseload on asOf, mine or all, with the clients' names for the page. */
+function periodSection<T>(store: Store, input: MyWorkInput, condition: string, toItem: (r: Record<string, unknown>) => T): Section<T> {
+  const mine = input.scope === 'mine' ? 'AND x.account_manager IN (@name, @user)' : '';
+  const from = `FROM caseload_periods x WHERE ${IN_CASELOAD} ${mine} AND ${LIVE_CLIENT} AND ${condition}`;
+  return section(store, input, from, 'x.intake_date, x.id', (ids) =>
+    byIds(
+      store,
+      `SELECT x.id, x.intake_date, x.referrer, x.account_manager, c.id AS client_id, c.ref, c.first_name, c.initials, c.name_prefix, c.last_name, c.birth_date,
+         (SELECT max(a.end_date) FROM activities a WHERE a.client_id = c.id AND a.deleted = 0 AND a.end_date < @asOf) AS last_activity_end
+       FROM caseload_periods x JOIN clients c ON c.id = x.client_id WHERE x.id IN (SELECT value FROM json_each(@ids))`,
+      ids,
+      { asOf: input.asOf },
+    ).map(toItem),
+  );
+}
+
+const RUNNING = (table: string, alias: string) =>
+  `EXISTS (SELECT 1 FROM ${table} ${alias} WHERE ${alias}.client_id = x.client_id AND ${alias}.deleted = 0 AND ${alias}.start_date <= @asOf AND (${alias}.end_date IS NULL OR ${alias}.end_date >= @asOf))`;
 
 function idleClients(store: Store, input: MyWorkInput) {
-  const mine = input.scope === 'mine' ? 'AND p.account_manager IN (@name, @user)' : '';
-  const rows = store
-    .stmt(
-      `SELECT c.id, c.ref, c.first_name, c.initials, c.name_prefix, c.last_name, c.birth_date, p.intake_date, p.account_manager,
-         (SELECT max(a.end_date) FROM activities a WHERE a.client_id = c.id AND a.deleted = 0 AND a.end_date < @asOf) AS last_activity_end
-       FROM caseload_periods p JOIN clients c ON c.id = p.client_id AND c.deleted = 0 AND c.merged_into IS NULL
-       WHERE ${IN_CASELOAD} ${mine}
-         AND NOT EXISTS (SELECT 1 FROM activities a WHERE a.client_id = c.id AND a.deleted = 0 AND a.start_date <= @asOf AND (a.end_date IS NULL OR a.end_date >= @asOf))
-         AND NOT EXISTS (SELECT 1 FROM placements pl WHERE pl.client_id = c.id AND pl.deleted = 0 AND pl.start_date <= @asOf AND (pl.end_date IS NULL OR pl.end_date >= @asOf))
-       ORDER BY p.intake_date, c.id`,
-    )
-    .all({ asOf: input.asOf, name: input.me.name, user: input.me.user }) as Record<string, unknown>[];
-  return counted(
-    rows.map((r) => ({
-      id: r.id as string, ref: (r.ref as string) ?? '', name: displayName(r), intake_date: r.intake_date as string,
-      account_manager: (r.account_manager as string) ?? null, last_activity_end: (r.last_activity_end as string) ?? null,
-      under27: isUnder27(r.birth_date as string | null, input.asOf),
-    })),
-    input.limit,
-  );
+  return periodSection(store, input, `NOT ${RUNNING('activities', 'a')} AND NOT ${RUNNING('placements', 'pl')}`, (r) => ({
+    id: r.client_id as string, ref: (r.ref as string) ?? '', name: displayName(r), intake_date: r.intake_date as string,
+    account_manager: (r.account_manager as string) ?? null, last_activity_end: (r.last_activity_end as string) ?? null,
+    under27: isUnder27(r.birth_date as string | null, input.asOf),
+  }));
 }
 
 function referrals(store: Store, input: MyWorkInput) {
-  const mine = input.scope === 'mine' ? 'AND p.account_manager IN (@name, @user)' : '';
-  const rows = store
-    .stmt(
-      `SELECT c.id, c.ref, c.first_name, c.initials, c.name_prefix, c.last_name, c.birth_date, p.id AS period_id, p.intake_date, p.referrer, p.account_manager
-       FROM caseload_periods p JOIN clients c ON c.id = p.client_id AND c.deleted = 0 AND c.merged_into IS NULL
-       WHERE ${IN_CASELOAD} ${mine}
-         AND NOT EXISTS (SELECT 1 FROM contacts k WHERE k.client_id = c.id AND k.deleted = 0 AND k.kind IN ('meeting', 'visit')
-                         AND k.date >= p.intake_date AND k.date <= @asOf AND coalesce(k.purpose, '') != 'nazorg')
-         AND NOT EXISTS (SELECT 1 FROM activities a WHERE a.client_id = c.id AND a.deleted = 0 AND a.start_date >= p.intake_date AND a.start_date <= @asOf)
-       ORDER BY p.intake_date, c.id`,
-    )
-    .all({ asOf: input.asOf, name: input.me.name, user: input.me.user }) as Record<string, unknown>[];
-  return counted(
-    rows.map((r) => ({
-      id: r.id as string, ref: (r.ref as string) ?? '', name: displayName(r), periodId: r.period_id as string,
-      intake_date: r.intake_date as string, referrer: (r.referrer as string) ?? null, account_manager: (r.account_manager as string) ?? null,
-      daysWaiting: daysBetween(r.intake_date as string, input.asOf), under27: isUnder27(r.birth_date as string | null, input.asOf),
-    })),
-    input.limit,
-  );
+  // The activity test first: it reads an index only, and most clients start one soon after intake.
+  const noIntake = `NOT EXISTS (SELECT 1 FROM activities a WHERE a.client_id = x.client_id AND a.deleted = 0 AND a.start_date >= x.intake_date AND a.start_date <= @asOf)
+    AND NOT EXISTS (SELECT 1 FROM contacts k WHERE k.client_id = x.client_id AND k.deleted = 0 AND k.kind IN ('meeting', 'visit')
+        AND k.date >= x.intake_date AND k.date <= @asOf AND coalesce(k.purpose, '') != 'nazorg')`;
+  return periodSection(store, input, noIntake, (r) => ({
+    id: r.client_id as string, ref: (r.ref as string) ?? '', name: displayName(r), periodId: r.id as string,
+    intake_date: r.intake_date as string, referrer: (r.referrer as string) ?? null, account_manager: (r.account_manager as string) ?? null,
+    daysWaiting: daysBetween(r.intake_date as string, input.asOf), under27: isUnder27(r.birth_date as string | null, input.asOf),
+  }));
 }
 
 export function myWork(store: Store, input: MyWorkInput) {

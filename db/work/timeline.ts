@@ -10,7 +10,7 @@ import { labelOf } from '../model/codes.js';
 import { formatDateNl } from '../model/checks.js';
 import type { Store } from '../store/open.js';
 import { MASK, mayShow } from './access.js';
-import { changesOf } from './history.js';
+import { changesOf, namer } from './history.js';
 import { decodeCursor, page, type CursorKey } from './cursor.js';
 import { todayNl } from './dates.js';
 import { ENTITY_LABELS } from './labels.js';
@@ -68,6 +68,7 @@ function sqlSource(
   };
 }
 
+const TARGETS: Record<string, string> = { wbs: 'WBS', gws: 'GWS4all', vum: 'VUM' };
 const nl = (iso: unknown) => formatDateNl(iso as string | null);
 const join = (...parts: unknown[]) => parts.filter((p): p is string => typeof p === 'string' && p !== '').join(' · ') || null;
 
@@ -118,13 +119,38 @@ const SOURCES: TimelineSource[] = [
       by: null,
     })),
   {
+    kind: 'export',
+    // Deliveries of the client's records to WBS / GWS4all / VUM (export_deliveries, EXPORTS.md).
+    read(store, clientId, after, limit) {
+      if (!store.stmt("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'export_deliveries'").get()) return [];
+      const ids = [clientId];
+      for (const table of ['caseload_periods', 'activities', 'placements']) {
+        ids.push(...(store.stmt(`SELECT id FROM ${table} WHERE client_id = ?`).pluck().all(clientId) as string[]));
+      }
+      const [cond, params] = before('substr(x.delivered_at, 1, 10)', 'x.id', 'export', after);
+      const rows = store
+        .stmt(`SELECT x.*, substr(x.delivered_at, 1, 10) AS d FROM export_deliveries x
+               WHERE x.record_id IN (SELECT value FROM json_each(?)) AND x.deleted = 0 AND x.delivered_at IS NOT NULL AND ${cond}
+               ORDER BY d DESC, x.id DESC LIMIT ?`)
+        .all(JSON.stringify(ids), ...params, limit) as Record<string, unknown>[];
+      return rows.map((r) => ({
+        date: r.d as string, kind: 'export' as const, rank: RANK.export, id: r.id as string, entity: 'export_delivery',
+        title: `Geleverd aan ${TARGETS[r.target as string] ?? (r.target as string)}: ${ENTITY_LABELS[r.entity as 'client'] ?? (r.entity as string)}`,
+        detail: r.method === 'entry' ? 'handmatig ingevoerd' : r.batch ? `batch ${r.batch as string}` : null,
+        by: null,
+      }));
+    },
+  },
+  {
     kind: 'change',
     // Changes to the client and its periods, grouped per save (same user, laptop and second).
     read(store, clientId, after, limit, role) {
       const periods = store.stmt('SELECT id FROM caseload_periods WHERE client_id = ?').pluck().all(clientId) as string[];
       const groups = new Map<string, TimelineItem>();
+      const names = namer(store);
+      // One journal read per record: the client and its few caseload periods.
       for (const [entity, id] of [['client', clientId] as const, ...periods.map((p) => ['period', p] as const)]) {
-        for (const ch of changesOf(store, entity, id, role)) {
+        for (const ch of changesOf(store, entity, id, role, names)) {
           const key = `${entity}|${id}|${ch.user}|${ch.device}|${ch.at.slice(0, 19)}`;
           let g = groups.get(key);
           if (!g) {

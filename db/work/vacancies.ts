@@ -53,7 +53,8 @@ const ITEM_SQL = `SELECT v.*, e.name AS employer_name, e.city AS employer_city,
 
 /** Newest first, keyset on (opened_date, id). */
 export function listVacancies(store: Store, input: VacancyListInput): { items: VacancyItem[]; next: string | null } {
-  const where = ['v.deleted = 0'];
+  // opened_date is required, so it orders the list by the index vacancies_opened.
+  const where = ['v.deleted = 0', 'v.opened_date IS NOT NULL'];
   const params: Record<string, unknown> = { asOf: input.asOf };
   if (input.status) where.push(STATUS_SQL[input.status]);
   if (input.employerId) {
@@ -68,12 +69,12 @@ export function listVacancies(store: Store, input: VacancyListInput): { items: V
   }
   const key = decodeCursor(input.after, 2);
   if (key) {
-    where.push("(coalesce(v.opened_date, ''), v.id) < (@kDate, @kId)");
+    where.push('(v.opened_date, v.id) < (@kDate, @kId)');
     params.kDate = key[0];
     params.kId = key[1];
   }
   const rows = store
-    .stmt(`${ITEM_SQL} WHERE ${where.join(' AND ')} ORDER BY coalesce(v.opened_date, '') DESC, v.id DESC LIMIT @limit`)
+    .stmt(`${ITEM_SQL} WHERE ${where.join(' AND ')} ORDER BY v.opened_date DESC, v.id DESC LIMIT @limit`)
     .all({ ...params, limit: input.limit + 1 }) as Record<string, unknown>[];
   const p = page(rows, input.limit, (r) => [(r.opened_date as string) ?? '', r.id as string]);
   return { items: p.items.map((r) => vacancyItem(r, input.asOf)), next: p.next };

@@ -142,5 +142,9 @@ describe('the dossier timeline', () => {
     expect(seen).toEqual(t.items.map((i) => `${i.kind}:${i.id}`));
     const onlyContacts = await api.ok('dossier.timeline', { clientId: id, kinds: ['contact'] });
     expect(onlyContacts.items.every((i) => i.kind === 'contact')).toBe(true);
+    // A delivery of the placement to GWS4all (exports module) shows up too.
+    store.write('export', (w) => w.create('export_delivery', { ref: 'gws:x', target: 'gws', entity: 'placement', record_id: (store.db.prepare('SELECT id FROM placements WHERE client_id = ?').pluck().get(id) as string), delivered_at: '2026-03-03T09:00:00.000Z', method: 'batch', batch: 'B-7' }, 'gws.placement.x'));
+    const exports = (await api.ok('dossier.timeline', { clientId: id, kinds: ['export'] })).items;
+    expect(exports.map((i) => [i.date, i.title, i.detail])).toEqual([['2026-03-03', 'Geleverd aan GWS4all: Plaatsing', 'batch B-7']]);
   });
 });

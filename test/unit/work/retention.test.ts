@@ -89,12 +89,14 @@ describe('the retention purge', () => {
     const store = tempStore();
     const c = await oldCase(store);
     const other = await c.km.ok('clients.create', { last_name: 'Blijft', bsn: bsnNo(8, 4), intake_date: '2025-01-06' });
-    // A local table of another module (e.g. sync conflicts) pointing at the client's row.
+    // A local table of another module (e.g. sync conflicts) pointing at the client's row, and a
+    // synced export delivery of the client's record (EXPORTS.md) with the target's own number.
     store.db.exec('CREATE TABLE local_notes (row_id TEXT, note TEXT)');
     store.db.prepare('INSERT INTO local_notes VALUES (?, ?)').run(c.id, 'conflict');
+    store.write('export', (w) => w.create('export_delivery', { ref: `gws:${c.ref}`, target: 'gws', entity: 'client', record_id: c.id, delivered_at: '2012-02-01T10:00:00.000Z', method: 'entry', target_id: 'GWS-778899' }, `gws.client.${c.id}`));
     const rowIds = [c.id, ...(store.db.prepare('SELECT id FROM contacts WHERE client_id = ? UNION ALL SELECT id FROM activities WHERE client_id = ? UNION ALL SELECT id FROM matches WHERE client_id = ? UNION ALL SELECT id FROM placements WHERE client_id = ? UNION ALL SELECT id FROM measures WHERE client_id = ? UNION ALL SELECT id FROM caseload_periods WHERE client_id = ?').pluck().all(c.id, c.id, c.id, c.id, c.id, c.id) as string[])];
     expect(rowIds.length).toBe(1 + 4 + 1 + 1 + 1 + 1 + 1);
-    const needles = [c.bsn, 'Wubbo', 'Zwartkruis', c.id, c.ref, 'Afspraak gemist', 'Astma', ...rowIds];
+    const needles = [c.bsn, 'Wubbo', 'Zwartkruis', c.id, c.ref, 'Afspraak gemist', 'Astma', 'GWS-778899', ...rowIds];
     expect(find(store, needles).length).toBeGreaterThan(0);
 
     const manager = apiAs(store, 'manager', 'U000009', 'Manager');
@@ -105,7 +107,7 @@ describe('the retention purge', () => {
 
     const r = await manager.ok('retention.purge', { clientIds: [c.id], confirm: true, asOf: AS_OF });
     expect(r.purged).toBe(1);
-    expect(r.rows).toMatchObject({ clients: 1, caseload_periods: 1, contacts: 4, activities: 1, measures: 1, matches: 1, placements: 1, local_notes: 1 });
+    expect(r.rows).toMatchObject({ clients: 1, caseload_periods: 1, contacts: 4, activities: 1, measures: 1, matches: 1, placements: 1, export_deliveries: 1, local_notes: 1 });
     expect(r.remaining).toEqual([]);
     expect(find(store, needles)).toEqual([]);
     expect(verifyJournal(store)).toEqual([]);
@@ -114,7 +116,7 @@ describe('the retention purge', () => {
     expect(store.db.prepare('SELECT count(*) FROM clients').pluck().get()).toBe(1);
     expect((await manager.ok('employers.get', { id: c.employerId })).name).toBe('Kwekerij Het Kuinderbos');
     // Markers carry the purge without personal data: a hash per row, the entity and the date.
-    expect(store.db.prepare('SELECT count(*) FROM purge_markers').pluck().get()).toBe(rowIds.length);
+    expect(store.db.prepare('SELECT count(*) FROM purge_markers').pluck().get()).toBe(rowIds.length + 1);
     expect(isPurged(store, 'client', c.id)).toBe(true);
     expect(isPurged(store, 'client', other.id)).toBe(false);
     // Nor on disk: freed pages are zeroed and the WAL is truncated.
