@@ -35,6 +35,10 @@ export async function startHarness(opts: { prepare?: (store: Store) => void } = 
   const page = await context.newPage();
   const consoleErrors: string[] = [];
   page.on('pageerror', (e) => consoleErrors.push(e.message));
+  // A CSP refusal (inline script or style, a foreign origin) is a bug even when the page still works.
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) consoleErrors.push(m.text());
+  });
   await page.goto(shell.url);
   return {
     store, shell, browser, page,
