@@ -11,7 +11,9 @@ import type { Target } from './profile-schema.js';
 export interface Delivery {
   id: string;
   hash: string;
-  columns: Record<string, string>;
+  /** Column hashes; parsed from `columnsJson` only when a record changed (most do not). */
+  columns: Record<string, string> | null;
+  columnsJson: string;
   delivered_at: string;
   method: 'batch' | 'entry';
   batch: string | null;
@@ -57,8 +59,9 @@ export function fingerprint(recordId: string, cells: Record<string, string>): Fi
 /** Columns whose value differs from what was delivered (a new, still empty column is no change). */
 export function changedColumns(delivered: Delivery | undefined, now: Fingerprint): string[] {
   if (!delivered) return Object.keys(now.columns);
-  const keys = new Set([...Object.keys(delivered.columns), ...Object.keys(now.columns)]);
-  return [...keys].filter((k) => delivered.columns[k] !== now.columns[k]);
+  const before = (delivered.columns ??= JSON.parse(delivered.columnsJson || '{}') as Record<string, string>);
+  const keys = new Set([...Object.keys(before), ...Object.keys(now.columns)]);
+  return [...keys].filter((k) => before[k] !== now.columns[k]);
 }
 
 export class Deliveries {
@@ -73,7 +76,7 @@ export class Deliveries {
       .all(target) as Record<string, string | null>[];
     for (const r of rows) {
       this.byKey.set(`${r.entity}:${r.record_id}`, {
-        id: r.id!, hash: r.hash ?? '', columns: r.columns ? (JSON.parse(r.columns) as Record<string, string>) : {},
+        id: r.id!, hash: r.hash ?? '', columns: null, columnsJson: r.columns ?? '{}',
         delivered_at: r.delivered_at ?? '', method: (r.method as Delivery['method']) ?? 'batch', batch: r.batch ?? null,
         profile: r.profile ?? null, target_id: r.target_id ?? null,
       });
@@ -102,7 +105,7 @@ export class Deliveries {
     else w.create('export_delivery', fields, id);
     const prev = this.get(d.entity, d.recordId);
     this.byKey.set(`${d.entity}:${d.recordId}`, {
-      id, hash: d.fp.hash, columns: d.fp.columns, delivered_at: d.at, method: d.method, batch: d.batch ?? null,
+      id, hash: d.fp.hash, columns: d.fp.columns, columnsJson: '', delivered_at: d.at, method: d.method, batch: d.batch ?? null,
       profile: d.profile ?? null, target_id: d.targetId !== undefined ? d.targetId : (prev?.target_id ?? null),
     });
   }

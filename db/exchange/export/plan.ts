@@ -76,16 +76,26 @@ export function hashedCells(profile: Profile | null, cells: Record<string, strin
   return out;
 }
 
+function neededSources(profile: Profile): Set<string> {
+  return new Set(profile.columns.flatMap((c) => (c.source ? [c.source] : [])));
+}
+
+const columnOrder = new WeakMap<Profile, Map<string, number>>();
+
 function plannedFrom(src: SourceRecord, deliveries: Deliveries, profile: Profile | null, cells: Record<string, string>, doc: Record<string, unknown> | null, problems: ExportProblem[]): PlannedRecord {
   const fp = fingerprint(src.id, hashedCells(profile, cells));
   const delivered = deliveries.get(src.entity, src.id);
   // Changed columns in the target's screen order, as the person updating the target reads them.
-  const order = new Map((profile?.columns ?? []).map((c, i) => [c.id, i]));
-  const changed = changedColumns(delivered, fp).sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+  let order = profile ? columnOrder.get(profile) : undefined;
+  if (!order) {
+    order = new Map((profile?.columns ?? []).map((c, i) => [c.id, i]));
+    if (profile) columnOrder.set(profile, order);
+  }
   const status: RecordStatus = !delivered ? 'new' : delivered.hash === fp.hash ? 'unchanged' : 'changed';
+  const changed = status === 'changed' ? changedColumns(delivered, fp).sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)) : [];
   return {
     kind: src.kind, entity: src.entity, id: src.id, ref: src.ref, label: src.label, owner: src.owner,
-    status, changed: status === 'changed' ? changed : [], cells, doc, fp, problems,
+    status, changed, cells, doc, fp, problems,
     targetId: delivered?.target_id ?? null, deliveredAt: delivered?.delivered_at ?? null,
   };
 }
@@ -111,7 +121,8 @@ export function planTarget(store: Store, target: Target, opts: PlanOptions): Pla
   const parts: PlanPart[] = [];
   const wanted = (kind: ExportKind) => !opts.kinds || opts.kinds.includes(kind);
   const keep = (r: PlannedRecord) => opts.keepUnchanged || r.status !== 'unchanged';
-  const sources = (kind: ExportKind) => readSources(store, kind, deliveries.targetId, opts.today, opts.recordId);
+  const sources = (kind: ExportKind, profile?: Profile) =>
+    readSources(store, kind, deliveries.targetId, opts.today, opts.recordId, profile ? neededSources(profile) : undefined);
   if (target === 'vum') {
     for (const file of VUM_FILES) {
       if (!wanted(file.kind)) continue;
@@ -130,7 +141,7 @@ export function planTarget(store: Store, target: Target, opts: PlanOptions): Pla
   const profiles = profilesFor(store, target).filter((p) => wanted(p.kind));
   for (const profile of profiles) {
     const records: PlannedRecord[] = [];
-    for (const src of sources(profile.kind)) {
+    for (const src of sources(profile.kind, profile)) {
       const { cells, problems } = cellsFor(profile, src);
       const r = plannedFrom(src, deliveries, profile, cells, null, problems);
       if (keep(r)) records.push(r);

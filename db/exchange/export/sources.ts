@@ -90,7 +90,33 @@ export function sourceFields(kind: ExportKind): SourceField[] {
 export type TargetIdLookup = (entity: EntityName, id: string) => string | null;
 
 /** Reads every live record of a kind as source values, in ref order. */
-export function* readSources(store: Store, kind: ExportKind, targetId: TargetIdLookup, today: string, onlyId?: string): Generator<SourceRecord> {
+/** Fields every record needs whatever the profile: its description, owner and caseload dates. */
+const ALWAYS = ['ref', 'title', 'name', 'first_name', 'initials', 'name_prefix', 'last_name', 'kind', 'exit_reason', 'account_manager', 'intake_date', 'exit_date'];
+
+interface FieldPlan {
+  fields: { name: string; spec: FieldSpec; key: string }[];
+  period: { name: string; key: string }[];
+  ref: string | null;
+  targetId: string | null;
+}
+
+/** Which columns of an entity to flatten under a prefix: only those a profile names (or all). */
+function fieldPlan(e: EntityName, prefix: string, needed: Set<string> | undefined): FieldPlan {
+  const p = prefix ? `${prefix}.` : '';
+  const want = (name: string) => !needed || needed.has(`${p}${name}`) || ALWAYS.includes(name);
+  return {
+    fields: exportable(e).filter(([name]) => want(name)).map(([name, spec]) => ({ name, spec, key: `${p}${name}` })),
+    period: e === 'client' ? PERIOD_FIELDS.filter(want).map((name) => ({ name, key: `${p}${name}` })) : [],
+    ref: want('ref') ? `${p}ref` : null,
+    targetId: want('target_id') ? `${p}target_id` : null,
+  };
+}
+
+/**
+ * Reads every live record of a kind as source values, in ref order. `needed` (the sources a
+ * profile names) limits the work to those fields; without it every source is read (VUM).
+ */
+export function* readSources(store: Store, kind: ExportKind, targetId: TargetIdLookup, today: string, onlyId?: string, needed?: Set<string>): Generator<SourceRecord> {
   const entity = ENTITY_OF_KIND[kind];
   const table = ENTITIES[entity].table;
   let where = `deleted = 0`;
@@ -119,15 +145,17 @@ export function* readSources(store: Store, kind: ExportKind, targetId: TargetIdL
     }
     return hit;
   };
+  const plans = new Map<string, FieldPlan>();
   const put = (out: Record<string, unknown>, e: EntityName, row: Record<string, unknown>, prefix: string) => {
-    const p = prefix ? `${prefix}.` : '';
-    out[`${p}ref`] = row.ref ?? null;
-    for (const [name, spec] of exportable(e)) out[`${p}${name}`] = fromColumn(spec, row[name]);
-    if (e === 'client') {
+    let plan = plans.get(prefix);
+    if (!plan) plans.set(prefix, (plan = fieldPlan(e, prefix, needed)));
+    if (plan.ref) out[plan.ref] = row.ref ?? null;
+    for (const f of plan.fields) out[f.key] = fromColumn(f.spec, row[f.name]);
+    if (plan.period.length) {
       const period = (periodOf.get(row.id) as Record<string, unknown> | undefined) ?? {};
-      for (const f of PERIOD_FIELDS) out[`${p}${f}`] = period[f] ?? null;
+      for (const f of plan.period) out[f.key] = period[f.name] ?? null;
     }
-    out[`${p}target_id`] = targetId(e, row.id as string);
+    if (plan.targetId) out[plan.targetId] = targetId(e, row.id as string);
   };
   for (const row of rows) {
     const values: Record<string, unknown> = {};
