@@ -7,6 +7,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
 import { useBridge } from '../../components/bridge-context.js';
 import { useRoute, hrefOf } from '../../stores/route.js';
+import { useApp } from '../../stores/app.js';
 import { CODE_LISTS } from '../../../db/model/codes.js';
 import { formatDateNl, todayIso } from '../../format.js';
 import { CLIENT_FORM_FIELDS, clientFormSchema, type ClientFormValues } from './client-schema.js';
@@ -63,12 +64,14 @@ export function ClientForm() {
   const { t } = useTranslation();
   const bridge = useBridge();
   const go = useRoute((s) => s.go);
+  const user = useApp((s) => s.info?.user);
   const empty = Object.fromEntries(CLIENT_FORM_FIELDS.map((f) => [f, ''])) as ClientFormValues;
   const { register, handleSubmit, setError, setFocus, trigger, watch, formState: { errors, isSubmitting, submitCount } } = useForm<ClientFormValues>({
     resolver: zodResolver(clientFormSchema),
     // A field is checked when it loses focus and then on every change.
     mode: 'onTouched',
-    defaultValues: { ...empty, intake_date: formatDateNl(todayIso()) },
+    // A klantmanager registering a client usually takes the client on.
+    defaultValues: { ...empty, intake_date: formatDateNl(todayIso()), account_manager: user?.role === 'klantmanager' ? user.name : '' },
     shouldFocusError: true,
   });
   const hasErrors = Object.keys(errors).length > 0;
