@@ -1,6 +1,9 @@
 // End to end through the web shell in Debian's Chromium: the entry assistant for one vacancy
 // (WBS) and one client (GWS4all) - open the queue, copy a field, enter the target's number,
 // mark "ingevoerd", and see the record leave the queue. Needs the built renderer (out/renderer).
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RecordWriter, type RecordValues } from '../../db/records/upsert.js';
 import type { RecordKind } from '../../db/model/records.js';
@@ -90,5 +93,23 @@ describe('entry assistant in the browser', () => {
     expect((JSON.parse(saved) as { columns: { label: string }[] }).columns.map((c) => c.label)).toContain('Startdatum traject');
     await page.getByRole('tab', { name: 'Batches' }).click();
     await page.getByText('GWS4all - klanten (aangepast) v1').waitFor();
+  });
+
+  it('writes a batch from the Batches tab into a chosen folder, then has nothing new', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'caseload-e2e-batch-'));
+    try {
+      await page.getByRole('tab', { name: 'Batches' }).click();
+      await page.getByLabel('Map voor de batch').fill(out);
+      const vum = page.getByRole('region', { name: 'VUM (JSON)' });
+      await vum.getByRole('button', { name: 'Exporteer VUM (JSON)' }).click();
+      await expect.poll(() => vum.getByRole('status').textContent()).toMatch(/Batch vum-\S+ voor VUM \(JSON\) geschreven: 1 vum-werkzoekenden\.json, 1 vum-vacatures\.json/);
+      const [batch] = readdirSync(out);
+      expect(readdirSync(join(out, batch!)).sort()).toEqual(['manifest.json', 'vum-vacatures.json', 'vum-werkzoekenden.json']);
+      await vum.getByRole('button', { name: 'Exporteer VUM (JSON)' }).click();
+      await expect.poll(() => vum.getByRole('status').textContent()).toMatch(/Niets nieuws of gewijzigd/);
+      expect(readdirSync(out)).toHaveLength(1);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 });
