@@ -7,6 +7,7 @@ import { FirstStart } from './components/FirstStart.js';
 import { Placeholder } from './components/Placeholder.js';
 import { ClientsScreen } from './screens/clients/ClientsScreen.js';
 import { ExportScreen } from './screens/export/ExportScreen.js';
+import { ReportsScreen } from './screens/reports/ReportsScreen.js';
 import { useBridge } from './components/bridge-context.js';
 
 type NavKey = 'mywork' | 'clients' | 'employers' | 'vacancies' | 'placements' | 'reports' | 'export' | 'sync' | 'admin';
@@ -23,6 +24,8 @@ function Screen(props: { section: Section; rest: string[] }): ReactNode {
       return <ClientsScreen rest={props.rest} />;
     case 'export':
       return <ExportScreen api={bridge} />;
+    case 'rapportages':
+      return <ReportsScreen api={bridge} rest={props.rest} />;
     default: {
       const key = NAV.find(([s]) => s === props.section)![1];
       return <Placeholder title={t(`nav.${key}`)} />;

@@ -1,12 +1,14 @@
 // A report in each output format of CONTRACTS.md: json, csv, xlsx, html, pdf. Files (csv, xlsx)
 // carry the record lists behind the figures, up to a limit that keeps them openable.
-import type { ReportParams } from '../api/methods/reports.js';
+import type { ReportName, ReportParams } from '../api/methods/reports.js';
 import type { Store } from '../store/open.js';
 import { toCsv, type RecordList } from './format/csv.js';
 import { toHtml } from './format/html.js';
 import { htmlToPdf } from './format/pdf.js';
 import { toXlsx } from './format/xlsx.js';
+import { resolveParams } from './params.js';
 import { loadRecords } from './records.js';
+import { REPORTS } from './registry.js';
 import { runReport, type ReportRun } from './run.js';
 
 export const FORMATS = ['json', 'csv', 'xlsx', 'html', 'pdf'] as const;
@@ -28,6 +30,14 @@ export function recordLists(store: Store, run: ReportRun, limit = RECORD_LIST_LI
     left -= page.hits.length;
   }
   return lists;
+}
+
+/** "halfjaarrapportage-2016-01-01-2016-06-30.xlsx": the report's Dutch title and its days. */
+export function reportFileName(name: ReportName, params: ReportParams, format: Format, today?: string): string {
+  const def = REPORTS[name];
+  const p = resolveParams(params, { halfYear: def.halfYear, today });
+  const slug = def.title.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return `${slug}-${def.params.includes('from') ? `${p.from}-${p.to}` : p.as_of}.${format}`;
 }
 
 export interface RenderOptions {

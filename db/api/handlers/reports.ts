@@ -2,11 +2,12 @@
 // behind one figure. All read-only.
 import type { Handlers } from '../dispatch.js';
 import type { ReportName } from '../methods/reports.js';
+import { reportFileName, renderReport } from '../../reports/output.js';
 import { figureRecords } from '../../reports/records.js';
 import { REPORTS } from '../../reports/registry.js';
 import { runReport } from '../../reports/run.js';
 
-type H = Pick<Handlers, 'reports.list' | 'reports.run' | 'reports.records'>;
+type H = Pick<Handlers, 'reports.list' | 'reports.run' | 'reports.records' | 'reports.file'>;
 
 export const reportHandlers: H = {
   'reports.list': () =>
@@ -18,4 +19,14 @@ export const reportHandlers: H = {
     return { name: run.name, title: run.title, data: run.data, tables: run.tables };
   },
   'reports.records': ({ store }, { name, params, figure, offset, limit }) => figureRecords(store, name, params, figure, { offset, limit }),
+  'reports.file': async ({ store }, { name, params, format }) => {
+    const data = await renderReport(store, name, params, format);
+    return { filename: reportFileName(name, params, format), mime: MIME[format], base64: data.toString('base64') };
+  },
 };
+
+const MIME = {
+  csv: 'text/csv;charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  html: 'text/html;charset=utf-8',
+} as const;

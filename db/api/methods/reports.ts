@@ -124,4 +124,9 @@ export const reportMethods = {
       .strict(),
     output: z.object({ figure: z.string(), label: z.string(), total: z.number(), records: z.array(reportRecord) }),
   }),
+  /** A report as a file for download (CSV, XLSX or the printable HTML), base64-encoded. */
+  'reports.file': method({
+    input: z.object({ name: reportName, params: reportParams.default({}), format: z.enum(['csv', 'xlsx', 'html']) }).strict(),
+    output: z.object({ filename: z.string(), mime: z.string(), base64: z.string() }),
+  }),
 };
