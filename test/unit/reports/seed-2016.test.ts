@@ -124,6 +124,20 @@ describe('the 2016 caseload of the seed report', () => {
     expect(bad.ok).toBe(false);
   });
 
+  it('hands the report out as a file for download through the contract', async () => {
+    const api = createApi(store);
+    const r = await api.call('reports.file', { name: 'half-year', params: { from: '2016-01-01', to: '2016-06-30' }, format: 'csv' });
+    expect(r.ok).toBe(true);
+    const v = (r as { value: { filename: string; mime: string; base64: string } }).value;
+    expect(v.filename).toBe('halfjaarrapportage-2016-01-01-2016-06-30.csv');
+    expect(v.mime).toBe('text/csv;charset=utf-8');
+    const text = Buffer.from(v.base64, 'base64').toString('utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    expect(text).toContain('januari 2016;307;37;16;328');
+    const list = await api.call('reports.list', {});
+    expect(list.ok && list.value.map((x) => x.name)).toEqual(['caseload-development', 'exit-reasons', 'work-target', 'caseload-per-manager', 'inflow-by-referrer', 'activation', 'employer-follow-up', 'half-year']);
+  });
+
   it('puts the work target in the half-year report with the result agreements', () => {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- report JSON, checked field by field
     const d = runReport(store, 'half-year', { from: '2016-01-01', to: '2016-06-30' }).data as Record<string, any>;
