@@ -15,8 +15,10 @@ export function displayName(r: Record<string, unknown>): string {
   return [r.first_name ?? r.initials, r.name_prefix, r.last_name].filter(Boolean).join(' ');
 }
 
-const CLIENT_COLS = `c.id, c.ref, c.first_name, c.initials, c.name_prefix, c.last_name, c.birth_date, c.postcode, c.city,
-  c.education_level, c.work_thinking_level, c.hours_available, c.occupations_wanted, c.driving_licence, c.transport, c.max_travel_km`;
+/** What scoring reads of a client; names and other personal details are read for the shown page only. */
+const PROFILE_COLS = `c.id, c.ref, c.postcode, c.education_level, c.work_thinking_level, c.hours_available, c.occupations_wanted,
+  c.driving_licence, c.transport, c.max_travel_km`;
+const CLIENT_COLS = `${PROFILE_COLS}, c.first_name, c.initials, c.name_prefix, c.last_name, c.birth_date, c.city`;
 
 /** "In the caseload on D": intake on or before D, no exit or an exit after D (CONTRACTS.md). */
 const IN_CASELOAD = `p.deleted = 0 AND p.intake_date <= @asOf AND coalesce(p.exit_date, '9999-12-31') > @asOf`;
@@ -100,7 +102,7 @@ export function candidatesForVacancy(store: Store, vacancyId: string, input: Ran
   // One row per period in the caseload (a client has at most one; duplicates from sync are skipped).
   const rows = store
     .stmt(
-      `SELECT ${CLIENT_COLS}, ${PLACED} AS placed, p.account_manager
+      `SELECT ${PROFILE_COLS}, ${PLACED} AS placed, p.account_manager
        FROM caseload_periods p JOIN clients c ON c.id = p.client_id
        WHERE ${IN_CASELOAD} AND c.deleted = 0 AND c.merged_into IS NULL`,
     )
@@ -118,11 +120,22 @@ export function candidatesForVacancy(store: Store, vacancyId: string, input: Ran
     const profile = clientProfile(r, true);
     all.push({ score: scoreOnly(profile, vacancy), ref: (r.ref as string) ?? '', profile, row: r });
   }
-  return rank(all, input.limit, input.after, ({ profile, row: r }): Candidate => ({
-    ...scoreMatch(profile, vacancy), clientId: r.id as string, ref: (r.ref as string) ?? '', name: displayName(r), city: (r.city as string) ?? null,
-    birth_date: (r.birth_date as string) ?? null, account_manager: (r.account_manager as string) ?? null,
-    placed: r.placed === 1, matchStatus: matched.get(r.id as string) ?? null,
-  }));
+  const ranked = rank(all, input.limit, input.after, (x) => x);
+  const shown = new Map(
+    (store.stmt('SELECT id, first_name, initials, name_prefix, last_name, birth_date, city FROM clients WHERE id IN (SELECT value FROM json_each(?))')
+      .all(JSON.stringify(ranked.items.map((x) => x.profile.id))) as Record<string, unknown>[]).map((r) => [r.id as string, r]),
+  );
+  return {
+    ...ranked,
+    items: ranked.items.map(({ profile, row: r }): Candidate => {
+      const d = shown.get(profile.id) ?? {};
+      return {
+        ...scoreMatch(profile, vacancy), clientId: profile.id, ref: profile.ref, name: displayName(d), city: (d.city as string) ?? null,
+        birth_date: (d.birth_date as string) ?? null, account_manager: (r.account_manager as string) ?? null,
+        placed: r.placed === 1, matchStatus: matched.get(profile.id) ?? null,
+      };
+    }),
+  };
 }
 
 export interface VacancyHit extends MatchScore {
