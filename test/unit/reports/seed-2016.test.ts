@@ -135,7 +135,7 @@ describe('the 2016 caseload of the seed report', () => {
     expect(text.charCodeAt(0)).toBe(0xfeff);
     expect(text).toContain('januari 2016;307;37;16;328');
     const list = await api.call('reports.list', {});
-    expect(list.ok && list.value.map((x) => x.name)).toEqual(['caseload-development', 'exit-reasons', 'work-target', 'caseload-per-manager', 'inflow-by-referrer', 'activation', 'employer-follow-up', 'half-year']);
+    expect(list.ok && (list.value as { name: string }[]).map((x) => x.name)).toEqual(['caseload-development', 'exit-reasons', 'work-target', 'caseload-per-manager', 'inflow-by-referrer', 'activation', 'employer-follow-up', 'half-year']);
   });
 
   it('puts the work target in the half-year report with the result agreements', () => {
