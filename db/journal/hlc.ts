@@ -70,4 +70,14 @@ export class Clock {
   current(): string {
     return encodeHlc({ millis: this.millis, counter: this.counter, device: this.device });
   }
+
+  /** Wall-clock time of this clock's source (injected in tests), for code that must agree with it. */
+  wallTime(): number {
+    return this.now();
+  }
+
+  /** True when a remote timestamp is more than MAX_DRIFT_MS ahead of local time (it would be refused). */
+  isTooFarAhead(remote: string): boolean {
+    return decodeHlc(remote).millis - this.now() > MAX_DRIFT_MS;
+  }
 }

@@ -21,6 +21,23 @@ export interface FieldChange {
   user: string;
 }
 
+/** What applying one remote change did (Writer.applyChanges). */
+export interface ApplyOutcome {
+  /** It became the field's current value. */
+  applied: boolean;
+  /** The same change (field and clock) was already journaled: nothing was written. */
+  duplicate: boolean;
+  /** The field's highest clock before this change (null when it was never set). */
+  previous: string | null;
+}
+
+export interface ApplyStats {
+  applied: number;
+  /** Journaled but older than the current value (last writer wins). */
+  stale: number;
+  duplicates: number;
+}
+
 /** The logical value as stored in its column: lists as sorted JSON text, booleans as 0/1. */
 export function toColumn(spec: FieldSpec, v: Value): string | number | null {
   if (v === null || v === undefined) return null;
@@ -55,12 +72,16 @@ export class Writer {
   private readonly stmts = new Map<string, Statement>();
   private readonly insJournal: Statement;
   private readonly maxHlc: Statement;
+  private readonly fieldClocks: Statement;
+  private readonly hasEntry: Statement;
 
   constructor(private readonly store: Store) {
     this.insJournal = store.db.prepare(
       'INSERT INTO journal(entity, row_id, field, value, hlc, base_hlc, device, user) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
     this.maxHlc = store.db.prepare('SELECT max(hlc) AS h FROM journal WHERE entity = ? AND row_id = ? AND field = ?').pluck();
+    this.fieldClocks = store.db.prepare('SELECT field, max(hlc) AS h FROM journal WHERE entity = ? AND row_id = ? GROUP BY field');
+    this.hasEntry = store.db.prepare('SELECT 1 FROM journal WHERE entity = ? AND row_id = ? AND field = ? AND hlc = ?');
   }
 
   /** @internal used by Store.write */
@@ -160,17 +181,68 @@ export class Writer {
   /**
    * Applies a field change that carries its own clock (from another laptop). The journal keeps
    * it either way; the row takes its value only when its clock is the highest for that field.
-   * Returns true when it became the current value.
+   * Returns true when it became the current value. The same change (same field and clock)
+   * arriving twice is journaled once, so re-imported segments leave no trace.
    */
   applyChange(c: FieldChange): boolean {
-    const spec = this.spec(c.entity, c.field);
-    const table = ENTITIES[c.entity].table;
-    const current = this.maxHlc.get(c.entity, c.row_id, c.field) as string | null;
-    this.journal(c);
-    if (current !== null && current >= c.hlc) return false;
-    this.stmt(`INSERT INTO ${table}(id) VALUES (?) ON CONFLICT(id) DO NOTHING`).run(c.row_id);
-    this.stmt(`UPDATE ${table} SET ${quote(c.field)} = ? WHERE id = ?`).run(toColumn(spec, c.value), c.row_id);
-    return true;
+    let applied = false;
+    this.applyChanges([c], (_c, o) => (applied = o.applied));
+    return applied;
+  }
+
+  /**
+   * Bulk form of applyChange (sync apply, snapshot merge): the same rules, with one clock
+   * lookup and at most one row write per row instead of per field. `onChange` sees each change
+   * right after it is journaled, with the field's highest clock before it (conflict detection).
+   */
+  applyChanges(changes: readonly FieldChange[], onChange?: (c: FieldChange, o: ApplyOutcome) => void): ApplyStats {
+    const stats: ApplyStats = { applied: 0, stale: 0, duplicates: 0 };
+    const groups = new Map<string, FieldChange[]>();
+    for (const c of changes) {
+      const k = `${c.entity}\u0000${c.row_id}`;
+      const g = groups.get(k);
+      if (g) g.push(c);
+      else groups.set(k, [c]);
+    }
+    for (const group of groups.values()) {
+      const { entity, row_id } = group[0]!;
+      const clocks = new Map<string, string>();
+      for (const r of this.fieldClocks.all(entity, row_id) as { field: string; h: string }[]) clocks.set(r.field, r.h);
+      const hadClocks = clocks.size > 0;
+      const winners = new Map<string, string | number | null>();
+      for (const c of group) {
+        const spec = this.spec(c.entity, c.field);
+        const previous = clocks.get(c.field) ?? null;
+        const duplicate = previous !== null && (previous === c.hlc || (c.hlc < previous && this.hasEntry.get(c.entity, c.row_id, c.field, c.hlc) !== undefined));
+        if (duplicate) {
+          stats.duplicates++;
+          onChange?.(c, { applied: false, duplicate: true, previous });
+          continue;
+        }
+        this.journal(c);
+        const applied = previous === null || c.hlc > previous;
+        if (applied) {
+          clocks.set(c.field, c.hlc);
+          const col = toColumn(spec, c.value);
+          winners.set(c.field, c.field === 'deleted' && col === null ? 0 : col);
+          stats.applied++;
+        } else stats.stale++;
+        onChange?.(c, { applied, duplicate: false, previous });
+      }
+      // A row with journal entries exists (they are written together), so only a row without
+      // any needs the existence check.
+      if (winners.size) this.writeRow(ENTITIES[entity].table, row_id, winners, hadClocks);
+    }
+    return stats;
+  }
+
+  private writeRow(table: string, id: string, cols: Map<string, string | number | null>, exists: boolean): void {
+    const names = [...cols.keys()];
+    if (!exists && this.stmt(`SELECT 1 FROM ${table} WHERE id = ?`).get(id) === undefined) {
+      this.stmt(`INSERT INTO ${table}(id${names.map((c) => ', ' + quote(c)).join('')}) VALUES (?${', ?'.repeat(names.length)})`).run(id, ...cols.values());
+    } else {
+      this.stmt(`UPDATE ${table} SET ${names.map((c) => `${quote(c)} = ?`).join(', ')} WHERE id = ?`).run(...cols.values(), id);
+    }
   }
 
   private journal(c: FieldChange): void {
