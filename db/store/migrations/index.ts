@@ -3,6 +3,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { m0001 } from './0001-initial.js';
 import { m0002 } from './0002-report-indexes.js';
+import { m0003 } from './0003-sync.js';
 import { m0004 } from './0004-exports.js';
 import { m0005 } from './0005-daily-work.js';
 import { m0006 } from './0006-perf.js';
@@ -13,7 +14,7 @@ export interface Migration {
   up: string | ((db: BetterSqlite3.Database) => void);
 }
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0004, m0005, m0006];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006];
 
 export function migrate(db: BetterSqlite3.Database, upTo = MIGRATIONS.length): number {
   const current = db.pragma('user_version', { simple: true }) as number;
