@@ -9,6 +9,11 @@ import { ClientsScreen } from './screens/clients/ClientsScreen.js';
 import { ExportScreen } from './screens/export/ExportScreen.js';
 import { ReportsScreen } from './screens/reports/ReportsScreen.js';
 import { useBridge } from './components/bridge-context.js';
+import { MyWorkScreen } from './screens/mywork/MyWorkScreen.js';
+import { EmployersScreen } from './screens/employers/EmployersScreen.js';
+import { VacanciesScreen } from './screens/vacancies/VacanciesScreen.js';
+import { PlacementsScreen } from './screens/placements/PlacementsScreen.js';
+import { AdminScreen } from './screens/admin/AdminScreen.js';
 
 type NavKey = 'mywork' | 'clients' | 'employers' | 'vacancies' | 'placements' | 'reports' | 'export' | 'sync' | 'admin';
 const NAV: [Section, NavKey][] = [
@@ -20,8 +25,18 @@ function Screen(props: { section: Section; rest: string[] }): ReactNode {
   const { t } = useTranslation();
   const bridge = useBridge();
   switch (props.section) {
+    case 'mijn-werk':
+      return <MyWorkScreen />;
     case 'klanten':
       return <ClientsScreen rest={props.rest} />;
+    case 'werkgevers':
+      return <EmployersScreen rest={props.rest} />;
+    case 'vacatures':
+      return <VacanciesScreen rest={props.rest} />;
+    case 'plaatsingen':
+      return <PlacementsScreen />;
+    case 'beheer':
+      return <AdminScreen />;
     case 'export':
       return <ExportScreen api={bridge} />;
     case 'rapportages':

@@ -8,6 +8,7 @@ import { formatDateNl } from '../../format.js';
 import { labelOf } from '../../../db/model/codes.js';
 import { maskBsn } from '../../../db/model/bsn.js';
 import type { Output } from '../../../db/api/contract.js';
+import { ClientWork } from './ClientWork.js';
 
 type Client = Output<'clients.get'>;
 
@@ -101,6 +102,7 @@ export function ClientDetail(props: { id: string; notice?: string }) {
           </table>
         )}
       </section>
+      <ClientWork client={client} />
     </section>
   );
 }

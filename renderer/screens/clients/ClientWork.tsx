@@ -1,0 +1,27 @@
+// The daily-work part of a client's page: exit or (re-)intake, activities, contacts, the
+// vacancies overview for the client, the dossier timeline and the change history.
+import { useTranslation } from 'react-i18next';
+import { hrefOf } from '../../stores/route.js';
+import type { Output } from '../../../db/api/contract.js';
+import { PeriodActions } from './PeriodActions.js';
+import { ClientActivities, ContactLog } from './ClientActivities.js';
+import { ChangeHistory, DossierTimeline } from './DossierTimeline.js';
+
+export function ClientWork(props: { client: Output<'clients.get'> }) {
+  const { t } = useTranslation();
+  const c = props.client;
+  const open = c.periods.find((p) => !p.exit_date) ?? null;
+  const last = c.periods.at(-1) ?? null;
+  return (
+    <>
+      <div className="button-row no-print">
+        <PeriodActions clientId={c.id} inCaseload={c.inCaseload} accountManager={(open ?? last)?.account_manager ?? null} />
+        <a className="button" href={hrefOf('vacatures', 'overzicht', c.id)}>{t('dossier.overview')}</a>
+      </div>
+      <ClientActivities clientId={c.id} />
+      <ContactLog party={{ clientId: c.id }} idPrefix="client" />
+      <DossierTimeline clientId={c.id} />
+      <ChangeHistory entity="client" id={c.id} />
+    </>
+  );
+}

@@ -1,0 +1,142 @@
+// An employer's page: facts (KvK, sector, account holder, buitengewone werkgever with its next
+// follow-up), contact persons (add), SROI obligations with realization, vacancies, placements,
+// the contact log with quick entry, and the change history.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useBridge } from '../../components/bridge-context.js';
+import { hrefOf } from '../../stores/route.js';
+import { formatDateNl, formatNumber } from '../../format.js';
+import { Card, Field, Status, codeLabel, errorText, useLoad } from '../clients/work-kit.js';
+import { ContactLog } from '../clients/ClientActivities.js';
+import { ChangeHistory } from '../clients/DossierTimeline.js';
+
+function Row(props: { label: string; value: string | null | undefined }) {
+  return <><dt>{props.label}</dt><dd>{props.value || '—'}</dd></>;
+}
+
+function ContactPersonForm(props: { employerId: string; onDone(m: string): void; onCancel(): void }) {
+  const { t } = useTranslation();
+  const bridge = useBridge();
+  const [f, setF] = useState({ name: '', role: '', phone: '', email: '' });
+  const [error, setError] = useState<string | null>(null);
+  const set = (k: keyof typeof f) => (v: string) => setF({ ...f, [k]: v });
+  const save = async () => {
+    const r = await bridge.call('employers.saveContactPerson', { employerId: props.employerId, ...f });
+    if (!r.ok) { setError(errorText(r.error, { name: t('employers.person.name') })); return; }
+    props.onDone(t('employers.person.saved'));
+  };
+  return (
+    <form className="inline-form" aria-label={t('employers.person.add')} onSubmit={(e) => { e.preventDefault(); void save(); }}>
+      <div className="field-grid">
+        <Field id="cp-name" label={t('employers.person.name')} value={f.name} onChange={set('name')} required autoFocus />
+        <Field id="cp-role" label={t('employers.person.role')} value={f.role} onChange={set('role')} />
+        <Field id="cp-phone" label={t('employers.person.phone')} value={f.phone} onChange={set('phone')} inputMode="tel" />
+        <Field id="cp-email" label={t('employers.person.email')} value={f.email} onChange={set('email')} inputMode="email" />
+      </div>
+      {error && <p role="alert" className="error-text">{error}</p>}
+      <div className="button-row">
+        <button type="submit" className="button primary">{t('employers.person.save')}</button>
+        <button type="button" className="button" onClick={props.onCancel}>{t('work.cancel')}</button>
+      </div>
+    </form>
+  );
+}
+
+export function EmployerDetail(props: { id: string; notice?: string }) {
+  const { t } = useTranslation();
+  const { data: e, error } = useLoad('employers.get', { id: props.id }, props.id);
+  const [adding, setAdding] = useState(false);
+  const [notice, setNotice] = useState<string | null>(props.notice === 'nieuw' ? t('employers.created') : null);
+  if (error) return <section className="screen"><h1>{t('employers.title')}</h1><p role="alert" className="error-text">{error}</p></section>;
+  if (!e) return <p>{t('app.loading')}</p>;
+  const r = e.record as Record<string, string | null>;
+  return (
+    <section aria-labelledby="employer-title" className="screen">
+      <p><a href={hrefOf('werkgevers')}>{t('employers.back')}</a></p>
+      <Status text={notice} />
+      <div className="screen-head">
+        <h1 id="employer-title">{e.name} <span className="muted">{e.ref}</span></h1>
+        <a className="button primary" href={hrefOf('vacatures', 'nieuw', e.id)}>{t('vacancies.new')}</a>
+      </div>
+      <div className="cards">
+        <Card id="employer-facts" title={t('employers.facts')}>
+          <dl className="facts">
+            <Row label={t('employers.fields.kvk')} value={e.kvk} />
+            <Row label={t('employers.fields.sector')} value={e.sector} />
+            <Row label={t('employers.fields.account_holder')} value={codeLabel('account_holder', e.account_holder)} />
+            <Row label={t('employers.fields.account_manager')} value={e.account_manager} />
+            <Row label={t('employers.fields.street')} value={[r.street, r.house_number].filter(Boolean).join(' ')} />
+            <Row label={t('employers.fields.city')} value={[r.postcode, e.city].filter(Boolean).join(' ')} />
+          </dl>
+        </Card>
+        <Card id="employer-exceptional" title={t('employers.exceptionalTitle')}>
+          {e.exceptional_since ? (
+            <dl className="facts">
+              <Row label={t('employers.fields.exceptional_since')} value={formatDateNl(e.exceptional_since)} />
+              <Row label={t('employers.col.lastContact')} value={formatDateNl(e.last_contact)} />
+              <Row label={t('employers.nextFollowUp')} value={formatDateNl(e.nextFollowUp)} />
+            </dl>
+          ) : <p className="muted">{t('employers.notExceptional')}</p>}
+          {e.followUpOverdue && <p className="notice warning">{t('employers.overdueText')}</p>}
+        </Card>
+      </div>
+      <Card id="employer-persons" title={t('employers.person.title')}
+        actions={!adding && <button type="button" className="button" onClick={() => setAdding(true)}>{t('employers.person.add')}</button>}>
+        {adding && <ContactPersonForm employerId={e.id} onCancel={() => setAdding(false)} onDone={(m) => { setAdding(false); setNotice(m); }} />}
+        {e.contactPersons.length === 0 ? <p className="muted">{t('work.none')}</p> : (
+          <table className="table">
+            <thead><tr><th scope="col">{t('employers.person.name')}</th><th scope="col">{t('employers.person.role')}</th><th scope="col">{t('employers.person.phone')}</th><th scope="col">{t('employers.person.email')}</th></tr></thead>
+            <tbody>{e.contactPersons.map((p) => <tr key={p.id}><td>{p.name}</td><td>{p.role}</td><td>{p.phone}</td><td>{p.email}</td></tr>)}</tbody>
+          </table>
+        )}
+      </Card>
+      {e.sroi.length > 0 && (
+        <Card id="employer-sroi" title={t('employers.sroi')}>
+          <table className="table">
+            <thead><tr><th scope="col">{t('employers.sroiContract')}</th><th scope="col" className="num">{t('employers.sroiAmount')}</th><th scope="col" className="num">{t('employers.sroiRealized')}</th></tr></thead>
+            <tbody>
+              {e.sroi.map((s) => (
+                <tr key={s.id}>
+                  <td>{s.contract}</td><td className="num">{formatNumber(s.amount)} {codeLabel('sroi_unit', s.unit).toLowerCase()}</td>
+                  <td className="num">{formatNumber(s.realized)}{s.percent !== null ? ` (${formatNumber(s.percent)}%)` : ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Card>
+      )}
+      <Card id="employer-vacancies" title={t('employers.vacancies')}>
+        {e.vacancies.length === 0 ? <p className="muted">{t('work.none')}</p> : (
+          <table className="table">
+            <thead><tr><th scope="col">{t('vacancies.col.title')}</th><th scope="col">{t('vacancies.col.status')}</th><th scope="col">{t('vacancies.col.opened')}</th><th scope="col" className="num">{t('vacancies.col.proposed')}</th></tr></thead>
+            <tbody>
+              {e.vacancies.map((v) => (
+                <tr key={v.id}>
+                  <td><a href={hrefOf('vacatures', v.id)}>{v.title}</a></td><td>{t(`vacancies.status.${v.status}`)}</td>
+                  <td>{formatDateNl(v.opened_date)}</td><td className="num">{formatNumber(v.proposed)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Card>
+      <Card id="employer-placements" title={t('employers.placements')}>
+        {e.placements.length === 0 ? <p className="muted">{t('work.none')}</p> : (
+          <table className="table">
+            <thead><tr><th scope="col">{t('placements.col.client')}</th><th scope="col">{t('placements.col.kind')}</th><th scope="col">{t('placements.col.start')}</th><th scope="col" className="num">{t('placements.col.hours')}</th></tr></thead>
+            <tbody>
+              {e.placements.map((p) => (
+                <tr key={p.id}>
+                  <td>{p.clientId ? <a href={hrefOf('klanten', p.clientId)}>{p.client}</a> : p.client}</td><td>{codeLabel('placement_kind', p.kind)}</td>
+                  <td>{formatDateNl(p.start_date)}</td><td className="num">{formatNumber(p.hours_per_week)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Card>
+      <ContactLog party={{ employerId: e.id }} idPrefix="employer" />
+      <ChangeHistory entity="employer" id={e.id} />
+    </section>
+  );
+}

@@ -1,0 +1,68 @@
+// Werkgevers: search list (keyset paged), "Nieuwe werkgever", and an employer's page.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { hrefOf } from '../../stores/route.js';
+import { formatDateNl, formatNumber } from '../../format.js';
+import { MoreButton, codeLabel, usePaged } from '../clients/work-kit.js';
+import { EmployerForm } from './EmployerForm.js';
+import { EmployerDetail } from './EmployerDetail.js';
+
+function EmployerList() {
+  const { t } = useTranslation();
+  const [query, setQuery] = useState('');
+  const [exceptionalOnly, setExceptionalOnly] = useState(false);
+  const list = usePaged('employers.search', { query, exceptionalOnly, accountManager: null, limit: 50, after: null }, `${query}:${exceptionalOnly}`,
+    (o) => o);
+  return (
+    <>
+      <div className="search-bar" role="search">
+        <label htmlFor="employer-search">{t('employers.searchLabel')}</label>
+        <input id="employer-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('employers.searchPlaceholder')} />
+        <label className="checkbox">
+          <input type="checkbox" checked={exceptionalOnly} onChange={(e) => setExceptionalOnly(e.target.checked)} /> {t('employers.exceptionalOnly')}
+        </label>
+      </div>
+      {list.error && <p role="alert" className="error-text">{list.error}</p>}
+      <table className="table" aria-label={t('employers.listLabel')}>
+        <thead>
+          <tr>
+            <th scope="col">{t('employers.col.name')}</th><th scope="col">{t('employers.col.kvk')}</th><th scope="col">{t('employers.col.city')}</th>
+            <th scope="col">{t('employers.col.holder')}</th><th scope="col">{t('employers.col.manager')}</th>
+            <th scope="col">{t('employers.col.lastContact')}</th><th scope="col" className="num">{t('employers.col.vacancies')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {list.items.map((e) => (
+            <tr key={e.id}>
+              <td>
+                <a href={hrefOf('werkgevers', e.id)}>{e.name}</a>{' '}
+                {e.exceptional_since && <span className="badge badge-in">{t('employers.exceptional')}</span>}{' '}
+                {e.followUpOverdue && <span className="badge badge-out">{t('employers.overdue')}</span>}
+              </td>
+              <td>{e.kvk ?? ''}</td><td>{e.city ?? ''}</td><td>{codeLabel('account_holder', e.account_holder)}</td><td>{e.account_manager ?? ''}</td>
+              <td>{formatDateNl(e.last_contact)}</td><td className="num">{formatNumber(e.open_vacancies)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {list.items.length === 0 && <p className="muted">{t('employers.none')}</p>}
+      <MoreButton next={list.next} onMore={list.more} />
+    </>
+  );
+}
+
+export function EmployersScreen(props: { rest: string[] }) {
+  const { t } = useTranslation();
+  const [first] = props.rest;
+  if (first === 'nieuw') return <EmployerForm />;
+  if (first) return <EmployerDetail id={first} notice={props.rest[1]} />;
+  return (
+    <section aria-labelledby="employers-title" className="screen">
+      <div className="screen-head">
+        <h1 id="employers-title">{t('employers.title')}</h1>
+        <a className="button primary" href={hrefOf('werkgevers', 'nieuw')}>{t('employers.new')}</a>
+      </div>
+      <EmployerList />
+    </section>
+  );
+}

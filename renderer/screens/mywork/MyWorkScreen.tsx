@@ -1,0 +1,178 @@
+// Mijn werk, the start screen: follow-ups and nazorg due, buitengewone werkgevers not contacted
+// in 90 days, clients without a running activity, referrals without intake. Sections come in the
+// order of the user's role; every item links to its record; a follow-up is handled by recording
+// the contact (with a new follow-up date) right here.
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { hrefOf } from '../../stores/route.js';
+import { formatDateNl } from '../../format.js';
+import { Card, Status, codeLabel, useLoad } from '../clients/work-kit.js';
+import { QuickContact } from '../clients/QuickContact.js';
+import type { Output } from '../../../db/api/contract.js';
+
+type MyWork = Output<'mywork.get'>;
+type FollowUp = MyWork['followUps']['items'][number];
+
+function Party(props: { f: FollowUp }) {
+  const { f } = props;
+  if (f.client) return <a href={hrefOf('klanten', f.client.id)}>{f.client.name}</a>;
+  if (f.employer) return <a href={hrefOf('werkgevers', f.employer.id)}>{f.employer.name}</a>;
+  return null;
+}
+
+function FollowUps(props: { items: FollowUp[]; kind: 'followUps' | 'nazorg'; onDone(m: string): void }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState<string | null>(null);
+  return (
+    <table className="table">
+      <thead>
+        <tr>
+          <th scope="col">{t('mywork.col.due')}</th><th scope="col">{t('mywork.col.who')}</th>
+          <th scope="col">{t('mywork.col.about')}</th><th scope="col">{t('mywork.col.action')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.items.map((f) => (
+          <FollowUpRow key={f.contactId} f={f} open={open === f.contactId} onToggle={() => setOpen(open === f.contactId ? null : f.contactId)}
+            onDone={(m) => { setOpen(null); props.onDone(m); }} kind={props.kind} />
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function FollowUpRow(props: { f: FollowUp; open: boolean; onToggle(): void; onDone(m: string): void; kind: string }) {
+  const { t } = useTranslation();
+  const { f } = props;
+  const party = f.client ? { clientId: f.client.id } : f.employer ? { employerId: f.employer.id } : null;
+  return (
+    <>
+      <tr>
+        <td>
+          {formatDateNl(f.follow_up_date)}
+          {f.daysOverdue > 0 && <span className="badge badge-out"> {t('mywork.overdue', { count: f.daysOverdue })}</span>}
+        </td>
+        <td><Party f={f} /></td>
+        <td>{f.summary ?? codeLabel('contact_kind', f.kind)}</td>
+        <td>
+          {party && (
+            <button type="button" className="button small" aria-expanded={props.open} onClick={props.onToggle}>
+              {t('mywork.record')}<span className="visually-hidden"> {f.client?.name ?? f.employer?.name}</span>
+            </button>
+          )}
+        </td>
+      </tr>
+      {props.open && party && (
+        <tr>
+          <td colSpan={4}>
+            <QuickContact party={party} resolves={f.contactId} idPrefix={`mw-${props.kind}`} onDone={props.onDone} onCancel={props.onToggle} />
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}
+
+function Section(props: { id: string; title: string; total: number; shown: number; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <Card id={props.id} title={`${props.title} (${props.total})`}>
+      {props.total === 0 ? <p className="muted">{t('mywork.nothing')}</p> : props.children}
+      {props.total > props.shown && <p className="muted">{t('mywork.more', { shown: props.shown, total: props.total })}</p>}
+    </Card>
+  );
+}
+
+export function MyWorkScreen() {
+  const { t } = useTranslation();
+  const [scope, setScope] = useState<'mine' | 'all'>('mine');
+  const [notice, setNotice] = useState<string | null>(null);
+  const { data, error } = useLoad('mywork.get', { scope, limit: 100 }, scope);
+
+  const render = (key: string, w: MyWork): ReactNode => {
+    switch (key) {
+      case 'followUps':
+        return (
+          <Section key={key} id="mw-followups" title={t('mywork.followUps')} total={w.followUps.total} shown={w.followUps.items.length}>
+            <FollowUps items={w.followUps.items} kind="followUps" onDone={setNotice} />
+          </Section>
+        );
+      case 'nazorg':
+        return (
+          <Section key={key} id="mw-nazorg" title={t('mywork.nazorg')} total={w.nazorg.total} shown={w.nazorg.items.length}>
+            <FollowUps items={w.nazorg.items} kind="nazorg" onDone={setNotice} />
+          </Section>
+        );
+      case 'employers':
+        return (
+          <Section key={key} id="mw-employers" title={t('mywork.employers')} total={w.employers.total} shown={w.employers.items.length}>
+            <table className="table">
+              <thead><tr><th scope="col">{t('mywork.col.employer')}</th><th scope="col">{t('mywork.col.lastContact')}</th><th scope="col">{t('mywork.col.manager')}</th></tr></thead>
+              <tbody>
+                {w.employers.items.map((e) => (
+                  <tr key={e.id}>
+                    <td><a href={hrefOf('werkgevers', e.id)}>{e.name}</a></td>
+                    <td>{e.last_contact ? t('mywork.daysAgo', { date: formatDateNl(e.last_contact), count: e.daysSince ?? 0 }) : t('mywork.never')}</td>
+                    <td>{e.account_manager ?? ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </Section>
+        );
+      case 'idleClients':
+        return (
+          <Section key={key} id="mw-idle" title={t('mywork.idle')} total={w.idleClients.total} shown={w.idleClients.items.length}>
+            <table className="table">
+              <thead><tr><th scope="col">{t('mywork.col.client')}</th><th scope="col">{t('mywork.col.intake')}</th><th scope="col">{t('mywork.col.lastActivity')}</th></tr></thead>
+              <tbody>
+                {w.idleClients.items.map((c) => (
+                  <tr key={c.id}>
+                    <td><a href={hrefOf('klanten', c.id)}>{c.name}</a> {c.under27 && <span className="badge badge-in">{t('work.under27')}</span>}</td>
+                    <td>{formatDateNl(c.intake_date)}</td>
+                    <td>{c.last_activity_end ? formatDateNl(c.last_activity_end) : t('mywork.never')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </Section>
+        );
+      case 'referrals':
+        return (
+          <Section key={key} id="mw-referrals" title={t('mywork.referrals')} total={w.referrals.total} shown={w.referrals.items.length}>
+            <table className="table">
+              <thead><tr><th scope="col">{t('mywork.col.client')}</th><th scope="col">{t('mywork.col.referred')}</th><th scope="col">{t('mywork.col.referrer')}</th></tr></thead>
+              <tbody>
+                {w.referrals.items.map((c) => (
+                  <tr key={c.periodId}>
+                    <td><a href={hrefOf('klanten', c.id)}>{c.name}</a></td>
+                    <td>{t('mywork.waiting', { date: formatDateNl(c.intake_date), count: c.daysWaiting })}</td>
+                    <td>{codeLabel('referrer', c.referrer)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </Section>
+        );
+      default:
+        return null;
+    }
+  };
+
+  return (
+    <section aria-labelledby="mywork-title" className="screen">
+      <div className="screen-head">
+        <h1 id="mywork-title">{t('mywork.title')}</h1>
+        <fieldset className="filters">
+          <legend className="visually-hidden">{t('mywork.scope')}</legend>
+          <label className="checkbox"><input type="radio" name="mw-scope" checked={scope === 'mine'} onChange={() => setScope('mine')} /> {t('mywork.mine')}</label>
+          <label className="checkbox"><input type="radio" name="mw-scope" checked={scope === 'all'} onChange={() => setScope('all')} /> {t('mywork.all')}</label>
+        </fieldset>
+      </div>
+      {data && <p className="muted">{t('mywork.asOf', { date: formatDateNl(data.asOf) })}</p>}
+      <Status text={notice} />
+      {error && <p role="alert" className="error-text">{error}</p>}
+      {data && <div className="cards">{data.sections.map((s) => render(s, data))}</div>}
+    </section>
+  );
+}

@@ -1,0 +1,201 @@
+// A day of caseload work in Chromium through the web shell: a client in the caseload gets an
+// activity; an employer and a vacancy are registered; the client is proposed from the ranked
+// candidates, moves to gesprek and is placed (nazorg planned); a contact with a follow-up is
+// recorded; the exit needs a reason; and the follow-ups and nazorg show up on Mijn werk, where a
+// follow-up is handled. axe-core on every screen reached. Registering a client, refusing an
+// invalid BSN and a duplicate BSN opening the existing client are covered in clients.test.ts.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axe, screenshot, startHarness, validBsn, type Harness } from './harness.js';
+
+function nl(d: Date): string {
+  return `${String(d.getDate()).padStart(2, '0')}-${String(d.getMonth() + 1).padStart(2, '0')}-${d.getFullYear()}`;
+}
+function daysAgo(n: number): Date {
+  const d = new Date();
+  d.setDate(d.getDate() - n);
+  return d;
+}
+
+describe('daily caseload work in the browser', () => {
+  let h: Harness;
+  const ids: { client?: string; employer?: string; vacancy?: string } = {};
+
+  beforeAll(async () => {
+    h = await startHarness();
+    const dialog = h.page.getByRole('dialog', { name: 'Welkom bij Caseload' });
+    await dialog.getByRole('button', { name: 'Leeg beginnen' }).click();
+    await dialog.waitFor({ state: 'detached' });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('shows an empty Mijn werk without violations', async () => {
+    const p = h.page;
+    await p.goto(h.shell.url.replace(/#.*/, '#/mijn-werk'));
+    await p.getByRole('heading', { name: 'Mijn werk', level: 1 }).waitFor();
+    await p.getByRole('heading', { name: 'Vervolgafspraken (0)' }).waitFor();
+    expect(await axe(p)).toEqual([]);
+  });
+
+  it('registers a client in the caseload and adds an activity on the client page', async () => {
+    const p = h.page;
+    await p.goto(h.shell.url.replace(/#.*/, '#/klanten/nieuw'));
+    await p.getByLabel('BSN').fill(validBsn('60000006'));
+    await p.getByLabel('Voornaam').fill('Sanne');
+    await p.getByLabel('Achternaam *').fill('Bakker');
+    await p.getByLabel('Postcode').fill('8302 AB');
+    await p.getByLabel('Woonplaats').fill('Emmeloord');
+    await p.getByLabel('Instroomdatum').fill(nl(daysAgo(120)));
+    await p.getByLabel('Verwijzer').selectOption('social_team');
+    await p.getByLabel('Klantmanager').fill('Anna de Jong');
+    await p.getByRole('button', { name: 'Klant registreren' }).click();
+    await p.getByRole('heading', { name: /Sanne Bakker/ }).waitFor();
+    ids.client = /#\/klanten\/([^/]+)/.exec(p.url())![1];
+
+    await p.getByRole('button', { name: 'Activiteit toevoegen' }).click();
+    const form = p.getByRole('form', { name: 'Activiteit toevoegen' });
+    await form.getByRole('button', { name: 'Activiteit opslaan' }).click();
+    await form.getByRole('alert').getByText('Soort activiteit: is verplicht').waitFor();
+    expect(await form.getByLabel('Soort activiteit *').getAttribute('aria-invalid')).toBe('true');
+    await form.getByLabel('Soort activiteit *').selectOption('intake_programme');
+    await form.getByLabel('Aanbieder').fill('Werkcorporatie');
+    await form.getByLabel('Startdatum *').fill(nl(daysAgo(100)));
+    await form.getByLabel('Einddatum').fill(nl(daysAgo(72)));
+    await form.getByRole('button', { name: 'Activiteit opslaan' }).click();
+    await p.getByText(/Activiteit .* is toegevoegd/).waitFor();
+    const activities = p.getByRole('region', { name: 'Activiteiten' });
+    await activities.getByRole('cell', { name: 'Vierwekenprogramma' }).waitFor();
+    await activities.getByRole('cell', { name: nl(daysAgo(100)) }).waitFor();
+    await p.getByRole('region', { name: 'Dossier' }).getByText('Vierwekenprogramma').first().waitFor();
+    expect(await axe(p)).toEqual([]);
+    expect(h.store.db.prepare("SELECT count(*) FROM activities WHERE kind = 'intake_programme' AND deleted = 0").pluck().get()).toBe(1);
+  });
+
+  it('registers an employer after the KvK check and a vacancy from its page', async () => {
+    const p = h.page;
+    await p.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Werkgevers' }).click();
+    await p.getByRole('heading', { name: 'Werkgevers', level: 1 }).waitFor();
+    expect(await axe(p)).toEqual([]);
+    await p.getByRole('link', { name: 'Nieuwe werkgever' }).click();
+    await p.getByLabel('Naam *').fill('Bakkerij De Korenschoof');
+    await p.getByLabel('KvK-nummer').fill('1234567');
+    await p.getByText('Een KvK-nummer heeft precies acht cijfers.').waitFor();
+    expect(await axe(p)).toEqual([]);
+    await p.getByLabel('KvK-nummer').fill('12345678');
+    await p.getByLabel('Plaats', { exact: true }).fill('Emmeloord');
+    await p.getByLabel('Buitengewone werkgever sinds').fill(nl(daysAgo(400)));
+    await screenshot(p, '10-nieuwe-werkgever');
+    await p.getByRole('button', { name: 'Werkgever registreren' }).click();
+    await p.getByRole('heading', { name: /Bakkerij De Korenschoof/ }).waitFor();
+    await p.getByText('Langer dan 90 dagen geen contact: bel deze werkgever.').waitFor();
+    ids.employer = /#\/werkgevers\/([^/]+)/.exec(p.url())![1];
+    expect(await axe(p)).toEqual([]);
+    await screenshot(p, '11-werkgever');
+
+    await p.getByRole('link', { name: 'Nieuwe vacature' }).click();
+    await p.getByRole('heading', { name: 'Nieuwe vacature registreren' }).waitFor();
+    expect(await p.getByLabel('Werkgever *').inputValue()).toBe(ids.employer);
+    await p.getByLabel('Functie *').fill('Medewerker productie');
+    await p.getByLabel('Uren per week', { exact: true }).fill('32');
+    await p.getByLabel('Plaats werkplek').fill('Emmeloord');
+    expect(await axe(p)).toEqual([]);
+    await p.getByRole('button', { name: 'Vacature registreren' }).click();
+    await p.getByRole('heading', { name: /Medewerker productie/ }).waitFor();
+    ids.vacancy = /#\/vacatures\/([^/]+)/.exec(p.url())![1];
+    expect(h.store.db.prepare('SELECT count(*) FROM vacancies WHERE employer_id = ?').pluck().get(ids.employer)).toBe(1);
+  });
+
+  it('ranks the client for the vacancy with an explanation, proposes, moves and places them', async () => {
+    const p = h.page;
+    const candidates = p.getByRole('region', { name: 'Kandidaten (beste eerst)' });
+    const row = candidates.getByRole('row', { name: /Sanne Bakker/ });
+    await row.waitFor();
+    expect(await row.getByRole('listitem').count()).toBe(6);
+    expect(await axe(p)).toEqual([]);
+    await screenshot(p, '12-vacature-kandidaten');
+    await row.getByRole('button', { name: 'Voordragen Sanne Bakker' }).click();
+    await p.getByText('Sanne Bakker is voorgedragen.').waitFor();
+    const pipeline = p.getByRole('region', { name: 'Voordrachten' });
+    await pipeline.getByRole('cell', { name: 'Voorgesteld' }).waitFor();
+    await pipeline.getByRole('button', { name: 'Gesprek Sanne Bakker' }).click();
+    await pipeline.getByRole('cell', { name: 'Gesprek' }).waitFor();
+    await pipeline.getByRole('button', { name: 'Plaatsen Sanne Bakker' }).click();
+    const form = p.getByRole('form', { name: 'Sanne Bakker plaatsen' });
+    await form.getByLabel('Soort plaatsing *').selectOption('regular');
+    await form.getByLabel('Startdatum *').fill(nl(daysAgo(40)));
+    await form.getByLabel('Uren per week').fill('32');
+    expect(await axe(p)).toEqual([]);
+    await form.getByRole('button', { name: 'Plaatsing opslaan' }).click();
+    await p.getByText('Sanne Bakker is geplaatst; 3 nazorgcontacten zijn gepland. De vacature is vervuld.').waitFor();
+    await p.getByText('Vervuld').first().waitFor();
+    const match = h.store.db.prepare('SELECT status FROM matches WHERE vacancy_id = ?').get(ids.vacancy) as { status: string };
+    expect(match.status).toBe('hired');
+    expect(h.store.db.prepare("SELECT count(*) FROM contacts WHERE purpose = 'nazorg' AND client_id = ?").pluck().get(ids.client)).toBe(3);
+    await screenshot(p, '13-vacature-geplaatst');
+
+    await p.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Plaatsingen' }).click();
+    await p.getByRole('table', { name: 'Plaatsingenlijst' }).getByRole('row', { name: /Sanne Bakker.*Bakkerij De Korenschoof/ }).waitFor();
+    expect(await axe(p)).toEqual([]);
+    await p.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Vacatures' }).click();
+    await p.getByLabel('Status').selectOption('filled');
+    await p.getByRole('table', { name: 'Vacaturelijst' }).getByRole('link', { name: 'Medewerker productie' }).waitFor();
+    expect(await axe(p)).toEqual([]);
+  });
+
+  it('records a contact with a follow-up, and an exit only with a reason', async () => {
+    const p = h.page;
+    await p.goto(h.shell.url.replace(/#.*/, `#/klanten/${ids.client}`));
+    await p.getByRole('heading', { name: /Sanne Bakker/ }).waitFor();
+    await p.getByRole('region', { name: 'Contactmomenten' }).getByRole('button', { name: 'Contact vastleggen' }).click();
+    const contact = p.getByRole('form', { name: 'Contact vastleggen' });
+    await contact.getByLabel('Datum *').fill(nl(daysAgo(10)));
+    await contact.getByLabel('Soort contact *').selectOption('meeting');
+    await contact.getByLabel('Verslag').fill('Gesprek over de eerste weken');
+    await contact.getByLabel('Vervolg op').fill(nl(daysAgo(3)));
+    await contact.getByRole('button', { name: 'Contact opslaan' }).click();
+    await p.getByText(/Contact .* is vastgelegd/).waitFor();
+    await p.getByRole('cell', { name: 'Gesprek over de eerste weken' }).waitFor();
+
+    await p.getByRole('button', { name: 'Uitstroom vastleggen' }).click();
+    const exit = p.getByRole('form', { name: 'Uitstroom vastleggen' });
+    await exit.getByRole('button', { name: 'Uitstroom opslaan' }).click();
+    await exit.getByText('Kies de reden van uitstroom.').waitFor();
+    expect(await exit.getByLabel('Reden uitstroom *').getAttribute('aria-invalid')).toBe('true');
+    expect(await axe(p)).toEqual([]);
+    await exit.getByLabel('Reden uitstroom *').selectOption('work_regular');
+    await exit.getByRole('button', { name: 'Uitstroom opslaan' }).click();
+    await p.getByText('De uitstroom is vastgelegd.').waitFor();
+    await p.getByRole('region', { name: 'Caseloadperiodes' }).getByRole('cell', { name: 'Niet-gesubsidieerd werk' }).waitFor();
+    await p.getByRole('button', { name: 'Intake (opnieuw instromen)' }).waitFor();
+    const period = h.store.db.prepare('SELECT exit_reason FROM caseload_periods WHERE client_id = ?').get(ids.client) as { exit_reason: string };
+    expect(period.exit_reason).toBe('work_regular');
+    await p.getByRole('button', { name: 'Toon wijzigingen' }).click();
+    await p.getByRole('region', { name: 'Wijzigingshistorie' }).getByRole('cell', { name: 'Achternaam' }).waitFor();
+    expect(await axe(p)).toEqual([]);
+    await screenshot(p, '14-klant-dossier');
+  });
+
+  it('shows the follow-up and the due nazorg on Mijn werk, and handles a follow-up there', async () => {
+    const p = h.page;
+    await p.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn werk' }).click();
+    const follow = p.getByRole('region', { name: /^Vervolgafspraken/ });
+    await follow.getByRole('row', { name: /Sanne Bakker.*Gesprek over de eerste weken/ }).waitFor();
+    await follow.getByText('3 dagen te laat').waitFor();
+    // Started 40 days ago: the 1-week and 1-month nazorg are due, the 3-month one is not yet.
+    const nazorg = p.getByRole('region', { name: /^Nazorg na plaatsing/ });
+    await p.getByRole('heading', { name: 'Nazorg na plaatsing (2)' }).waitFor();
+    await nazorg.getByText(/Nazorg na 1 week/).waitFor();
+    await nazorg.getByText(/Nazorg na 1 maand/).waitFor();
+    await p.getByRole('heading', { name: 'Buitengewone werkgevers zonder contact in 90 dagen (1)' }).waitFor();
+    expect(await axe(p)).toEqual([]);
+    await screenshot(p, '15-mijn-werk');
+
+    await follow.getByRole('button', { name: 'Contact vastleggen Sanne Bakker' }).click();
+    const form = follow.getByRole('form', { name: 'Contact vastleggen' });
+    await form.getByLabel('Verslag').fill('Nagebeld, gaat goed');
+    await form.getByRole('button', { name: 'Contact opslaan' }).click();
+    await p.getByRole('heading', { name: 'Vervolgafspraken (0)' }).waitFor();
+    expect(await axe(p)).toEqual([]);
+  });
+});
