@@ -9,7 +9,9 @@ import { startWebShell, type WebShell } from '../../electron/web.js';
 import { Store } from '../../db/store/open.js';
 
 export const REPO = resolve(import.meta.dirname, '../..');
-export const RENDERER = join(REPO, 'out/renderer');
+// CASELOAD_RENDERER_DIR lets a developer test a private build while out/renderer is rebuilt by
+// someone else (vite empties its outDir first).
+export const RENDERER = process.env.CASELOAD_RENDERER_DIR ?? join(REPO, 'out/renderer');
 export const ARTIFACTS = join(REPO, 'artifacts/screenshots');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

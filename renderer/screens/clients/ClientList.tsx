@@ -30,7 +30,12 @@ export function ClientList() {
   useEffect(() => bridge.on('data.changed', () => void search(bridge, useClients.getState().query)), [bridge, search]);
   useEffect(() => setActive(0), [query, onlyCaseload]);
 
-  const virtual = useVirtualizer({ count: items.length, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 12 });
+  // The grid itself scrolls (so the focusable element is the scroll region, WCAG 2.1.1), with the
+  // header row sticky on top: rows start one row down (scrollMargin) and must not hide under it.
+  const virtual = useVirtualizer({
+    count: items.length, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 12,
+    scrollMargin: ROW, scrollPaddingStart: ROW,
+  });
   const rows = virtual.getVirtualItems();
   const lastIndex = rows[rows.length - 1]?.index ?? 0;
   useEffect(() => {
@@ -84,21 +89,20 @@ export function ClientList() {
       <div
         role="grid" aria-label={t('clients.listLabel')} aria-rowcount={total + 1} aria-describedby={`${id}-hint`}
         aria-activedescendant={items[active] ? `${id}-r${active}` : undefined}
-        tabIndex={0} onKeyDown={onKey} className="grid"
+        tabIndex={0} onKeyDown={onKey} className="grid" ref={scroller}
       >
         <div role="row" aria-rowindex={1} className="grid-row grid-head">
           {(['name', 'ref', 'bsn', 'birthDate', 'city', 'manager', 'status'] as const).map((c) => (
             <span key={c} role="columnheader" className={`cell cell-${c}`}>{t(`clients.col.${c}`)}</span>
           ))}
         </div>
-        <div ref={scroller} className="grid-body">
-          <div className="grid-spacer" style={{ height: virtual.getTotalSize() }}>
+        <div className="grid-spacer" style={{ height: virtual.getTotalSize() }}>
             {rows.map((r) => {
               const c = items[r.index]!;
               return (
                 <div
                   key={c.id} id={`${id}-r${r.index}`} role="row" aria-rowindex={r.index + 2} aria-selected={r.index === active}
-                  className={`grid-row${r.index === active ? ' active' : ''}`} style={{ transform: `translateY(${r.start}px)` }}
+                  className={`grid-row${r.index === active ? ' active' : ''}`} style={{ transform: `translateY(${r.start - ROW}px)` }}
                   onClick={() => open(c)}
                 >
                   <span role="gridcell" className="cell cell-name"><a href={`#/klanten/${c.id}`} tabIndex={-1}>{c.name}</a></span>
@@ -111,7 +115,6 @@ export function ClientList() {
                 </div>
               );
             })}
-          </div>
         </div>
       </div>
     </div>

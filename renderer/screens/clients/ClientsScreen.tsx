@@ -11,7 +11,7 @@ export function ClientsScreen(props: { rest: string[] }) {
   if (first === 'nieuw') return <ClientForm />;
   if (first) return <ClientDetail id={first} notice={props.rest[1]} />;
   return (
-    <section aria-labelledby="clients-title" className="screen">
+    <section aria-labelledby="clients-title" className="screen fill">
       <div className="screen-head">
         <h1 id="clients-title">{t('clients.title')}</h1>
         <a className="button primary" href={hrefOf('klanten', 'nieuw')}>{t('clients.newClient')}</a>
