@@ -26,6 +26,22 @@ describe('Nieuwe klant form', { timeout: 30_000 }, () => {
     expect(calls).not.toContain('clients.create');
   });
 
+  it('checks the BSN as soon as nine digits are typed, before the field is left', async () => {
+    renderForm();
+    const user = userEvent.setup({ delay: null });
+    const bsn = screen.getByLabelText('BSN');
+    await user.type(bsn, '12345678');
+    const message = 'Dit BSN klopt niet (elfproef). Controleer de negen cijfers.';
+    expect(screen.queryByText(message)).not.toBeInTheDocument();
+    await user.type(bsn, '9');
+    expect(await screen.findByText(message)).toBeInTheDocument();
+    expect(bsn).toHaveFocus();
+    await user.clear(bsn);
+    await user.type(bsn, '111222333');
+    await waitFor(() => expect(bsn).not.toHaveAttribute('aria-invalid'));
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
   it('asks for the last name and a Dutch date', async () => {
     renderForm();
     const user = userEvent.setup({ delay: null });
