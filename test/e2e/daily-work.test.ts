@@ -106,6 +106,20 @@ describe('daily caseload work in the browser', () => {
     expect(h.store.db.prepare('SELECT count(*) FROM vacancies WHERE employer_id = ?').pluck().get(ids.employer)).toBe(1);
   });
 
+  it('prints an overview of the open vacancies for the client', async () => {
+    const p = h.page;
+    await p.goto(h.shell.url.replace(/#.*/, `#/klanten/${ids.client}`));
+    await p.getByRole('link', { name: 'Overzicht open vacatures' }).click();
+    await p.getByRole('heading', { name: 'Overzicht open vacatures' }).waitFor();
+    await p.getByText(/Voor Sanne Bakker, stand .*: 1 open vacature, best passend eerst\./).waitFor();
+    await p.getByRole('cell', { name: 'Medewerker productie' }).waitFor();
+    await p.getByRole('button', { name: 'Afdrukken of opslaan als pdf' }).waitFor();
+    expect(await axe(p)).toEqual([]);
+    await screenshot(p, '16-overzicht-vacatures');
+    await p.goto(h.shell.url.replace(/#.*/, `#/vacatures/${ids.vacancy}`));
+    await p.getByRole('heading', { name: /Medewerker productie/ }).waitFor();
+  });
+
   it('ranks the client for the vacancy with an explanation, proposes, moves and places them', async () => {
     const p = h.page;
     const candidates = p.getByRole('region', { name: 'Kandidaten (beste eerst)' });
@@ -197,5 +211,30 @@ describe('daily caseload work in the browser', () => {
     await form.getByRole('button', { name: 'Contact opslaan' }).click();
     await p.getByRole('heading', { name: 'Vervolgafspraken (0)' }).waitFor();
     expect(await axe(p)).toEqual([]);
+  });
+
+  it('manages users, refuses the retention list to a beheerder and previews an import with refused rows', async () => {
+    const p = h.page;
+    await p.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Beheer' }).click();
+    await p.getByRole('heading', { name: 'Gebruikers en rollen' }).waitFor();
+    const users = p.getByRole('region', { name: 'Gebruikers en rollen' });
+    await users.getByLabel('Naam *').fill('Piet Klaassen');
+    await users.getByLabel('Rol', { exact: true }).selectOption('klantmanager');
+    await users.getByLabel('Pincode of wachtwoord *').fill('4821-geheim');
+    await users.getByRole('button', { name: 'Gebruiker toevoegen' }).click();
+    await p.getByText('De gebruiker is toegevoegd.').waitFor();
+    await users.getByRole('cell', { name: 'Piet Klaassen' }).waitFor();
+    await p.getByRole('region', { name: 'Bewaartermijn verstreken' }).getByText('Uw rol mag deze actie niet uitvoeren.').waitFor();
+
+    const csv = 'Naam;KvK-nummer;Plaats\nGarage Noordoost;87654321;Marknesse\nTuincentrum Bloei;123;Ens\n';
+    await p.getByLabel('Wat staat er in het bestand?').selectOption('employers');
+    await p.getByLabel('Bestand (CSV of XLSX)').setInputFiles({ name: 'werkgevers.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const refused = p.getByRole('table', { name: 'Geweigerde rijen' });
+    await refused.getByRole('row').nth(1).waitFor();
+    expect(await refused.getByRole('row').count()).toBe(2);
+    expect(await p.getByRole('button', { name: 'Importeren' }).isDisabled()).toBe(true);
+    expect(await axe(p)).toEqual([]);
+    await screenshot(p, '17-beheer');
+    expect(h.store.db.prepare("SELECT count(*) FROM employers WHERE name = 'Garage Noordoost'").pluck().get()).toBe(0);
   });
 });

@@ -172,7 +172,7 @@ export function MyWorkScreen() {
       {data && <p className="muted">{t('mywork.asOf', { date: formatDateNl(data.asOf) })}</p>}
       <Status text={notice} />
       {error && <p role="alert" className="error-text">{error}</p>}
-      {data && <div className="cards">{data.sections.map((s) => render(s, data))}</div>}
+      {data && <div className="stack">{data.sections.map((s) => render(s, data))}</div>}
     </section>
   );
 }
