@@ -3,6 +3,7 @@
 // fragment (#token=...), kept in sessionStorage so a reload keeps working.
 import type { EventName, Input, MethodName, Output } from '../db/api/contract.js';
 import type { Result } from '../db/api/result.js';
+import i18n from './i18n/index.js';
 
 export interface Bridge {
   call<M extends MethodName>(method: M, input: Input<M>): Promise<Result<Output<M>>>;
@@ -56,10 +57,10 @@ function httpBridge(): Bridge {
           headers: { 'Content-Type': 'application/json', 'X-Caseload-Token': token },
           body: JSON.stringify({ method, input }),
         });
-        if (res.status === 401) return { ok: false, error: { code: 'unauthorized', message: 'De sessie is verlopen: open Caseload opnieuw via de link in het terminalvenster.' } };
+        if (res.status === 401) return { ok: false, error: { code: 'unauthorized', message: i18n.t('app.unauthorized') } };
         return (await res.json()) as Result<never>;
       } catch {
-        return { ok: false, error: { code: 'offline', message: 'Geen verbinding met Caseload. Is het programma nog actief?' } };
+        return { ok: false, error: { code: 'offline', message: i18n.t('app.offline') } };
       }
     },
     on(event, cb) {

@@ -8,6 +8,8 @@ export const nl = {
     user: '{{name}} ({{role}})',
     loading: 'Bezig met laden…',
     error: 'Er ging iets mis: {{message}}',
+    unauthorized: 'De sessie is verlopen: open Caseload opnieuw via de link in het terminalvenster.',
+    offline: 'Geen verbinding met Caseload. Is het programma nog actief?',
   },
   nav: {
     label: 'Hoofdmenu',
