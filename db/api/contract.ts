@@ -18,6 +18,7 @@ import { retentionMethods } from './methods/retention.js';
 import { importMethods } from './methods/import.js';
 import { reportMethods } from './methods/reports.js';
 import { exportMethods } from './methods/exports.js';
+import { syncMethods } from './methods/sync.js';
 
 export const contract = {
   ...appMethods,
@@ -36,6 +37,7 @@ export const contract = {
   ...importMethods,
   ...reportMethods,
   ...exportMethods,
+  ...syncMethods,
 } as const;
 
 export type Contract = typeof contract;

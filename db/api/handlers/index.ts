@@ -15,6 +15,7 @@ import { retentionHandlers } from './retention.js';
 import { importHandlers } from './import.js';
 import { reportHandlers } from './reports.js';
 import { exportHandlers } from './exports.js';
+import { syncHandlers } from './sync.js';
 
 export const handlers: Handlers = {
   ...appHandlers,
@@ -33,4 +34,5 @@ export const handlers: Handlers = {
   ...importHandlers,
   ...reportHandlers,
   ...exportHandlers,
+  ...syncHandlers,
 };

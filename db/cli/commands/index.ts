@@ -6,7 +6,7 @@ import { dumpCommand } from './dump.js';
 import { searchCommand } from './search.js';
 import { demoCommand } from './demo.js';
 import { checkCommand } from './check.js';
-import { pendingSync } from './pending.js';
+import { syncCommand } from './sync.js';
 import { exportCommand } from './export.js';
 import { reportCommand } from './report.js';
 
@@ -17,7 +17,7 @@ export const COMMANDS: Command[] = [
   reportCommand,
   exportCommand,
   searchCommand,
-  pendingSync,
+  syncCommand,
   demoCommand,
   checkCommand,
 ];

@@ -1,0 +1,39 @@
+// Handlers of the sync methods: thin calls into db/sync/. Rounds on one store are exclusive
+// (db/sync/runtime.ts); progress and the new status are pushed as events.
+import type { Handlers } from '../dispatch.js';
+import { listConflicts, resolveConflict } from '../../sync/conflicts.js';
+import { runRound, setupSync } from '../../sync/round.js';
+import { exclusiveRound, isRoundRunning, syncAppVersion, syncKeyStore } from '../../sync/runtime.js';
+import { syncStatus } from '../../sync/status.js';
+
+type H = Pick<Handlers, 'sync.status' | 'sync.setup' | 'sync.run' | 'sync.conflicts' | 'sync.resolveConflict'>;
+
+export const syncHandlers: H = {
+  'sync.status': ({ store }) => ({ ...syncStatus(store), running: isRoundRunning(store) }),
+
+  'sync.setup': async (ctx, input) => {
+    const result = await setupSync(ctx.store, { ...input, keyStore: syncKeyStore(), appVersion: syncAppVersion() });
+    ctx.emit('sync.status', { ...syncStatus(ctx.store), running: false });
+    return result;
+  },
+
+  'sync.run': async (ctx, { snapshot }) => {
+    const result = await exclusiveRound(ctx.store, () =>
+      runRound(ctx.store, {
+        keyStore: syncKeyStore(), appVersion: syncAppVersion(), snapshot,
+        progress: (label, done, total) => ctx.emit('progress', { task: 'sync', label, done, total }),
+      }),
+    );
+    if (result.ingested.applied || result.merged || result.moved || result.purged || result.bootstrapped) ctx.emit('data.changed', { kinds: ['all'] });
+    ctx.emit('sync.status', { ...syncStatus(ctx.store), running: isRoundRunning(ctx.store) });
+    return result;
+  },
+
+  'sync.conflicts': ({ store }, { all }) => ({ items: listConflicts(store, { all }) }),
+
+  'sync.resolveConflict': (ctx, { id, choice }) => {
+    const resolved = resolveConflict(ctx.store, ctx.session.user, id, choice);
+    ctx.emit('data.changed', { kinds: [resolved.entity], ids: [resolved.rowId] });
+    return { resolved };
+  },
+};

@@ -1,0 +1,86 @@
+// Contract methods for sync through a shared folder (SYNC.md, issue 4): status for the
+// Synchronisatie screen, team setup, a round on demand, and the conflicts list with resolve.
+// Pure: the renderer imports the shapes.
+import { z } from 'zod';
+import { method } from '../define.js';
+
+const value = z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.null()]);
+
+export const conflictSide = z.object({ value, hlc: z.string(), device: z.string(), user: z.string(), at: z.string() });
+
+export const syncConflict = z.object({
+  id: z.string(),
+  kind: z.enum(['concurrent', 'merge']),
+  entity: z.string(),
+  rowId: z.string(),
+  ref: z.string().nullable(),
+  field: z.string(),
+  keyField: z.boolean(),
+  current: conflictSide.nullable(),
+  other: conflictSide,
+  mergedRowId: z.string().optional(),
+  mergedRef: z.string().nullable().optional(),
+});
+export type SyncConflict = z.infer<typeof syncConflict>;
+
+const ingestResult = z.object({
+  segments: z.number(), changes: z.number(), applied: z.number(), duplicates: z.number(), conflicts: z.number(), problems: z.number(),
+  purgeMarkers: z.boolean().optional(),
+});
+
+export const roundResult = z.object({
+  at: z.string(),
+  bootstrapped: z.boolean(),
+  filledGap: z.boolean(),
+  ingested: ingestResult,
+  merged: z.number(),
+  moved: z.number(),
+  purged: z.number(),
+  published: z.object({ segments: z.number(), changes: z.number() }),
+  snapshot: z.string().nullable(),
+  compacted: z.object({ segments: z.number(), snapshots: z.number() }),
+});
+export type SyncRoundResult = z.infer<typeof roundResult>;
+
+export const syncStatusOutput = z.object({
+  configured: z.boolean(),
+  folder: z.string().nullable(),
+  team: z.string().nullable(),
+  device: z.string(),
+  deviceName: z.string(),
+  lastRun: z.string().nullable(),
+  lastResult: roundResult.nullable(),
+  pending: z.number(),
+  devices: z.array(z.object({ device: z.string(), name: z.string().nullable(), self: z.boolean(), appVersion: z.string().nullable(), lastActivity: z.string().nullable() })),
+  problems: z.array(z.object({ path: z.string(), kind: z.string(), message: z.string(), tries: z.number(), firstSeen: z.string(), lastTry: z.string(), quarantined: z.boolean() })),
+  conflicts: z.number(),
+  otherConflicts: z.number(),
+  running: z.boolean(),
+});
+export type SyncStatusOutput = z.infer<typeof syncStatusOutput>;
+
+export const syncMethods = {
+  'sync.status': method({ input: z.object({}).strict(), output: syncStatusOutput }),
+  /** Creates a team in the shared folder or joins it (also unlocks again after a lost key). */
+  'sync.setup': method({
+    input: z
+      .object({
+        folder: z.string().min(1).max(1000),
+        mode: z.enum(['create', 'join']),
+        passphrase: z.string().min(1).max(1000),
+        deviceName: z.string().min(1).max(100).optional(),
+      })
+      .strict(),
+    output: z.object({ team: z.string(), device: z.string(), created: z.boolean() }),
+  }),
+  /** One round now (the shell also runs them on start, on a timer and when the folder changes). */
+  'sync.run': method({ input: z.object({ snapshot: z.boolean().default(false) }).strict(), output: roundResult }),
+  'sync.conflicts': method({
+    input: z.object({ all: z.boolean().default(false) }).strict(),
+    output: z.object({ items: z.array(syncConflict) }),
+  }),
+  'sync.resolveConflict': method({
+    input: z.object({ id: z.string().min(1).max(300), choice: z.enum(['current', 'other']) }).strict(),
+    output: z.object({ resolved: syncConflict }),
+  }),
+};

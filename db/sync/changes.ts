@@ -1,0 +1,81 @@
+// The payload of a segment: this device's field changes as JSON, one compact array per change
+// [entity, row_id, field, value, hlc, base_hlc, user] (the device is the segment's). Incoming
+// payloads are checked against the entity registry before anything is applied: an unknown field
+// (a newer app version) or a value of the wrong type refuses the whole segment.
+import { decodeHlc } from '../journal/hlc.js';
+import type { FieldChange, Value } from '../journal/write.js';
+import { fieldSpec, isEntityName, type FieldSpec } from '../model/entities.js';
+import { BadFile, type FileHeader } from './container.js';
+
+export interface JournalRow {
+  seq: number;
+  entity: string;
+  row_id: string;
+  field: string;
+  /** JSON text as stored in the journal. */
+  value: string | null;
+  hlc: string;
+  base_hlc: string | null;
+  user: string;
+}
+
+/** Builds the payload text from journal rows without re-parsing their JSON values. */
+export function encodeChanges(rows: readonly JournalRow[]): Buffer {
+  const parts: string[] = [];
+  for (const r of rows) {
+    parts.push(`[${JSON.stringify(r.entity)},${JSON.stringify(r.row_id)},${JSON.stringify(r.field)},${r.value ?? 'null'},${JSON.stringify(r.hlc)},${JSON.stringify(r.base_hlc)},${JSON.stringify(r.user)}]`);
+  }
+  return Buffer.from(`{"changes":[${parts.join(',\n')}]}`, 'utf8');
+}
+
+function valueFits(spec: FieldSpec, v: unknown): v is Value {
+  if (v === null) return true;
+  switch (spec.type) {
+    case 'bool':
+      return typeof v === 'boolean';
+    case 'int':
+      return typeof v === 'number' && Number.isSafeInteger(v);
+    case 'real':
+      return typeof v === 'number' && Number.isFinite(v);
+    case 'list':
+      return Array.isArray(v) && v.every((x) => typeof x === 'string');
+    default:
+      return typeof v === 'string' && v.length <= 100_000;
+  }
+}
+
+const bad = (msg: string) => new BadFile('content', msg);
+
+/** Parses and checks a segment payload; every change must be authored by the segment's device. */
+export function decodeChanges(plaintext: Buffer, header: FileHeader): FieldChange[] {
+  let doc: { changes?: unknown };
+  try {
+    doc = JSON.parse(plaintext.toString('utf8')) as { changes?: unknown };
+  } catch {
+    throw bad('inhoud is geen geldige JSON');
+  }
+  if (!Array.isArray(doc.changes) || doc.changes.length !== header.count) throw bad('aantal wijzigingen klopt niet met de kop');
+  const out: FieldChange[] = [];
+  for (const item of doc.changes as unknown[]) {
+    if (!Array.isArray(item) || item.length !== 7) throw bad('wijziging heeft een onbekende vorm');
+    const [entity, rowId, field, value, hlc, base, user] = item as unknown[];
+    if (typeof entity !== 'string' || !isEntityName(entity)) throw bad(`onbekend soort record '${String(entity)}': werk Caseload bij`);
+    if (typeof field !== 'string' || field === 'id') throw bad('ongeldig veld');
+    const spec = fieldSpec(entity, field);
+    if (!spec) throw bad(`onbekend veld ${entity}.${field}: werk Caseload bij`);
+    if (typeof rowId !== 'string' || rowId.length === 0 || rowId.length > 100) throw bad('ongeldige record-id');
+    if (typeof user !== 'string' || user.length > 200) throw bad('ongeldige gebruiker');
+    if (typeof hlc !== 'string' || (base !== null && typeof base !== 'string')) throw bad('ongeldige klokwaarde');
+    let device: string;
+    try {
+      device = decodeHlc(hlc).device;
+      if (base !== null) decodeHlc(base as string);
+    } catch {
+      throw bad('ongeldige klokwaarde');
+    }
+    if (device !== header.device) throw bad('wijziging van een ander apparaat dan de afzender');
+    if (!valueFits(spec, value)) throw bad(`waarde van ${entity}.${field} heeft het verkeerde type`);
+    out.push({ entity, row_id: rowId, field, value, hlc, base_hlc: base as string | null, device, user });
+  }
+  return out;
+}

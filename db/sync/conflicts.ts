@@ -1,0 +1,174 @@
+// Conflicts: edits that last-writer-wins overwrote without their writer having seen them.
+// A change x loses when some change y on the same field has a later clock, a base clock before
+// x (y's author had not seen x) and another value. That is a property of the set of changes,
+// not of their arrival order, so every laptop ends with the same list; each pair is noticed when
+// its second half arrives. Key fields (FieldSpec.key) are the ones a person must look at; the
+// others are kept too, so no typed edit is ever silently lost.
+// Two records of the same person (db/sync/merge.ts) add "merge" conflicts: key fields where the
+// merged record differs from the survivor. Both kinds are resolved by writing the chosen value
+// as a new change whose base clock covers the losing edit.
+import type { ApplyOutcome, FieldChange, Value } from '../journal/write.js';
+import { ENTITIES, fieldSpec, type EntityName, type FieldSpec } from '../model/entities.js';
+import { AppError } from '../api/result.js';
+import type { Store } from '../store/open.js';
+import { decodeHlc } from '../journal/hlc.js';
+
+export class ConflictDetector {
+  private readonly laterUnseen;
+  private readonly overwritten;
+  private readonly insert;
+  found = 0;
+
+  constructor(
+    private readonly store: Store,
+    private readonly detected: string,
+  ) {
+    this.laterUnseen = store.db.prepare(
+      `SELECT 1 FROM journal WHERE entity = ? AND row_id = ? AND field = ? AND hlc > ? AND coalesce(base_hlc, '') < ? AND value IS NOT ? LIMIT 1`,
+    );
+    this.overwritten = store.db.prepare(
+      `SELECT hlc, value, device, user FROM journal WHERE entity = ? AND row_id = ? AND field = ? AND hlc > ? AND hlc < ? AND value IS NOT ?`,
+    );
+    this.insert = store.db.prepare(
+      `INSERT OR IGNORE INTO sync_conflicts(entity, row_id, field, loser_hlc, loser_value, loser_device, loser_user, key_field, detected)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+  }
+
+  /** Called by Writer.applyChanges right after a remote change is journaled. */
+  check = (c: FieldChange, o: ApplyOutcome): void => {
+    if (o.duplicate || o.previous === null) return;
+    const base = c.base_hlc ?? '';
+    // Newer than everything here and written on top of everything here: nothing to compare.
+    if (c.hlc > o.previous && base >= o.previous) return;
+    const value = JSON.stringify(c.value);
+    const key = fieldSpec(c.entity, c.field)?.key ? 1 : 0;
+    if (this.laterUnseen.get(c.entity, c.row_id, c.field, c.hlc, c.hlc, value) !== undefined) {
+      this.found += this.insert.run(c.entity, c.row_id, c.field, c.hlc, value, c.device, c.user, key, this.detected).changes;
+    }
+    for (const x of this.overwritten.all(c.entity, c.row_id, c.field, base, c.hlc, value) as { hlc: string; value: string | null; device: string; user: string }[]) {
+      this.found += this.insert.run(c.entity, c.row_id, c.field, x.hlc, x.value, x.device, x.user, key, this.detected).changes;
+    }
+  };
+}
+
+export interface ConflictSide {
+  value: Value;
+  hlc: string;
+  device: string;
+  user: string;
+  /** ISO time from the clock. */
+  at: string;
+}
+
+export interface Conflict {
+  /** Stable across laptops: the same conflict has the same id everywhere. */
+  id: string;
+  kind: 'concurrent' | 'merge';
+  entity: EntityName;
+  rowId: string;
+  ref: string | null;
+  field: string;
+  keyField: boolean;
+  /** The value in effect (last writer wins). */
+  current: ConflictSide | null;
+  /** The edit that lost (for a merge: the merged record's value). */
+  other: ConflictSide;
+  /** For a merge: the record that was merged into this one. */
+  mergedRowId?: string;
+  mergedRef?: string | null;
+}
+
+interface JournalEntry {
+  value: string | null;
+  hlc: string;
+  device: string;
+  user: string;
+}
+
+function side(spec: FieldSpec | undefined, e: JournalEntry): ConflictSide {
+  const value = e.value === null ? null : (JSON.parse(e.value) as Value);
+  void spec;
+  return { value, hlc: e.hlc, device: e.device, user: e.user, at: new Date(decodeHlc(e.hlc).millis).toISOString() };
+}
+
+function latest(store: Store, entity: string, rowId: string, field: string): JournalEntry | undefined {
+  return store
+    .stmt('SELECT value, hlc, device, user FROM journal WHERE entity = ? AND row_id = ? AND field = ? ORDER BY hlc DESC LIMIT 1')
+    .get(entity, rowId, field) as JournalEntry | undefined;
+}
+
+function resolvedSince(store: Store, entity: string, rowId: string, field: string, loserHlc: string): boolean {
+  return store.stmt('SELECT 1 FROM journal WHERE entity = ? AND row_id = ? AND field = ? AND base_hlc >= ? LIMIT 1').get(entity, rowId, field, loserHlc) !== undefined;
+}
+
+function refOf(store: Store, entity: EntityName, rowId: string): { ref: string | null; deleted: number } | undefined {
+  return store.stmt(`SELECT ref, deleted FROM ${ENTITIES[entity].table} WHERE id = ?`).get(rowId) as { ref: string | null; deleted: number } | undefined;
+}
+
+/**
+ * Open conflicts, sorted the same way on every laptop. A conflict closes when someone writes
+ * the field having seen the losing edit, or when the values no longer differ.
+ */
+export function listConflicts(store: Store, opts: { all?: boolean } = {}): Conflict[] {
+  const out: Conflict[] = [];
+  const rows = store
+    .stmt(`SELECT entity, row_id, field, loser_hlc, loser_value, loser_device, loser_user, key_field FROM sync_conflicts ${opts.all ? '' : 'WHERE key_field = 1'}`)
+    .all() as { entity: EntityName; row_id: string; field: string; loser_hlc: string; loser_value: string | null; loser_device: string; loser_user: string; key_field: number }[];
+  for (const r of rows) {
+    const row = refOf(store, r.entity, r.row_id);
+    if (!row || row.deleted) continue;
+    const cur = latest(store, r.entity, r.row_id, r.field);
+    if (cur && cur.value === r.loser_value) continue;
+    if (resolvedSince(store, r.entity, r.row_id, r.field, r.loser_hlc)) continue;
+    const spec = fieldSpec(r.entity, r.field);
+    out.push({
+      id: `c:${r.entity}:${r.row_id}:${r.field}:${r.loser_hlc}`, kind: 'concurrent', entity: r.entity, rowId: r.row_id, ref: row.ref,
+      field: r.field, keyField: r.key_field === 1, current: cur ? side(spec, cur) : null,
+      other: side(spec, { value: r.loser_value, hlc: r.loser_hlc, device: r.loser_device, user: r.loser_user }),
+    });
+  }
+  out.push(...mergeConflicts(store));
+  return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+const CLIENT_KEY_FIELDS = Object.entries(ENTITIES.client.fields as Record<string, FieldSpec>).filter(([, s]) => s.key).map(([f]) => f);
+
+function mergeConflicts(store: Store): Conflict[] {
+  const out: Conflict[] = [];
+  const merged = store.stmt('SELECT id, ref, merged_into FROM clients WHERE merged_into IS NOT NULL AND deleted = 0').all() as { id: string; ref: string | null; merged_into: string }[];
+  for (const m of merged) {
+    const s = refOf(store, 'client', m.merged_into);
+    if (!s || s.deleted) continue;
+    for (const field of CLIENT_KEY_FIELDS) {
+      const mine = latest(store, 'client', m.id, field);
+      if (!mine || mine.value === null) continue;
+      const cur = latest(store, 'client', m.merged_into, field);
+      if (cur && cur.value === mine.value) continue;
+      if (resolvedSince(store, 'client', m.merged_into, field, mine.hlc)) continue;
+      const spec = fieldSpec('client', field);
+      out.push({
+        id: `m:client:${m.merged_into}:${field}:${m.id}`, kind: 'merge', entity: 'client', rowId: m.merged_into, ref: s.ref, field,
+        keyField: true, current: cur ? side(spec, cur) : null, other: side(spec, mine), mergedRowId: m.id, mergedRef: m.ref,
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Resolves a conflict by writing the chosen value ('current' keeps the value in effect, 'other'
+ * takes the losing one) as a new local change whose base clock covers the losing edit, so every
+ * laptop sees the conflict as resolved once the change arrives.
+ */
+export function resolveConflict(store: Store, user: string, id: string, choice: 'current' | 'other'): Conflict {
+  const c = listConflicts(store, { all: true }).find((x) => x.id === id);
+  if (!c) throw new AppError('not_found', 'Dit conflict bestaat niet (meer): misschien is het al opgelost.', 'id');
+  const value = choice === 'other' ? c.other.value : (c.current?.value ?? null);
+  store.write(user, (w) => {
+    const cur = latest(store, c.entity, c.rowId, c.field);
+    const base = cur && cur.hlc > c.other.hlc ? cur.hlc : c.other.hlc;
+    w.applyChange({ entity: c.entity, row_id: c.rowId, field: c.field, value, hlc: store.clock.tick(), base_hlc: base, device: store.device, user });
+  });
+  return c;
+}

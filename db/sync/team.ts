@@ -1,0 +1,154 @@
+// The team and this laptop's place in it. team.json holds the team key wrapped by a key from
+// the passphrase (scrypt); each device has an Ed25519 signing key whose private half stays in
+// the local database, encrypted with a subkey of the team key, and publishes device.json
+// (public key in the clear; name, version and "seen up to" vector sealed with the team key).
+import { randomBytes, timingSafeEqual, createHmac, type KeyObject } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { AppError } from '../api/result.js';
+import type { Store } from '../store/open.js';
+import {
+  keyFromPassphrase, newDeviceKeys, newScryptParams, privateKeyFromDer, privateKeyToDer, seal, sha256,
+  signDigest, subkey, unseal, verifyDigest, type ScryptParams,
+} from './crypto.js';
+import { BadFile, FORMAT } from './container.js';
+import { deviceFile, teamFile, writeBufferAtomic } from './layout.js';
+
+export interface TeamFile {
+  format: number;
+  team: string;
+  created: number;
+  kdf: { name: 'scrypt' } & ScryptParams;
+  /** The 32-byte team key sealed with the passphrase key (base64 nonce|ciphertext|tag). */
+  wrappedKey: string;
+  /** HMAC proving a stored team key belongs to this team without the passphrase. */
+  keyCheck: string;
+}
+
+export const WRONG_PASSPHRASE = 'Onjuist teamwachtwoord: er is niets toegepast. (Wrong team passphrase: nothing was applied.)';
+
+const wrapAad = (team: string) => Buffer.from(`caseload-team-key:${FORMAT}:${team}`);
+const keyCheckOf = (key: Buffer, team: string) => createHmac('sha256', subkey(key, 'key-check')).update(team).digest('base64');
+
+export function readTeamFile(root: string): TeamFile | null {
+  let text: string;
+  try {
+    text = readFileSync(teamFile(root), 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
+  let t: TeamFile;
+  try {
+    t = JSON.parse(text) as TeamFile;
+  } catch {
+    throw new AppError('sync_team_file', 'team.json in de gedeelde map is onleesbaar (nog niet volledig gesynchroniseerd?)');
+  }
+  if (t.format !== FORMAT) throw new AppError('sync_team_file', `team.json heeft formaatversie ${t.format}: werk Caseload bij`);
+  if (!/^[0-9a-f]{32}$/.test(t.team) || t.kdf?.name !== 'scrypt' || typeof t.wrappedKey !== 'string') {
+    throw new AppError('sync_team_file', 'team.json in de gedeelde map heeft een onbekende vorm');
+  }
+  return t;
+}
+
+/** Creates team.json with a new random team key; refuses when the folder already has a team. */
+export function createTeam(root: string, passphrase: string, now: number): { team: TeamFile; key: Buffer } {
+  if (passphrase.length < 8) throw new AppError('invalid_input', 'Het teamwachtwoord moet minstens 8 tekens hebben.', 'passphrase');
+  const id = randomBytes(16).toString('hex');
+  const key = randomBytes(32);
+  const kdf = { name: 'scrypt' as const, ...newScryptParams() };
+  const wrappedKey = seal(keyFromPassphrase(passphrase, kdf), key, wrapAad(id)).toString('base64');
+  const team: TeamFile = { format: FORMAT, team: id, created: now, kdf, wrappedKey, keyCheck: keyCheckOf(key, id) };
+  if (!writeBufferAtomic(teamFile(root), Buffer.from(JSON.stringify(team, null, 2) + '\n'), true)) {
+    throw new AppError('sync_team_exists', 'Deze map heeft al een team: kies "Aansluiten" met het teamwachtwoord.');
+  }
+  return { team, key };
+}
+
+export function unwrapTeamKey(team: TeamFile, passphrase: string): Buffer {
+  try {
+    return unseal(keyFromPassphrase(passphrase, team.kdf), Buffer.from(team.wrappedKey, 'base64'), wrapAad(team.team));
+  } catch {
+    throw new AppError('wrong_passphrase', WRONG_PASSPHRASE, 'passphrase');
+  }
+}
+
+export function isTeamKey(team: TeamFile, key: Buffer): boolean {
+  const a = Buffer.from(keyCheckOf(key, team.team));
+  const b = Buffer.from(team.keyCheck ?? '');
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Everything a sync round needs to read and write the folder as this device. */
+export interface Identity {
+  team: string;
+  encKey: Buffer;
+  device: string;
+  signer: KeyObject;
+  publicKey: string;
+}
+
+/** This device's signing key (made on first use), unlocked with the team key. */
+export function loadIdentity(store: Store, team: string, teamKey: Buffer): Identity {
+  const wrapKey = subkey(teamKey, 'device-key');
+  const aad = Buffer.from(`device-key:${team}:${store.device}`);
+  const stored = store.getMeta('sync_device_key');
+  let keys;
+  if (stored) {
+    keys = privateKeyFromDer(unseal(wrapKey, Buffer.from(stored, 'base64'), aad));
+  } else {
+    keys = newDeviceKeys();
+    store.setMeta('sync_device_key', seal(wrapKey, privateKeyToDer(keys.privateKey), aad).toString('base64'));
+  }
+  return { team, encKey: subkey(teamKey, 'files'), device: store.device, signer: keys.privateKey, publicKey: keys.publicKey };
+}
+
+/** What a device tells the others, sealed in its device.json. */
+export interface DeviceInfo {
+  name: string;
+  appVersion: string;
+  /** Last time it finished a sync round (its clock, ms). */
+  updated: number;
+  /** "Seen up to": per `<device>.<epoch>` the highest seq it has with nothing missing below. */
+  seen: Record<string, number>;
+}
+
+interface DeviceFileJson {
+  format: number;
+  team: string;
+  device: string;
+  publicKey: string;
+  info: string;
+  signature: string;
+}
+
+const deviceAad = (f: Pick<DeviceFileJson, 'team' | 'device' | 'publicKey'>) => Buffer.from(`device:${FORMAT}:${f.team}:${f.device}:${f.publicKey}`);
+const deviceDigest = (f: Omit<DeviceFileJson, 'signature'>) => sha256(Buffer.from(JSON.stringify([f.format, f.team, f.device, f.publicKey, f.info])));
+
+export function writeDeviceFile(root: string, id: Identity, info: DeviceInfo): void {
+  const body = { format: FORMAT, team: id.team, device: id.device, publicKey: id.publicKey, info: '' };
+  body.info = seal(id.encKey, Buffer.from(JSON.stringify(info)), deviceAad(body)).toString('base64');
+  const file: DeviceFileJson = { ...body, signature: signDigest(id.signer, deviceDigest(body)).toString('base64') };
+  writeBufferAtomic(deviceFile(root, id.device), Buffer.from(JSON.stringify(file, null, 2) + '\n'));
+}
+
+/** Reads and authenticates a device.json: sealed with the team key and signed by the key it names. */
+export function readDeviceFile(path: string, id: Pick<Identity, 'team' | 'encKey'>): { device: string; publicKey: string; info: DeviceInfo } {
+  let f: DeviceFileJson;
+  try {
+    f = JSON.parse(readFileSync(path, 'utf8')) as DeviceFileJson;
+  } catch {
+    throw new BadFile('unparsable', 'device.json is onleesbaar');
+  }
+  if (f.format !== FORMAT || typeof f.info !== 'string' || typeof f.publicKey !== 'string' || !/^[0-9a-f]{16}$/.test(f.device ?? '')) {
+    throw new BadFile('unparsable', 'device.json heeft een onbekende vorm');
+  }
+  if (f.team !== id.team) throw new BadFile('foreign', 'device.json hoort bij een ander team');
+  if (!verifyDigest(f.publicKey, deviceDigest(f), Buffer.from(f.signature ?? '', 'base64'))) throw new BadFile('signature', 'handtekening van device.json klopt niet');
+  let info: DeviceInfo;
+  try {
+    info = JSON.parse(unseal(id.encKey, Buffer.from(f.info, 'base64'), deviceAad(f)).toString('utf8')) as DeviceInfo;
+  } catch {
+    throw new BadFile('decrypt', 'device.json is niet met de teamsleutel gemaakt');
+  }
+  return { device: f.device, publicKey: f.publicKey, info };
+}
