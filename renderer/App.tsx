@@ -7,6 +7,7 @@ import { FirstStart } from './components/FirstStart.js';
 import { Placeholder } from './components/Placeholder.js';
 import { ClientsScreen } from './screens/clients/ClientsScreen.js';
 import { ExportScreen } from './screens/export/ExportScreen.js';
+import { SyncScreen } from './screens/sync/SyncScreen.js';
 import { ReportsScreen } from './screens/reports/ReportsScreen.js';
 import { useBridge } from './components/bridge-context.js';
 import { MyWorkScreen } from './screens/mywork/MyWorkScreen.js';
@@ -39,6 +40,8 @@ function Screen(props: { section: Section; rest: string[] }): ReactNode {
       return <AdminScreen />;
     case 'export':
       return <ExportScreen api={bridge} />;
+    case 'synchronisatie':
+      return <SyncScreen api={bridge} />;
     case 'rapportages':
       return <ReportsScreen api={bridge} rest={props.rest} />;
     default: {
