@@ -180,6 +180,10 @@ export const nl = {
     by: 'Door',
     done: 'afgehandeld {{date}}',
     overview: 'Overzicht open vacatures',
+    vacancies: {
+      title: 'Passende vacatures',
+      proposed: 'Voorgedragen voor {{title}}.',
+    },
     title: 'Dossier',
     filter: 'Toon',
     allKinds: 'Alles',
@@ -253,6 +257,11 @@ export const nl = {
     facts: 'Gegevens',
     exceptionalTitle: 'Buitengewone werkgever',
     notExceptional: 'Geen buitengewone werkgever.',
+    exceptionalGive: 'Predicaat toekennen',
+    exceptionalChange: 'Datum wijzigen',
+    exceptionalWithdraw: 'Predicaat intrekken',
+    exceptionalSaved: 'Het predicaat buitengewone werkgever is opgeslagen.',
+    exceptionalRemoved: 'Het predicaat buitengewone werkgever is ingetrokken.',
     nextFollowUp: 'Volgende belafspraak',
     overdueText: 'Langer dan 90 dagen geen contact: bel deze werkgever.',
     sroi: 'SROI-verplichtingen',
@@ -323,6 +332,8 @@ export const nl = {
     reject: 'Afwijzen',
     reopen: 'Opnieuw voordragen',
     place: 'Plaatsen',
+    withdraw: 'Vacature intrekken',
+    withdrawn: 'De vacature is ingetrokken.',
     status: {
       open: 'Open',
       filled: 'Vervuld',
@@ -400,6 +411,15 @@ export const nl = {
   },
   admin: {
     title: 'Beheer',
+    switch: {
+      title: 'Gebruiker wisselen',
+      user: 'Gebruiker',
+      pin: 'Pincode of wachtwoord',
+      go: 'Wisselen',
+      none: 'Er zijn nog geen gebruikers met een pincode.',
+      missing: 'Kies een gebruiker en vul de pincode in.',
+      done: 'U werkt nu als {{name}}.',
+    },
     users: {
       title: 'Gebruikers en rollen',
       name: 'Naam',

@@ -109,6 +109,9 @@ describe('daily caseload work in the browser', () => {
   it('prints an overview of the open vacancies for the client', async () => {
     const p = h.page;
     await p.goto(h.shell.url.replace(/#.*/, `#/klanten/${ids.client}`));
+    const ranked = p.getByRole('region', { name: 'Passende vacatures' });
+    await p.getByRole('heading', { name: /Sanne Bakker/ }).waitFor();
+    await ranked.getByRole('row', { name: /Medewerker productie/ }).getByRole('button', { name: 'Voordragen Medewerker productie' }).waitFor();
     await p.getByRole('link', { name: 'Overzicht open vacatures' }).click();
     await p.getByRole('heading', { name: 'Overzicht open vacatures' }).waitFor();
     await p.getByText(/Voor Sanne Bakker, stand .*: 1 open vacature, best passend eerst\./).waitFor();
@@ -236,5 +239,17 @@ describe('daily caseload work in the browser', () => {
     expect(await axe(p)).toEqual([]);
     await screenshot(p, '17-beheer');
     expect(h.store.db.prepare("SELECT count(*) FROM employers WHERE name = 'Garage Noordoost'").pluck().get()).toBe(0);
+
+    // Switching user on the shared laptop asks for that user's PIN.
+    const sw = p.getByRole('form', { name: 'Gebruiker wisselen' });
+    await sw.getByLabel('Gebruiker').selectOption({ label: 'Piet Klaassen (klantmanager)' });
+    await sw.getByLabel('Pincode of wachtwoord').fill('fout');
+    await sw.getByRole('button', { name: 'Wisselen' }).click();
+    await p.getByText('Onbekende gebruiker of onjuiste PIN.').waitFor();
+    await sw.getByLabel('Pincode of wachtwoord').fill('4821-geheim');
+    await sw.getByRole('button', { name: 'Wisselen' }).click();
+    await p.getByText('U werkt nu als Piet Klaassen.').waitFor();
+    await p.getByRole('banner').getByText('Piet Klaassen (klantmanager)').waitFor();
+    expect(await axe(p)).toEqual([]);
   });
 });

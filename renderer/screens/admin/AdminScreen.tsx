@@ -1,4 +1,4 @@
-// Beheer: users and their roles (beheerder), the retention list with purge (manager), and the
+// Beheer: switching user on a shared laptop (everyone), users and their roles (beheerder), the retention list with purge (manager), and the
 // import wizard. Each part shows the server's Dutch refusal when the role may not use it.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { useBridge } from '../../components/bridge-context.js';
 import { formatDateNl } from '../../format.js';
 import { Card, Field, MoreButton, Status, codeLabel, errorText, useLoad, usePaged } from '../clients/work-kit.js';
 import { ImportWizard } from './ImportWizard.js';
+import { SwitchUser } from './SwitchUser.js';
 
 const ROLES = ['klantmanager', 'werkgeversadviseur', 'trajectmanager', 'manager', 'beheerder'] as const;
 type Role = (typeof ROLES)[number];
@@ -121,6 +122,7 @@ export function AdminScreen() {
   return (
     <section aria-labelledby="admin-title" className="screen">
       <h1 id="admin-title">{t('admin.title')}</h1>
+      <SwitchUser />
       <Users />
       <Retention />
       <ImportWizard />

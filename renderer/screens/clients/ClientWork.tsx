@@ -1,11 +1,12 @@
-// The daily-work part of a client's page: exit or (re-)intake, activities, contacts, the
-// vacancies overview for the client, the dossier timeline and the change history.
+// The daily-work part of a client's page: exit or (re-)intake, activities, contacts, ranked
+// vacancies and the printable overview for the client, the dossier timeline and the change history.
 import { useTranslation } from 'react-i18next';
 import { hrefOf } from '../../stores/route.js';
 import type { Output } from '../../../db/api/contract.js';
 import { PeriodActions } from './PeriodActions.js';
 import { ClientActivities, ContactLog } from './ClientActivities.js';
 import { ChangeHistory, DossierTimeline } from './DossierTimeline.js';
+import { ClientVacancies } from './ClientVacancies.js';
 
 export function ClientWork(props: { client: Output<'clients.get'> }) {
   const { t } = useTranslation();
@@ -20,6 +21,7 @@ export function ClientWork(props: { client: Output<'clients.get'> }) {
       </div>
       <ClientActivities clientId={c.id} />
       <ContactLog party={{ clientId: c.id }} idPrefix="client" />
+      {c.inCaseload && <ClientVacancies clientId={c.id} />}
       <DossierTimeline clientId={c.id} />
       <ChangeHistory entity="client" id={c.id} />
     </>

@@ -4,13 +4,17 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateNl } from '../../format.js';
+import { CODE_LISTS } from '../../../db/model/codes.js';
 import { Card, MoreButton, usePaged } from './work-kit.js';
 
 const KINDS = ['intake', 'contact', 'activity', 'match', 'placement', 'measure', 'export', 'exit', 'change'] as const;
 type Kind = (typeof KINDS)[number];
 
-function show(v: unknown): string {
+function show(v: unknown, field?: string): string {
   if (v === null || v === undefined || v === '') return '—';
+  // Fields named after their code list (exit_reason, referrer, gender, ...) show the Dutch label.
+  const list = field ? (CODE_LISTS as Record<string, Record<string, string>>)[field] : undefined;
+  if (list && typeof v === 'string' && list[v]) return list[v];
   if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return formatDateNl(v);
   if (Array.isArray(v)) return v.join(', ');
   return String(v);
@@ -41,7 +45,7 @@ export function DossierTimeline(props: { clientId: string }) {
               <span>
                 <strong>{i.title}</strong>{i.detail ? ` — ${i.detail}` : ''}{i.by ? <span className="muted"> ({i.by})</span> : null}
                 {i.fields && i.fields.length > 0 && (
-                  <span className="muted"> {i.fields.map((f) => `${f.label}: ${show(f.new)}`).join('; ')}</span>
+                  <span className="muted"> {i.fields.map((f) => `${f.label}: ${show(f.new, f.field)}`).join('; ')}</span>
                 )}
               </span>
             </li>
@@ -81,7 +85,7 @@ function HistoryTable(props: { entity: 'client' | 'employer' | 'vacancy'; id: st
           {list.items.map((h) => (
             <tr key={`${h.seq}:${h.field}`}>
               <td>{formatDateNl(h.at.slice(0, 10))} {h.at.slice(11, 16)}</td>
-              <td>{h.userName ?? h.user}</td><td>{h.deviceName ?? h.device}</td><td>{h.label}</td><td>{show(h.old)}</td><td>{show(h.new)}</td>
+              <td>{h.userName ?? h.user}</td><td>{h.deviceName ?? h.device}</td><td>{h.label}</td><td>{show(h.old, h.field)}</td><td>{show(h.new, h.field)}</td>
             </tr>
           ))}
         </tbody>

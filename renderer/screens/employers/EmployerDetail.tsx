@@ -9,6 +9,7 @@ import { formatDateNl, formatNumber } from '../../format.js';
 import { Card, Field, Status, codeLabel, errorText, useLoad } from '../clients/work-kit.js';
 import { ContactLog } from '../clients/ClientActivities.js';
 import { ChangeHistory } from '../clients/DossierTimeline.js';
+import { ExceptionalEditor } from './ExceptionalEditor.js';
 
 function Row(props: { label: string; value: string | null | undefined }) {
   return <><dt>{props.label}</dt><dd>{props.value || '—'}</dd></>;
@@ -78,6 +79,7 @@ export function EmployerDetail(props: { id: string; notice?: string }) {
             </dl>
           ) : <p className="muted">{t('employers.notExceptional')}</p>}
           {e.followUpOverdue && <p className="notice warning">{t('employers.overdueText')}</p>}
+          <ExceptionalEditor employerId={e.id} since={e.exceptional_since} />
         </Card>
       </div>
       <Card id="employer-persons" title={t('employers.person.title')}

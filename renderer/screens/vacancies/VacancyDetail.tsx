@@ -112,6 +112,16 @@ function Candidates(props: { vacancyId: string; onNotice(m: string | null): void
   );
 }
 
+function WithdrawButton(props: { id: string; onNotice(m: string): void }) {
+  const { t } = useTranslation();
+  const bridge = useBridge();
+  const withdraw = async () => {
+    const r = await bridge.call('vacancies.close', { id: props.id, reason: 'withdrawn' });
+    props.onNotice(r.ok ? t('vacancies.withdrawn') : r.error.message);
+  };
+  return <button type="button" className="button" onClick={() => void withdraw()}>{t('vacancies.withdraw')}</button>;
+}
+
 export function VacancyDetail(props: { id: string; notice?: string }) {
   const { t } = useTranslation();
   const { data: v, error } = useLoad('vacancies.get', { id: props.id }, props.id);
@@ -124,7 +134,7 @@ export function VacancyDetail(props: { id: string; notice?: string }) {
       <p><a href={hrefOf('vacatures')}>{t('vacancies.back')}</a></p>
       <Status text={notice} />
       <h1 id="vacancy-title">{v.title} <span className="muted">{v.ref}</span></h1>
-      <Card id="vacancy-facts" title={t('vacancies.facts')}>
+      <Card id="vacancy-facts" title={t('vacancies.facts')} actions={v.status === 'open' && <WithdrawButton id={v.id} onNotice={setNotice} />}>
         <dl className="facts">
           <Row label={t('vacancies.fields.employer')} value={v.employer} />
           <Row label={t('vacancies.col.status')} value={t(`vacancies.status.${v.status}`)} />
