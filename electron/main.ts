@@ -23,6 +23,9 @@ import {
   windowOptions,
 } from './security.js';
 import { localSession } from './session.js';
+import { SafeStorageKeyStore } from './keystore.js';
+import { configureSync } from '../db/sync/runtime.js';
+import { startSyncLoop } from '../db/sync/watch.js';
 import { serveStatic } from './static.js';
 
 /** Exit code when better-sqlite3 is built for Node instead of Electron (scripts/start.mjs falls back to the web shell). */
@@ -117,8 +120,13 @@ function fromMainWindow(event: Electron.IpcMainInvokeEvent): boolean {
   return !!mainWindow && event.sender === mainWindow.webContents && isAllowedSender(event.senderFrame?.url);
 }
 
+let syncLoop: { stop(): void } | null = null;
+
 function wireIpc(s: Store): void {
   const api = createApi(s, localSession());
+  // Sync runs on start, on a timer and when the shared folder changes (db/sync/watch.ts), through
+  // the same contract method as the button, so status and progress reach the window as events.
+  syncLoop = startSyncLoop({ store: s, run: () => api.call('sync.run', {}) });
   const route = createCallRouter(api);
   // A sender other than the main window's app:// frame is routed as "no sender": forbidden.
   ipcMain.handle(CHANNELS.call, (event, method: unknown, input: unknown) =>
@@ -178,10 +186,12 @@ if (!app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_event, contents) => hardenContents(contents));
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
+    syncLoop?.stop();
     store?.close();
     store = null;
   });
   void app.whenReady().then(() => {
+    configureSync({ keyStore: new SafeStorageKeyStore(app.getPath('userData')), appVersion: app.getVersion() });
     store = openStore();
     if (!store) return;
     hardenSession();
