@@ -6,6 +6,7 @@
 // invalid BSN and a duplicate BSN opening the existing client are covered in clients.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axe, screenshot, startHarness, validBsn, type Harness } from './harness.js';
+import { loadDemo } from '../../db/demo/generate.js';
 
 function nl(d: Date): string {
   return `${String(d.getDate()).padStart(2, '0')}-${String(d.getMonth() + 1).padStart(2, '0')}-${d.getFullYear()}`;
@@ -253,3 +254,56 @@ describe('daily caseload work in the browser', () => {
     expect(await axe(p)).toEqual([]);
   });
 });
+
+describe('daily-work screens filled with demo data', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ prepare: (store) => void loadDemo(store, { clients: 300, seed: 11 }) });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('has no accessibility violations on Mijn werk, lists and record pages', async () => {
+    const p = h.page;
+    const nav = p.getByRole('navigation', { name: 'Hoofdmenu' });
+    await nav.getByRole('link', { name: 'Mijn werk' }).click();
+    await p.getByLabel('Iedereen').check();
+    await p.getByRole('heading', { name: /^Vervolgafspraken \([1-9]/ }).waitFor();
+    expect(await axe(p), 'Mijn werk').toEqual([]);
+    await screenshot(p, '20-mijn-werk-demo');
+
+    await nav.getByRole('link', { name: 'Werkgevers' }).click();
+    const employers = p.getByRole('table', { name: 'Werkgeverslijst' });
+    await employers.getByRole('row').nth(1).waitFor();
+    expect(await axe(p), 'Werkgevers').toEqual([]);
+    await screenshot(p, '21-werkgevers-demo');
+    await employers.getByRole('link').first().click();
+    await p.getByRole('heading', { name: 'Contactpersonen' }).waitFor();
+    expect(await axe(p), 'werkgever').toEqual([]);
+
+    await nav.getByRole('link', { name: 'Vacatures' }).click();
+    const vacancies = p.getByRole('table', { name: 'Vacaturelijst' });
+    await vacancies.getByRole('row').nth(1).waitFor();
+    expect(await axe(p), 'Vacatures').toEqual([]);
+    await screenshot(p, '22-vacatures-demo');
+    await vacancies.getByRole('link').first().click();
+    await p.getByRole('region', { name: 'Kandidaten (beste eerst)' }).getByRole('row').nth(1).waitFor();
+    expect(await axe(p), 'vacature').toEqual([]);
+    await screenshot(p, '23-vacature-demo');
+
+    await nav.getByRole('link', { name: 'Plaatsingen' }).click();
+    await p.getByRole('table', { name: 'Plaatsingenlijst' }).getByRole('row').nth(1).waitFor();
+    expect(await axe(p), 'Plaatsingen').toEqual([]);
+    await screenshot(p, '24-plaatsingen-demo');
+
+    await nav.getByRole('link', { name: 'Mijn werk' }).click();
+    await p.getByLabel('Iedereen').check();
+    await p.getByRole('region', { name: /^Vervolgafspraken \([1-9]/ }).getByRole('link').first().click();
+    await p.getByRole('heading', { name: 'Dossier' }).waitFor();
+    await p.getByRole('region', { name: 'Dossier' }).getByRole('listitem').first().waitFor();
+    expect(await axe(p), 'klant').toEqual([]);
+    await screenshot(p, '25-klant-demo');
+  });
+});
+
