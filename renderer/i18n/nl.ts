@@ -152,6 +152,8 @@ export const nl = {
     referrals: 'Nieuwe aanmeldingen zonder intake',
     nothing: 'Niets te doen.',
     more: '{{shown}} van {{total}} getoond.',
+    showAll: 'Toon alle {{count}}',
+    showFewer: 'Toon minder',
     never: 'nooit',
     record: 'Contact vastleggen',
     overdue_one: '{{count}} dag te laat',

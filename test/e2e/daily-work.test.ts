@@ -270,6 +270,14 @@ describe('daily-work screens filled with demo data', () => {
     await nav.getByRole('link', { name: 'Mijn werk' }).click();
     await p.getByLabel('Iedereen').check();
     await p.getByRole('heading', { name: /^Vervolgafspraken \([1-9]/ }).waitFor();
+    // Long sections open with their first ten items, the rest on request.
+    const follow = p.getByRole('region', { name: /^Vervolgafspraken/ });
+    const due = Number(/\((\d+)\)/.exec(await follow.getByRole('heading').first().innerText())![1]);
+    expect(due).toBeGreaterThan(10);
+    expect(await follow.getByRole('row').count()).toBe(1 + 10);
+    await follow.getByRole('button', { name: /^Toon alle/ }).click();
+    expect(await follow.getByRole('row').count()).toBe(1 + Math.min(due, 100));
+    await follow.getByRole('button', { name: 'Toon minder' }).click();
     expect(await axe(p), 'Mijn werk').toEqual([]);
     await screenshot(p, '20-mijn-werk-demo');
 

@@ -3,6 +3,7 @@
 // order of the user's role; every item links to its record; a follow-up is handled by recording
 // the contact (with a new follow-up date) right here.
 import { useState, type ReactNode } from 'react';
+import { create } from 'zustand';
 import { useTranslation } from 'react-i18next';
 import { hrefOf } from '../../stores/route.js';
 import { formatDateNl } from '../../format.js';
@@ -73,19 +74,32 @@ function FollowUpRow(props: { f: FollowUp; open: boolean; onToggle(): void; onDo
   );
 }
 
-function Section(props: { id: string; title: string; total: number; shown: number; children: ReactNode }) {
+const FIRST = 10;
+
+/** A section shows its first ten items; "Toon alle" opens the rest that was loaded (up to 100). */
+function Section<T>(props: { id: string; title: string; total: number; items: T[]; children(items: T[]): ReactNode }) {
   const { t } = useTranslation();
+  const [all, setAll] = useState(false);
+  const shown = all ? props.items : props.items.slice(0, FIRST);
   return (
-    <Card id={props.id} title={`${props.title} (${props.total})`}>
-      {props.total === 0 ? <p className="muted">{t('mywork.nothing')}</p> : props.children}
-      {props.total > props.shown && <p className="muted">{t('mywork.more', { shown: props.shown, total: props.total })}</p>}
+    <Card id={props.id} title={`${props.title} (${props.total})`}
+      actions={props.items.length > FIRST && (
+        <button type="button" className="button small" aria-expanded={all} onClick={() => setAll(!all)}>
+          {all ? t('mywork.showFewer') : t('mywork.showAll', { count: props.items.length })}
+        </button>
+      )}>
+      {props.total === 0 ? <p className="muted">{t('mywork.nothing')}</p> : props.children(shown)}
+      {props.total > shown.length && <p className="muted">{t('mywork.more', { shown: shown.length, total: props.total })}</p>}
     </Card>
   );
 }
 
+// The scope survives leaving and reopening Mijn werk within the session.
+const useScope = create<{ scope: 'mine' | 'all'; set(scope: 'mine' | 'all'): void }>((set) => ({ scope: 'mine', set: (scope) => set({ scope }) }));
+
 export function MyWorkScreen() {
   const { t } = useTranslation();
-  const [scope, setScope] = useState<'mine' | 'all'>('mine');
+  const { scope, set: setScope } = useScope();
   const [notice, setNotice] = useState<string | null>(null);
   const { data, error } = useLoad('mywork.get', { scope, limit: 100 }, scope);
 
@@ -93,65 +107,75 @@ export function MyWorkScreen() {
     switch (key) {
       case 'followUps':
         return (
-          <Section key={key} id="mw-followups" title={t('mywork.followUps')} total={w.followUps.total} shown={w.followUps.items.length}>
-            <FollowUps items={w.followUps.items} kind="followUps" onDone={setNotice} />
+          <Section key={key} id="mw-followups" title={t('mywork.followUps')} total={w.followUps.total} items={w.followUps.items}>
+            {(items) => (
+              <FollowUps items={items} kind="followUps" onDone={setNotice} />
+            )}
           </Section>
         );
       case 'nazorg':
         return (
-          <Section key={key} id="mw-nazorg" title={t('mywork.nazorg')} total={w.nazorg.total} shown={w.nazorg.items.length}>
-            <FollowUps items={w.nazorg.items} kind="nazorg" onDone={setNotice} />
+          <Section key={key} id="mw-nazorg" title={t('mywork.nazorg')} total={w.nazorg.total} items={w.nazorg.items}>
+            {(items) => (
+              <FollowUps items={items} kind="nazorg" onDone={setNotice} />
+            )}
           </Section>
         );
       case 'employers':
         return (
-          <Section key={key} id="mw-employers" title={t('mywork.employers')} total={w.employers.total} shown={w.employers.items.length}>
-            <table className="table">
-              <thead><tr><th scope="col">{t('mywork.col.employer')}</th><th scope="col">{t('mywork.col.lastContact')}</th><th scope="col">{t('mywork.col.manager')}</th></tr></thead>
-              <tbody>
-                {w.employers.items.map((e) => (
-                  <tr key={e.id}>
-                    <td><a href={hrefOf('werkgevers', e.id)}>{e.name}</a></td>
-                    <td>{e.last_contact ? t('mywork.daysAgo', { date: formatDateNl(e.last_contact), count: e.daysSince ?? 0 }) : t('mywork.never')}</td>
-                    <td>{e.account_manager ?? ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+          <Section key={key} id="mw-employers" title={t('mywork.employers')} total={w.employers.total} items={w.employers.items}>
+            {(items) => (
+              <table className="table">
+                <thead><tr><th scope="col">{t('mywork.col.employer')}</th><th scope="col">{t('mywork.col.lastContact')}</th><th scope="col">{t('mywork.col.manager')}</th></tr></thead>
+                <tbody>
+                  {items.map((e) => (
+                    <tr key={e.id}>
+                      <td><a href={hrefOf('werkgevers', e.id)}>{e.name}</a></td>
+                      <td>{e.last_contact ? t('mywork.daysAgo', { date: formatDateNl(e.last_contact), count: e.daysSince ?? 0 }) : t('mywork.never')}</td>
+                      <td>{e.account_manager ?? ''}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
           </Section>
         );
       case 'idleClients':
         return (
-          <Section key={key} id="mw-idle" title={t('mywork.idle')} total={w.idleClients.total} shown={w.idleClients.items.length}>
-            <table className="table">
-              <thead><tr><th scope="col">{t('mywork.col.client')}</th><th scope="col">{t('mywork.col.intake')}</th><th scope="col">{t('mywork.col.lastActivity')}</th></tr></thead>
-              <tbody>
-                {w.idleClients.items.map((c) => (
-                  <tr key={c.id}>
-                    <td><a href={hrefOf('klanten', c.id)}>{c.name}</a> {c.under27 && <span className="badge badge-in">{t('work.under27')}</span>}</td>
-                    <td>{formatDateNl(c.intake_date)}</td>
-                    <td>{c.last_activity_end ? formatDateNl(c.last_activity_end) : t('mywork.never')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+          <Section key={key} id="mw-idle" title={t('mywork.idle')} total={w.idleClients.total} items={w.idleClients.items}>
+            {(items) => (
+              <table className="table">
+                <thead><tr><th scope="col">{t('mywork.col.client')}</th><th scope="col">{t('mywork.col.intake')}</th><th scope="col">{t('mywork.col.lastActivity')}</th></tr></thead>
+                <tbody>
+                  {items.map((c) => (
+                    <tr key={c.id}>
+                      <td><a href={hrefOf('klanten', c.id)}>{c.name}</a> {c.under27 && <span className="badge badge-in">{t('work.under27')}</span>}</td>
+                      <td>{formatDateNl(c.intake_date)}</td>
+                      <td>{c.last_activity_end ? formatDateNl(c.last_activity_end) : t('mywork.never')}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
           </Section>
         );
       case 'referrals':
         return (
-          <Section key={key} id="mw-referrals" title={t('mywork.referrals')} total={w.referrals.total} shown={w.referrals.items.length}>
-            <table className="table">
-              <thead><tr><th scope="col">{t('mywork.col.client')}</th><th scope="col">{t('mywork.col.referred')}</th><th scope="col">{t('mywork.col.referrer')}</th></tr></thead>
-              <tbody>
-                {w.referrals.items.map((c) => (
-                  <tr key={c.periodId}>
-                    <td><a href={hrefOf('klanten', c.id)}>{c.name}</a></td>
-                    <td>{t('mywork.waiting', { date: formatDateNl(c.intake_date), count: c.daysWaiting })}</td>
-                    <td>{codeLabel('referrer', c.referrer)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+          <Section key={key} id="mw-referrals" title={t('mywork.referrals')} total={w.referrals.total} items={w.referrals.items}>
+            {(items) => (
+              <table className="table">
+                <thead><tr><th scope="col">{t('mywork.col.client')}</th><th scope="col">{t('mywork.col.referred')}</th><th scope="col">{t('mywork.col.referrer')}</th></tr></thead>
+                <tbody>
+                  {items.map((c) => (
+                    <tr key={c.periodId}>
+                      <td><a href={hrefOf('klanten', c.id)}>{c.name}</a></td>
+                      <td>{t('mywork.waiting', { date: formatDateNl(c.intake_date), count: c.daysWaiting })}</td>
+                      <td>{codeLabel('referrer', c.referrer)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
           </Section>
         );
       default:
