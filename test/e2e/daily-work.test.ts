@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axe, screenshot, startHarness, validBsn, type Harness } from './harness.js';
 import { loadDemo } from '../../db/demo/generate.js';
+import { createApi } from '../../db/api/dispatch.js';
 
 function nl(d: Date): string {
   return `${String(d.getDate()).padStart(2, '0')}-${String(d.getMonth() + 1).padStart(2, '0')}-${d.getFullYear()}`;
@@ -228,6 +229,11 @@ describe('daily caseload work in the browser', () => {
     await users.getByRole('button', { name: 'Gebruiker toevoegen' }).click();
     await p.getByText('De gebruiker is toegevoegd.').waitFor();
     await users.getByRole('cell', { name: 'Piet Klaassen' }).waitFor();
+    await users.getByLabel('Naam *').fill('Marja Hoekstra');
+    await users.getByLabel('Rol', { exact: true }).selectOption('manager');
+    await users.getByLabel('Pincode of wachtwoord *').fill('7305-manager');
+    await users.getByRole('button', { name: 'Gebruiker toevoegen' }).click();
+    await users.getByRole('cell', { name: 'Marja Hoekstra' }).waitFor();
     await p.getByRole('region', { name: 'Bewaartermijn verstreken' }).getByText('Uw rol mag deze actie niet uitvoeren.').waitFor();
 
     const csv = 'Naam;KvK-nummer;Plaats\nGarage Noordoost;87654321;Marknesse\nTuincentrum Bloei;123;Ens\n';
@@ -243,15 +249,41 @@ describe('daily caseload work in the browser', () => {
 
     // Switching user on the shared laptop asks for that user's PIN.
     const sw = p.getByRole('form', { name: 'Gebruiker wisselen' });
-    await sw.getByLabel('Gebruiker').selectOption({ label: 'Piet Klaassen (klantmanager)' });
-    await sw.getByLabel('Pincode of wachtwoord').fill('fout');
-    await sw.getByRole('button', { name: 'Wisselen' }).click();
-    await p.getByText('Onbekende gebruiker of onjuiste PIN.').waitFor();
+    await sw.getByLabel('Gebruiker').selectOption({ label: 'Marja Hoekstra (manager)' });
     await sw.getByLabel('Pincode of wachtwoord').fill('4821-geheim');
     await sw.getByRole('button', { name: 'Wisselen' }).click();
-    await p.getByText('U werkt nu als Piet Klaassen.').waitFor();
-    await p.getByRole('banner').getByText('Piet Klaassen (klantmanager)').waitFor();
+    await p.getByText('Onbekende gebruiker of onjuiste PIN.').waitFor();
+    await sw.getByLabel('Pincode of wachtwoord').fill('7305-manager');
+    await sw.getByRole('button', { name: 'Wisselen' }).click();
+    await p.getByText('U werkt nu als Marja Hoekstra.').waitFor();
+    await p.getByRole('banner').getByText('Marja Hoekstra (manager)').waitFor();
     expect(await axe(p)).toEqual([]);
+  });
+
+  it('lets a manager purge a client past the retention date, only after confirming', async () => {
+    const api = createApi(h.store);
+    const old = await api.call('clients.create', { first_name: 'Gerrit', last_name: 'Oudeman', bsn: validBsn('70000007'), intake_date: '01-03-2010', referrer: 'uwv', account_manager: 'Anna de Jong' });
+    if (!old.ok) throw new Error(old.error.message);
+    const exit = await api.call('clients.exit', { clientId: old.value.id, exit_date: '01-02-2014', exit_reason: 'moved' });
+    expect(exit.ok).toBe(true);
+    const p = h.page;
+    await p.reload();
+    const retention = p.getByRole('region', { name: 'Bewaartermijn verstreken' });
+    const row = retention.getByRole('row', { name: /Gerrit Oudeman/ });
+    await row.waitFor();
+    expect(await retention.getByRole('row').count()).toBe(2);
+    await row.getByRole('checkbox', { name: 'Kies Gerrit Oudeman' }).check();
+    await retention.getByRole('button', { name: 'Vernietigen' }).click();
+    await retention.getByText('Bevestig eerst dat u de gekozen klanten wilt vernietigen.').waitFor();
+    expect(h.store.db.prepare('SELECT count(*) FROM clients WHERE id = ?').pluck().get(old.value.id)).toBe(1);
+    expect(await axe(p)).toEqual([]);
+    await retention.getByLabel(/Ik bevestig dat de gekozen 1 klant/).check();
+    await retention.getByRole('button', { name: 'Vernietigen' }).click();
+    await retention.getByText('1 klant(en) vernietigd.').waitFor();
+    await retention.getByText('Geen klanten met een verstreken bewaartermijn.').waitFor();
+    expect(h.store.db.prepare('SELECT count(*) FROM clients WHERE id = ?').pluck().get(old.value.id)).toBe(0);
+    expect(h.store.db.prepare('SELECT count(*) FROM journal WHERE row_id = ?').pluck().get(old.value.id)).toBe(0);
+    expect(h.store.db.prepare('SELECT count(*) FROM clients').pluck().get()).toBe(1);
   });
 });
 
