@@ -246,6 +246,12 @@ describe('daily caseload work in the browser', () => {
     expect(await axe(p)).toEqual([]);
     await screenshot(p, '17-beheer');
     expect(h.store.db.prepare("SELECT count(*) FROM employers WHERE name = 'Garage Noordoost'").pluck().get()).toBe(0);
+    const good = 'Naam;KvK-nummer;Plaats\nGarage Noordoost;87654321;Marknesse\nTuincentrum Bloei;87654322;Ens\n';
+    await p.getByLabel('Bestand (CSV of XLSX)').setInputFiles({ name: 'werkgevers.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
+    await p.getByText('2 rijen gelezen; 0 geweigerd.').waitFor();
+    await p.getByRole('button', { name: 'Importeren' }).click();
+    await p.getByText('Geïmporteerd: 2 nieuw, 0 bijgewerkt, 0 ongewijzigd.').waitFor();
+    expect(h.store.db.prepare("SELECT count(*) FROM employers WHERE name IN ('Garage Noordoost', 'Tuincentrum Bloei')").pluck().get()).toBe(2);
 
     // Switching user on the shared laptop asks for that user's PIN.
     const sw = p.getByRole('form', { name: 'Gebruiker wisselen' });
