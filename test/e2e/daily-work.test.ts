@@ -270,7 +270,8 @@ describe('daily caseload work in the browser', () => {
     const api = createApi(h.store);
     const old = await api.call('clients.create', { first_name: 'Gerrit', last_name: 'Oudeman', bsn: validBsn('70000007'), intake_date: '01-03-2010', referrer: 'uwv', account_manager: 'Anna de Jong' });
     if (!old.ok) throw new Error(old.error.message);
-    const exit = await api.call('clients.exit', { clientId: old.value.id, exit_date: '01-02-2014', exit_reason: 'moved' });
+    const oldId = (old.value as { id: string }).id;
+    const exit = await api.call('clients.exit', { clientId: oldId, exit_date: '01-02-2014', exit_reason: 'moved' });
     expect(exit.ok).toBe(true);
     const p = h.page;
     await p.reload();
@@ -281,14 +282,14 @@ describe('daily caseload work in the browser', () => {
     await row.getByRole('checkbox', { name: 'Kies Gerrit Oudeman' }).check();
     await retention.getByRole('button', { name: 'Vernietigen' }).click();
     await retention.getByText('Bevestig eerst dat u de gekozen klanten wilt vernietigen.').waitFor();
-    expect(h.store.db.prepare('SELECT count(*) FROM clients WHERE id = ?').pluck().get(old.value.id)).toBe(1);
+    expect(h.store.db.prepare('SELECT count(*) FROM clients WHERE id = ?').pluck().get(oldId)).toBe(1);
     expect(await axe(p)).toEqual([]);
     await retention.getByLabel(/Ik bevestig dat de gekozen 1 klant/).check();
     await retention.getByRole('button', { name: 'Vernietigen' }).click();
     await retention.getByText('1 klant(en) vernietigd.').waitFor();
     await retention.getByText('Geen klanten met een verstreken bewaartermijn.').waitFor();
-    expect(h.store.db.prepare('SELECT count(*) FROM clients WHERE id = ?').pluck().get(old.value.id)).toBe(0);
-    expect(h.store.db.prepare('SELECT count(*) FROM journal WHERE row_id = ?').pluck().get(old.value.id)).toBe(0);
+    expect(h.store.db.prepare('SELECT count(*) FROM clients WHERE id = ?').pluck().get(oldId)).toBe(0);
+    expect(h.store.db.prepare('SELECT count(*) FROM journal WHERE row_id = ?').pluck().get(oldId)).toBe(0);
     expect(h.store.db.prepare('SELECT count(*) FROM clients').pluck().get()).toBe(1);
   });
 });
