@@ -12,21 +12,11 @@ import { runRound, setupSync, type RoundResult } from '../../../db/sync/round.js
 import type { EntityName, } from '../../../db/model/entities.js';
 import type { Value, Writer } from '../../../db/journal/write.js';
 import { tempDir } from '../helpers.js';
+import { rng } from '../../../db/demo/random.js';
 
 export const PASSPHRASE = 'Noordoostpolder-2026!';
 export const DAY = 86_400_000;
 
-/** mulberry32 */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function shuffle<T>(xs: T[], r: () => number): T[] {
   const a = [...xs];
