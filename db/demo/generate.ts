@@ -21,7 +21,7 @@ export { addDays } from './history.js';
  * Version of the generated data: bump it when a change to the generator changes what it makes
  * (the bench caches its 100,000-client database under this version).
  */
-export const DEMO_VERSION = 2;
+export const DEMO_VERSION = 3;
 
 export interface DemoOptions {
   clients: number;

@@ -130,11 +130,14 @@ export function clientRows(n: number, x: Rand, world: World): DemoRow[] {
   const history = Math.max(0, daysBetween(firstIntake, today));
   for (let k = 0; k < nContacts; k++) {
     const date = addDays(firstIntake, x.int(0, history));
+    const followUp = x.r() < 0.3 ? addDays(date, x.int(7, 21)) : undefined;
+    // Account managers handle most follow-ups within a week; the last weeks' are still open.
+    const done = followUp && daysBetween(followUp, today) > 14 && x.r() < 0.95 ? addDays(followUp, x.int(0, 7)) : undefined;
     rows.push({
       entity: 'contact', id: world.newId(),
       fields: {
         ref: `C${num}-${k}`, client_id: clientId, date, kind: x.pick(CONTACT_KINDS), summary: x.pick(SUMMARIES),
-        follow_up_date: x.r() < 0.3 ? addDays(date, x.int(7, 21)) : undefined, by: x.pick(N.MANAGERS),
+        follow_up_date: followUp, follow_up_done: done, by: x.pick(N.MANAGERS),
       },
     });
   }

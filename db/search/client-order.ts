@@ -156,6 +156,27 @@ export function clientOrder(store: Store): ClientOrder {
   return order;
 }
 
+const warming = new WeakSet<Store>();
+
+/**
+ * Builds the order shortly after the client list was shown, so the first keystroke of a search
+ * does not wait for it (about a second at 100,000 clients on a slow laptop). Skipped when it
+ * exists already or the store has been closed meanwhile.
+ */
+export function prewarmClientOrder(store: Store, delayMs = 200): void {
+  if (cache.has(store) || warming.has(store)) return;
+  warming.add(store);
+  const timer = setTimeout(() => {
+    warming.delete(store);
+    try {
+      if (store.db.open) clientOrder(store);
+    } catch {
+      // A busy or closing database: the first search builds it instead.
+    }
+  }, delayMs);
+  timer.unref?.();
+}
+
 /**
  * The places of the clients among `docs` (FTS rowids), optionally only those in the caseload,
  * sorted: the total is its length, a page is a slice after the cursor's place.

@@ -6,7 +6,7 @@ import type { Store } from '../store/open.js';
 import { normalizeBsn } from '../model/bsn.js';
 import { toListItem } from '../api/handlers/clients.js';
 import type { ClientListItem } from '../api/methods/clients.js';
-import { clientOrder, placeAfter, placesOf } from './client-order.js';
+import { clientOrder, placeAfter, placesOf, prewarmClientOrder } from './client-order.js';
 
 export interface ClientSearchInput {
   query: string;
@@ -71,6 +71,8 @@ export function searchClients(store: Store, input: ClientSearchInput): { items: 
   const page = rows.slice(0, input.limit);
   const last = page[page.length - 1];
   const next = more && last ? Buffer.from(JSON.stringify([last.last_name ?? '', last.id]), 'utf8').toString('base64url') : null;
+  // The list is on screen: a search is likely to follow.
+  if (!q) prewarmClientOrder(store);
   return { items: page.map(toListItem), next, total };
 }
 

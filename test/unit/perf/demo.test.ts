@@ -57,4 +57,16 @@ describe('demo data at scale', () => {
     expect(count(a, 'caseload_periods')).toBe(before);
     expect(verifyJournal(a)).toEqual([]);
   });
+
+  it('leaves only the last weeks\' follow-ups open, as account managers handle the rest', () => {
+    const store = tempStore();
+    loadDemo(store, { clients: 300, seed: 8, today: '2026-06-30', contactsPerClient: 6 });
+    const q = (where: string) => store.db.prepare(`SELECT count(*) FROM contacts WHERE follow_up_date IS NOT NULL AND ${where}`).pluck().get() as number;
+    const open = q('follow_up_done IS NULL');
+    const done = q('follow_up_done IS NOT NULL');
+    expect(done).toBeGreaterThan(open * 3);
+    expect(q("follow_up_done IS NULL AND follow_up_date > '2026-06-16'")).toBeGreaterThan(0);
+    expect(q('follow_up_done < follow_up_date')).toBe(0);
+    expect(verifyJournal(store)).toEqual([]);
+  });
 });
