@@ -2,8 +2,8 @@
 // covers what shapes the file: the generator's DEMO_VERSION, the schema (the migrations), the
 // size and the seed. Bump DEMO_VERSION when the generator makes different data.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Store } from '../../../db/store/open.js';
 import { MIGRATIONS } from '../../../db/store/migrations/index.js';
@@ -37,6 +37,8 @@ export interface CachedDemo {
   file: string;
   /** Generation time in ms, or null when the file came from the cache. */
   generatedMs: number | null;
+  /** How long generating the cached file took (kept next to it). */
+  earlier: { generatedMs: number; cpuMs: number; load: string } | null;
   result: DemoResult | null;
   bytes: number;
 }
@@ -50,7 +52,10 @@ export function demoPath(clients: number): string {
 export function cachedDemo(clients: number, log: (s: string) => void = () => {}): CachedDemo {
   const dir = cacheDir();
   const file = demoPath(clients);
-  if (existsSync(file)) return { file, generatedMs: null, result: null, bytes: statSync(file).size };
+  if (existsSync(file)) {
+    const earlier = existsSync(`${file}.json`) ? (JSON.parse(readFileSync(`${file}.json`, 'utf8')) as CachedDemo['earlier']) : null;
+    return { file, generatedMs: null, earlier, result: null, bytes: statSync(file).size };
+  }
   for (const old of readdirSync(dir)) {
     if (old.startsWith(`demo-${clients}-`)) rmSync(join(dir, old), { force: true });
   }
@@ -58,6 +63,7 @@ export function cachedDemo(clients: number, log: (s: string) => void = () => {})
   log(`demo database with ${clients.toLocaleString('en')} clients: generating (cached in ${dir})`);
   const store = Store.open(tmp, { deviceName: 'bench' });
   const t = performance.now();
+  const cpu = process.cpuUsage();
   let last = 0;
   const result = loadDemo(store, {
     clients, seed: SEED, user: 'bench',
@@ -69,9 +75,12 @@ export function cachedDemo(clients: number, log: (s: string) => void = () => {})
     },
   });
   const generatedMs = performance.now() - t;
+  const used = process.cpuUsage(cpu);
+  const earlier = { generatedMs, cpuMs: (used.user + used.system) / 1000, load: loadavg().map((x) => x.toFixed(1)).join(' ') };
+  writeFileSync(`${file}.json`, JSON.stringify(earlier));
   store.db.pragma('wal_checkpoint(TRUNCATE)');
   store.close();
   for (const ext of ['-wal', '-shm']) rmSync(tmp + ext, { force: true });
   renameSync(tmp, file);
-  return { file, generatedMs, result, bytes: statSync(file).size };
+  return { file, generatedMs, earlier, result, bytes: statSync(file).size };
 }
