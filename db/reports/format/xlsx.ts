@@ -1,7 +1,6 @@
 // XLSX writer for reports (exceljs): one sheet per table with real numbers and dates (Dutch
 // display formats), plus a "Records" sheet listing every figure's records, so each figure in
 // the workbook can be traced to the registrations it counts.
-import ExcelJS from 'exceljs';
 import type { ReportTable } from '../../api/methods/reports.js';
 import { formatCell } from './cells.js';
 import { RECORD_COLUMNS, recordCell, type RecordList } from './csv.js';
@@ -18,6 +17,8 @@ function sheetName(title: string, used: Set<string>): string {
 }
 
 export async function toXlsx(title: string, tables: ReportTable[], lists: RecordList[] = []): Promise<Buffer> {
+  // exceljs is large: loaded only when an XLSX report is made, so the CLI starts fast.
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Caseload';
   wb.title = title;
