@@ -3,7 +3,24 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const nodeModules = ['fs', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'worker_threads', 'stream', 'zlib', 'util', 'events', 'readline', 'buffer'];
+const nodeModules = [
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'crypto',
+  'http',
+  'https',
+  'net',
+  'url',
+  'worker_threads',
+  'stream',
+  'zlib',
+  'util',
+  'events',
+  'readline',
+  'buffer',
+];
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'out/**', 'release/**', 'artifacts/**', 'test/tmp/**'] },
@@ -58,7 +75,19 @@ export default tseslint.config(
           })),
           patterns: [
             {
-              group: ['**/db/store/**', '**/db/journal/**', '**/db/records/**', '**/db/api/handlers/**', '**/db/api/dispatch*', '**/db/sync/**', '**/db/exchange/**', '**/db/search/**', '**/db/demo/**', '**/db/reports/**', '**/db/cli*'],
+              group: [
+                '**/db/store/**',
+                '**/db/journal/**',
+                '**/db/records/**',
+                '**/db/api/handlers/**',
+                '**/db/api/dispatch*',
+                '**/db/sync/**',
+                '**/db/exchange/**',
+                '**/db/search/**',
+                '**/db/demo/**',
+                '**/db/reports/**',
+                '**/db/cli*',
+              ],
               message: 'renderer/ may import only pure db modules (db/model, db/api/contract and its methods).',
             },
           ],

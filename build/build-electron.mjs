@@ -26,7 +26,13 @@ const common = {
 // every schema (~750 kB) into each window, so the contract is evaluated once here and the
 // preload's import of it is replaced by the names alone (same source of truth, tiny preload).
 async function contractNames() {
-  const r = await build({ ...common, sourcemap: false, entryPoints: [join(root, 'db/api/contract.ts')], platform: 'node', write: false });
+  const r = await build({
+    ...common,
+    sourcemap: false,
+    entryPoints: [join(root, 'db/api/contract.ts')],
+    platform: 'node',
+    write: false,
+  });
   const mod = { exports: {} };
   new Function('module', 'exports', 'require', r.outputFiles[0].text)(mod, mod.exports, createRequire(import.meta.url));
   const names = mod.exports.EVENT_NAMES;
@@ -38,7 +44,10 @@ function contractNamesOnly(eventNames) {
   return {
     name: 'contract-names-only',
     setup(b) {
-      b.onResolve({ filter: /(^|\/)db\/api\/contract\.js$/ }, (args) => ({ path: resolve(args.resolveDir, args.path), namespace: 'contract-names' }));
+      b.onResolve({ filter: /(^|\/)db\/api\/contract\.js$/ }, (args) => ({
+        path: resolve(args.resolveDir, args.path),
+        namespace: 'contract-names',
+      }));
       b.onLoad({ filter: /.*/, namespace: 'contract-names' }, () => ({
         contents: `export const EVENT_NAMES = Object.freeze(${JSON.stringify(eventNames)});`,
         loader: 'js',

@@ -15,8 +15,7 @@ export interface EventMessage {
 
 /** `{ok:true,value:{path}}` (path null when the user cancelled) or `{ok:false,error}`. */
 export type PrintToPdfResult =
-  | { ok: true; value: { path: string | null } }
-  | { ok: false; error: { code: string; message: string } };
+  { ok: true; value: { path: string | null } } | { ok: false; error: { code: string; message: string } };
 
 /**
  * window.caseload in the Electron shell - everything the preload exposes, nothing more:

@@ -17,7 +17,10 @@ export function createCallRouter(api: Api): CallRouter {
       return { ok: false, error: { code: 'forbidden', message: 'Deze aanroep komt niet van het Caseload-venster.' } };
     }
     if (!isMethodName(method)) {
-      return { ok: false, error: { code: 'unknown_method', message: `Onbekende functie: ${String(method).slice(0, 100)}` } };
+      return {
+        ok: false,
+        error: { code: 'unknown_method', message: `Onbekende functie: ${String(method).slice(0, 100)}` },
+      };
     }
     return api.call(method, input);
   };

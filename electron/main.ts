@@ -52,7 +52,10 @@ function openStore(): Store | null {
     return Store.open(file);
   } catch (e) {
     const message = (e as Error).message ?? '';
-    if (/NODE_MODULE_VERSION|different Node\.js version|ERR_DLOPEN_FAILED/.test(message) || (e as { code?: string }).code === 'ERR_DLOPEN_FAILED') {
+    if (
+      /NODE_MODULE_VERSION|different Node\.js version|ERR_DLOPEN_FAILED/.test(message) ||
+      (e as { code?: string }).code === 'ERR_DLOPEN_FAILED'
+    ) {
       dialog.showErrorBox(
         'Caseload kan de database niet openen',
         'De SQLite-module is gebouwd voor Node.js en niet voor Electron.\n' +
@@ -88,7 +91,10 @@ function hardenSession(): void {
   ses.setPermissionCheckHandler((_wc, permission) => isPermissionAllowed(permission));
   ses.setDevicePermissionHandler(() => false);
   // Belt and braces next to the CSP: nothing in the window talks to the network.
-  ses.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] }, (_details, callback) => callback({ cancel: true }));
+  ses.webRequest.onBeforeRequest(
+    { urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] },
+    (_details, callback) => callback({ cancel: true }),
+  );
 }
 
 function serveApp(): void {
@@ -98,7 +104,10 @@ function serveApp(): void {
       return new Response('Niet gevonden', { status: 404, headers: SECURITY_HEADERS });
     }
     const res = await serveStatic(rendererDir, url.pathname);
-    return new Response(request.method === 'HEAD' ? null : new Uint8Array(res.body), { status: res.status, headers: res.headers });
+    return new Response(request.method === 'HEAD' ? null : new Uint8Array(res.body), {
+      status: res.status,
+      headers: res.headers,
+    });
   });
 }
 
@@ -133,7 +142,8 @@ function wireIpc(s: Store): void {
     route(fromMainWindow(event) ? event.senderFrame?.url : undefined, method, input),
   );
   ipcMain.handle(CHANNELS.printToPdf, async (event, options: unknown): Promise<PrintToPdfResult> => {
-    if (!fromMainWindow(event)) return { ok: false, error: { code: 'forbidden', message: 'Deze aanroep komt niet van het Caseload-venster.' } };
+    if (!fromMainWindow(event))
+      return { ok: false, error: { code: 'forbidden', message: 'Deze aanroep komt niet van het Caseload-venster.' } };
     const name = options && typeof options === 'object' ? (options as { name?: unknown }).name : undefined;
     try {
       return { ok: true, value: { path: await saveAsPdf(event.sender, name) } };
@@ -204,7 +214,8 @@ if (!app.requestSingleInstanceLock()) {
             print: () => focusedContents()?.print({ silent: false, printBackground: true }),
             saveAsPdf: () => {
               const contents = focusedContents();
-              if (contents) saveAsPdf(contents).catch((e: Error) => dialog.showErrorBox('PDF maken is mislukt', e.name));
+              if (contents)
+                saveAsPdf(contents).catch((e: Error) => dialog.showErrorBox('PDF maken is mislukt', e.name));
             },
             about,
           },

@@ -9,7 +9,10 @@ export interface MenuActions {
   about(): void;
 }
 
-export function menuTemplate(actions: MenuActions, opts: { dev: boolean; platform: NodeJS.Platform }): MenuItemConstructorOptions[] {
+export function menuTemplate(
+  actions: MenuActions,
+  opts: { dev: boolean; platform: NodeJS.Platform },
+): MenuItemConstructorOptions[] {
   const mac = opts.platform === 'darwin';
   const menus: MenuItemConstructorOptions[] = [];
   if (mac) {

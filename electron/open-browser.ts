@@ -4,7 +4,11 @@ import { spawn } from 'node:child_process';
 
 export function openBrowser(url: string, platform: NodeJS.Platform = process.platform): void {
   const [cmd, args] =
-    platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] : platform === 'darwin' ? ['open', [url]] : ['xdg-open', [url]];
+    platform === 'win32'
+      ? ['cmd', ['/c', 'start', '""', url]]
+      : platform === 'darwin'
+        ? ['open', [url]]
+        : ['xdg-open', [url]];
   try {
     const child = spawn(cmd, args, { stdio: 'ignore', detached: true, windowsHide: true });
     child.on('error', () => {});

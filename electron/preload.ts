@@ -14,7 +14,8 @@ const bridge: CaseloadBridge = {
     return ipcRenderer.invoke(CHANNELS.call, method, input);
   },
   on(event, cb) {
-    if (typeof event !== 'string' || !events.has(event)) throw new TypeError(`caseload.on: unknown event '${String(event)}'`);
+    if (typeof event !== 'string' || !events.has(event))
+      throw new TypeError(`caseload.on: unknown event '${String(event)}'`);
     if (typeof cb !== 'function') throw new TypeError('caseload.on: callback must be a function');
     // The IPC event object (with its sender) never reaches the page: only the payload does.
     const listener = (_e: unknown, message: EventMessage) => {

@@ -14,7 +14,15 @@ export const APP_ENTRY = `${APP_ORIGIN}/index.html`;
 /** Registered before `ready`: standard (relative URLs, origin), secure (like https), fetch. */
 export const APP_SCHEME_PRIVILEGES: CustomScheme = {
   scheme: APP_SCHEME,
-  privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: false, bypassCSP: false, allowServiceWorkers: false, stream: false },
+  privileges: {
+    standard: true,
+    secure: true,
+    supportFetchAPI: true,
+    corsEnabled: false,
+    bypassCSP: false,
+    allowServiceWorkers: false,
+    stream: false,
+  },
 };
 
 export function windowOptions(preloadPath: string, opts: { devTools?: boolean } = {}): BrowserWindowConstructorOptions {
@@ -119,7 +127,14 @@ function parseUrl(url: unknown): URL | null {
 /** True for URLs inside the app (app://caseload/...), exact host, no port or credentials. */
 export function isAppUrl(url: unknown): boolean {
   const u = parseUrl(url);
-  return !!u && u.protocol === `${APP_SCHEME}:` && u.hostname === APP_HOST && u.port === '' && u.username === '' && u.password === '';
+  return (
+    !!u &&
+    u.protocol === `${APP_SCHEME}:` &&
+    u.hostname === APP_HOST &&
+    u.port === '' &&
+    u.username === '' &&
+    u.password === ''
+  );
 }
 
 /** The IPC router answers only frames showing the app itself (not about:blank, file:, http:, ...). */

@@ -32,7 +32,11 @@ export interface StaticResponse {
 }
 
 function plain(status: number, text: string): StaticResponse {
-  return { status, headers: { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }, body: Buffer.from(text) };
+  return {
+    status,
+    headers: { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+    body: Buffer.from(text),
+  };
 }
 
 /** `rawPath` is the request path as received (percent-encoded, not normalised by a URL parser). */

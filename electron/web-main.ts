@@ -44,7 +44,9 @@ async function main(argv: string[]): Promise<number> {
   }
   const rendererDir = resolve(values.renderer ?? join(import.meta.dirname, '..', 'out', 'renderer'));
   if (!existsSync(join(rendererDir, 'index.html'))) {
-    process.stderr.write(`caseload-web: geen gebouwde gebruikersinterface in ${rendererDir}; voer eerst 'npm run build:renderer' uit.\n`);
+    process.stderr.write(
+      `caseload-web: geen gebouwde gebruikersinterface in ${rendererDir}; voer eerst 'npm run build:renderer' uit.\n`,
+    );
     return 1;
   }
   const dbFile = resolve(values.db ?? defaultDbFile());

@@ -115,7 +115,8 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
 
   async function handleCall(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method !== 'POST') throw Object.assign(new HttpError(405, 'Alleen POST'), { allow: 'POST' });
-    if (!tokenMatches(tokenBytes, req.headers[TOKEN_HEADER])) throw new HttpError(401, 'Ongeldige of ontbrekende sleutel');
+    if (!tokenMatches(tokenBytes, req.headers[TOKEN_HEADER]))
+      throw new HttpError(401, 'Ongeldige of ontbrekende sleutel');
     const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
     if (type !== 'application/json') throw new HttpError(415, 'Verwacht application/json');
     const raw = await readBody(req);
@@ -125,12 +126,20 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
     } catch {
       throw new HttpError(400, 'Ongeldige JSON');
     }
-    if (!body || typeof body !== 'object' || Array.isArray(body) || typeof (body as { method?: unknown }).method !== 'string') {
+    if (
+      !body ||
+      typeof body !== 'object' ||
+      Array.isArray(body) ||
+      typeof (body as { method?: unknown }).method !== 'string'
+    ) {
       throw new HttpError(400, 'Verwacht {method, input}');
     }
     const { method, input } = body as { method: string; input?: unknown };
     if (!isMethodName(method)) {
-      sendJson(res, 200, { ok: false, error: { code: 'unknown_method', message: `Onbekende functie: ${method.slice(0, 100)}` } });
+      sendJson(res, 200, {
+        ok: false,
+        error: { code: 'unknown_method', message: `Onbekende functie: ${method.slice(0, 100)}` },
+      });
       return;
     }
     sendJson(res, 200, await api.call(method, input));
@@ -139,7 +148,12 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
   function handleEvents(req: IncomingMessage, res: ServerResponse, query: URLSearchParams): void {
     if (req.method !== 'GET') throw Object.assign(new HttpError(405, 'Alleen GET'), { allow: 'GET' });
     if (!tokenMatches(tokenBytes, query.get('token'))) throw new HttpError(401, 'Ongeldige of ontbrekende sleutel');
-    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+    });
     res.write(': verbonden\n\n');
     streams.add(res);
     // Comments keep proxies and the browser from timing the stream out.
@@ -160,7 +174,8 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
     if (path === '/api/call') return handleCall(req, res);
     if (path === '/api/events') return handleEvents(req, res, query);
     if (path.startsWith('/api/')) throw new HttpError(404, 'Onbekend adres');
-    if (req.method !== 'GET' && req.method !== 'HEAD') throw Object.assign(new HttpError(405, 'Alleen GET'), { allow: 'GET, HEAD' });
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      throw Object.assign(new HttpError(405, 'Alleen GET'), { allow: 'GET, HEAD' });
     const file = await serveStatic(opts.rendererDir, path);
     res.writeHead(file.status, file.headers);
     res.end(req.method === 'HEAD' ? undefined : file.body);

@@ -18,8 +18,15 @@ import { AdminScreen } from './screens/admin/AdminScreen.js';
 
 type NavKey = 'mywork' | 'clients' | 'employers' | 'vacancies' | 'placements' | 'reports' | 'export' | 'sync' | 'admin';
 const NAV: [Section, NavKey][] = [
-  ['mijn-werk', 'mywork'], ['klanten', 'clients'], ['werkgevers', 'employers'], ['vacatures', 'vacancies'],
-  ['plaatsingen', 'placements'], ['rapportages', 'reports'], ['export', 'export'], ['synchronisatie', 'sync'], ['beheer', 'admin'],
+  ['mijn-werk', 'mywork'],
+  ['klanten', 'clients'],
+  ['werkgevers', 'employers'],
+  ['vacatures', 'vacancies'],
+  ['plaatsingen', 'placements'],
+  ['rapportages', 'reports'],
+  ['export', 'export'],
+  ['synchronisatie', 'sync'],
+  ['beheer', 'admin'],
 ];
 
 function Screen(props: { section: Section; rest: string[] }): ReactNode {
@@ -66,38 +73,49 @@ export function App() {
   // While the first-start dialog is open the frame behind it is inert: no focus, no clicks.
   return (
     <>
-    <div className="app" inert={firstStart}>
-      <a className="skip-link" href="#inhoud" onClick={(e) => { e.preventDefault(); main.current?.focus(); }}>
-        {t('app.skip')}
-      </a>
-      <header className="app-header">
-        <span className="app-name">{t('app.name')}</span>
-        {info && (
-          <span className="app-meta">
-            <span>{t('app.user', { name: info.user.name, role: t(`roles.${info.user.role as 'beheerder'}`) })}</span>
-            <span>{t('app.device', { name: info.deviceName })}</span>
-          </span>
-        )}
-      </header>
-      <div className="app-body">
-        <nav className="app-nav" aria-label={t('nav.label')}>
-          <ul>
-            {NAV.map(([section, key]) => (
-              <li key={section}>
-                <a href={hrefOf(section)} aria-current={route.section === section ? 'page' : undefined}>
-                  {t(`nav.${key}`)}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <main id="inhoud" ref={main} tabIndex={-1} className="app-main">
-          {error && <p role="alert" className="error-text">{t('app.error', { message: error })}</p>}
-          {!info && !error ? <p>{t('app.loading')}</p> : <Screen section={route.section} rest={route.rest} />}
-        </main>
+      <div className="app" inert={firstStart}>
+        <a
+          className="skip-link"
+          href="#inhoud"
+          onClick={(e) => {
+            e.preventDefault();
+            main.current?.focus();
+          }}
+        >
+          {t('app.skip')}
+        </a>
+        <header className="app-header">
+          <span className="app-name">{t('app.name')}</span>
+          {info && (
+            <span className="app-meta">
+              <span>{t('app.user', { name: info.user.name, role: t(`roles.${info.user.role as 'beheerder'}`) })}</span>
+              <span>{t('app.device', { name: info.deviceName })}</span>
+            </span>
+          )}
+        </header>
+        <div className="app-body">
+          <nav className="app-nav" aria-label={t('nav.label')}>
+            <ul>
+              {NAV.map(([section, key]) => (
+                <li key={section}>
+                  <a href={hrefOf(section)} aria-current={route.section === section ? 'page' : undefined}>
+                    {t(`nav.${key}`)}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <main id="inhoud" ref={main} tabIndex={-1} className="app-main">
+            {error && (
+              <p role="alert" className="error-text">
+                {t('app.error', { message: error })}
+              </p>
+            )}
+            {!info && !error ? <p>{t('app.loading')}</p> : <Screen section={route.section} rest={route.rest} />}
+          </main>
+        </div>
       </div>
-    </div>
-    {firstStart && <FirstStart />}
+      {firstStart && <FirstStart />}
     </>
   );
 }

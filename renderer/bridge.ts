@@ -57,7 +57,8 @@ function httpBridge(): Bridge {
           headers: { 'Content-Type': 'application/json', 'X-Caseload-Token': token },
           body: JSON.stringify({ method, input }),
         });
-        if (res.status === 401) return { ok: false, error: { code: 'unauthorized', message: i18n.t('app.unauthorized') } };
+        if (res.status === 401)
+          return { ok: false, error: { code: 'unauthorized', message: i18n.t('app.unauthorized') } };
         return (await res.json()) as Result<never>;
       } catch {
         return { ok: false, error: { code: 'offline', message: i18n.t('app.offline') } };

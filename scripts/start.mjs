@@ -35,9 +35,14 @@ function electronBinary() {
 function npmRun(script) {
   // Under `npm start` npm_execpath is npm's own script: runs the same npm without a shell.
   const npmCli = process.env.npm_execpath;
-  const r = npmCli && /\.c?js$/.test(npmCli)
-    ? spawnSync(process.execPath, [npmCli, 'run', script], { cwd: root, stdio: 'inherit' })
-    : spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', script], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+  const r =
+    npmCli && /\.c?js$/.test(npmCli)
+      ? spawnSync(process.execPath, [npmCli, 'run', script], { cwd: root, stdio: 'inherit' })
+      : spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', script], {
+          cwd: root,
+          stdio: 'inherit',
+          shell: process.platform === 'win32',
+        });
   if (r.status !== 0) {
     say(`Bouwen mislukt (npm run ${script}).`, `Build failed (npm run ${script}).`);
     process.exit(r.status ?? 1);

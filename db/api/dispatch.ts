@@ -55,7 +55,8 @@ export function createApi(store: Store, session: Session = DEFAULT_SESSION): Api
       return () => listeners.get(event)!.delete(cb);
     },
     async call(method, input) {
-      if (!isMethodName(method)) return { ok: false, error: { code: 'unknown_method', message: `Onbekende functie: ${String(method)}` } };
+      if (!isMethodName(method))
+        return { ok: false, error: { code: 'unknown_method', message: `Onbekende functie: ${String(method)}` } };
       const def = contract[method];
       const roles = (def as { roles?: Role[] }).roles;
       if (roles && !roles.includes(api.session.role)) {
@@ -76,10 +77,17 @@ export function createApi(store: Store, session: Session = DEFAULT_SESSION): Api
         const value = await handler(ctx, parsed.data);
         return { ok: true, value: value as Output<typeof method> };
       } catch (e) {
-        if (e instanceof AppError) return { ok: false, error: { code: e.code, message: e.message, field: e.field, details: e.details } };
+        if (e instanceof AppError)
+          return { ok: false, error: { code: e.code, message: e.message, field: e.field, details: e.details } };
         if (e instanceof z.ZodError) return { ok: false, error: zodError(e) };
         // Internal errors: the message may carry data, so only the class name leaves this module.
-        return { ok: false, error: { code: 'internal', message: `Interne fout (${(e as Error).name}). Probeer het opnieuw of meld het aan de beheerder.` } };
+        return {
+          ok: false,
+          error: {
+            code: 'internal',
+            message: `Interne fout (${(e as Error).name}). Probeer het opnieuw of meld het aan de beheerder.`,
+          },
+        };
       }
     },
   };

@@ -29,10 +29,17 @@ export interface Command {
   /** Usage line(s) after `caseload [--db FILE] `. */
   usage: string;
   /** Options for node:util parseArgs. */
-  options: Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean; default?: string | boolean }>;
+  options: Record<
+    string,
+    { type: 'string' | 'boolean'; short?: string; multiple?: boolean; default?: string | boolean }
+  >;
   /** Allows positional arguments (how many at most). */
   positionals?: number;
-  run(ctx: CommandContext, values: Record<string, string | boolean | string[] | undefined>, positionals: string[]): Promise<number>;
+  run(
+    ctx: CommandContext,
+    values: Record<string, string | boolean | string[] | undefined>,
+    positionals: string[],
+  ): Promise<number>;
 }
 
 /** A usage error: exit 2 with this message. */

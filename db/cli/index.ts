@@ -75,7 +75,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   } catch (e) {
     return usage(io, (e as Error).message, cmd);
   }
-  if (positionals.length > (cmd.positionals ?? 0)) return usage(io, `onverwacht argument '${positionals[cmd.positionals ?? 0]}'`, cmd);
+  if (positionals.length > (cmd.positionals ?? 0))
+    return usage(io, `onverwacht argument '${positionals[cmd.positionals ?? 0]}'`, cmd);
   const dbFile = db ?? defaultDbFile(io.env);
   try {
     return await cmd.run({ openStore: () => Store.open(dbFile), user: currentUser(io.env), io }, values, positionals);
@@ -111,7 +112,9 @@ export function processIO(): CliIO {
       if (done < total && now - lastProgress < 100) return;
       lastProgress = now;
       const pct = total ? Math.floor((done / total) * 100) : 100;
-      process.stderr.write(`\r${label}: ${done.toLocaleString('nl-NL')} / ${total.toLocaleString('nl-NL')} (${pct}%)${done >= total ? '\n' : ''}`);
+      process.stderr.write(
+        `\r${label}: ${done.toLocaleString('nl-NL')} / ${total.toLocaleString('nl-NL')} (${pct}%)${done >= total ? '\n' : ''}`,
+      );
     },
     async askSecret(prompt) {
       if (!process.stdin.isTTY) return null;

@@ -63,11 +63,17 @@ function employerRows(n: number, x: Rand, world: World): DemoRow[] {
     const id = world.newId();
     world.employerIds.push(id);
     rows.push({
-      entity: 'employer', id,
+      entity: 'employer',
+      id,
       fields: {
-        ref: `W${String(e).padStart(6, '0')}`, name: `${x.pick(N.EMPLOYER_STEMS)} ${x.pick(N.EMPLOYER_NAMES)}${e > 150 ? ' ' + e : ''}`,
-        kvk: String(10_000_000 + e * 7919).slice(0, 8), street: x.pick(N.STREETS), house_number: String(x.int(1, 200)),
-        postcode: `${pc}${x.int(0, 9)} ${x.pick(['AB', 'BC', 'CD', 'EH', 'GK', 'LM', 'NP', 'RT'])}`, city, sector: x.pick(N.SECTORS),
+        ref: `W${String(e).padStart(6, '0')}`,
+        name: `${x.pick(N.EMPLOYER_STEMS)} ${x.pick(N.EMPLOYER_NAMES)}${e > 150 ? ' ' + e : ''}`,
+        kvk: String(10_000_000 + e * 7919).slice(0, 8),
+        street: x.pick(N.STREETS),
+        house_number: String(x.int(1, 200)),
+        postcode: `${pc}${x.int(0, 9)} ${x.pick(['AB', 'BC', 'CD', 'EH', 'GK', 'LM', 'NP', 'RT'])}`,
+        city,
+        sector: x.pick(N.SECTORS),
         account_holder: x.r() < 0.8 ? 'werkcorporatie' : 'uwv',
         exceptional_since: x.r() < 0.15 ? addDays(world.start, x.int(0, world.span)) : undefined,
         contact_name: `${x.pick([...N.FIRST_NAMES_M, ...N.FIRST_NAMES_V])} ${x.pick(N.LAST_NAMES)}`,
@@ -86,12 +92,20 @@ function vacancyRows(n: number, x: Rand, world: World): DemoRow[] {
     const isClosed = Boolean(closed && closed <= world.today);
     const [title, code] = x.pick(N.JOB_TITLES);
     rows.push({
-      entity: 'vacancy', id: world.newId(),
+      entity: 'vacancy',
+      id: world.newId(),
       fields: {
-        ref: `V${String(v).padStart(6, '0')}`, employer_id: x.pick(world.employerIds), title, occupation_code: code,
-        hours_per_week: x.pick([16, 24, 32, 36, 38, 40]), positions: x.int(1, 3), opened_date: opened,
-        closed_date: isClosed ? closed : undefined, close_reason: isClosed ? x.pick(['filled', 'filled', 'withdrawn']) : undefined,
-        banenafspraak: x.r() < 0.2, description: `${title} gezocht voor ${x.int(16, 40)} uur per week.`,
+        ref: `V${String(v).padStart(6, '0')}`,
+        employer_id: x.pick(world.employerIds),
+        title,
+        occupation_code: code,
+        hours_per_week: x.pick([16, 24, 32, 36, 38, 40]),
+        positions: x.int(1, 3),
+        opened_date: opened,
+        closed_date: isClosed ? closed : undefined,
+        close_reason: isClosed ? x.pick(['filled', 'filled', 'withdrawn']) : undefined,
+        banenafspraak: x.r() < 0.2,
+        description: `${title} gezocht voor ${x.int(16, 40)} uur per week.`,
       },
     });
   }
@@ -103,9 +117,12 @@ export function loadDemo(store: Store, opts: DemoOptions): DemoResult {
   const today = opts.today ?? new Date().toISOString().slice(0, 10);
   const start = addDays(today, -x.int(730, 1095));
   const world: World = {
-    today, start, span: (Date.parse(today) - Date.parse(start)) / 86_400_000,
+    today,
+    start,
+    span: (Date.parse(today) - Date.parse(start)) / 86_400_000,
     contactsPerClient: opts.contactsPerClient ?? defaultContactsPerClient(opts.clients),
-    employerIds: [], newId: () => uuidv7(),
+    employerIds: [],
+    newId: () => uuidv7(),
   };
   const user = opts.user ?? 'demo';
   // A larger page cache while loading: the random-order indexes (BSN, names, dates) then stay in
@@ -145,10 +162,15 @@ function load(store: Store, opts: DemoOptions, x: Rand, world: World, user: stri
   world.employerIds.forEach((employerId, i) => {
     if (i % 3 !== 0) return;
     employerContacts.push({
-      entity: 'contact', id: world.newId(),
+      entity: 'contact',
+      id: world.newId(),
       fields: {
-        ref: `C-W${String(i).padStart(6, '0')}`, employer_id: employerId, date: addDays(today, -x.int(5, 200)), kind: x.pick(contactKinds),
-        summary: 'Contact met werkgever over vacatures en plaatsingen.', by: x.pick(N.MANAGERS),
+        ref: `C-W${String(i).padStart(6, '0')}`,
+        employer_id: employerId,
+        date: addDays(today, -x.int(5, 200)),
+        kind: x.pick(contactKinds),
+        summary: 'Contact met werkgever over vacatures en plaatsingen.',
+        by: x.pick(N.MANAGERS),
       },
     });
   });

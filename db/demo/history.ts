@@ -32,7 +32,12 @@ const ACTIVITY_KINDS = codesOf('activity_kind');
 const PLACEMENT_KINDS = codesOf('placement_kind');
 const CONTACT_KINDS = codesOf('contact_kind');
 const EDUCATION = codesOf('education_level');
-const SUMMARIES = ['Voortgangsgesprek gevoerd.', 'Vacatures doorgenomen.', 'Afspraak sollicitatie gemaakt.', 'Telefonisch contact over activiteit.'];
+const SUMMARIES = [
+  'Voortgangsgesprek gevoerd.',
+  'Vacatures doorgenomen.',
+  'Afspraak sollicitatie gemaakt.',
+  'Telefonisch contact over activiteit.',
+];
 const PC_LETTERS = ['AA', 'BB', 'CE', 'DG', 'HJ', 'KL', 'MN', 'PR'];
 
 const DAY = 86_400_000;
@@ -61,7 +66,9 @@ export function clientRows(n: number, x: Rand, world: World): DemoRow[] {
   const ref = `K${num}`;
   const clientId = world.newId();
   // Caseload history: about half leave, some of them come back.
-  const periods: Period[] = [{ intake: addDays(start, x.int(0, span - 10)), referrer: x.pick(REFERRERS), manager: x.pick(N.MANAGERS) }];
+  const periods: Period[] = [
+    { intake: addDays(start, x.int(0, span - 10)), referrer: x.pick(REFERRERS), manager: x.pick(N.MANAGERS) },
+  ];
   let leaves = x.r() < 0.5 ? x.int(1, 2) : 0;
   while (leaves-- > 0) {
     const p = periods[periods.length - 1]!;
@@ -79,13 +86,25 @@ export function clientRows(n: number, x: Rand, world: World): DemoRow[] {
   const intake = periods[periods.length - 1]!.intake;
   const rows: DemoRow[] = [
     {
-      entity: 'client', id: clientId,
+      entity: 'client',
+      id: clientId,
       fields: {
-        ref, bsn: syntheticBsn(n), initials: `${first[0]}.`, first_name: first, name_prefix: x.pick(N.PREFIXES) || undefined,
-        last_name: x.pick(N.LAST_NAMES), birth_date: addDays(today, -x.int(18 * 365, 64 * 365)), gender: male ? 'm' : 'v',
-        phone: `06-${x.int(10000000, 99999999)}`, email: `${first.toLowerCase().replace(/[^a-z]/g, '')}.${n}@voorbeeld.nl`,
-        street: x.pick(N.STREETS), house_number: String(x.int(1, 250)), postcode: `${pc}${x.int(0, 9)} ${x.pick(PC_LETTERS)}`,
-        city, education_level: x.pick(EDUCATION), driving_licence: x.r() < 0.5 ? ['B'] : undefined,
+        ref,
+        bsn: syntheticBsn(n),
+        initials: `${first[0]}.`,
+        first_name: first,
+        name_prefix: x.pick(N.PREFIXES) || undefined,
+        last_name: x.pick(N.LAST_NAMES),
+        birth_date: addDays(today, -x.int(18 * 365, 64 * 365)),
+        gender: male ? 'm' : 'v',
+        phone: `06-${x.int(10000000, 99999999)}`,
+        email: `${first.toLowerCase().replace(/[^a-z]/g, '')}.${n}@voorbeeld.nl`,
+        street: x.pick(N.STREETS),
+        house_number: String(x.int(1, 250)),
+        postcode: `${pc}${x.int(0, 9)} ${x.pick(PC_LETTERS)}`,
+        city,
+        education_level: x.pick(EDUCATION),
+        driving_licence: x.r() < 0.5 ? ['B'] : undefined,
         hours_available: x.pick([16, 24, 32, 36, 40]),
         target_groups: x.r() < 0.2 ? ['banenafspraak'] : x.r() < 0.15 ? ['statushouder'] : undefined,
         created: firstIntake,
@@ -94,11 +113,17 @@ export function clientRows(n: number, x: Rand, world: World): DemoRow[] {
   ];
   for (const p of periods) {
     rows.push({
-      entity: 'period', id: world.newId(),
+      entity: 'period',
+      id: world.newId(),
       fields: {
         // The same ref the record writer gives a period (refs.ts), so imports find it.
-        ref: hashRef('period', [clientId, p.intake]), client_id: clientId, intake_date: p.intake,
-        referrer: p.referrer, account_manager: p.manager, exit_date: p.exit, exit_reason: p.reason,
+        ref: hashRef('period', [clientId, p.intake]),
+        client_id: clientId,
+        intake_date: p.intake,
+        referrer: p.referrer,
+        account_manager: p.manager,
+        exit_date: p.exit,
+        exit_reason: p.reason,
       },
     });
   }
@@ -106,10 +131,16 @@ export function clientRows(n: number, x: Rand, world: World): DemoRow[] {
   if (aStart <= today) {
     const aEnd = addDays(aStart, x.int(20, 120));
     rows.push({
-      entity: 'activity', id: world.newId(),
+      entity: 'activity',
+      id: world.newId(),
       fields: {
-        ref: `A${num}`, client_id: clientId, kind: x.pick(ACTIVITY_KINDS), provider: x.pick(N.PROVIDERS),
-        start_date: aStart, end_date: aEnd <= today ? aEnd : undefined, outcome: aEnd <= today ? 'Afgerond' : undefined,
+        ref: `A${num}`,
+        client_id: clientId,
+        kind: x.pick(ACTIVITY_KINDS),
+        provider: x.pick(N.PROVIDERS),
+        start_date: aStart,
+        end_date: aEnd <= today ? aEnd : undefined,
+        outcome: aEnd <= today ? 'Afgerond' : undefined,
       },
     });
   }
@@ -117,10 +148,16 @@ export function clientRows(n: number, x: Rand, world: World): DemoRow[] {
     const pStart = addDays(intake, x.int(30, 300));
     if (pStart <= today) {
       rows.push({
-        entity: 'placement', id: world.newId(),
+        entity: 'placement',
+        id: world.newId(),
         fields: {
-          ref: `PL${num}`, client_id: clientId, employer_id: x.pick(world.employerIds), start_date: pStart,
-          kind: x.pick(PLACEMENT_KINDS), hours_per_week: x.pick([16, 24, 32, 36]), wage_subsidy: x.r() < 0.3,
+          ref: `PL${num}`,
+          client_id: clientId,
+          employer_id: x.pick(world.employerIds),
+          start_date: pStart,
+          kind: x.pick(PLACEMENT_KINDS),
+          hours_per_week: x.pick([16, 24, 32, 36]),
+          wage_subsidy: x.r() < 0.3,
         },
       });
     }
@@ -132,12 +169,20 @@ export function clientRows(n: number, x: Rand, world: World): DemoRow[] {
     const date = addDays(firstIntake, x.int(0, history));
     const followUp = x.r() < 0.3 ? addDays(date, x.int(7, 21)) : undefined;
     // Account managers handle most follow-ups within a week; the last weeks' are still open.
-    const done = followUp && daysBetween(followUp, today) > 14 && x.r() < 0.95 ? addDays(followUp, x.int(0, 7)) : undefined;
+    const done =
+      followUp && daysBetween(followUp, today) > 14 && x.r() < 0.95 ? addDays(followUp, x.int(0, 7)) : undefined;
     rows.push({
-      entity: 'contact', id: world.newId(),
+      entity: 'contact',
+      id: world.newId(),
       fields: {
-        ref: `C${num}-${k}`, client_id: clientId, date, kind: x.pick(CONTACT_KINDS), summary: x.pick(SUMMARIES),
-        follow_up_date: followUp, follow_up_done: done, by: x.pick(N.MANAGERS),
+        ref: `C${num}-${k}`,
+        client_id: clientId,
+        date,
+        kind: x.pick(CONTACT_KINDS),
+        summary: x.pick(SUMMARIES),
+        follow_up_date: followUp,
+        follow_up_done: done,
+        by: x.pick(N.MANAGERS),
       },
     });
   }

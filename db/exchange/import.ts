@@ -53,7 +53,15 @@ export async function importFile(store: Store, user: string, opts: ImportOptions
   const name = opts.displayName ?? opts.file;
   const read = await readImportFile(opts.file, opts.format);
   const problems: ImportProblem[] = read.problems.map((p) => ({ file: name, ...p }));
-  const result: ImportResult = { ok: false, dryRun: Boolean(opts.dryRun), created: 0, updated: 0, unchanged: 0, skipped: 0, problems };
+  const result: ImportResult = {
+    ok: false,
+    dryRun: Boolean(opts.dryRun),
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    skipped: 0,
+    problems,
+  };
 
   // Group rows by kind, translating CSV/XLSX headers (field names or Dutch labels).
   const byKind = new Map<RecordKind, RawRow[]>();
@@ -62,7 +70,12 @@ export async function importFile(store: Store, user: string, opts: ImportOptions
       const lineKind = typeof row.values.kind === 'string' ? KIND_BY_DUMP[row.values.kind] : undefined;
       const kind = opts.kind ?? lineKind;
       if (!kind) {
-        problems.push({ file: name, line: row.line, field: 'kind', message: 'onbekend soort record (geef --kind of een kind-veld)' });
+        problems.push({
+          file: name,
+          line: row.line,
+          field: 'kind',
+          message: 'onbekend soort record (geef --kind of een kind-veld)',
+        });
         continue;
       }
       if (opts.kind && lineKind && lineKind !== opts.kind) {
@@ -75,9 +88,12 @@ export async function importFile(store: Store, user: string, opts: ImportOptions
   } else {
     if (!opts.kind) throw new AppError('usage', 'geef --kind voor CSV- en XLSX-bestanden');
     const mapping = opts.mapping ?? {};
-    const mapped = read.headers.map((h) => (!h ? null : Object.hasOwn(mapping, h) ? (mapping[h] ?? null) : headerToField(opts.kind!, h)));
+    const mapped = read.headers.map((h) =>
+      !h ? null : Object.hasOwn(mapping, h) ? (mapping[h] ?? null) : headerToField(opts.kind!, h),
+    );
     read.headers.forEach((h, i) => {
-      if (h && !mapped[i] && !Object.hasOwn(mapping, h)) problems.push({ file: name, line: 1, field: h, message: `onbekende kolom '${h}'` });
+      if (h && !mapped[i] && !Object.hasOwn(mapping, h))
+        problems.push({ file: name, line: 1, field: h, message: `onbekende kolom '${h}'` });
     });
     const seen = new Set<string>();
     mapped.forEach((f) => {
@@ -116,8 +132,13 @@ export async function importFile(store: Store, user: string, opts: ImportOptions
 }
 
 function applyRow(
-  rw: RecordWriter, kind: RecordKind, row: RawRow, jsonl: boolean, file: string,
-  problems: ImportProblem[], result: ImportResult,
+  rw: RecordWriter,
+  kind: RecordKind,
+  row: RawRow,
+  jsonl: boolean,
+  file: string,
+  problems: ImportProblem[],
+  result: ImportResult,
 ): void {
   const { periods, ...raw } = row.values as Record<string, unknown> & { periods?: unknown };
   const { values, errors } = parseRecord(kind, raw, { emptyMeansKeep: !jsonl });
@@ -129,9 +150,14 @@ function applyRow(
     // Earlier caseload periods of a dumped client come first, so the current one ends up last.
     if (kind === 'clients' && Array.isArray(periods)) {
       for (const p of periods as Record<string, unknown>[]) {
-        const parsed = parseRecord('clients', { ...p, ref: raw.ref, bsn: raw.bsn, last_name: raw.last_name }, { emptyMeansKeep: false });
+        const parsed = parseRecord(
+          'clients',
+          { ...p, ref: raw.ref, bsn: raw.bsn, last_name: raw.last_name },
+          { emptyMeansKeep: false },
+        );
         if (parsed.errors.length) {
-          for (const e of parsed.errors) problems.push({ file, line: row.line, field: `periods.${e.field}`, message: e.message });
+          for (const e of parsed.errors)
+            problems.push({ file, line: row.line, field: `periods.${e.field}`, message: e.message });
           return;
         }
         rw.upsert('clients', parsed.values as RecordValues);
@@ -150,4 +176,3 @@ function applyRow(
 export function formatProblem(p: ImportProblem): string {
   return `${p.file}:${p.line}: ${p.field}: ${p.message}`;
 }
-

@@ -60,7 +60,11 @@ export function readCsvText(text: string): { headers: string[]; rows: RawRow[]; 
     line += countNewlines(cells);
     if (cells.length === 1 && cells[0]!.trim() === '') continue;
     if (cells.length !== headers.length) {
-      problems.push({ line: startLine, field: '-', message: `verwacht ${headers.length} kolommen, gevonden ${cells.length}` });
+      problems.push({
+        line: startLine,
+        field: '-',
+        message: `verwacht ${headers.length} kolommen, gevonden ${cells.length}`,
+      });
       continue;
     }
     const values: Record<string, unknown> = {};
@@ -110,7 +114,8 @@ async function readXlsx(file: string): Promise<{ headers: string[]; rows: RawRow
   const wb = new Excel.Workbook();
   await wb.xlsx.readFile(file);
   const ws = wb.worksheets[0];
-  if (!ws) return { headers: [], rows: [], problems: [{ line: 1, field: '-', message: 'het bestand heeft geen werkblad' }] };
+  if (!ws)
+    return { headers: [], rows: [], problems: [{ line: 1, field: '-', message: 'het bestand heeft geen werkblad' }] };
   const headers: string[] = [];
   ws.getRow(1).eachCell({ includeEmpty: true }, (cell, col) => (headers[col - 1] = cellText(cell.value).trim()));
   const rows: RawRow[] = [];

@@ -20,7 +20,11 @@ export function verifyJournal(store: Store, limit = 100): JournalMismatch[] {
   );
   for (const entity of ENTITY_NAMES) {
     const expected = new Map<string, Map<string, string | number | null>>();
-    for (const r of latest.iterate(entity) as IterableIterator<{ row_id: string; field: string; value: string | null }>) {
+    for (const r of latest.iterate(entity) as IterableIterator<{
+      row_id: string;
+      field: string;
+      value: string | null;
+    }>) {
       const spec = fieldSpec(entity, r.field);
       if (!spec) {
         out.push({ entity, id: r.row_id, field: r.field, problem: 'journaal noemt een onbekend veld' });
@@ -30,7 +34,9 @@ export function verifyJournal(store: Store, limit = 100): JournalMismatch[] {
       expected.get(r.row_id)!.set(r.field, toColumn(spec, r.value === null ? null : (JSON.parse(r.value) as Value)));
     }
     const fields = fieldNames(entity);
-    for (const row of store.db.prepare(`SELECT * FROM ${ENTITIES[entity].table}`).iterate() as IterableIterator<Record<string, unknown>>) {
+    for (const row of store.db.prepare(`SELECT * FROM ${ENTITIES[entity].table}`).iterate() as IterableIterator<
+      Record<string, unknown>
+    >) {
       const id = row.id as string;
       const exp = expected.get(id);
       if (!exp) {

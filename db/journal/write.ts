@@ -79,8 +79,12 @@ export class Writer {
     this.insJournal = store.db.prepare(
       'INSERT INTO journal(entity, row_id, field, value, hlc, base_hlc, device, user) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
-    this.maxHlc = store.db.prepare('SELECT max(hlc) AS h FROM journal WHERE entity = ? AND row_id = ? AND field = ?').pluck();
-    this.fieldClocks = store.db.prepare('SELECT field, max(hlc) AS h FROM journal WHERE entity = ? AND row_id = ? GROUP BY field');
+    this.maxHlc = store.db
+      .prepare('SELECT max(hlc) AS h FROM journal WHERE entity = ? AND row_id = ? AND field = ?')
+      .pluck();
+    this.fieldClocks = store.db.prepare(
+      'SELECT field, max(hlc) AS h FROM journal WHERE entity = ? AND row_id = ? GROUP BY field',
+    );
     this.hasEntry = store.db.prepare('SELECT 1 FROM journal WHERE entity = ? AND row_id = ? AND field = ? AND hlc = ?');
   }
 
@@ -116,7 +120,8 @@ export class Writer {
 
   /** Reads a row as stored (column values), or undefined. */
   row(entity: EntityName, id: string): Record<string, unknown> | undefined {
-    return this.stmt(`SELECT * FROM ${ENTITIES[entity].table} WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
+    return this.stmt(`SELECT * FROM ${ENTITIES[entity].table} WHERE id = ?`).get(id) as
+      Record<string, unknown> | undefined;
   }
 
   /** Creates a row with a new id (UUIDv7 unless given) and journals every non-empty field. */
@@ -154,10 +159,14 @@ export class Writer {
       cols.push(field);
       vals.push(col);
       changes.push({
-        entity, row_id: id, field, value: fromColumn(spec, col),
+        entity,
+        row_id: id,
+        field,
+        value: fromColumn(spec, col),
         hlc: this.store.clock.tick(),
         base_hlc: current ? ((this.maxHlc.get(entity, id, field) as string | null) ?? null) : null,
-        device: this.store.device, user: this.user,
+        device: this.store.device,
+        user: this.user,
       });
     }
     if (!changes.length && current) return [];
@@ -213,7 +222,10 @@ export class Writer {
       for (const c of group) {
         const spec = this.spec(c.entity, c.field);
         const previous = clocks.get(c.field) ?? null;
-        const duplicate = previous !== null && (previous === c.hlc || (c.hlc < previous && this.hasEntry.get(c.entity, c.row_id, c.field, c.hlc) !== undefined));
+        const duplicate =
+          previous !== null &&
+          (previous === c.hlc ||
+            (c.hlc < previous && this.hasEntry.get(c.entity, c.row_id, c.field, c.hlc) !== undefined));
         if (duplicate) {
           stats.duplicates++;
           onChange?.(c, { applied: false, duplicate: true, previous });
@@ -239,9 +251,14 @@ export class Writer {
   private writeRow(table: string, id: string, cols: Map<string, string | number | null>, exists: boolean): void {
     const names = [...cols.keys()];
     if (!exists && this.stmt(`SELECT 1 FROM ${table} WHERE id = ?`).get(id) === undefined) {
-      this.stmt(`INSERT INTO ${table}(id${names.map((c) => ', ' + quote(c)).join('')}) VALUES (?${', ?'.repeat(names.length)})`).run(id, ...cols.values());
+      this.stmt(
+        `INSERT INTO ${table}(id${names.map((c) => ', ' + quote(c)).join('')}) VALUES (?${', ?'.repeat(names.length)})`,
+      ).run(id, ...cols.values());
     } else {
-      this.stmt(`UPDATE ${table} SET ${names.map((c) => `${quote(c)} = ?`).join(', ')} WHERE id = ?`).run(...cols.values(), id);
+      this.stmt(`UPDATE ${table} SET ${names.map((c) => `${quote(c)} = ?`).join(', ')} WHERE id = ?`).run(
+        ...cols.values(),
+        id,
+      );
     }
   }
 

@@ -27,27 +27,45 @@ const PLACED = `EXISTS (SELECT 1 FROM placements pl WHERE pl.client_id = c.id AN
 
 function clientProfile(r: Record<string, unknown>, inCaseload: boolean): ClientProfile {
   return {
-    id: r.id as string, ref: (r.ref as string) ?? '', postcode: (r.postcode as string) ?? null,
-    education_level: (r.education_level as string) ?? null, work_thinking_level: (r.work_thinking_level as string) ?? null,
-    hours_available: numOrNull(r.hours_available), occupations_wanted: list(r.occupations_wanted),
-    driving_licence: list(r.driving_licence), transport: list(r.transport), max_travel_km: numOrNull(r.max_travel_km),
-    inCaseload, placed: r.placed === 1,
+    id: r.id as string,
+    ref: (r.ref as string) ?? '',
+    postcode: (r.postcode as string) ?? null,
+    education_level: (r.education_level as string) ?? null,
+    work_thinking_level: (r.work_thinking_level as string) ?? null,
+    hours_available: numOrNull(r.hours_available),
+    occupations_wanted: list(r.occupations_wanted),
+    driving_licence: list(r.driving_licence),
+    transport: list(r.transport),
+    max_travel_km: numOrNull(r.max_travel_km),
+    inCaseload,
+    placed: r.placed === 1,
   };
 }
 
 export function vacancyProfile(r: Record<string, unknown>): VacancyProfile {
   return {
-    id: r.id as string, ref: (r.ref as string) ?? '', title: (r.title as string) ?? '', occupation_code: (r.occupation_code as string) ?? null,
-    education_level: (r.education_level as string) ?? null, work_thinking_level: (r.work_thinking_level as string) ?? null,
-    hours_per_week: numOrNull(r.hours_per_week), hours_min: numOrNull(r.hours_min), driving_licence: list(r.driving_licence),
+    id: r.id as string,
+    ref: (r.ref as string) ?? '',
+    title: (r.title as string) ?? '',
+    occupation_code: (r.occupation_code as string) ?? null,
+    education_level: (r.education_level as string) ?? null,
+    work_thinking_level: (r.work_thinking_level as string) ?? null,
+    hours_per_week: numOrNull(r.hours_per_week),
+    hours_min: numOrNull(r.hours_min),
+    driving_licence: list(r.driving_licence),
     postcode: (r.postcode as string) ?? (r.employer_postcode as string) ?? null,
   };
 }
 
-export function loadVacancy(store: Store, id: string): VacancyProfile & { employer_name: string | null; row: Record<string, unknown> } {
+export function loadVacancy(
+  store: Store,
+  id: string,
+): VacancyProfile & { employer_name: string | null; row: Record<string, unknown> } {
   const row = store
-    .stmt(`SELECT v.*, e.postcode AS employer_postcode, e.name AS employer_name FROM vacancies v LEFT JOIN employers e ON e.id = v.employer_id
-           WHERE v.id = ? AND v.deleted = 0`)
+    .stmt(
+      `SELECT v.*, e.postcode AS employer_postcode, e.name AS employer_name FROM vacancies v LEFT JOIN employers e ON e.id = v.employer_id
+           WHERE v.id = ? AND v.deleted = 0`,
+    )
     .get(id) as Record<string, unknown> | undefined;
   if (!row) throw new AppError('not_found', 'Vacature niet gevonden', 'vacancyId');
   return { ...vacancyProfile(row), employer_name: (row.employer_name as string) ?? null, row };
@@ -55,9 +73,11 @@ export function loadVacancy(store: Store, id: string): VacancyProfile & { employ
 
 export function loadClient(store: Store, id: string, asOf: string): ClientProfile & { name: string } {
   const row = store
-    .stmt(`SELECT ${CLIENT_COLS}, ${PLACED} AS placed,
+    .stmt(
+      `SELECT ${CLIENT_COLS}, ${PLACED} AS placed,
              EXISTS (SELECT 1 FROM caseload_periods p WHERE p.client_id = c.id AND ${IN_CASELOAD}) AS in_caseload
-           FROM clients c WHERE c.id = @id AND c.deleted = 0`)
+           FROM clients c WHERE c.id = @id AND c.deleted = 0`,
+    )
     .get({ id, asOf }) as Record<string, unknown> | undefined;
   if (!row) throw new AppError('not_found', 'Klant niet gevonden', 'clientId');
   return { ...clientProfile(row, row.in_caseload === 1), name: displayName(row) };
@@ -87,7 +107,10 @@ export interface RankInput {
  * without building their explanations keeps a ranking fast and light on memory.
  */
 function rank<S extends { score: number; ref: string }, T>(
-  all: S[], limit: number, after: string | null, explain: (s: S) => T,
+  all: S[],
+  limit: number,
+  after: string | null,
+  explain: (s: S) => T,
 ): { items: T[]; next: string | null; total: number } {
   all.sort((a, b) => b.score - a.score || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
   const key = decodeCursor(after, 2) as [number, string] | null;
@@ -97,7 +120,11 @@ function rank<S extends { score: number; ref: string }, T>(
 }
 
 /** Clients in the caseload on asOf, ranked for a vacancy. */
-export function candidatesForVacancy(store: Store, vacancyId: string, input: RankInput): { items: Candidate[]; next: string | null; total: number } {
+export function candidatesForVacancy(
+  store: Store,
+  vacancyId: string,
+  input: RankInput,
+): { items: Candidate[]; next: string | null; total: number } {
   const vacancy = loadVacancy(store, vacancyId);
   // One row per period in the caseload (a client has at most one; duplicates from sync are skipped).
   const rows = store
@@ -108,9 +135,12 @@ export function candidatesForVacancy(store: Store, vacancyId: string, input: Ran
     )
     .all({ asOf: input.asOf }) as Record<string, unknown>[];
   const matched = new Map(
-    (store.stmt('SELECT client_id, status FROM matches WHERE vacancy_id = ? AND deleted = 0').all(vacancyId) as { client_id: string; status: MatchStatus }[]).map(
-      (m) => [m.client_id, m.status],
-    ),
+    (
+      store.stmt('SELECT client_id, status FROM matches WHERE vacancy_id = ? AND deleted = 0').all(vacancyId) as {
+        client_id: string;
+        status: MatchStatus;
+      }[]
+    ).map((m) => [m.client_id, m.status]),
   );
   const all: { score: number; ref: string; profile: ClientProfile; row: Record<string, unknown> }[] = [];
   const seen = new Set<string>();
@@ -122,17 +152,28 @@ export function candidatesForVacancy(store: Store, vacancyId: string, input: Ran
   }
   const ranked = rank(all, input.limit, input.after, (x) => x);
   const shown = new Map(
-    (store.stmt('SELECT id, first_name, initials, name_prefix, last_name, birth_date, city FROM clients WHERE id IN (SELECT value FROM json_each(?))')
-      .all(JSON.stringify(ranked.items.map((x) => x.profile.id))) as Record<string, unknown>[]).map((r) => [r.id as string, r]),
+    (
+      store
+        .stmt(
+          'SELECT id, first_name, initials, name_prefix, last_name, birth_date, city FROM clients WHERE id IN (SELECT value FROM json_each(?))',
+        )
+        .all(JSON.stringify(ranked.items.map((x) => x.profile.id))) as Record<string, unknown>[]
+    ).map((r) => [r.id as string, r]),
   );
   return {
     ...ranked,
     items: ranked.items.map(({ profile, row: r }): Candidate => {
       const d = shown.get(profile.id) ?? {};
       return {
-        ...scoreMatch(profile, vacancy), clientId: profile.id, ref: profile.ref, name: displayName(d), city: (d.city as string) ?? null,
-        birth_date: (d.birth_date as string) ?? null, account_manager: (r.account_manager as string) ?? null,
-        placed: r.placed === 1, matchStatus: matched.get(profile.id) ?? null,
+        ...scoreMatch(profile, vacancy),
+        clientId: profile.id,
+        ref: profile.ref,
+        name: displayName(d),
+        city: (d.city as string) ?? null,
+        birth_date: (d.birth_date as string) ?? null,
+        account_manager: (r.account_manager as string) ?? null,
+        placed: r.placed === 1,
+        matchStatus: matched.get(profile.id) ?? null,
       };
     }),
   };
@@ -150,7 +191,11 @@ export interface VacancyHit extends MatchScore {
 }
 
 /** Vacancies open on asOf, ranked for a client. */
-export function vacanciesForClient(store: Store, clientId: string, input: Omit<RankInput, 'includePlaced'>): { items: VacancyHit[]; next: string | null; total: number } {
+export function vacanciesForClient(
+  store: Store,
+  clientId: string,
+  input: Omit<RankInput, 'includePlaced'>,
+): { items: VacancyHit[]; next: string | null; total: number } {
   const client = loadClient(store, clientId, input.asOf);
   const rows = store
     .stmt(
@@ -165,8 +210,14 @@ export function vacanciesForClient(store: Store, clientId: string, input: Omit<R
     return { score: scoreOnly(client, profile), ref: (r.ref as string) ?? '', profile, row: r };
   });
   return rank(all, input.limit, input.after, ({ profile, row: r }): VacancyHit => ({
-    ...scoreMatch(client, profile), vacancyId: r.id as string, ref: (r.ref as string) ?? '', title: (r.title as string) ?? '',
-    employer: (r.employer_name as string) ?? null, city: (r.city as string) ?? (r.employer_city as string) ?? null,
-    hours_per_week: numOrNull(r.hours_per_week), banenafspraak: r.banenafspraak === 1, matchStatus: (r.match_status as MatchStatus) ?? null,
+    ...scoreMatch(client, profile),
+    vacancyId: r.id as string,
+    ref: (r.ref as string) ?? '',
+    title: (r.title as string) ?? '',
+    employer: (r.employer_name as string) ?? null,
+    city: (r.city as string) ?? (r.employer_city as string) ?? null,
+    hours_per_week: numOrNull(r.hours_per_week),
+    banenafspraak: r.banenafspraak === 1,
+    matchStatus: (r.match_status as MatchStatus) ?? null,
   }));
 }

@@ -25,25 +25,42 @@ export function isOpenOn(v: Record<string, unknown>, on: string): boolean {
   return (v.opened_date as string) <= on && (!v.closed_date || (v.closed_date as string) > on);
 }
 
-export function proposeMatch(store: Store, w: Writer, input: { vacancyId: string; clientId: string; note?: string | null }, today: string): { id: string; score: number } {
+export function proposeMatch(
+  store: Store,
+  w: Writer,
+  input: { vacancyId: string; clientId: string; note?: string | null },
+  today: string,
+): { id: string; score: number } {
   const vacancy = loadVacancy(store, input.vacancyId);
   if (!isOpenOn(vacancy.row, today)) throw new AppError('invalid_input', 'Deze vacature is niet open.', 'vacancyId');
   const client = loadClient(store, input.clientId, today);
-  const existing = store.stmt('SELECT id, status FROM matches WHERE client_id = ? AND vacancy_id = ? AND deleted = 0').get(input.clientId, input.vacancyId) as
-    | { id: string; status: string }
-    | undefined;
+  const existing = store
+    .stmt('SELECT id, status FROM matches WHERE client_id = ? AND vacancy_id = ? AND deleted = 0')
+    .get(input.clientId, input.vacancyId) as { id: string; status: string } | undefined;
   if (existing) {
-    throw new AppError('duplicate', 'Deze klant is al voorgedragen voor deze vacature.', 'clientId', { id: existing.id, status: existing.status });
+    throw new AppError('duplicate', 'Deze klant is al voorgedragen voor deze vacature.', 'clientId', {
+      id: existing.id,
+      status: existing.status,
+    });
   }
   const { score } = scoreMatch(client, vacancy);
   const id = w.create('match', {
-    ref: hashRef('match', [uuidv7()]), client_id: input.clientId, vacancy_id: input.vacancyId,
-    status: 'proposed', status_date: today, score, note: input.note ?? null,
+    ref: hashRef('match', [uuidv7()]),
+    client_id: input.clientId,
+    vacancy_id: input.vacancyId,
+    status: 'proposed',
+    status_date: today,
+    score,
+    note: input.note ?? null,
   });
   return { id, score };
 }
 
-export function moveMatch(store: Store, w: Writer, input: { id: string; status: MatchStatus; note?: string | null; date: string }): string[] {
+export function moveMatch(
+  store: Store,
+  w: Writer,
+  input: { id: string; status: MatchStatus; note?: string | null; date: string },
+): string[] {
   const row = liveRow(store, 'match', input.id);
   const from = row.status as MatchStatus;
   if (from === input.status) return [];
@@ -51,9 +68,19 @@ export function moveMatch(store: Store, w: Writer, input: { id: string; status: 
     throw new AppError('use_placement', 'Start een plaatsing om de kandidaat aan te nemen.', 'status');
   }
   if (!NEXT[from]?.includes(input.status)) {
-    throw new AppError('invalid_input', from === 'hired' ? 'Deze kandidaat is al aangenomen; beëindig zo nodig de plaatsing.' : 'Deze stap is niet mogelijk.', 'status');
+    throw new AppError(
+      'invalid_input',
+      from === 'hired'
+        ? 'Deze kandidaat is al aangenomen; beëindig zo nodig de plaatsing.'
+        : 'Deze stap is niet mogelijk.',
+      'status',
+    );
   }
-  return w.update('match', input.id, { status: input.status, status_date: input.date, ...(input.note !== undefined ? { note: input.note } : {}) });
+  return w.update('match', input.id, {
+    status: input.status,
+    status_date: input.date,
+    ...(input.note !== undefined ? { note: input.note } : {}),
+  });
 }
 
 export interface PipelineItem {
@@ -83,9 +110,18 @@ export function listMatches(store: Store, by: { vacancyId?: string; clientId?: s
     )
     .all(by.vacancyId ?? by.clientId) as Record<string, unknown>[];
   return rows.map((r) => ({
-    id: r.id as string, ref: (r.ref as string) ?? '', clientId: r.client_id as string, vacancyId: r.vacancy_id as string,
-    client: displayName(r), clientRef: (r.client_ref as string) ?? '', vacancy: (r.title as string) ?? '', vacancyRef: (r.vacancy_ref as string) ?? '',
-    employer: (r.employer as string) ?? null, status: r.status as MatchStatus, status_date: (r.status_date as string) ?? null,
-    score: (r.score as number) ?? null, note: (r.note as string) ?? null,
+    id: r.id as string,
+    ref: (r.ref as string) ?? '',
+    clientId: r.client_id as string,
+    vacancyId: r.vacancy_id as string,
+    client: displayName(r),
+    clientRef: (r.client_ref as string) ?? '',
+    vacancy: (r.title as string) ?? '',
+    vacancyRef: (r.vacancy_ref as string) ?? '',
+    employer: (r.employer as string) ?? null,
+    status: r.status as MatchStatus,
+    status_date: (r.status_date as string) ?? null,
+    score: (r.score as number) ?? null,
+    note: (r.note as string) ?? null,
   }));
 }

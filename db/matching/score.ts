@@ -73,11 +73,22 @@ export const WEIGHTS: Record<ComponentKey, { weight: number; label: string }> = 
 
 /** Education level -> VUM werk- en denkniveau (1 geen basisopleiding ... 6 wo). */
 const LEVEL_OF_EDUCATION: Record<string, number> = {
-  none: 2, vmbo: 3, mbo1: 3, mbo2: 4, mbo3: 4, mbo4: 4, havo_vwo: 4, hbo: 5, wo: 6,
+  none: 2,
+  vmbo: 3,
+  mbo1: 3,
+  mbo2: 4,
+  mbo3: 4,
+  mbo4: 4,
+  havo_vwo: 4,
+  hbo: 5,
+  wo: 6,
 };
 
 const norm = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
-const words = (s: string) => norm(s).split(/[^a-z0-9]+/).filter((w) => w.length >= 4);
+const words = (s: string) =>
+  norm(s)
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length >= 4);
 
 /** What scoring needs of a vacancy, worked out once per vacancy (a ranking scores thousands of clients). */
 interface Prepared {
@@ -91,7 +102,12 @@ const prepared = new WeakMap<VacancyProfile, Prepared>();
 function prepare(v: VacancyProfile): Prepared {
   let p = prepared.get(v);
   if (!p) {
-    p = { title: norm(v.title), code: v.occupation_code ? norm(v.occupation_code) : null, titleWords: words(v.title), at: locate(v.postcode) };
+    p = {
+      title: norm(v.title),
+      code: v.occupation_code ? norm(v.occupation_code) : null,
+      titleWords: words(v.title),
+      at: locate(v.postcode),
+    };
     prepared.set(v, p);
   }
   return p;
@@ -122,7 +138,12 @@ function levelOf(work: string | null, education: string | null): number | null {
 
 function level(c: ClientProfile, v: VacancyProfile): Part {
   // Compare like with like: both werk- en denkniveau when both have one, else via education.
-  const bothWork = Boolean(c.work_thinking_level && v.work_thinking_level && Number(c.work_thinking_level) <= 6 && Number(v.work_thinking_level) <= 6);
+  const bothWork = Boolean(
+    c.work_thinking_level &&
+    v.work_thinking_level &&
+    Number(c.work_thinking_level) <= 6 &&
+    Number(v.work_thinking_level) <= 6,
+  );
   const need = bothWork ? Number(v.work_thinking_level) : levelOf(v.work_thinking_level, v.education_level);
   if (need === null) return [1, () => 'Geen niveau gevraagd'];
   const have = bothWork ? Number(c.work_thinking_level) : levelOf(c.work_thinking_level, c.education_level);
@@ -130,14 +151,18 @@ function level(c: ClientProfile, v: VacancyProfile): Part {
   if (have === null) return [0.5, () => `Niveau van de klant onbekend (gevraagd ${needLabel})`];
   const haveLabel = labelOf('work_thinking_level', String(have)).toLowerCase();
   if (have >= need) return [1, () => `Niveau voldoet (${haveLabel}, gevraagd ${needLabel})`];
-  if (have === need - 1) return [0.5, () => `Niveau één stap onder het gevraagde (${haveLabel}, gevraagd ${needLabel})`];
+  if (have === need - 1)
+    return [0.5, () => `Niveau één stap onder het gevraagde (${haveLabel}, gevraagd ${needLabel})`];
   return [0, () => `Niveau te laag (${haveLabel}, gevraagd ${needLabel})`];
 }
 
 function hours(c: ClientProfile, v: VacancyProfile): Part {
   const need = v.hours_min ?? v.hours_per_week;
   if (need === null || need <= 0) return [1, () => 'Geen urenomvang opgegeven'];
-  const asked = v.hours_min !== null && v.hours_per_week !== null && v.hours_min !== v.hours_per_week ? `${v.hours_min}-${v.hours_per_week}` : String(need);
+  const asked =
+    v.hours_min !== null && v.hours_per_week !== null && v.hours_min !== v.hours_per_week
+      ? `${v.hours_min}-${v.hours_per_week}`
+      : String(need);
   if (c.hours_available === null) return [0.5, () => `Beschikbare uren onbekend (gevraagd ${asked} uur)`];
   const fraction = Math.min(1, c.hours_available / need);
   return [fraction, () => `Beschikbaar ${c.hours_available} uur, gevraagd ${asked} uur`];
@@ -181,7 +206,11 @@ export function scoreMatch(c: ClientProfile, v: VacancyProfile): MatchScore {
     ['availability', availability(c)],
   ];
   const components = parts.map(([key, [fraction, why]]) => ({
-    key, label: WEIGHTS[key].label, weight: WEIGHTS[key].weight, points: pointsOf(key, fraction), explanation: why(),
+    key,
+    label: WEIGHTS[key].label,
+    weight: WEIGHTS[key].weight,
+    points: pointsOf(key, fraction),
+    explanation: why(),
   }));
   return { score: Math.round(components.reduce((s, x) => s + x.points, 0)), components };
 }
@@ -192,7 +221,11 @@ const pointsOf = (key: ComponentKey, fraction: number) => Math.round(WEIGHTS[key
 export function scoreOnly(c: ClientProfile, v: VacancyProfile): number {
   const pv = prepare(v);
   const total =
-    pointsOf('occupation', occupation(c, v, pv)[0]) + pointsOf('level', level(c, v)[0]) + pointsOf('hours', hours(c, v)[0]) +
-    pointsOf('distance', distance(c, pv)[0]) + pointsOf('licence', licence(c, v)[0]) + pointsOf('availability', availability(c)[0]);
+    pointsOf('occupation', occupation(c, v, pv)[0]) +
+    pointsOf('level', level(c, v)[0]) +
+    pointsOf('hours', hours(c, v)[0]) +
+    pointsOf('distance', distance(c, pv)[0]) +
+    pointsOf('licence', licence(c, v)[0]) +
+    pointsOf('availability', availability(c)[0]);
   return Math.round(total);
 }

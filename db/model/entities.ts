@@ -156,7 +156,14 @@ export const ENTITIES = {
   match: {
     table: 'matches',
     refPrefix: 'MA',
-    fields: { client_id: ref('client'), vacancy_id: ref('vacancy'), status: t(), status_date: d(), score: r, note: t() },
+    fields: {
+      client_id: ref('client'),
+      vacancy_id: ref('vacancy'),
+      status: t(),
+      status_date: d(),
+      score: r,
+      note: t(),
+    },
   },
   placement: {
     table: 'placements',
@@ -219,8 +226,16 @@ export const ENTITIES = {
     table: 'export_deliveries',
     refPrefix: 'ED',
     fields: {
-      target: t(), entity: t(), record_id: t(), hash: t(), columns: t(), delivered_at: t(),
-      method: t(), batch: t(), profile: t(), target_id: t(),
+      target: t(),
+      entity: t(),
+      record_id: t(),
+      hash: t(),
+      columns: t(),
+      delivered_at: t(),
+      method: t(),
+      batch: t(),
+      profile: t(),
+      target_id: t(),
     },
   },
 } as const satisfies Record<string, EntitySpec>;

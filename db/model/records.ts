@@ -10,8 +10,12 @@ export const RECORD_KINDS: RecordKind[] = ['clients', 'employers', 'vacancies', 
 
 /** The `kind` value on dump lines. */
 export const DUMP_KIND: Record<RecordKind, string> = {
-  clients: 'client', employers: 'employer', vacancies: 'vacancy',
-  placements: 'placement', activities: 'activity', contacts: 'contact',
+  clients: 'client',
+  employers: 'employer',
+  vacancies: 'vacancy',
+  placements: 'placement',
+  activities: 'activity',
+  contacts: 'contact',
 };
 
 export type FieldKind = 'text' | 'date' | 'int' | 'number' | 'bool' | 'list' | 'code' | 'codes' | 'ref';
@@ -29,7 +33,12 @@ export interface FieldDef {
 
 const text = (label: string, extra: Partial<FieldDef> = {}): FieldDef => ({ label, kind: 'text', max: 200, ...extra });
 const date = (label: string, extra: Partial<FieldDef> = {}): FieldDef => ({ label, kind: 'date', ...extra });
-const code = (label: string, list: CodeListName, extra: Partial<FieldDef> = {}): FieldDef => ({ label, kind: 'code', code: list, ...extra });
+const code = (label: string, list: CodeListName, extra: Partial<FieldDef> = {}): FieldDef => ({
+  label,
+  kind: 'code',
+  code: list,
+  ...extra,
+});
 
 export const RECORDS: Record<RecordKind, Record<string, FieldDef>> = {
   clients: {
@@ -152,7 +161,10 @@ const FALSE = new Set(['0', 'nee', 'n', 'false', 'onwaar', 'no']);
 
 function splitList(raw: unknown): string[] {
   if (Array.isArray(raw)) return raw.map((x) => String(x).trim()).filter(Boolean);
-  return String(raw).split(/[;|]/).map((x) => x.trim()).filter(Boolean);
+  return String(raw)
+    .split(/[;|]/)
+    .map((x) => x.trim())
+    .filter(Boolean);
 }
 
 /** Parses one field. `null` (JSONL) clears a field; the caller decides what empty CSV cells mean. */
@@ -165,7 +177,9 @@ export function parseField(def: FieldDef, raw: unknown): FieldResult {
   switch (def.kind) {
     case 'date': {
       const iso = typeof s === 'string' ? parseDate(s) : null;
-      return iso ? { ok: true, value: iso } : { ok: false, message: `ongeldige datum '${String(s)}' (gebruik JJJJ-MM-DD of DD-MM-JJJJ)` };
+      return iso
+        ? { ok: true, value: iso }
+        : { ok: false, message: `ongeldige datum '${String(s)}' (gebruik JJJJ-MM-DD of DD-MM-JJJJ)` };
     }
     case 'int':
     case 'number': {
@@ -194,7 +208,11 @@ export function parseField(def: FieldDef, raw: unknown): FieldResult {
       const list = CODE_LISTS[def.code!] as Record<string, string>;
       const items = splitList(s);
       const bad = items.filter((x) => !Object.hasOwn(list, x));
-      if (bad.length) return { ok: false, message: `onbekende code '${bad.join("', '")}' (toegestaan: ${Object.keys(list).join(', ')})` };
+      if (bad.length)
+        return {
+          ok: false,
+          message: `onbekende code '${bad.join("', '")}' (toegestaan: ${Object.keys(list).join(', ')})`,
+        };
       return { ok: true, value: [...new Set(items)].sort() };
     }
     case 'list':
@@ -205,17 +223,23 @@ export function parseField(def: FieldDef, raw: unknown): FieldResult {
       if (def.max && v.length > def.max) return { ok: false, message: `is te lang (maximaal ${def.max} tekens)` };
       switch (def.check) {
         case 'bsn':
-          return isValidBsn(v) ? { ok: true, value: normalizeBsn(v)! } : { ok: false, message: `ongeldig BSN '${v}' (elfproef)` };
+          return isValidBsn(v)
+            ? { ok: true, value: normalizeBsn(v)! }
+            : { ok: false, message: `ongeldig BSN '${v}' (elfproef)` };
         case 'postcode': {
           const pc = normalizePostcode(v);
           return pc ? { ok: true, value: pc } : { ok: false, message: `ongeldige postcode '${v}' (verwacht 1234 AB)` };
         }
         case 'kvk':
-          return isValidKvk(v) ? { ok: true, value: v } : { ok: false, message: `ongeldig KvK-nummer '${v}' (8 cijfers)` };
+          return isValidKvk(v)
+            ? { ok: true, value: v }
+            : { ok: false, message: `ongeldig KvK-nummer '${v}' (8 cijfers)` };
         case 'phone':
           return PHONE_RE.test(v) ? { ok: true, value: v } : { ok: false, message: `ongeldig telefoonnummer '${v}'` };
         case 'email':
-          return EMAIL_RE.test(v) ? { ok: true, value: v.toLowerCase() } : { ok: false, message: `ongeldig e-mailadres '${v}'` };
+          return EMAIL_RE.test(v)
+            ? { ok: true, value: v.toLowerCase() }
+            : { ok: false, message: `ongeldig e-mailadres '${v}'` };
         default:
           return { ok: true, value: v };
       }
@@ -225,7 +249,10 @@ export function parseField(def: FieldDef, raw: unknown): FieldResult {
 
 /** Maps a header (field name or Dutch label, any case) to a field name. */
 export function headerToField(kind: RecordKind, header: string): string | null {
-  const h = header.trim().toLowerCase().replace(/^\ufeff/, '');
+  const h = header
+    .trim()
+    .toLowerCase()
+    .replace(/^\ufeff/, '');
   for (const [name, def] of Object.entries(RECORDS[kind])) {
     if (name === h || def.label.toLowerCase() === h) return name;
   }

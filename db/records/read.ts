@@ -32,7 +32,9 @@ export function* readRecords(store: Store, kind: RecordKind): Generator<Intercha
   const { select, joins } = linkSql(kind);
   const extraWhere = kind === 'clients' ? ' AND clients.merged_into IS NULL' : '';
   const rows = store.db
-    .prepare(`SELECT ${table}.*${select} FROM ${table} ${joins} WHERE ${table}.deleted = 0${extraWhere} ORDER BY ${table}.ref, ${table}.id`)
+    .prepare(
+      `SELECT ${table}.*${select} FROM ${table} ${joins} WHERE ${table}.deleted = 0${extraWhere} ORDER BY ${table}.ref, ${table}.id`,
+    )
     .iterate() as IterableIterator<Record<string, unknown>>;
   // Caseload periods come from one second cursor in the same client order (no query per client):
   // each client's periods are the next rows whose client_id is that client's id.
@@ -70,7 +72,9 @@ export function* readRecords(store: Store, kind: RecordKind): Generator<Intercha
       if (v !== null && v !== undefined) out[field === 'kind' ? `${DUMP_KIND[kind]}_kind` : field] = v;
     }
     if (periods.length > 1) {
-      out.periods = periods.slice(0, -1).map((p) => Object.fromEntries(Object.entries(p).filter(([, v]) => v !== null)));
+      out.periods = periods
+        .slice(0, -1)
+        .map((p) => Object.fromEntries(Object.entries(p).filter(([, v]) => v !== null)));
     }
     yield out;
   }
@@ -88,7 +92,9 @@ export function canonicalLine(rec: InterchangeRecord): string {
  */
 function sqlOrderIsDumpOrder(store: Store, kind: RecordKind): boolean {
   const table = ENTITIES[ENTITY_OF[kind]].table;
-  const odd = store.db.prepare(`SELECT 1 FROM ${table} WHERE ref IS NULL OR ref GLOB ? LIMIT 1`).get('*[\uE000-\u{10FFFF}]*');
+  const odd = store.db
+    .prepare(`SELECT 1 FROM ${table} WHERE ref IS NULL OR ref GLOB ? LIMIT 1`)
+    .get('*[\uE000-\u{10FFFF}]*');
   return odd === undefined;
 }
 

@@ -21,6 +21,8 @@ export function nextSeriesRef(store: Store, entity: EntityName): string {
 }
 
 export function hashRef(entity: EntityName, naturalKey: (string | number | null | undefined)[]): string {
-  const h = createHash('sha256').update(naturalKey.map((x) => String(x ?? '')).join('\u001f')).digest('hex');
+  const h = createHash('sha256')
+    .update(naturalKey.map((x) => String(x ?? '')).join('\u001f'))
+    .digest('hex');
   return `${ENTITIES[entity].refPrefix}-${h.slice(0, 10)}`;
 }

@@ -17,8 +17,12 @@ export interface UpsertResult {
 }
 
 export const ENTITY_OF: Record<RecordKind, EntityName> = {
-  clients: 'client', employers: 'employer', vacancies: 'vacancy',
-  placements: 'placement', activities: 'activity', contacts: 'contact',
+  clients: 'client',
+  employers: 'employer',
+  vacancies: 'vacancy',
+  placements: 'placement',
+  activities: 'activity',
+  contacts: 'contact',
 };
 
 const PERIOD_FIELDS = ['intake_date', 'referrer', 'account_manager', 'exit_date', 'exit_reason'] as const;
@@ -39,7 +43,14 @@ export class RecordWriter {
   ) {}
 
   idByRef(entity: EntityName, ref: string): string | null {
-    const table = { client: 'clients', employer: 'employers', vacancy: 'vacancies', placement: 'placements', activity: 'activities', contact: 'contacts' }[entity as string];
+    const table = {
+      client: 'clients',
+      employer: 'employers',
+      vacancy: 'vacancies',
+      placement: 'placements',
+      activity: 'activities',
+      contact: 'contacts',
+    }[entity as string];
     if (!table) return null;
     const row = this.store
       .stmt(`SELECT id FROM ${table} WHERE ref = ? AND deleted = 0 ORDER BY id LIMIT 1`)
@@ -98,10 +109,17 @@ export class RecordWriter {
     if (bsn) {
       const other = this.clientByBsn(bsn);
       if (other && id && other.id !== id) {
-        throw new AppError('duplicate_bsn', `BSN is al geregistreerd bij klant ${other.ref}`, 'bsn', { id: other.id, ref: other.ref });
+        throw new AppError('duplicate_bsn', `BSN is al geregistreerd bij klant ${other.ref}`, 'bsn', {
+          id: other.id,
+          ref: other.ref,
+        });
       }
       if (other && !id) {
-        if (ref) throw new AppError('duplicate_bsn', `BSN is al geregistreerd bij klant ${other.ref}`, 'bsn', { id: other.id, ref: other.ref });
+        if (ref)
+          throw new AppError('duplicate_bsn', `BSN is al geregistreerd bij klant ${other.ref}`, 'bsn', {
+            id: other.id,
+            ref: other.ref,
+          });
         id = other.id;
       }
     }
@@ -135,15 +153,20 @@ export class RecordWriter {
     const opensNew = !same && (!current || Boolean(intake && current.exit_date && intake > current.exit_date));
     const target = same ?? current;
     const merged: Record<string, string | null> = {};
-    for (const f of PERIOD_FIELDS) merged[f] = values[f] !== undefined ? (values[f] as string | null) : opensNew ? null : target![f];
-    if (!merged.intake_date) throw new AppError('invalid_input', 'is verplicht voor een caseloadperiode', 'intake_date');
+    for (const f of PERIOD_FIELDS)
+      merged[f] = values[f] !== undefined ? (values[f] as string | null) : opensNew ? null : target![f];
+    if (!merged.intake_date)
+      throw new AppError('invalid_input', 'is verplicht voor een caseloadperiode', 'intake_date');
     if (merged.exit_date && merged.exit_date < merged.intake_date) {
       throw new AppError('invalid_input', 'ligt voor de instroomdatum', 'exit_date');
     }
-    if (merged.exit_date && !merged.exit_reason) throw new AppError('invalid_input', 'is verplicht bij uitstroom', 'exit_reason');
-    if (merged.exit_reason && !merged.exit_date) throw new AppError('invalid_input', 'is verplicht bij een reden uitstroom', 'exit_date');
+    if (merged.exit_date && !merged.exit_reason)
+      throw new AppError('invalid_input', 'is verplicht bij uitstroom', 'exit_reason');
+    if (merged.exit_reason && !merged.exit_date)
+      throw new AppError('invalid_input', 'is verplicht bij een reden uitstroom', 'exit_date');
     if (opensNew) {
-      if (current && !current.exit_date) throw new AppError('invalid_input', 'de lopende periode is nog niet beëindigd', 'intake_date');
+      if (current && !current.exit_date)
+        throw new AppError('invalid_input', 'de lopende periode is nog niet beëindigd', 'intake_date');
       const fields: Record<string, Value> = { client_id: clientId };
       for (const f of PERIOD_FIELDS) if (merged[f] !== null) fields[f] = merged[f]!;
       this.w.create('period', { ref: hashRef('period', [clientId, merged.intake_date]), ...fields });
@@ -158,7 +181,9 @@ export class RecordWriter {
     const ref = values.ref as string | undefined;
     let id = ref ? this.idByRef('employer', ref) : null;
     if (!id && !ref && values.kvk) {
-      const row = this.store.stmt('SELECT id FROM employers WHERE kvk = ? AND deleted = 0 ORDER BY id LIMIT 1').get(values.kvk) as { id: string } | undefined;
+      const row = this.store
+        .stmt('SELECT id FROM employers WHERE kvk = ? AND deleted = 0 ORDER BY id LIMIT 1')
+        .get(values.kvk) as { id: string } | undefined;
       id = row?.id ?? null;
     }
     const fields = this.pick(values, []);
@@ -176,7 +201,8 @@ export class RecordWriter {
     if (ref === undefined || ref === null) return ref;
     const to = RECORDS[kind][field]!.refTo!;
     const id = this.idByRef(ENTITY_OF[to], ref);
-    if (!id) throw new AppError('invalid_input', `onbekende ${RECORDS[kind][field]!.label.toLowerCase()} '${ref}'`, field);
+    if (!id)
+      throw new AppError('invalid_input', `onbekende ${RECORDS[kind][field]!.label.toLowerCase()} '${ref}'`, field);
     return id;
   }
 
@@ -194,7 +220,11 @@ export class RecordWriter {
       const hasClient = values.client_ref !== undefined && values.client_ref !== null;
       const hasEmployer = values.employer_ref !== undefined && values.employer_ref !== null;
       if (!id && hasClient === hasEmployer) {
-        throw new AppError('invalid_input', 'geef precies één van client_ref of employer_ref', hasClient ? 'employer_ref' : 'client_ref');
+        throw new AppError(
+          'invalid_input',
+          'geef precies één van client_ref of employer_ref',
+          hasClient ? 'employer_ref' : 'client_ref',
+        );
       }
     }
     if (!ref) {
@@ -219,7 +249,11 @@ function checkDateOrder(values: RecordValues): void {
   const start = (values.start_date ?? values.opened_date) as string | null | undefined;
   const end = (values.end_date ?? values.closed_date) as string | null | undefined;
   if (start && end && end < start) {
-    throw new AppError('invalid_input', 'ligt voor de startdatum', values.end_date !== undefined ? 'end_date' : 'closed_date');
+    throw new AppError(
+      'invalid_input',
+      'ligt voor de startdatum',
+      values.end_date !== undefined ? 'end_date' : 'closed_date',
+    );
   }
 }
 

@@ -35,7 +35,9 @@ export const activation: ReportDef<Activation> = {
     let activeCount: number;
     if (!trace.wants()) {
       const row = store.db
-        .prepare(`${cte.sql} SELECT count(*) AS n, coalesce(sum(${ACTIVE}), 0) AS a FROM p WHERE ${inCaseloadSql('day')}`)
+        .prepare(
+          `${cte.sql} SELECT count(*) AS n, coalesce(sum(${ACTIVE}), 0) AS a FROM p WHERE ${inCaseloadSql('day')}`,
+        )
         .get(params) as { n: number; a: number };
       caseload = row.n;
       activeCount = row.a;
@@ -43,7 +45,11 @@ export const activation: ReportDef<Activation> = {
       const found = store.db
         .prepare(`${cte.sql} SELECT p.pid AS id, p.cid AS cid, ${ACTIVE} AS a FROM p WHERE ${inCaseloadSql('day')}`)
         .all(params) as { id: string; cid: string; a: number }[];
-      const refs = refsOf(store, found.map((r) => r.cid), p.memo);
+      const refs = refsOf(
+        store,
+        found.map((r) => r.cid),
+        p.memo,
+      );
       const rows = found.map((r) => ({ id: r.id, ref: refs.get(r.cid) ?? '', a: r.a }));
       const hit = (r: Hit) => ({ id: r.id, ref: r.ref });
       trace.add('caseload', 'Caseload op de peildatum', 'period', rows.map(hit));
@@ -74,7 +80,10 @@ export const activation: ReportDef<Activation> = {
         rows: [
           { cells: { label: 'Caseload op de peildatum', value: d.caseload }, figures: { value: 'caseload' } },
           { cells: { label: 'Actief in activiteit of plaatsing', value: d.active }, figures: { value: 'active' } },
-          { cells: { label: 'Zonder lopende activiteit of plaatsing', value: d.inactive }, figures: { value: 'inactive' } },
+          {
+            cells: { label: 'Zonder lopende activiteit of plaatsing', value: d.inactive },
+            figures: { value: 'inactive' },
+          },
           { cells: { label: 'Percentage actief', value: d.percent } },
         ],
         note: 'Actief op de peildatum: een activiteit of plaatsing met startdatum op of voor de peildatum en geen einddatum of een einddatum op of na de peildatum.',

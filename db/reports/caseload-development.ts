@@ -33,7 +33,8 @@ function mergeByRef(a: Hit[], b: Hit[]): Hit[] {
   const out: Hit[] = [];
   let i = 0;
   let j = 0;
-  while (i < a.length || j < b.length) out.push(j >= b.length || (i < a.length && byRef(a[i]!, b[j]!) <= 0) ? a[i++]! : b[j++]!);
+  while (i < a.length || j < b.length)
+    out.push(j >= b.length || (i < a.length && byRef(a[i]!, b[j]!) <= 0) ? a[i++]! : b[j++]!);
   return out;
 }
 
@@ -69,7 +70,8 @@ export const caseloadDevelopment: ReportDef<CaseloadDevelopment> = {
       const row = { month, start: count, inflow: inn.count, outflow: out.count, end: count + inn.count - out.count };
       count = row.end;
       const hits = { start: startHits, inflow: inn.hits, outflow: out.hits, end: members };
-      for (const [key, label] of FIGURES) trace.add(`months.${i}.${key}`, `${label} ${monthNameNl(month)}`, 'period', hits[key]);
+      for (const [key, label] of FIGURES)
+        trace.add(`months.${i}.${key}`, `${label} ${monthNameNl(month)}`, 'period', hits[key]);
       return row;
     });
     return { from: p.from, to: p.to, as_of: p.as_of, months: rows, filters: filtersOf(p) };
@@ -95,7 +97,13 @@ export const caseloadDevelopment: ReportDef<CaseloadDevelopment> = {
             figures: Object.fromEntries(FIGURES.map(([k]) => [k, `months.${i}.${k}`])),
           })),
           {
-            cells: { month: 'Totaal', start: d.months[0]?.start ?? 0, inflow: sum('inflow'), outflow: sum('outflow'), end: d.months.at(-1)?.end ?? 0 },
+            cells: {
+              month: 'Totaal',
+              start: d.months[0]?.start ?? 0,
+              inflow: sum('inflow'),
+              outflow: sum('outflow'),
+              end: d.months.at(-1)?.end ?? 0,
+            },
             total: true,
           },
         ],

@@ -33,10 +33,26 @@ export const caseloadPerManager: ReportDef<CaseloadPerManager> = {
     const managers = names.map((name, i) => {
       const b = buckets.get(name)!;
       trace.add(`managers.${i}`, `Caseload ${name ?? 'zonder klantmanager'}`, 'period', b.hits);
-      return { account_manager: name, clients: b.count, over_norm: b.count > p.norm, over_by: Math.max(0, b.count - p.norm) };
+      return {
+        account_manager: name,
+        clients: b.count,
+        over_norm: b.count > p.norm,
+        over_by: Math.max(0, b.count - p.norm),
+      };
     });
-    trace.add('total', 'Caseload totaal', 'period', names.flatMap((n) => buckets.get(n)!.hits));
-    return { as_of: p.as_of, norm: p.norm, total: managers.reduce((n, m) => n + m.clients, 0), managers, filters: filtersOf(p) };
+    trace.add(
+      'total',
+      'Caseload totaal',
+      'period',
+      names.flatMap((n) => buckets.get(n)!.hits),
+    );
+    return {
+      as_of: p.as_of,
+      norm: p.norm,
+      total: managers.reduce((n, m) => n + m.clients, 0),
+      managers,
+      filters: filtersOf(p),
+    };
   },
 
   tables(d) {
@@ -52,10 +68,19 @@ export const caseloadPerManager: ReportDef<CaseloadPerManager> = {
         ],
         rows: [
           ...d.managers.map((m, i) => ({
-            cells: { account_manager: m.account_manager ?? '(geen klantmanager)', clients: m.clients, over_norm: m.over_norm, over_by: m.over_by },
+            cells: {
+              account_manager: m.account_manager ?? '(geen klantmanager)',
+              clients: m.clients,
+              over_norm: m.over_norm,
+              over_by: m.over_by,
+            },
             figures: { clients: `managers.${i}` },
           })),
-          { cells: { account_manager: 'Totaal', clients: d.total, over_norm: null, over_by: null }, figures: { clients: 'total' }, total: true },
+          {
+            cells: { account_manager: 'Totaal', clients: d.total, over_norm: null, over_by: null },
+            figures: { clients: 'total' },
+            total: true,
+          },
         ],
       },
     ];

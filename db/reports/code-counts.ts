@@ -10,7 +10,10 @@ export interface CodeCount {
   count: number;
 }
 
-export function codeCounts(list: CodeListName, buckets: Map<string | null, Bucket>): { rows: CodeCount[]; hits: Hit[][] } {
+export function codeCounts(
+  list: CodeListName,
+  buckets: Map<string | null, Bucket>,
+): { rows: CodeCount[]; hits: Hit[][] } {
   const known = Object.keys(CODE_LISTS[list]);
   const others = [...buckets.keys()].filter((k): k is string => k !== null && !known.includes(k)).sort();
   const order: (string | null)[] = [...known, ...others, null];

@@ -57,7 +57,9 @@ export function monthsBetween(from: string, to: string): string[] {
 /** First and last day of the half year (January-June or July-December) containing a date. */
 export function halfYearOf(iso: string): { from: string; to: string } {
   const y = yearOf(iso);
-  return Number(iso.slice(5, 7)) <= 6 ? { from: `${y}-01-01`, to: `${y}-06-30` } : { from: `${y}-07-01`, to: `${y}-12-31` };
+  return Number(iso.slice(5, 7)) <= 6
+    ? { from: `${y}-01-01`, to: `${y}-06-30` }
+    : { from: `${y}-07-01`, to: `${y}-12-31` };
 }
 
 /** The last half year that has ended on or before a date. */
@@ -75,7 +77,20 @@ export function todayIso(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-const MONTHS_NL = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+const MONTHS_NL = [
+  'januari',
+  'februari',
+  'maart',
+  'april',
+  'mei',
+  'juni',
+  'juli',
+  'augustus',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
 
 /** "2016-03" -> "maart 2016". */
 export function monthNameNl(month: string): string {

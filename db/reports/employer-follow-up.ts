@@ -26,7 +26,8 @@ export interface EmployerFollowUp {
 export const employerFollowUp: ReportDef<EmployerFollowUp> = {
   name: 'employer-follow-up',
   title: 'Opvolging buitengewone werkgevers',
-  description: 'Buitengewone werkgevers met hun laatste contact; te laat als er langer dan de termijn geen contact was.',
+  description:
+    'Buitengewone werkgevers met hun laatste contact; te laat als er langer dan de termijn geen contact was.',
   params: ['as_of', 'interval_days'],
 
   compute(store, p, trace) {
@@ -40,13 +41,31 @@ export const employerFollowUp: ReportDef<EmployerFollowUp> = {
       .all({ day: p.as_of }) as { id: string; ref: string; name: string | null; since: string; last: string | null }[];
     const employers = rows.map((r) => {
       const days = r.last ? daysBetween(r.last, p.as_of) : null;
-      return { id: r.id, row: { ref: r.ref, name: r.name ?? '', exceptional_since: r.since, last_contact: r.last, days_since: days, overdue: days === null || days > p.interval_days } };
+      return {
+        id: r.id,
+        row: {
+          ref: r.ref,
+          name: r.name ?? '',
+          exceptional_since: r.since,
+          last_contact: r.last,
+          days_since: days,
+          overdue: days === null || days > p.interval_days,
+        },
+      };
     });
     // Longest without contact first (never contacted on top), then by ref.
-    employers.sort((a, b) => (b.row.days_since ?? Infinity) - (a.row.days_since ?? Infinity) || (a.row.ref < b.row.ref ? -1 : 1));
+    employers.sort(
+      (a, b) => (b.row.days_since ?? Infinity) - (a.row.days_since ?? Infinity) || (a.row.ref < b.row.ref ? -1 : 1),
+    );
     const hit = (e: (typeof employers)[number]): Hit => ({ id: e.id, ref: e.row.ref });
     trace.add('employers', 'Buitengewone werkgevers', 'employer', employers.map(hit), p.as_of);
-    trace.add('overdue_count', 'Buitengewone werkgevers te laat voor contact', 'employer', employers.filter((e) => e.row.overdue).map(hit), p.as_of);
+    trace.add(
+      'overdue_count',
+      'Buitengewone werkgevers te laat voor contact',
+      'employer',
+      employers.filter((e) => e.row.overdue).map(hit),
+      p.as_of,
+    );
     return {
       as_of: p.as_of,
       interval_days: p.interval_days,
@@ -70,7 +89,18 @@ export const employerFollowUp: ReportDef<EmployerFollowUp> = {
         ],
         rows: [
           ...d.employers.map((e) => ({ cells: { ...e, last_contact: e.last_contact ?? 'nooit' } })),
-          { cells: { ref: 'Totaal', name: `${d.employers.length} werkgever${d.employers.length === 1 ? '' : 's'}, ${d.overdue_count} te laat`, exceptional_since: null, last_contact: null, days_since: null, overdue: null }, figures: { ref: 'employers', name: 'overdue_count' }, total: true },
+          {
+            cells: {
+              ref: 'Totaal',
+              name: `${d.employers.length} werkgever${d.employers.length === 1 ? '' : 's'}, ${d.overdue_count} te laat`,
+              exceptional_since: null,
+              last_contact: null,
+              days_since: null,
+              overdue: null,
+            },
+            figures: { ref: 'employers', name: 'overdue_count' },
+            total: true,
+          },
         ],
       },
     ];

@@ -27,9 +27,16 @@ export const exitReasons: ReportDef<ExitReasons> = {
     const buckets = events(store, scope, 'exit_date', p.from, p.to, 'p.exit_reason', trace.wants());
     const { rows, hits } = codeCounts('exit_reason', buckets);
     rows.forEach((r, i) => trace.add(`reasons.${i}`, `Uitstroom: ${r.label}`, 'period', hits[i]!));
-    const regular = rows.flatMap((r, i) => ((REGULAR_WORK_REASONS as readonly (string | null)[]).includes(r.code) ? [i] : []));
+    const regular = rows.flatMap((r, i) =>
+      (REGULAR_WORK_REASONS as readonly (string | null)[]).includes(r.code) ? [i] : [],
+    );
     trace.add('total', 'Uitstroom totaal', 'period', hits.flat());
-    trace.add('regular_work', 'Uitstroom naar regulier werk', 'period', regular.flatMap((i) => hits[i]!));
+    trace.add(
+      'regular_work',
+      'Uitstroom naar regulier werk',
+      'period',
+      regular.flatMap((i) => hits[i]!),
+    );
     return {
       from: p.from,
       to: p.to,
@@ -54,9 +61,20 @@ export const exitReasons: ReportDef<ExitReasons> = {
           { key: 'percent', label: 'Aandeel (%)', type: 'percent' },
         ],
         rows: [
-          ...d.reasons.map((r, i) => ({ cells: { label: r.label, count: r.count, percent: pct(r.count) }, figures: { count: `reasons.${i}` } })),
-          { cells: { label: 'Waarvan regulier werk', count: d.regular_work, percent: pct(d.regular_work) }, figures: { count: 'regular_work' }, total: true },
-          { cells: { label: 'Totaal', count: d.total, percent: d.total ? 100 : 0 }, figures: { count: 'total' }, total: true },
+          ...d.reasons.map((r, i) => ({
+            cells: { label: r.label, count: r.count, percent: pct(r.count) },
+            figures: { count: `reasons.${i}` },
+          })),
+          {
+            cells: { label: 'Waarvan regulier werk', count: d.regular_work, percent: pct(d.regular_work) },
+            figures: { count: 'regular_work' },
+            total: true,
+          },
+          {
+            cells: { label: 'Totaal', count: d.total, percent: d.total ? 100 : 0 },
+            figures: { count: 'total' },
+            total: true,
+          },
         ],
         note: 'Regulier werk = niet-gesubsidieerd werk en zelfstandig ondernemerschap.',
       },

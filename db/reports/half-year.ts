@@ -48,7 +48,12 @@ export const HALF_YEAR_SECTIONS = [
 ] as const;
 
 function halfLabel(from: string, to: string): string {
-  const standard = from.slice(5) === '01-01' && to === `${yearOf(from)}-06-30` ? 'eerste' : from.slice(5) === '07-01' && to === `${yearOf(from)}-12-31` ? 'tweede' : null;
+  const standard =
+    from.slice(5) === '01-01' && to === `${yearOf(from)}-06-30`
+      ? 'eerste'
+      : from.slice(5) === '07-01' && to === `${yearOf(from)}-12-31`
+        ? 'tweede'
+        : null;
   return standard ? `${standard} halfjaar ${yearOf(from)}` : `${longDateNl(from)} t/m ${longDateNl(to)}`;
 }
 
@@ -64,7 +69,8 @@ export const halfYear: ReportDef<HalfYear> = {
     const period = { ...p };
     const onDay = { ...p, as_of: day };
     const yearToDate = { ...p, from: `${yearOf(p.from)}-01-01` };
-    const sub = <D extends object>(key: string, def: ReportDef<D>, params: typeof p) => def.compute(store, params, trace.prefixed(`sections.${key}`, def.title));
+    const sub = <D extends object>(key: string, def: ReportDef<D>, params: typeof p) =>
+      def.compute(store, params, trace.prefixed(`sections.${key}`, def.title));
     const sections = {
       caseload_development: sub('caseload_development', caseloadDevelopment, period),
       exit_reasons: sub('exit_reasons', exitReasons, period),
@@ -76,10 +82,25 @@ export const halfYear: ReportDef<HalfYear> = {
     };
     const agreements = resultAgreements(
       store,
-      { from: p.from, to: p.to, scope: scopeOf(p), workTarget: sections.work_target, activation: sections.activation, employers: sections.employer_follow_up },
+      {
+        from: p.from,
+        to: p.to,
+        scope: scopeOf(p),
+        workTarget: sections.work_target,
+        activation: sections.activation,
+        employers: sections.employer_follow_up,
+      },
       trace,
     );
-    return { from: p.from, to: p.to, as_of: p.as_of, title: `Halfjaarrapportage ${halfLabel(p.from, p.to)}`, sections, result_agreements: agreements, filters: filtersOf(p) };
+    return {
+      from: p.from,
+      to: p.to,
+      as_of: p.as_of,
+      title: `Halfjaarrapportage ${halfLabel(p.from, p.to)}`,
+      sections,
+      result_agreements: agreements,
+      filters: filtersOf(p),
+    };
   },
 
   tables(d) {
@@ -104,7 +125,9 @@ export const halfYear: ReportDef<HalfYear> = {
         id: `${key}.${t.id}`,
         rows: t.rows.map((r) => ({
           ...r,
-          figures: r.figures ? Object.fromEntries(Object.entries(r.figures).map(([k, f]) => [k, `sections.${key}.${f}`])) : undefined,
+          figures: r.figures
+            ? Object.fromEntries(Object.entries(r.figures).map(([k, f]) => [k, `sections.${key}.${f}`]))
+            : undefined,
         })),
       })),
     );

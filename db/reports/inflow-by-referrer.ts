@@ -21,10 +21,20 @@ export const inflowByReferrer: ReportDef<InflowByReferrer> = {
 
   compute(store, p, trace) {
     const scope = scopeOf(p);
-    const { rows, hits } = codeCounts('referrer', events(store, scope, 'intake_date', p.from, p.to, 'p.referrer', trace.wants()));
+    const { rows, hits } = codeCounts(
+      'referrer',
+      events(store, scope, 'intake_date', p.from, p.to, 'p.referrer', trace.wants()),
+    );
     rows.forEach((r, i) => trace.add(`referrers.${i}`, `Instroom via ${r.label}`, 'period', hits[i]!));
     trace.add('total', 'Instroom totaal', 'period', hits.flat());
-    return { from: p.from, to: p.to, as_of: p.as_of, total: rows.reduce((n, r) => n + r.count, 0), referrers: rows, filters: filtersOf(p) };
+    return {
+      from: p.from,
+      to: p.to,
+      as_of: p.as_of,
+      total: rows.reduce((n, r) => n + r.count, 0),
+      referrers: rows,
+      filters: filtersOf(p),
+    };
   },
 
   tables(d) {
@@ -39,8 +49,15 @@ export const inflowByReferrer: ReportDef<InflowByReferrer> = {
           { key: 'percent', label: 'Aandeel (%)', type: 'percent' },
         ],
         rows: [
-          ...d.referrers.map((r, i) => ({ cells: { label: r.label, count: r.count, percent: pct(r.count) }, figures: { count: `referrers.${i}` } })),
-          { cells: { label: 'Totaal', count: d.total, percent: d.total ? 100 : 0 }, figures: { count: 'total' }, total: true },
+          ...d.referrers.map((r, i) => ({
+            cells: { label: r.label, count: r.count, percent: pct(r.count) },
+            figures: { count: `referrers.${i}` },
+          })),
+          {
+            cells: { label: 'Totaal', count: d.total, percent: d.total ? 100 : 0 },
+            figures: { count: 'total' },
+            total: true,
+          },
         ],
       },
     ];

@@ -26,7 +26,10 @@ export function recordLists(store: Store, run: ReportRun, limit = RECORD_LIST_LI
       break;
     }
     const page = { ...fig, hits: fig.hits.slice(0, left) };
-    lists.push({ label: fig.hits.length > left ? `${fig.label} (eerste ${left} van ${fig.hits.length})` : fig.label, records: loadRecords(store, page, fig.day ?? run.params.as_of) });
+    lists.push({
+      label: fig.hits.length > left ? `${fig.label} (eerste ${left} van ${fig.hits.length})` : fig.label,
+      records: loadRecords(store, page, fig.day ?? run.params.as_of),
+    });
     left -= page.hits.length;
   }
   return lists;
@@ -36,7 +39,12 @@ export function recordLists(store: Store, run: ReportRun, limit = RECORD_LIST_LI
 export function reportFileName(name: ReportName, params: ReportParams, format: Format, today?: string): string {
   const def = REPORTS[name];
   const p = resolveParams(params, { halfYear: def.halfYear, today });
-  const slug = def.title.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const slug = def.title
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
   return `${slug}-${def.params.includes('from') ? `${p.from}-${p.to}` : p.as_of}.${format}`;
 }
 
@@ -46,7 +54,13 @@ export interface RenderOptions {
   chromium?: string;
 }
 
-export async function renderReport(store: Store, name: string, params: ReportParams, format: Format, opts: RenderOptions = {}): Promise<Buffer> {
+export async function renderReport(
+  store: Store,
+  name: string,
+  params: ReportParams,
+  format: Format,
+  opts: RenderOptions = {},
+): Promise<Buffer> {
   const withLists = format === 'csv' || format === 'xlsx';
   const run = runReport(store, name, params, { trace: withLists, today: opts.today });
   switch (format) {

@@ -35,12 +35,17 @@ export const DEFAULT_NORM = 50;
 export const DEFAULT_INTERVAL_DAYS = 90;
 
 function checkDate(field: string, v: string | undefined): void {
-  if (v !== undefined && !isIsoDate(v)) throw new AppError('invalid_input', `'${v}' is geen geldige datum (JJJJ-MM-DD)`, field);
+  if (v !== undefined && !isIsoDate(v))
+    throw new AppError('invalid_input', `'${v}' is geen geldige datum (JJJJ-MM-DD)`, field);
 }
 
 function checkCode(field: string, list: keyof typeof CODE_LISTS, v: string | undefined): void {
   if (v !== undefined && !Object.hasOwn(CODE_LISTS[list], v)) {
-    throw new AppError('invalid_input', `onbekende code '${v}' (kies uit ${Object.keys(CODE_LISTS[list]).join(', ')})`, field);
+    throw new AppError(
+      'invalid_input',
+      `onbekende code '${v}' (kies uit ${Object.keys(CODE_LISTS[list]).join(', ')})`,
+      field,
+    );
   }
 }
 

@@ -69,7 +69,8 @@ export class Trace {
   prefixed(prefix: string, labelPrefix: string): Trace {
     const child = new Trace(this.detail, this.only);
     child.wants = (p = '') => this.wants(p ? `${prefix}.${p}` : prefix);
-    child.add = (path, label, kind, hits, day) => this.add(`${prefix}.${path}`, `${labelPrefix}: ${label}`, kind, hits, day);
+    child.add = (path, label, kind, hits, day) =>
+      this.add(`${prefix}.${path}`, `${labelPrefix}: ${label}`, kind, hits, day);
     return child;
   }
 }
@@ -137,7 +138,10 @@ export function refsOf(store: Store, cids: string[], memo?: Scope['memo']): Map<
   const rows = (
     cids.length > 2000
       ? store.db.prepare('SELECT id, ref FROM clients').raw().all()
-      : store.db.prepare('SELECT id, ref FROM clients WHERE id IN (SELECT value FROM json_each(?))').raw().all(JSON.stringify([...new Set(cids)]))
+      : store.db
+          .prepare('SELECT id, ref FROM clients WHERE id IN (SELECT value FROM json_each(?))')
+          .raw()
+          .all(JSON.stringify([...new Set(cids)]))
   ) as [string, string | null][];
   const refs = new Map(rows.map(([id, ref]) => [id, ref ?? '']));
   if (cids.length > 2000) memo?.set('refs:all', refs);
@@ -156,7 +160,12 @@ export const EMPTY: Bucket = Object.freeze({ count: 0, hits: [] }) as Bucket;
  * Detail mode returns the hits too.
  */
 export function grouped(
-  store: Store, scope: Scope, where: string, bucket: string, params: Params, detail: boolean,
+  store: Store,
+  scope: Scope,
+  where: string,
+  bucket: string,
+  params: Params,
+  detail: boolean,
 ): Map<string | null, Bucket> {
   const cte = periodCte(scope.filters);
   const all = { ...cte.params, ...params };
@@ -176,7 +185,11 @@ export function grouped(
     .prepare(`${cte.sql} SELECT ${bucket} AS b, p.pid AS id, p.cid AS cid FROM p WHERE ${where}`)
     .raw()
     .all(all) as [string | null, string, string][];
-  const refs = refsOf(store, rows.map((r) => r[2]), scope.memo);
+  const refs = refsOf(
+    store,
+    rows.map((r) => r[2]),
+    scope.memo,
+  );
   for (const [b, id, cid] of rows) {
     let g = out.get(b);
     if (!g) out.set(b, (g = { count: 0, hits: [] }));
@@ -188,15 +201,35 @@ export function grouped(
 
 /** Periods with their intake (or exit) date in [from, to], to clipped to as_of, grouped by `bucket`. */
 export function events(
-  store: Store, scope: Scope, column: 'intake_date' | 'exit_date', from: string, to: string,
-  bucket: string, detail: boolean, extraWhere = '1', extraParams: Params = {},
+  store: Store,
+  scope: Scope,
+  column: 'intake_date' | 'exit_date',
+  from: string,
+  to: string,
+  bucket: string,
+  detail: boolean,
+  extraWhere = '1',
+  extraParams: Params = {},
 ): Map<string | null, Bucket> {
   const end = minDate(to, scope.as_of);
   if (end < from) return new Map();
-  return grouped(store, scope, `p.${column} BETWEEN @ev_from AND @ev_to AND (${extraWhere})`, bucket, { ev_from: from, ev_to: end, ...extraParams }, detail);
+  return grouped(
+    store,
+    scope,
+    `p.${column} BETWEEN @ev_from AND @ev_to AND (${extraWhere})`,
+    bucket,
+    { ev_from: from, ev_to: end, ...extraParams },
+    detail,
+  );
 }
 
 /** The caseload at the end of a day (clipped to as_of), grouped by `bucket`. */
-export function caseloadOn(store: Store, scope: Scope, day: string, bucket: string, detail: boolean): Map<string | null, Bucket> {
+export function caseloadOn(
+  store: Store,
+  scope: Scope,
+  day: string,
+  bucket: string,
+  detail: boolean,
+): Map<string | null, Bucket> {
   return grouped(store, scope, inCaseloadSql('on_day'), bucket, { on_day: minDate(day, scope.as_of) }, detail);
 }

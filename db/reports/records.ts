@@ -8,12 +8,26 @@ import type { Figure } from './query.js';
 import { runReport } from './run.js';
 
 interface PeriodRow {
-  pid: string; cid: string; ref: string; initials: string | null; first_name: string | null; name_prefix: string | null;
-  last_name: string | null; account_manager: string | null; intake_date: string | null; referrer: string | null;
-  exit_date: string | null; exit_reason: string | null;
+  pid: string;
+  cid: string;
+  ref: string;
+  initials: string | null;
+  first_name: string | null;
+  name_prefix: string | null;
+  last_name: string | null;
+  account_manager: string | null;
+  intake_date: string | null;
+  referrer: string | null;
+  exit_date: string | null;
+  exit_reason: string | null;
 }
 
-export function clientName(r: { initials: string | null; first_name: string | null; name_prefix: string | null; last_name: string | null }): string {
+export function clientName(r: {
+  initials: string | null;
+  first_name: string | null;
+  name_prefix: string | null;
+  last_name: string | null;
+}): string {
   return [r.first_name ?? r.initials, r.name_prefix, r.last_name].filter(Boolean).join(' ');
 }
 
@@ -27,11 +41,33 @@ export function loadRecords(store: Store, fig: Figure, asOf: string): ReportReco
            (SELECT max(ct.date) FROM contacts ct WHERE ct.employer_id = e.id AND ct.deleted = 0 AND ct.date <= @day) AS last_contact
          FROM employers e WHERE e.id IN (SELECT value FROM json_each(@ids))`,
       )
-      .all({ ids, day: asOf }) as { id: string; ref: string; name: string | null; exceptional_since: string | null; last_contact: string | null }[];
+      .all({ ids, day: asOf }) as {
+      id: string;
+      ref: string;
+      name: string | null;
+      exceptional_since: string | null;
+      last_contact: string | null;
+    }[];
     const byId = new Map(rows.map((r) => [r.id, r]));
     return fig.hits.flatMap((h) => {
       const r = byId.get(h.id);
-      return r ? [{ kind: 'employer' as const, id: r.id, ref: r.ref, name: r.name ?? '', account_manager: null, intake_date: null, referrer: null, exit_date: null, exit_reason: null, exceptional_since: r.exceptional_since, last_contact: r.last_contact }] : [];
+      return r
+        ? [
+            {
+              kind: 'employer' as const,
+              id: r.id,
+              ref: r.ref,
+              name: r.name ?? '',
+              account_manager: null,
+              intake_date: null,
+              referrer: null,
+              exit_date: null,
+              exit_reason: null,
+              exceptional_since: r.exceptional_since,
+              last_contact: r.last_contact,
+            },
+          ]
+        : [];
     });
   }
   const rows = store.db
@@ -48,21 +84,40 @@ export function loadRecords(store: Store, fig: Figure, asOf: string): ReportReco
     if (!r) return [];
     // An exit after as_of had not happened yet on the report's day.
     const exited = r.exit_date !== null && r.exit_date <= asOf;
-    return [{
-      kind: 'client' as const, id: r.cid, ref: r.ref, name: clientName(r), account_manager: r.account_manager,
-      intake_date: r.intake_date, referrer: r.referrer, exit_date: exited ? r.exit_date : null, exit_reason: exited ? r.exit_reason : null,
-      exceptional_since: null, last_contact: null,
-    }];
+    return [
+      {
+        kind: 'client' as const,
+        id: r.cid,
+        ref: r.ref,
+        name: clientName(r),
+        account_manager: r.account_manager,
+        intake_date: r.intake_date,
+        referrer: r.referrer,
+        exit_date: exited ? r.exit_date : null,
+        exit_reason: exited ? r.exit_reason : null,
+        exceptional_since: null,
+        last_contact: null,
+      },
+    ];
   });
 }
 
 /** reports.records: the records one figure of a report counts, a page at a time. */
 export function figureRecords(
-  store: Store, name: string, params: ReportParams, figure: string, page: { offset: number; limit: number },
+  store: Store,
+  name: string,
+  params: ReportParams,
+  figure: string,
+  page: { offset: number; limit: number },
 ): { figure: string; label: string; total: number; records: ReportRecord[] } {
   const run = runReport(store, name, { ...params, detail: false }, { trace: true, only: figure });
   const fig = run.figures.get(figure);
   if (!fig) throw new AppError('not_found', `onbekend cijfer '${figure}' in rapportage '${name}'`, 'figure');
   const pageFig = { ...fig, hits: fig.hits.slice(page.offset, page.offset + page.limit) };
-  return { figure, label: fig.label, total: fig.hits.length, records: loadRecords(store, pageFig, fig.day ?? run.params.as_of) };
+  return {
+    figure,
+    label: fig.label,
+    total: fig.hits.length,
+    records: loadRecords(store, pageFig, fig.day ?? run.params.as_of),
+  };
 }

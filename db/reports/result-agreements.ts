@@ -43,51 +43,98 @@ export function resultAgreements(store: Store, i: Inputs, trace: Trace): ResultA
     out.push(a);
   };
   add({
-    code: 'a', kind: 'kwalitatief', text: 'Verbeteren van de individuele arbeidsmarktpositie van de uitkeringsgerechtigden.',
-    indicator: 'Toelichting door de Werkcorporatie', value: null, status: 'kwalitatief',
-  });
-  add(
-    {
-      code: 'b', kind: 'kwantitatief',
-      text: `Minimaal ${wt.target_percent} procent van de klanten op ${formatDateNl(wt.baseline_date)} stroomt uit naar regulier werk (peildatum 31 december).`,
-      indicator: `Uitstroom naar regulier werk ${formatDateNl(wt.baseline_date)} t/m ${formatDateNl(wt.to)} (doel ${wt.target} van ${wt.baseline_caseload}; prognose ${wt.forecast})`,
-      value: wt.realized, status: wt.on_track ? 'op koers' : 'niet op koers', figure: 'sections.work_target.realized',
-    },
-  );
-  add({
-    code: 'c', kind: 'kwalitatief', text: 'De Werkcorporatie heeft de behoeften en vraag van de werkgever in beeld en draagt passende kandidaten voor.',
-    indicator: `Buitengewone werkgevers zonder contact in de laatste ${i.employers.interval_days} dagen`, value: i.employers.overdue_count,
-    status: `${i.employers.employers.length} buitengewone werkgever${i.employers.employers.length === 1 ? '' : 's'}`, figure: 'sections.employer_follow_up.overdue_count',
+    code: 'a',
+    kind: 'kwalitatief',
+    text: 'Verbeteren van de individuele arbeidsmarktpositie van de uitkeringsgerechtigden.',
+    indicator: 'Toelichting door de Werkcorporatie',
+    value: null,
+    status: 'kwalitatief',
   });
   add({
-    code: 'd', kind: 'kwalitatief', text: 'De Werkcorporatie zorgt voor verbinding tussen het onderwijs en bedrijfsleven.',
-    indicator: 'Toelichting door de Werkcorporatie', value: null, status: 'kwalitatief',
+    code: 'b',
+    kind: 'kwantitatief',
+    text: `Minimaal ${wt.target_percent} procent van de klanten op ${formatDateNl(wt.baseline_date)} stroomt uit naar regulier werk (peildatum 31 december).`,
+    indicator: `Uitstroom naar regulier werk ${formatDateNl(wt.baseline_date)} t/m ${formatDateNl(wt.to)} (doel ${wt.target} van ${wt.baseline_caseload}; prognose ${wt.forecast})`,
+    value: wt.realized,
+    status: wt.on_track ? 'op koers' : 'niet op koers',
+    figure: 'sections.work_target.realized',
   });
-  const school = events(store, i.scope, 'exit_date', i.from, i.to, 'NULL', trace.wants('result_agreements'), `p.referrer = 'school' AND p.exit_reason IN (${regular})`).get(null);
+  add({
+    code: 'c',
+    kind: 'kwalitatief',
+    text: 'De Werkcorporatie heeft de behoeften en vraag van de werkgever in beeld en draagt passende kandidaten voor.',
+    indicator: `Buitengewone werkgevers zonder contact in de laatste ${i.employers.interval_days} dagen`,
+    value: i.employers.overdue_count,
+    status: `${i.employers.employers.length} buitengewone werkgever${i.employers.employers.length === 1 ? '' : 's'}`,
+    figure: 'sections.employer_follow_up.overdue_count',
+  });
+  add({
+    code: 'd',
+    kind: 'kwalitatief',
+    text: 'De Werkcorporatie zorgt voor verbinding tussen het onderwijs en bedrijfsleven.',
+    indicator: 'Toelichting door de Werkcorporatie',
+    value: null,
+    status: 'kwalitatief',
+  });
+  const school = events(
+    store,
+    i.scope,
+    'exit_date',
+    i.from,
+    i.to,
+    'NULL',
+    trace.wants('result_agreements'),
+    `p.referrer = 'school' AND p.exit_reason IN (${regular})`,
+  ).get(null);
   add(
     {
-      code: 'e', kind: 'kwalitatief', text: 'Leerlingen die het praktijk- en speciaal onderwijs verlaten, gaan direct naar regulier werk (Banenafspraak).',
-      indicator: 'Uitstroom naar regulier werk van klanten verwezen door vso/pro-scholen in het halfjaar', value: school?.count ?? 0, status: 'indicatie',
+      code: 'e',
+      kind: 'kwalitatief',
+      text: 'Leerlingen die het praktijk- en speciaal onderwijs verlaten, gaan direct naar regulier werk (Banenafspraak).',
+      indicator: 'Uitstroom naar regulier werk van klanten verwezen door vso/pro-scholen in het halfjaar',
+      value: school?.count ?? 0,
+      status: 'indicatie',
     },
     { label: 'Vso/pro-leerlingen naar regulier werk', hits: school?.hits ?? [] },
   );
   // Age at the exit date: born after the day 27 years before the exit.
-  const youth = events(store, i.scope, 'exit_date', i.from, i.to, 'NULL', trace.wants('result_agreements'), `p.exit_reason = 'education' AND p.birth_date > date(p.exit_date, '-27 years')`).get(null);
+  const youth = events(
+    store,
+    i.scope,
+    'exit_date',
+    i.from,
+    i.to,
+    'NULL',
+    trace.wants('result_agreements'),
+    `p.exit_reason = 'education' AND p.birth_date > date(p.exit_date, '-27 years')`,
+  ).get(null);
   add(
     {
-      code: 'f', kind: 'kwalitatief', text: 'Jongeren onder de 27 jaar keren terug naar school.',
-      indicator: 'Uitstroom naar opleiding van klanten jonger dan 27 in het halfjaar', value: youth?.count ?? 0, status: 'indicatie',
+      code: 'f',
+      kind: 'kwalitatief',
+      text: 'Jongeren onder de 27 jaar keren terug naar school.',
+      indicator: 'Uitstroom naar opleiding van klanten jonger dan 27 in het halfjaar',
+      value: youth?.count ?? 0,
+      status: 'indicatie',
     },
     { label: 'Jongeren onder 27 naar opleiding', hits: youth?.hits ?? [] },
   );
   add({
-    code: 'g', kind: 'kwalitatief', text: 'Onderwijs en ondernemers zijn tevreden over het functioneren van de Werkcorporatie.',
-    indicator: 'Toelichting door de Werkcorporatie', value: null, status: 'kwalitatief',
+    code: 'g',
+    kind: 'kwalitatief',
+    text: 'Onderwijs en ondernemers zijn tevreden over het functioneren van de Werkcorporatie.',
+    indicator: 'Toelichting door de Werkcorporatie',
+    value: null,
+    status: 'kwalitatief',
   });
   add({
-    code: 'proces', kind: 'proces', text: 'Alle klanten in de caseload worden actief gehouden in een traject (wens van de gemeente).',
-    indicator: `Percentage van de caseload op ${formatDateNl(i.activation.as_of)} met een lopende activiteit of plaatsing`, value: i.activation.percent,
-    status: `${i.activation.active} van ${i.activation.caseload} actief`, figure: 'sections.activation.active',
+    code: 'proces',
+    kind: 'proces',
+    text: 'Alle klanten in de caseload worden actief gehouden in een traject (wens van de gemeente).',
+    indicator: `Percentage van de caseload op ${formatDateNl(i.activation.as_of)} met een lopende activiteit of plaatsing`,
+    value: i.activation.percent,
+    status: `${i.activation.active} van ${i.activation.caseload} actief`,
+    figure: 'sections.activation.active',
   });
   return out;
 }

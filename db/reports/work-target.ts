@@ -30,14 +30,26 @@ export interface WorkTarget {
 export const workTarget: ReportDef<WorkTarget> = {
   name: 'work-target',
   title: 'Resultaatafspraak uitstroom naar regulier werk',
-  description: 'Doel (percentage van de caseload op de basisdatum), gerealiseerde uitstroom naar regulier werk en prognose voor het jaar.',
+  description:
+    'Doel (percentage van de caseload op de basisdatum), gerealiseerde uitstroom naar regulier werk en prognose voor het jaar.',
   params: ['from', 'to', 'as_of', 'target_percent', ...FILTER_PARAMS],
 
   compute(store, p, trace) {
     const scope = scopeOf(p);
-    const baseline = caseloadOn(store, scope, addDays(p.from, -1), 'NULL', trace.wants('baseline_caseload')).get(null) ?? EMPTY;
+    const baseline =
+      caseloadOn(store, scope, addDays(p.from, -1), 'NULL', trace.wants('baseline_caseload')).get(null) ?? EMPTY;
     const reasons = REGULAR_WORK_REASONS.map((r) => `'${r}'`).join(', ');
-    const realized = events(store, scope, 'exit_date', p.from, p.to, 'NULL', trace.wants('realized'), `p.exit_reason IN (${reasons})`).get(null) ?? EMPTY;
+    const realized =
+      events(
+        store,
+        scope,
+        'exit_date',
+        p.from,
+        p.to,
+        'NULL',
+        trace.wants('realized'),
+        `p.exit_reason IN (${reasons})`,
+      ).get(null) ?? EMPTY;
     trace.add('baseline_caseload', 'Caseload op de basisdatum', 'period', baseline.hits);
     trace.add('realized', 'Uitstroom naar regulier werk', 'period', realized.hits);
     const target = Math.ceil((baseline.count * p.target_percent) / 100 - 1e-9);
@@ -72,7 +84,10 @@ export const workTarget: ReportDef<WorkTarget> = {
         ],
         rows: [
           { cells: { label: 'Basisdatum', value: d.baseline_date } },
-          { cells: { label: 'Caseload op de basisdatum', value: d.baseline_caseload }, figures: { value: 'baseline_caseload' } },
+          {
+            cells: { label: 'Caseload op de basisdatum', value: d.baseline_caseload },
+            figures: { value: 'baseline_caseload' },
+          },
           { cells: { label: 'Doelpercentage', value: `${d.target_percent}%` } },
           { cells: { label: 'Doel (aantal personen)', value: d.target } },
           { cells: { label: 'Gerealiseerd', value: d.realized }, figures: { value: 'realized' } },

@@ -33,17 +33,25 @@ const ELIGIBLE_SQL = `
 
 function toItem(r: Record<string, unknown>): RetentionItem {
   return {
-    id: r.id as string, ref: (r.ref as string) ?? '', name: displayName(r), lastExit: (r.last_exit as string) ?? null,
-    exitReason: (r.exit_reason as string) ?? null, destroyFrom: addYears(r.basis as string, RETENTION_YEARS),
+    id: r.id as string,
+    ref: (r.ref as string) ?? '',
+    name: displayName(r),
+    lastExit: (r.last_exit as string) ?? null,
+    exitReason: (r.exit_reason as string) ?? null,
+    destroyFrom: addYears(r.basis as string, RETENTION_YEARS),
   };
 }
 
 export function retentionList(store: Store, input: { asOf: string; limit: number; after: string | null }) {
   const key = decodeCursor(input.after, 2);
-  const sql = ELIGIBLE_SQL.replace('%WHERE%', '').replace('%HAVING%', key ? 'AND (basis, c.id) > (@kBasis, @kId)' : '') + ' LIMIT @limit';
-  const rows = store
-    .stmt(sql)
-    .all({ cutoff: addYears(input.asOf, -RETENTION_YEARS), limit: input.limit + 1, ...(key ? { kBasis: key[0], kId: key[1] } : {}) }) as Record<string, unknown>[];
+  const sql =
+    ELIGIBLE_SQL.replace('%WHERE%', '').replace('%HAVING%', key ? 'AND (basis, c.id) > (@kBasis, @kId)' : '') +
+    ' LIMIT @limit';
+  const rows = store.stmt(sql).all({
+    cutoff: addYears(input.asOf, -RETENTION_YEARS),
+    limit: input.limit + 1,
+    ...(key ? { kBasis: key[0], kId: key[1] } : {}),
+  }) as Record<string, unknown>[];
   const p = page(rows, input.limit, (r) => [r.basis as string, r.id as string]);
   return { items: p.items.map(toItem), next: p.next };
 }

@@ -54,16 +54,26 @@ function collect(store: Store, clientIds: string[]): PurgeSet {
   const ids = [...clientIds];
   // Records merged into a purged client belong to the same person.
   for (let i = 0; i < ids.length; i++) {
-    for (const m of store.stmt('SELECT id FROM clients WHERE merged_into = ?').pluck().all(ids[i]) as string[]) if (!ids.includes(m)) ids.push(m);
+    for (const m of store.stmt('SELECT id FROM clients WHERE merged_into = ?').pluck().all(ids[i]) as string[])
+      if (!ids.includes(m)) ids.push(m);
   }
   const rows: [EntityName, string][] = ids.map((id) => ['client', id]);
   const needles = new Set<string>(ids);
   for (const id of ids) {
-    const c = store.stmt('SELECT ref, bsn FROM clients WHERE id = ?').get(id) as { ref: string | null; bsn: string | null } | undefined;
+    const c = store.stmt('SELECT ref, bsn FROM clients WHERE id = ?').get(id) as
+      { ref: string | null; bsn: string | null } | undefined;
     if (c?.ref) needles.add(c.ref);
     if (c?.bsn) needles.add(c.bsn);
-    for (const [entity, table] of [['period', 'caseload_periods'], ['measure', 'measures'], ['activity', 'activities'], ['match', 'matches'], ['placement', 'placements'], ['contact', 'contacts']] as const) {
-      for (const rid of store.stmt(`SELECT id FROM ${table} WHERE client_id = ?`).pluck().all(id) as string[]) rows.push([entity, rid]);
+    for (const [entity, table] of [
+      ['period', 'caseload_periods'],
+      ['measure', 'measures'],
+      ['activity', 'activities'],
+      ['match', 'matches'],
+      ['placement', 'placements'],
+      ['contact', 'contacts'],
+    ] as const) {
+      for (const rid of store.stmt(`SELECT id FROM ${table} WHERE client_id = ?`).pluck().all(id) as string[])
+        rows.push([entity, rid]);
     }
   }
   // Contacts tied to a purged placement (nazorg) even if they name no client.
@@ -75,9 +85,18 @@ function collect(store: Store, clientIds: string[]): PurgeSet {
   }
   // Rows of other synced entities that point at a purged row (e.g. an export delivery of the
   // client's record): found by any text field equal to a purged id, until nothing new turns up.
-  const OWN = new Set<EntityName>(['client', 'period', 'measure', 'activity', 'match', 'placement', 'contact', 'purge_marker']);
+  const OWN = new Set<EntityName>([
+    'client',
+    'period',
+    'measure',
+    'activity',
+    'match',
+    'placement',
+    'contact',
+    'purge_marker',
+  ]);
   const seen = new Set(rows.map(([e, id]) => `${e}:${id}`));
-  for (let added = true; added; ) {
+  for (let added = true; added;) {
     added = false;
     const list = JSON.stringify(rows.map(([, id]) => id));
     for (const entity of Object.keys(ENTITIES) as EntityName[]) {
@@ -85,7 +104,10 @@ function collect(store: Store, clientIds: string[]): PurgeSet {
       const spec = ENTITIES[entity];
       for (const [field, f] of Object.entries(spec.fields) as [string, { type: string }][]) {
         if (f.type !== 'text' && f.type !== 'ref') continue;
-        const hits = store.db.prepare(`SELECT id FROM ${spec.table} WHERE "${field}" IN (SELECT value FROM json_each(?))`).pluck().all(list) as string[];
+        const hits = store.db
+          .prepare(`SELECT id FROM ${spec.table} WHERE "${field}" IN (SELECT value FROM json_each(?))`)
+          .pluck()
+          .all(list) as string[];
         for (const id of hits) {
           if (seen.has(`${entity}:${id}`)) continue;
           seen.add(`${entity}:${id}`);
@@ -105,7 +127,10 @@ function textColumns(store: Store, table: string): string[] {
 }
 
 function allTables(store: Store): string[] {
-  return store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
+  return store.db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+    .pluck()
+    .all() as string[];
 }
 
 /** Deletes rows of other modules' tables that point at purged rows. Returns rows deleted per table. */
@@ -115,7 +140,9 @@ function sweep(store: Store, values: string[]): Record<string, number> {
   for (const table of allTables(store)) {
     if (SYNCED_TABLES.has(table) || NOT_SWEPT.test(table)) continue;
     for (const col of textColumns(store, table)) {
-      const n = store.db.prepare(`DELETE FROM "${table}" WHERE "${col}" IN (SELECT value FROM json_each(?))`).run(list).changes;
+      const n = store.db
+        .prepare(`DELETE FROM "${table}" WHERE "${col}" IN (SELECT value FROM json_each(?))`)
+        .run(list).changes;
       if (n) out[table] = (out[table] ?? 0) + n;
     }
   }
@@ -127,7 +154,9 @@ export function leftovers(store: Store, needles: string[]): { table: string; col
   if (!needles.length) return [];
   const escaped = needles.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   const re = new RegExp(`(?<![A-Za-z0-9])(?:${escaped.join('|')})(?![A-Za-z0-9])`);
-  store.db.function('purge_hit', { deterministic: true }, (v: unknown) => (v !== null && v !== undefined && re.test(typeof v === 'string' ? v : String(v)) ? 1 : 0));
+  store.db.function('purge_hit', { deterministic: true }, (v: unknown) =>
+    v !== null && v !== undefined && re.test(typeof v === 'string' ? v : String(v)) ? 1 : 0,
+  );
   const out: { table: string; column: string; rows: number }[] = [];
   for (const table of allTables(store)) {
     if (/^(sqlite_|search_fts_(data|idx|docsize|config))/.test(table)) continue;
@@ -191,8 +220,14 @@ export function purgeClients(store: Store, user: string, clientIds: string[], as
   const eligible = eligibleIds(store, unique, asOf);
   const refused = unique.filter((id) => !eligible.has(id));
   if (refused.length) {
-    const ref = (store.stmt('SELECT ref FROM clients WHERE id = ?').pluck().get(refused[0]) as string | undefined) ?? refused[0];
-    throw new AppError('invalid_input', `Klant ${ref} is niet (meer) over de bewaartermijn; er is niets vernietigd.`, 'clientIds', { refused: refused.length });
+    const ref =
+      (store.stmt('SELECT ref FROM clients WHERE id = ?').pluck().get(refused[0]) as string | undefined) ?? refused[0];
+    throw new AppError(
+      'invalid_input',
+      `Klant ${ref} is niet (meer) over de bewaartermijn; er is niets vernietigd.`,
+      'clientIds',
+      { refused: refused.length },
+    );
   }
   const result = withSecureDelete(store, () =>
     store.db.transaction(() => {
@@ -213,7 +248,11 @@ export function purgeClients(store: Store, user: string, clientIds: string[], as
  */
 export function applyPurgeMarkers(store: Store, user: string): { purged: number; conflicts: string[] } {
   const markers = new Map<string, string>();
-  for (const r of store.stmt("SELECT m.id, (SELECT max(hlc) FROM journal j WHERE j.entity = 'purge_marker' AND j.row_id = m.id) AS hlc FROM purge_markers m WHERE m.entity = 'client'").all() as { id: string; hlc: string }[]) {
+  for (const r of store
+    .stmt(
+      "SELECT m.id, (SELECT max(hlc) FROM journal j WHERE j.entity = 'purge_marker' AND j.row_id = m.id) AS hlc FROM purge_markers m WHERE m.entity = 'client'",
+    )
+    .all() as { id: string; hlc: string }[]) {
     markers.set(r.id, r.hlc);
   }
   if (!markers.size) return { purged: 0, conflicts: [] };
@@ -224,7 +263,8 @@ export function applyPurgeMarkers(store: Store, user: string): { purged: number;
     if (!markerHlc) continue;
     const set = collect(store, [c.id]);
     const newest = set.rows.reduce((max, [entity, id]) => {
-      const h = store.stmt('SELECT max(hlc) FROM journal WHERE entity = ? AND row_id = ?').pluck().get(entity, id) as string | null;
+      const h = store.stmt('SELECT max(hlc) FROM journal WHERE entity = ? AND row_id = ?').pluck().get(entity, id) as
+        string | null;
       return h && h > max ? h : max;
     }, '');
     if (newest > markerHlc) conflicts.push(c.ref);
@@ -234,7 +274,10 @@ export function applyPurgeMarkers(store: Store, user: string): { purged: number;
   withSecureDelete(store, () =>
     store.db.transaction(() => {
       for (const id of hit) {
-        const on = store.stmt('SELECT purged_on FROM purge_markers WHERE id = ?').pluck().get(markerId('client', id)) as string;
+        const on = store
+          .stmt('SELECT purged_on FROM purge_markers WHERE id = ?')
+          .pluck()
+          .get(markerId('client', id)) as string;
         destroy(store, user, collect(store, [id]), on);
       }
     })(),

@@ -16,14 +16,25 @@ export interface SearchHit {
 
 function clientHit(r: Record<string, unknown>): SearchHit {
   return {
-    type: 'client', id: r.id as string, ref: (r.ref as string) ?? null,
+    type: 'client',
+    id: r.id as string,
+    ref: (r.ref as string) ?? null,
     name: [r.first_name ?? r.initials, r.name_prefix, r.last_name].filter(Boolean).join(' '),
-    city: (r.city as string) ?? null, bsn_masked: r.bsn ? maskBsn(r.bsn as string) : null, birth_date: (r.birth_date as string) ?? null,
+    city: (r.city as string) ?? null,
+    bsn_masked: r.bsn ? maskBsn(r.bsn as string) : null,
+    birth_date: (r.birth_date as string) ?? null,
   };
 }
 
 function employerHit(r: Record<string, unknown>): SearchHit {
-  return { type: 'employer', id: r.id as string, ref: (r.ref as string) ?? null, name: (r.name as string) ?? '', city: (r.city as string) ?? null, kvk: (r.kvk as string) ?? null };
+  return {
+    type: 'employer',
+    id: r.id as string,
+    ref: (r.ref as string) ?? null,
+    name: (r.name as string) ?? '',
+    city: (r.city as string) ?? null,
+    kvk: (r.kvk as string) ?? null,
+  };
 }
 
 export function searchAll(store: Store, text: string, limit: number): SearchHit[] {
@@ -31,7 +42,10 @@ export function searchAll(store: Store, text: string, limit: number): SearchHit[
   const bsn = /^\d{8,9}$/.test(q) ? normalizeBsn(q) : null;
   const hits: SearchHit[] = [];
   if (bsn) {
-    for (const r of store.stmt('SELECT * FROM clients WHERE bsn = ? AND deleted = 0 AND merged_into IS NULL LIMIT ?').all(bsn, limit) as Record<string, unknown>[]) hits.push(clientHit(r));
+    for (const r of store
+      .stmt('SELECT * FROM clients WHERE bsn = ? AND deleted = 0 AND merged_into IS NULL LIMIT ?')
+      .all(bsn, limit) as Record<string, unknown>[])
+      hits.push(clientHit(r));
   }
   const fts = ftsQuery(q);
   if (fts && hits.length < limit) {

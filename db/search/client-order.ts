@@ -53,12 +53,22 @@ function index(order: ClientOrder): void {
 }
 
 function build(store: Store, seq: number): ClientOrder {
-  const order: ClientOrder = { seq, ids: [], names: [], docs: [], open: [], placeOfDoc: new Int32Array(0), openCount: 0 };
+  const order: ClientOrder = {
+    seq,
+    ids: [],
+    names: [],
+    docs: [],
+    open: [],
+    placeOfDoc: new Int32Array(0),
+    openCount: 0,
+  };
   const rows = q(
     store,
     `SELECT d.doc, c.id, coalesce(c.last_name, '') FROM clients c JOIN search_doc d ON d.row_id = c.id
      WHERE c.deleted = 0 AND c.merged_into IS NULL ORDER BY coalesce(c.last_name, ''), c.id`,
-  ).raw().iterate() as IterableIterator<[number, string, string]>;
+  )
+    .raw()
+    .iterate() as IterableIterator<[number, string, string]>;
   const placeOfId = new Map<string, number>();
   for (const [doc, id, name] of rows) {
     placeOfId.set(id, order.ids.length);
@@ -67,7 +77,9 @@ function build(store: Store, seq: number): ClientOrder {
     order.docs.push(doc);
     order.open.push(0);
   }
-  const open = q(store, 'SELECT client_id FROM caseload_periods WHERE exit_date IS NULL AND deleted = 0').pluck().iterate() as IterableIterator<string | null>;
+  const open = q(store, 'SELECT client_id FROM caseload_periods WHERE exit_date IS NULL AND deleted = 0')
+    .pluck()
+    .iterate() as IterableIterator<string | null>;
   for (const id of open) {
     const p = id === null ? undefined : placeOfId.get(id);
     if (p !== undefined) order.open[p] = 1;
@@ -133,10 +145,16 @@ function catchUp(store: Store, order: ClientOrder, seq: number): boolean {
     else if (entity === 'period') {
       // A period moved to another client changes two clients' caseload status: rebuild.
       if (field === 'client_id') {
-        const times = q(store, "SELECT count(*) FROM journal WHERE entity = 'period' AND row_id = ? AND field = 'client_id'").pluck().get(rowId) as number;
+        const times = q(
+          store,
+          "SELECT count(*) FROM journal WHERE entity = 'period' AND row_id = ? AND field = 'client_id'",
+        )
+          .pluck()
+          .get(rowId) as number;
         if (times > 1) return false;
       }
-      const client = q(store, 'SELECT client_id FROM caseload_periods WHERE id = ?').pluck().get(rowId) as string | null | undefined;
+      const client = q(store, 'SELECT client_id FROM caseload_periods WHERE id = ?').pluck().get(rowId) as
+        string | null | undefined;
       if (client) clients.add(client);
     } else if (entity === 'purge_marker') return false;
     if (clients.size > MAX_PATCH) return false;

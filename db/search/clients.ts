@@ -29,7 +29,10 @@ export function ftsQuery(text: string): string | null {
 const CURRENT_PERIOD = `(SELECT p.id FROM caseload_periods p WHERE p.client_id = c.id AND p.deleted = 0
   ORDER BY p.intake_date DESC LIMIT 1)`;
 
-export function searchClients(store: Store, input: ClientSearchInput): { items: ClientListItem[]; next: string | null; total: number } {
+export function searchClients(
+  store: Store,
+  input: ClientSearchInput,
+): { items: ClientListItem[]; next: string | null; total: number } {
   const where: string[] = ['c.deleted = 0', 'c.merged_into IS NULL'];
   const params: unknown[] = [];
   const q = input.query.trim();
@@ -47,16 +50,21 @@ export function searchClients(store: Store, input: ClientSearchInput): { items: 
   // Filtering every client on its periods is the in-memory order's job too.
   if (input.onlyCaseload && !params.length) return searchInOrder(store, input, null);
   if (input.onlyCaseload) {
-    where.push(`EXISTS (SELECT 1 FROM caseload_periods p WHERE p.client_id = c.id AND p.deleted = 0 AND p.exit_date IS NULL)`);
+    where.push(
+      `EXISTS (SELECT 1 FROM caseload_periods p WHERE p.client_id = c.id AND p.deleted = 0 AND p.exit_date IS NULL)`,
+    );
   }
-  const total = store.db.prepare(`SELECT count(*) FROM ${from} WHERE ${where.join(' AND ')}`).pluck().get(...params) as number;
+  const total = store.db
+    .prepare(`SELECT count(*) FROM ${from} WHERE ${where.join(' AND ')}`)
+    .pluck()
+    .get(...params) as number;
   const pageWhere = [...where];
   const pageParams = [...params];
   if (input.after) {
     const [name, id] = JSON.parse(Buffer.from(input.after, 'base64url').toString('utf8')) as [string, string];
     // Spelled out instead of a row value, so SQLite starts the index range at the cursor
     // (with a row value over the expression index it scanned from the first client).
-    pageWhere.push('coalesce(c.last_name, \'\') >= ? AND (coalesce(c.last_name, \'\') > ? OR c.id > ?)');
+    pageWhere.push("coalesce(c.last_name, '') >= ? AND (coalesce(c.last_name, '') > ? OR c.id > ?)");
     pageParams.push(name, name, id);
   }
   const rows = store.db
@@ -70,7 +78,8 @@ export function searchClients(store: Store, input: ClientSearchInput): { items: 
   const more = rows.length > input.limit;
   const page = rows.slice(0, input.limit);
   const last = page[page.length - 1];
-  const next = more && last ? Buffer.from(JSON.stringify([last.last_name ?? '', last.id]), 'utf8').toString('base64url') : null;
+  const next =
+    more && last ? Buffer.from(JSON.stringify([last.last_name ?? '', last.id]), 'utf8').toString('base64url') : null;
   // The list is on screen: a search is likely to follow.
   if (!q) prewarmClientOrder(store);
   return { items: page.map(toListItem), next, total };
@@ -86,7 +95,9 @@ function searchInOrder(store: Store, input: ClientSearchInput, fts: string | nul
   let places: Int32Array;
   if (fts) {
     // One JSON array instead of a row per hit: a third of the cost at 20,000 hits.
-    const docs = JSON.parse(store.stmt('SELECT json_group_array(rowid) FROM search_fts WHERE search_fts MATCH ?').pluck().get(fts) as string) as number[];
+    const docs = JSON.parse(
+      store.stmt('SELECT json_group_array(rowid) FROM search_fts WHERE search_fts MATCH ?').pluck().get(fts) as string,
+    ) as number[];
     places = placesOf(order, docs, input.onlyCaseload);
   } else {
     places = new Int32Array(order.openCount);

@@ -12,13 +12,19 @@ export interface AuditEntry {
 }
 
 function entryHash(prev: string, at: string, device: string, e: AuditEntry): string {
-  return createHash('sha256').update([prev, at, device, e.actor, e.action, e.object ?? '', e.result].join('\u001f')).digest('hex');
+  return createHash('sha256')
+    .update([prev, at, device, e.actor, e.action, e.object ?? '', e.result].join('\u001f'))
+    .digest('hex');
 }
 
 export function audit(store: Store, e: AuditEntry, at = new Date().toISOString()): void {
-  const prev = (store.stmt('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { hash: string } | undefined)?.hash ?? '';
+  const prev =
+    (store.stmt('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { hash: string } | undefined)?.hash ??
+    '';
   store
-    .stmt('INSERT INTO audit_log(at, device, actor, action, object, result, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    .stmt(
+      'INSERT INTO audit_log(at, device, actor, action, object, result, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    )
     .run(at, store.device, e.actor, e.action, e.object ?? null, e.result, prev, entryHash(prev, at, store.device, e));
 }
 
@@ -26,7 +32,15 @@ export function audit(store: Store, e: AuditEntry, at = new Date().toISOString()
 export function verifyAuditChain(store: Store): number | null {
   let prev = '';
   for (const r of store.db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<{
-    seq: number; at: string; device: string; actor: string; action: string; object: string | null; result: AuditEntry['result']; prev_hash: string; hash: string;
+    seq: number;
+    at: string;
+    device: string;
+    actor: string;
+    action: string;
+    object: string | null;
+    result: AuditEntry['result'];
+    prev_hash: string;
+    hash: string;
   }>) {
     if (r.prev_hash !== prev || r.hash !== entryHash(prev, r.at, r.device, r)) return r.seq;
     prev = r.hash;

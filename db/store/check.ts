@@ -13,7 +13,8 @@ export interface CheckProblem {
 export function checkStore(store: Store): { problems: CheckProblem[]; counts: Record<string, number> } {
   const problems: CheckProblem[] = [];
   const integrity = store.db.pragma('integrity_check') as { integrity_check: string }[];
-  for (const r of integrity) if (r.integrity_check !== 'ok') problems.push({ area: 'sqlite', message: r.integrity_check });
+  for (const r of integrity)
+    if (r.integrity_check !== 'ok') problems.push({ area: 'sqlite', message: r.integrity_check });
   for (const r of store.db.pragma('foreign_key_check') as { table: string; rowid: number }[]) {
     problems.push({ area: 'sqlite', message: `verwijzing ontbreekt in ${r.table} (rij ${r.rowid})` });
   }
@@ -32,14 +33,18 @@ export function checkStore(store: Store): { problems: CheckProblem[]; counts: Re
         )
         .pluck()
         .all() as string[];
-      for (const ref of broken) problems.push({ area: 'links', message: `${entity} ${ref}: ${field} verwijst naar een onbekend record` });
+      for (const ref of broken)
+        problems.push({ area: 'links', message: `${entity} ${ref}: ${field} verwijst naar een onbekend record` });
     }
   }
   const audit = verifyAuditChain(store);
   if (audit !== null) problems.push({ area: 'audit', message: `auditlog onderbroken bij regel ${audit}` });
   const counts: Record<string, number> = {};
   for (const entity of ENTITY_NAMES) {
-    counts[ENTITIES[entity].table] = store.db.prepare(`SELECT count(*) FROM ${ENTITIES[entity].table} WHERE deleted = 0`).pluck().get() as number;
+    counts[ENTITIES[entity].table] = store.db
+      .prepare(`SELECT count(*) FROM ${ENTITIES[entity].table} WHERE deleted = 0`)
+      .pluck()
+      .get() as number;
   }
   counts.journal = store.db.prepare('SELECT count(*) FROM journal').pluck().get() as number;
   return { problems, counts };

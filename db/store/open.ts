@@ -63,7 +63,10 @@ export class Store {
   }
 
   setMeta(key: string, value: string): void {
-    this.stmt('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+    this.stmt('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
+      key,
+      value,
+    );
   }
 
   /** A prepared statement, cached per SQL text (hot paths prepare once per store). */

@@ -3,7 +3,10 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
-export function userDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+export function userDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string {
   if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'Caseload');
   if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'Caseload');
   return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'Caseload');

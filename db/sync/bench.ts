@@ -30,18 +30,37 @@ function typeWork(store: Store, changes: number): void {
       for (let k = 0; k < 500 && made < changes * 0.8; k++, i++) {
         const id = uuidv7();
         ids.push(id);
-        made += w.update('client', id, {
-          ref: `K-B${i}`, bsn: null, first_name: `Voornaam${i}`, last_name: `Achternaam${i % 977}`, birth_date: '1980-01-01',
-          gender: i % 2 ? 'v' : 'm', phone: `06-${String(10_000_000 + i)}`, email: `p${i}@voorbeeld.nl`, street: 'Dorpsstraat',
-          house_number: String(i % 200), postcode: '8300 AA', city: 'Emmeloord', education_level: 'mbo2', hours_available: 24,
-          driving_licence: ['B'], target_groups: i % 5 ? [] : ['banenafspraak'], created: '2026-01-01',
-        }, true).length;
+        made += w.update(
+          'client',
+          id,
+          {
+            ref: `K-B${i}`,
+            bsn: null,
+            first_name: `Voornaam${i}`,
+            last_name: `Achternaam${i % 977}`,
+            birth_date: '1980-01-01',
+            gender: i % 2 ? 'v' : 'm',
+            phone: `06-${String(10_000_000 + i)}`,
+            email: `p${i}@voorbeeld.nl`,
+            street: 'Dorpsstraat',
+            house_number: String(i % 200),
+            postcode: '8300 AA',
+            city: 'Emmeloord',
+            education_level: 'mbo2',
+            hours_available: 24,
+            driving_licence: ['B'],
+            target_groups: i % 5 ? [] : ['banenafspraak'],
+            created: '2026-01-01',
+          },
+          true,
+        ).length;
       }
     });
   }
   for (let k = 0; made < changes; k++) {
     store.write('bench', (w) => {
-      for (let n = 0; n < 500 && made < changes; n++, k++) made += w.update('client', ids[k % ids.length]!, { city: `Plaats ${k}` }).length;
+      for (let n = 0; n < 500 && made < changes; n++, k++)
+        made += w.update('client', ids[k % ids.length]!, { city: `Plaats ${k}` }).length;
     });
   }
 }
@@ -53,7 +72,12 @@ function cpuMs(since: NodeJS.CpuUsage): number {
 }
 
 export async function benchSyncApply(opts: { changes: number }): Promise<{
-  changes: number; ms: number; perSec: number; cpuMs: number; perCpuSec: number; segments: number;
+  changes: number;
+  ms: number;
+  perSec: number;
+  cpuMs: number;
+  perCpuSec: number;
+  segments: number;
 }> {
   const dir = temp();
   try {
@@ -72,7 +96,14 @@ export async function benchSyncApply(opts: { changes: number }): Promise<{
     source.close();
     target.close();
     const n = r.ingested.changes;
-    return { changes: n, ms: Math.round(ms), perSec: Math.round(n / (ms / 1000)), cpuMs: cpu, perCpuSec: Math.round(n / (cpu / 1000)), segments: r.ingested.segments };
+    return {
+      changes: n,
+      ms: Math.round(ms),
+      perSec: Math.round(n / (ms / 1000)),
+      cpuMs: cpu,
+      perCpuSec: Math.round(n / (cpu / 1000)),
+      segments: r.ingested.segments,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -83,7 +114,12 @@ export async function benchSyncApply(opts: { changes: number }): Promise<{
  * `sourceDb`, copied first). Measures the new laptop's first round, which restores the snapshot.
  */
 export async function benchSnapshotBootstrap(opts: { clients: number; sourceDb?: string }): Promise<{
-  clients: number; ms: number; cpuMs: number; snapshotMs: number; snapshotBytes: number; journal: number;
+  clients: number;
+  ms: number;
+  cpuMs: number;
+  snapshotMs: number;
+  snapshotBytes: number;
+  journal: number;
 }> {
   const dir = temp();
   try {
@@ -103,7 +139,13 @@ export async function benchSnapshotBootstrap(opts: { clients: number; sourceDb?:
     const team = readTeamFile(rootOf(dir))!;
     const id = loadIdentity(source, team.team, await unlockTeam(team, keys));
     const ts = performance.now();
-    const rel = await publishSnapshot({ store: source, root: rootOf(dir), id, progress: () => {}, appVersion: 'bench' });
+    const rel = await publishSnapshot({
+      store: source,
+      root: rootOf(dir),
+      id,
+      progress: () => {},
+      appVersion: 'bench',
+    });
     const snapshotMs = performance.now() - ts;
     const snapshotBytes = statSync(join(rootOf(dir), rel)).size;
     const clients = source.db.prepare('SELECT count(*) FROM clients').pluck().get() as number;

@@ -23,7 +23,9 @@ export interface JournalRow {
 export function encodeChanges(rows: readonly JournalRow[]): Buffer {
   const parts: string[] = [];
   for (const r of rows) {
-    parts.push(`[${JSON.stringify(r.entity)},${JSON.stringify(r.row_id)},${JSON.stringify(r.field)},${r.value ?? 'null'},${JSON.stringify(r.hlc)},${JSON.stringify(r.base_hlc)},${JSON.stringify(r.user)}]`);
+    parts.push(
+      `[${JSON.stringify(r.entity)},${JSON.stringify(r.row_id)},${JSON.stringify(r.field)},${r.value ?? 'null'},${JSON.stringify(r.hlc)},${JSON.stringify(r.base_hlc)},${JSON.stringify(r.user)}]`,
+    );
   }
   return Buffer.from(`{"changes":[${parts.join(',\n')}]}`, 'utf8');
 }
@@ -54,12 +56,14 @@ export function decodeChanges(plaintext: Buffer, header: FileHeader): FieldChang
   } catch {
     throw bad('inhoud is geen geldige JSON');
   }
-  if (!Array.isArray(doc.changes) || doc.changes.length !== header.count) throw bad('aantal wijzigingen klopt niet met de kop');
+  if (!Array.isArray(doc.changes) || doc.changes.length !== header.count)
+    throw bad('aantal wijzigingen klopt niet met de kop');
   const out: FieldChange[] = [];
   for (const item of doc.changes as unknown[]) {
     if (!Array.isArray(item) || item.length !== 7) throw bad('wijziging heeft een onbekende vorm');
     const [entity, rowId, field, value, hlc, base, user] = item as unknown[];
-    if (typeof entity !== 'string' || !isEntityName(entity)) throw bad(`onbekend soort record '${String(entity)}': werk Caseload bij`);
+    if (typeof entity !== 'string' || !isEntityName(entity))
+      throw bad(`onbekend soort record '${String(entity)}': werk Caseload bij`);
     if (typeof field !== 'string' || field === 'id') throw bad('ongeldig veld');
     const spec = fieldSpec(entity, field);
     if (!spec) throw bad(`onbekend veld ${entity}.${field}: werk Caseload bij`);

@@ -22,9 +22,13 @@ export function compactOwnFiles(ctx: SyncContext): { segments: number; snapshots
   const own = ctx.store.getMeta(META.snapshotVector);
   const snap = own ? (JSON.parse(own) as { created: number; vector: Vector }) : null;
   if (snap) {
-    const others = knownDevices(ctx).filter((d) => d.device !== me && (d.updated === null || now - d.updated < INACTIVE_MS));
+    const others = knownDevices(ctx).filter(
+      (d) => d.device !== me && (d.updated === null || now - d.updated < INACTIVE_MS),
+    );
     const seenBy = others.map((d) => (d.seen ? (JSON.parse(d.seen) as Record<string, number>) : {}));
-    const created = ctx.store.db.prepare('SELECT max(created) FROM sync_ingested WHERE device = ? AND epoch = ? AND seq = ?').pluck();
+    const created = ctx.store.db
+      .prepare('SELECT max(created) FROM sync_ingested WHERE device = ? AND epoch = ? AND seq = ?')
+      .pluck();
     for (const name of listDir(deviceDir(ctx.root, me))) {
       const p = parseSegmentName(name);
       if (!p) continue;

@@ -44,10 +44,35 @@ export class ConflictDetector {
     const value = JSON.stringify(c.value);
     const key = fieldSpec(c.entity, c.field)?.key ? 1 : 0;
     if (this.laterUnseen.get(c.entity, c.row_id, c.field, c.hlc, c.hlc, value) !== undefined) {
-      this.found += this.insert.run(c.entity, c.row_id, c.field, c.hlc, value, c.device, c.user, key, this.detected).changes;
+      this.found += this.insert.run(
+        c.entity,
+        c.row_id,
+        c.field,
+        c.hlc,
+        value,
+        c.device,
+        c.user,
+        key,
+        this.detected,
+      ).changes;
     }
-    for (const x of this.overwritten.all(c.entity, c.row_id, c.field, base, c.hlc, value) as { hlc: string; value: string | null; device: string; user: string }[]) {
-      this.found += this.insert.run(c.entity, c.row_id, c.field, x.hlc, x.value, x.device, x.user, key, this.detected).changes;
+    for (const x of this.overwritten.all(c.entity, c.row_id, c.field, base, c.hlc, value) as {
+      hlc: string;
+      value: string | null;
+      device: string;
+      user: string;
+    }[]) {
+      this.found += this.insert.run(
+        c.entity,
+        c.row_id,
+        c.field,
+        x.hlc,
+        x.value,
+        x.device,
+        x.user,
+        key,
+        this.detected,
+      ).changes;
     }
   };
 }
@@ -94,16 +119,23 @@ function side(spec: FieldSpec | undefined, e: JournalEntry): ConflictSide {
 
 function latest(store: Store, entity: string, rowId: string, field: string): JournalEntry | undefined {
   return store
-    .stmt('SELECT value, hlc, device, user FROM journal WHERE entity = ? AND row_id = ? AND field = ? ORDER BY hlc DESC LIMIT 1')
+    .stmt(
+      'SELECT value, hlc, device, user FROM journal WHERE entity = ? AND row_id = ? AND field = ? ORDER BY hlc DESC LIMIT 1',
+    )
     .get(entity, rowId, field) as JournalEntry | undefined;
 }
 
 function resolvedSince(store: Store, entity: string, rowId: string, field: string, loserHlc: string): boolean {
-  return store.stmt('SELECT 1 FROM journal WHERE entity = ? AND row_id = ? AND field = ? AND base_hlc >= ? LIMIT 1').get(entity, rowId, field, loserHlc) !== undefined;
+  return (
+    store
+      .stmt('SELECT 1 FROM journal WHERE entity = ? AND row_id = ? AND field = ? AND base_hlc >= ? LIMIT 1')
+      .get(entity, rowId, field, loserHlc) !== undefined
+  );
 }
 
 function refOf(store: Store, entity: EntityName, rowId: string): { ref: string | null; deleted: number } | undefined {
-  return store.stmt(`SELECT ref, deleted FROM ${ENTITIES[entity].table} WHERE id = ?`).get(rowId) as { ref: string | null; deleted: number } | undefined;
+  return store.stmt(`SELECT ref, deleted FROM ${ENTITIES[entity].table} WHERE id = ?`).get(rowId) as
+    { ref: string | null; deleted: number } | undefined;
 }
 
 /**
@@ -113,8 +145,19 @@ function refOf(store: Store, entity: EntityName, rowId: string): { ref: string |
 export function listConflicts(store: Store, opts: { all?: boolean } = {}): Conflict[] {
   const out: Conflict[] = [];
   const rows = store
-    .stmt(`SELECT entity, row_id, field, loser_hlc, loser_value, loser_device, loser_user, key_field FROM sync_conflicts ${opts.all ? '' : 'WHERE key_field = 1'}`)
-    .all() as { entity: EntityName; row_id: string; field: string; loser_hlc: string; loser_value: string | null; loser_device: string; loser_user: string; key_field: number }[];
+    .stmt(
+      `SELECT entity, row_id, field, loser_hlc, loser_value, loser_device, loser_user, key_field FROM sync_conflicts ${opts.all ? '' : 'WHERE key_field = 1'}`,
+    )
+    .all() as {
+    entity: EntityName;
+    row_id: string;
+    field: string;
+    loser_hlc: string;
+    loser_value: string | null;
+    loser_device: string;
+    loser_user: string;
+    key_field: number;
+  }[];
   for (const r of rows) {
     const row = refOf(store, r.entity, r.row_id);
     if (!row || row.deleted) continue;
@@ -123,8 +166,14 @@ export function listConflicts(store: Store, opts: { all?: boolean } = {}): Confl
     if (resolvedSince(store, r.entity, r.row_id, r.field, r.loser_hlc)) continue;
     const spec = fieldSpec(r.entity, r.field);
     out.push({
-      id: `c:${r.entity}:${r.row_id}:${r.field}:${r.loser_hlc}`, kind: 'concurrent', entity: r.entity, rowId: r.row_id, ref: row.ref,
-      field: r.field, keyField: r.key_field === 1, current: cur ? side(spec, cur) : null,
+      id: `c:${r.entity}:${r.row_id}:${r.field}:${r.loser_hlc}`,
+      kind: 'concurrent',
+      entity: r.entity,
+      rowId: r.row_id,
+      ref: row.ref,
+      field: r.field,
+      keyField: r.key_field === 1,
+      current: cur ? side(spec, cur) : null,
       other: side(spec, { value: r.loser_value, hlc: r.loser_hlc, device: r.loser_device, user: r.loser_user }),
     });
   }
@@ -132,11 +181,15 @@ export function listConflicts(store: Store, opts: { all?: boolean } = {}): Confl
   return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-const CLIENT_KEY_FIELDS = Object.entries(ENTITIES.client.fields as Record<string, FieldSpec>).filter(([, s]) => s.key).map(([f]) => f);
+const CLIENT_KEY_FIELDS = Object.entries(ENTITIES.client.fields as Record<string, FieldSpec>)
+  .filter(([, s]) => s.key)
+  .map(([f]) => f);
 
 function mergeConflicts(store: Store): Conflict[] {
   const out: Conflict[] = [];
-  const merged = store.stmt('SELECT id, ref, merged_into FROM clients WHERE merged_into IS NOT NULL AND deleted = 0').all() as { id: string; ref: string | null; merged_into: string }[];
+  const merged = store
+    .stmt('SELECT id, ref, merged_into FROM clients WHERE merged_into IS NOT NULL AND deleted = 0')
+    .all() as { id: string; ref: string | null; merged_into: string }[];
   for (const m of merged) {
     const s = refOf(store, 'client', m.merged_into);
     if (!s || s.deleted) continue;
@@ -148,8 +201,17 @@ function mergeConflicts(store: Store): Conflict[] {
       if (resolvedSince(store, 'client', m.merged_into, field, mine.hlc)) continue;
       const spec = fieldSpec('client', field);
       out.push({
-        id: `m:client:${m.merged_into}:${field}:${m.id}`, kind: 'merge', entity: 'client', rowId: m.merged_into, ref: s.ref, field,
-        keyField: true, current: cur ? side(spec, cur) : null, other: side(spec, mine), mergedRowId: m.id, mergedRef: m.ref,
+        id: `m:client:${m.merged_into}:${field}:${m.id}`,
+        kind: 'merge',
+        entity: 'client',
+        rowId: m.merged_into,
+        ref: s.ref,
+        field,
+        keyField: true,
+        current: cur ? side(spec, cur) : null,
+        other: side(spec, mine),
+        mergedRowId: m.id,
+        mergedRef: m.ref,
       });
     }
   }
@@ -168,7 +230,16 @@ export function resolveConflict(store: Store, user: string, id: string, choice: 
   store.write(user, (w) => {
     const cur = latest(store, c.entity, c.rowId, c.field);
     const base = cur && cur.hlc > c.other.hlc ? cur.hlc : c.other.hlc;
-    w.applyChange({ entity: c.entity, row_id: c.rowId, field: c.field, value, hlc: store.clock.tick(), base_hlc: base, device: store.device, user });
+    w.applyChange({
+      entity: c.entity,
+      row_id: c.rowId,
+      field: c.field,
+      value,
+      hlc: store.clock.tick(),
+      base_hlc: base,
+      device: store.device,
+      user,
+    });
   });
   return c;
 }

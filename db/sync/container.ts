@@ -4,7 +4,18 @@
 // encryption, so it cannot be swapped onto another body; the Ed25519 signature of the device
 // covers the SHA-256 of everything before it. The body is deflate-compressed before encryption.
 // Segments are handled in memory; snapshots (hundreds of MB) are streamed.
-import { closeSync, createReadStream, createWriteStream, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readSync, rmSync } from 'node:fs';
+import {
+  closeSync,
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  fstatSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  rmSync,
+} from 'node:fs';
 import { dirname } from 'node:path';
 import { createCipheriv, createDecipheriv, createHash, randomBytes, type KeyObject } from 'node:crypto';
 import { Writable } from 'node:stream';
@@ -35,7 +46,8 @@ export interface FileHeader {
 }
 
 /** Why a file could not be used; all kinds are retried, then quarantined (db/sync/ingest.ts). */
-export type BadKind = 'truncated' | 'unparsable' | 'foreign' | 'unknown_device' | 'signature' | 'decrypt' | 'content' | 'future';
+export type BadKind =
+  'truncated' | 'unparsable' | 'foreign' | 'unknown_device' | 'signature' | 'decrypt' | 'content' | 'future';
 
 export class BadFile extends Error {
   constructor(
@@ -71,10 +83,20 @@ export function parseHeader(head: Buffer, fileSize: number): { header: FileHeade
     throw new BadFile('unparsable', 'kop is geen geldige JSON');
   }
   const ok =
-    header && typeof header === 'object' && header.format === FORMAT && (header.kind === 'segment' || header.kind === 'snapshot') &&
-    typeof header.team === 'string' && typeof header.device === 'string' && /^[0-9a-f]{16}$/.test(header.device) &&
-    Number.isSafeInteger(header.epoch) && header.epoch > 0 && Number.isSafeInteger(header.seq) && header.seq > 0 &&
-    Number.isSafeInteger(header.count) && header.count >= 0 && Number.isSafeInteger(header.created);
+    header &&
+    typeof header === 'object' &&
+    header.format === FORMAT &&
+    (header.kind === 'segment' || header.kind === 'snapshot') &&
+    typeof header.team === 'string' &&
+    typeof header.device === 'string' &&
+    /^[0-9a-f]{16}$/.test(header.device) &&
+    Number.isSafeInteger(header.epoch) &&
+    header.epoch > 0 &&
+    Number.isSafeInteger(header.seq) &&
+    header.seq > 0 &&
+    Number.isSafeInteger(header.count) &&
+    header.count >= 0 &&
+    Number.isSafeInteger(header.created);
   if (!ok) throw new BadFile('unparsable', 'kop heeft een onbekende vorm of versie');
   return { header, prefixLength };
 }
@@ -101,7 +123,11 @@ export function encodeSegment(header: FileHeader, plaintext: Buffer, keys: Keys,
 }
 
 /** Verifies and decrypts a whole segment file; throws BadFile with the reason. */
-export function decodeSegment(buf: Buffer, keys: Keys, publicKeyOf: PublicKeyOf): { header: FileHeader; plaintext: Buffer } {
+export function decodeSegment(
+  buf: Buffer,
+  keys: Keys,
+  publicKeyOf: PublicKeyOf,
+): { header: FileHeader; plaintext: Buffer } {
   const { header, prefixLength } = parseHeader(buf, buf.length);
   const pub = checkTeamAndKey(header, keys, publicKeyOf);
   const body = buf.subarray(0, buf.length - SIGNATURE_BYTES);
@@ -119,7 +145,13 @@ export function decodeSegment(buf: Buffer, keys: Keys, publicKeyOf: PublicKeyOf)
 }
 
 /** Streams `source` (a file) compressed, encrypted and signed into `target` (atomically). */
-export async function writeStreamedFile(target: string, header: FileHeader, source: string, keys: Keys, signer: KeyObject): Promise<void> {
+export async function writeStreamedFile(
+  target: string,
+  header: FileHeader,
+  source: string,
+  keys: Keys,
+  signer: KeyObject,
+): Promise<void> {
   const prefix = prefixOf(header);
   const nonce = randomBytes(NONCE_BYTES);
   const cipher = createCipheriv('aes-256-gcm', keys.encKey, nonce);
@@ -180,7 +212,12 @@ export function peekHeader(path: string): FileHeader {
  * Verifies a streamed file's signature, then decrypts and decompresses it into `dest`. `dest`
  * exists only when everything checked out (GCM tag included); otherwise BadFile is thrown.
  */
-export async function readStreamedFile(path: string, keys: Keys, publicKeyOf: PublicKeyOf, dest: string): Promise<FileHeader> {
+export async function readStreamedFile(
+  path: string,
+  keys: Keys,
+  publicKeyOf: PublicKeyOf,
+  dest: string,
+): Promise<FileHeader> {
   const fd = openSync(path, 'r');
   let size: number;
   let header: FileHeader;
@@ -199,8 +236,10 @@ export async function readStreamedFile(path: string, keys: Keys, publicKeyOf: Pu
   }
   const pub = checkTeamAndKey(header, keys, publicKeyOf);
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path, { start: 0, end: size - SIGNATURE_BYTES - 1, highWaterMark: CHUNK })) hash.update(chunk as Buffer);
-  if (!verifyDigest(pub, hash.digest(), sig)) throw new BadFile('signature', 'handtekening klopt niet (onvolledig of vervalst bestand)');
+  for await (const chunk of createReadStream(path, { start: 0, end: size - SIGNATURE_BYTES - 1, highWaterMark: CHUNK }))
+    hash.update(chunk as Buffer);
+  if (!verifyDigest(pub, hash.digest(), sig))
+    throw new BadFile('signature', 'handtekening klopt niet (onvolledig of vervalst bestand)');
   const nonce = Buffer.alloc(NONCE_BYTES);
   const nfd = openSync(path, 'r');
   try {
@@ -220,7 +259,11 @@ export async function readStreamedFile(path: string, keys: Keys, publicKeyOf: Pu
   decipher.setAuthTag(tag);
   try {
     await pipeline(
-      createReadStream(path, { start: prefixLength + NONCE_BYTES, end: size - SIGNATURE_BYTES - TAG_BYTES - 1, highWaterMark: CHUNK }),
+      createReadStream(path, {
+        start: prefixLength + NONCE_BYTES,
+        end: size - SIGNATURE_BYTES - TAG_BYTES - 1,
+        highWaterMark: CHUNK,
+      }),
       decipher,
       createInflateRaw({ chunkSize: CHUNK }),
       createWriteStream(dest, { highWaterMark: 4 * CHUNK }),

@@ -2,8 +2,18 @@
 // key's subkeys (HKDF), authenticated encryption (AES-256-GCM, random 96-bit nonce per message,
 // associated data bound), and device signatures (Ed25519). Only node:crypto, no own primitives.
 import {
-  createHash, createPrivateKey, createPublicKey, generateKeyPairSync, hkdfSync, randomBytes,
-  scryptSync, sign, verify, createCipheriv, createDecipheriv, type KeyObject,
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  hkdfSync,
+  randomBytes,
+  scryptSync,
+  sign,
+  verify,
+  createCipheriv,
+  createDecipheriv,
+  type KeyObject,
 } from 'node:crypto';
 
 export const NONCE_BYTES = 12;
@@ -25,7 +35,12 @@ export function newScryptParams(): ScryptParams {
 
 export function keyFromPassphrase(passphrase: string, params: ScryptParams): Buffer {
   const maxmem = 256 * params.N * params.r + (1 << 20);
-  return scryptSync(passphrase.normalize('NFC'), Buffer.from(params.salt, 'base64'), 32, { N: params.N, r: params.r, p: params.p, maxmem });
+  return scryptSync(passphrase.normalize('NFC'), Buffer.from(params.salt, 'base64'), 32, {
+    N: params.N,
+    r: params.r,
+    p: params.p,
+    maxmem,
+  });
 }
 
 /** A purpose-bound key from the team key (one for file encryption, one for BSN ids, ...). */

@@ -28,9 +28,13 @@ export function refreshDevices(ctx: SyncContext): void {
     try {
       const d = readDeviceFile(path, ctx.id);
       if (d.device !== name) throw new BadFile('content', 'device.json staat in de map van een ander apparaat');
-      const known = ctx.store.stmt('SELECT public_key FROM sync_devices WHERE device = ?').get(d.device) as { public_key: string } | undefined;
+      const known = ctx.store.stmt('SELECT public_key FROM sync_devices WHERE device = ?').get(d.device) as
+        { public_key: string } | undefined;
       if (known && known.public_key !== d.publicKey) {
-        throw new BadFile('signature', 'device.json noemt een andere sleutel dan eerder: genegeerd (vervalst of opnieuw geïnstalleerd?)');
+        throw new BadFile(
+          'signature',
+          'device.json noemt een andere sleutel dan eerder: genegeerd (vervalst of opnieuw geïnstalleerd?)',
+        );
       }
       if (d.device === ctx.id.device && d.publicKey !== ctx.id.publicKey) continue;
       pin(ctx, d.device, d.publicKey, d.info);
@@ -49,12 +53,20 @@ export function pin(ctx: SyncContext, device: string, publicKey: string, info: D
        ON CONFLICT(device) DO UPDATE SET name = coalesce(excluded.name, name), app_version = coalesce(excluded.app_version, app_version),
          updated = max(coalesce(excluded.updated, 0), coalesce(updated, 0)), seen = coalesce(excluded.seen, seen)`,
     )
-    .run(device, publicKey, info?.name ?? null, info?.appVersion ?? null, info?.updated ?? null, info ? JSON.stringify(info.seen) : null, isoNow(ctx));
+    .run(
+      device,
+      publicKey,
+      info?.name ?? null,
+      info?.appVersion ?? null,
+      info?.updated ?? null,
+      info ? JSON.stringify(info.seen) : null,
+      isoNow(ctx),
+    );
 }
 
 export function publicKeyOf(ctx: SyncContext): (device: string) => string | null {
   const q = ctx.store.stmt('SELECT public_key FROM sync_devices WHERE device = ?');
-  return (device) => ((q.get(device) as { public_key: string } | undefined)?.public_key ?? null);
+  return (device) => (q.get(device) as { public_key: string } | undefined)?.public_key ?? null;
 }
 
 export function knownDevices(ctx: Pick<SyncContext, 'store'>): KnownDevice[] {
@@ -66,7 +78,9 @@ export function seenVector(ctx: Pick<SyncContext, 'store'>): Record<string, numb
   const out: Record<string, number> = {};
   let key = '';
   let expect = 1;
-  for (const r of ctx.store.stmt('SELECT DISTINCT device, epoch, seq FROM sync_ingested ORDER BY device, epoch, seq').all() as { device: string; epoch: number; seq: number }[]) {
+  for (const r of ctx.store
+    .stmt('SELECT DISTINCT device, epoch, seq FROM sync_ingested ORDER BY device, epoch, seq')
+    .all() as { device: string; epoch: number; seq: number }[]) {
     const k = `${r.device}.${r.epoch}`;
     if (k !== key) {
       key = k;
@@ -79,4 +93,3 @@ export function seenVector(ctx: Pick<SyncContext, 'store'>): Record<string, numb
   }
   return out;
 }
-

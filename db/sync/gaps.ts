@@ -26,16 +26,22 @@ export function gapCheck(ctx: SyncContext): ((v: Vector) => boolean) | null {
     }
   }
   for (const d of knownDevices(ctx)) {
-    for (const [k, n] of Object.entries(d.seen ? (JSON.parse(d.seen) as Record<string, number>) : {})) known.set(k, Math.max(known.get(k) ?? 0, n));
+    for (const [k, n] of Object.entries(d.seen ? (JSON.parse(d.seen) as Record<string, number>) : {}))
+      known.set(k, Math.max(known.get(k) ?? 0, n));
   }
   const have = new Set<string>();
-  for (const r of ctx.store.stmt('SELECT DISTINCT device, epoch, seq FROM sync_ingested').all() as { device: string; epoch: number; seq: number }[]) {
+  for (const r of ctx.store.stmt('SELECT DISTINCT device, epoch, seq FROM sync_ingested').all() as {
+    device: string;
+    epoch: number;
+    seq: number;
+  }[]) {
     have.add(`${r.device}.${r.epoch}.${r.seq}`);
   }
   const gaps: { device: string; epoch: number; seq: number }[] = [];
   for (const [k, max] of known) {
     const [device, epoch] = k.split('.') as [string, string];
-    for (let s = 1; s <= max; s++) if (!have.has(`${k}.${s}`) && !present.has(`${k}.${s}`)) gaps.push({ device, epoch: Number(epoch), seq: s });
+    for (let s = 1; s <= max; s++)
+      if (!have.has(`${k}.${s}`) && !present.has(`${k}.${s}`)) gaps.push({ device, epoch: Number(epoch), seq: s });
   }
   if (!gaps.length) {
     if (ctx.store.getMeta(GAP_META)) ctx.store.db.prepare('DELETE FROM meta WHERE key = ?').run(GAP_META);

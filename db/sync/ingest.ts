@@ -16,7 +16,16 @@ import { ConflictDetector } from './conflicts.js';
 import { isoNow, type SyncContext } from './context.js';
 import { sha256 } from './crypto.js';
 import { publicKeyOf } from './devices.js';
-import { devicesDir, isDeviceId, listDir, looksLikeSegment, parseSegmentName, relOf, statOrNull, subdirs } from './layout.js';
+import {
+  devicesDir,
+  isDeviceId,
+  listDir,
+  looksLikeSegment,
+  parseSegmentName,
+  relOf,
+  statOrNull,
+  subdirs,
+} from './layout.js';
 import { clearProblem, clearVanished, getProblem, recordProblem, shouldRetry } from './problems.js';
 
 export interface IngestResult {
@@ -59,25 +68,36 @@ interface Candidate {
 /** Disk full, read-only, locked or damaged database: a problem of this laptop, not of the file. */
 function isEnvironmental(e: unknown): boolean {
   const code = String((e as { code?: unknown }).code ?? '');
-  return /^SQLITE_(FULL|IOERR|BUSY|LOCKED|READONLY|CORRUPT|NOTADB|CANTOPEN)/.test(code) || /^E(NOSPC|ACCES|PERM|IO)$/.test(code);
+  return (
+    /^SQLITE_(FULL|IOERR|BUSY|LOCKED|READONLY|CORRUPT|NOTADB|CANTOPEN)/.test(code) ||
+    /^E(NOSPC|ACCES|PERM|IO)$/.test(code)
+  );
 }
 
 export function isIngested(ctx: SyncContext, device: string, epoch: number, seq: number, hash?: string): boolean {
   const row = hash
-    ? ctx.store.stmt('SELECT 1 FROM sync_ingested WHERE device = ? AND epoch = ? AND seq = ? AND hash = ?').get(device, epoch, seq, hash)
-    : ctx.store.stmt('SELECT 1 FROM sync_ingested WHERE device = ? AND epoch = ? AND seq = ? LIMIT 1').get(device, epoch, seq);
+    ? ctx.store
+        .stmt('SELECT 1 FROM sync_ingested WHERE device = ? AND epoch = ? AND seq = ? AND hash = ?')
+        .get(device, epoch, seq, hash)
+    : ctx.store
+        .stmt('SELECT 1 FROM sync_ingested WHERE device = ? AND epoch = ? AND seq = ? LIMIT 1')
+        .get(device, epoch, seq);
   return row !== undefined;
 }
 
 export function recordIngested(ctx: SyncContext, h: FileHeader, hash: string): void {
   ctx.store
-    .stmt('INSERT OR IGNORE INTO sync_ingested(device, epoch, seq, hash, changes, created, at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .stmt(
+      'INSERT OR IGNORE INTO sync_ingested(device, epoch, seq, hash, changes, created, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    )
     .run(h.device, h.epoch, h.seq, hash, h.count, h.created, isoNow(ctx));
 }
 
 export function recordFile(ctx: SyncContext, rel: string, size: number, mtime: number, hash: string): void {
   ctx.store
-    .stmt('INSERT INTO sync_files(path, size, mtime, hash) VALUES (?, ?, ?, ?) ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime = excluded.mtime, hash = excluded.hash')
+    .stmt(
+      'INSERT INTO sync_files(path, size, mtime, hash) VALUES (?, ?, ?, ?) ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime = excluded.mtime, hash = excluded.hash',
+    )
     .run(rel, size, mtime, hash);
 }
 
@@ -104,7 +124,9 @@ function candidates(ctx: SyncContext): Candidate[] {
         continue;
       }
       if (!shouldRetry(ctx, getProblem(ctx, rel), st.size)) continue;
-      const order = exact ? `0:${dir}:${String(exact.epoch).padStart(9, '0')}:${String(exact.seq).padStart(8, '0')}` : `1:${rel}`;
+      const order = exact
+        ? `0:${dir}:${String(exact.epoch).padStart(9, '0')}:${String(exact.seq).padStart(8, '0')}`
+        : `1:${rel}`;
       out.push({ rel, path, size: st.size, mtime, order });
     }
   }
@@ -139,7 +161,10 @@ export function ingestSegments(ctx: SyncContext): IngestResult {
       const maxHlc = changes.reduce((m, x) => (x.hlc > m ? x.hlc : m), '');
       if (maxHlc && ctx.store.clock.isTooFarAhead(maxHlc)) {
         const ahead = Math.round((decodeHlc(maxHlc).millis - ctx.store.clock.wallTime()) / 3_600_000);
-        throw new BadFile('future', `klok van apparaat ${header.device} loopt ${ahead} uur voor: in quarantaine tot de tijd bij is`);
+        throw new BadFile(
+          'future',
+          `klok van apparaat ${header.device} loopt ${ahead} uur voor: in quarantaine tot de tijd bij is`,
+        );
       }
       ctx.store.write('sync', (w) => {
         if (maxHlc) ctx.store.clock.receive(maxHlc);
@@ -159,7 +184,14 @@ export function ingestSegments(ctx: SyncContext): IngestResult {
       if (e instanceof BadFile) recordProblem(ctx, c.rel, e.kind, e.message, c.size);
       else if (isEnvironmental(e)) throw e;
       // Anything else that stops one segment (rolled back) must not stop every later round.
-      else recordProblem(ctx, c.rel, 'apply', `toepassen mislukt (${(e as Error).name}); niets van dit bestand is toegepast`, c.size);
+      else
+        recordProblem(
+          ctx,
+          c.rel,
+          'apply',
+          `toepassen mislukt (${(e as Error).name}); niets van dit bestand is toegepast`,
+          c.size,
+        );
       res.problems++;
     }
   });

@@ -4,7 +4,19 @@
 //   <folder>/caseload-sync/devices/<device>/device.json
 //   <folder>/caseload-sync/devices/<device>/j-<epoch>-<seq>.cjl
 //   <folder>/caseload-sync/snapshots/<epoch>/s-<device>-<seq>.csnap
-import { type Stats, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import {
+  type Stats,
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -50,9 +62,18 @@ export function isDeviceId(s: string): boolean {
 export function isIgnored(name: string): boolean {
   const n = name.toLowerCase();
   return (
-    n.startsWith('.') || n.startsWith('~') || n.includes('~syncthing~') || n.endsWith('.part') ||
-    n.endsWith('.tmp') || n.endsWith('.partial') || n.endsWith('.crdownload') || n.endsWith('.download') ||
-    n === 'desktop.ini' || n === 'thumbs.db' || n === 'icon\r' || n.startsWith('.ds_store')
+    n.startsWith('.') ||
+    n.startsWith('~') ||
+    n.includes('~syncthing~') ||
+    n.endsWith('.part') ||
+    n.endsWith('.tmp') ||
+    n.endsWith('.partial') ||
+    n.endsWith('.crdownload') ||
+    n.endsWith('.download') ||
+    n === 'desktop.ini' ||
+    n === 'thumbs.db' ||
+    n === 'icon\r' ||
+    n.startsWith('.ds_store')
   );
 }
 
@@ -146,9 +167,13 @@ export function writeFileAtomic(path: string, write: (fd: number) => void, noOve
 }
 
 export function writeBufferAtomic(path: string, data: Buffer, noOverwrite = false): boolean {
-  return writeFileAtomic(path, (fd) => {
-    for (let off = 0; off < data.length; ) off += writeSync(fd, data, off);
-  }, noOverwrite);
+  return writeFileAtomic(
+    path,
+    (fd) => {
+      for (let off = 0; off < data.length;) off += writeSync(fd, data, off);
+    },
+    noOverwrite,
+  );
 }
 
 /** Makes the rename durable where the platform allows it (not on Windows; never fatal). */

@@ -38,10 +38,19 @@ export function mergeSamePerson(store: Store, user = 'sync'): MergeResult {
     .all() as string[];
   const created = store.db.prepare("SELECT min(hlc) FROM journal WHERE entity = 'client' AND row_id = ?").pluck();
   const mergedClients = store.db.prepare('SELECT id, merged_into FROM clients WHERE merged_into IS NOT NULL');
-  if (!dupBsns.length && store.db.prepare('SELECT 1 FROM clients WHERE merged_into IS NOT NULL LIMIT 1').get() === undefined) return result;
+  if (
+    !dupBsns.length &&
+    store.db.prepare('SELECT 1 FROM clients WHERE merged_into IS NOT NULL LIMIT 1').get() === undefined
+  )
+    return result;
   store.write(user, (w) => {
     for (const bsn of dupBsns) {
-      const members = (store.stmt('SELECT id, merged_into FROM clients WHERE bsn = ? AND deleted = 0').all(bsn) as { id: string; merged_into: string | null }[])
+      const members = (
+        store.stmt('SELECT id, merged_into FROM clients WHERE bsn = ? AND deleted = 0').all(bsn) as {
+          id: string;
+          merged_into: string | null;
+        }[]
+      )
         .map((m) => ({ ...m, created: (created.get(m.id) as string | null) ?? '' }))
         .sort((a, b) => (a.created < b.created ? -1 : a.created > b.created ? 1 : a.id < b.id ? -1 : 1));
       const survivor = members[0]!.id;

@@ -34,13 +34,23 @@ export function shouldRetry(ctx: SyncContext, p: Problem | undefined, size: numb
   return p.size !== size || nowOf(ctx) - Date.parse(p.last_try) > RETRY_QUARANTINED_MS;
 }
 
-export function recordProblem(ctx: SyncContext, path: string, kind: BadKind | string, message: string, size: number): void {
+export function recordProblem(
+  ctx: SyncContext,
+  path: string,
+  kind: BadKind | string,
+  message: string,
+  size: number,
+): void {
   const now = isoNow(ctx);
   const prev = getProblem(ctx, path);
   const tries = (prev?.tries ?? 0) + 1;
   const firstSeen = prev?.first_seen ?? now;
   const quarantined =
-    kind === 'future' || (tries >= QUARANTINE_TRIES && nowOf(ctx) - Date.parse(firstSeen) >= QUARANTINE_AFTER_MS) || prev?.quarantined === 1 ? 1 : 0;
+    kind === 'future' ||
+    (tries >= QUARANTINE_TRIES && nowOf(ctx) - Date.parse(firstSeen) >= QUARANTINE_AFTER_MS) ||
+    prev?.quarantined === 1
+      ? 1
+      : 0;
   ctx.store
     .stmt(
       `INSERT INTO sync_problems(path, kind, message, first_seen, last_try, tries, size, quarantined) VALUES (?, ?, ?, ?, ?, ?, ?, ?)

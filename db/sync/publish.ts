@@ -43,8 +43,15 @@ export function publishOwn(ctx: SyncContext): { segments: number; changes: numbe
     const rows = next.all(metaNumber(store, META.published, 0), store.device, MAX_CHANGES_PER_SEGMENT) as JournalRow[];
     if (!rows.length) break;
     const header: FileHeader = {
-      format: FORMAT, kind: 'segment', team: ctx.id.team, device: ctx.id.device, epoch, seq,
-      count: rows.length, created: nowOf(ctx), app: ctx.appVersion,
+      format: FORMAT,
+      kind: 'segment',
+      team: ctx.id.team,
+      device: ctx.id.device,
+      epoch,
+      seq,
+      count: rows.length,
+      created: nowOf(ctx),
+      app: ctx.appVersion,
     };
     const buf = encodeSegment(header, encodeChanges(rows), ctx.id, ctx.id.signer);
     const path = join(deviceDir(ctx.root, ctx.id.device), segmentName(epoch, seq));

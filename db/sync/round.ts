@@ -15,7 +15,16 @@ import { deviceDir, deviceFile, rootOf } from './layout.js';
 import { mergeSamePerson } from './merge.js';
 import { publishOwn } from './publish.js';
 import { bootstrapFromSnapshot, fillGaps, publishSnapshot } from './snapshot.js';
-import { createTeam, isTeamKey, loadIdentity, readTeamFile, unwrapTeamKey, writeDeviceFile, type DeviceInfo, type TeamFile } from './team.js';
+import {
+  createTeam,
+  isTeamKey,
+  loadIdentity,
+  readTeamFile,
+  unwrapTeamKey,
+  writeDeviceFile,
+  type DeviceInfo,
+  type TeamFile,
+} from './team.js';
 import { gapCheck } from './gaps.js';
 import { applyPurgeMarkers } from '../retention/purge.js';
 
@@ -30,28 +39,43 @@ export interface SetupOptions {
 
 function checkFolder(folder: string): string {
   const abs = resolve(folder);
-  if (!existsSync(abs) || !statSync(abs).isDirectory()) throw new AppError('invalid_input', `De map ${abs} bestaat niet of is geen map.`, 'folder');
+  if (!existsSync(abs) || !statSync(abs).isDirectory())
+    throw new AppError('invalid_input', `De map ${abs} bestaat niet of is geen map.`, 'folder');
   return abs;
 }
 
 /** Creates a team in the folder or joins the one there. A wrong passphrase changes nothing. */
-export async function setupSync(store: Store, opts: SetupOptions): Promise<{ team: string; device: string; created: boolean }> {
+export async function setupSync(
+  store: Store,
+  opts: SetupOptions,
+): Promise<{ team: string; device: string; created: boolean }> {
   const folder = checkFolder(opts.folder);
   const root = rootOf(folder);
   const current = store.getMeta(META.team);
   let team: TeamFile;
   let key: Buffer;
   if (opts.mode === 'create') {
-    if (current) throw new AppError('sync_other_team', 'Deze laptop hoort al bij een team; een nieuw team maken kan alleen met een nieuwe database.');
-    if (readTeamFile(root)) throw new AppError('sync_team_exists', 'Deze map heeft al een team: kies "Aansluiten" met het teamwachtwoord.');
+    if (current)
+      throw new AppError(
+        'sync_other_team',
+        'Deze laptop hoort al bij een team; een nieuw team maken kan alleen met een nieuwe database.',
+      );
+    if (readTeamFile(root))
+      throw new AppError('sync_team_exists', 'Deze map heeft al een team: kies "Aansluiten" met het teamwachtwoord.');
     mkdirSync(root, { recursive: true });
     ({ team, key } = createTeam(root, opts.passphrase, nowOf({ store })));
   } else {
     const found = readTeamFile(root);
-    if (!found) throw new AppError('sync_no_team', 'Geen team gevonden in deze map: laat eerst één laptop een team maken (of wacht tot de map is bijgewerkt).', 'folder');
+    if (!found)
+      throw new AppError(
+        'sync_no_team',
+        'Geen team gevonden in deze map: laat eerst één laptop een team maken (of wacht tot de map is bijgewerkt).',
+        'folder',
+      );
     team = found;
     key = unwrapTeamKey(team, opts.passphrase);
-    if (current && current !== team.team) throw new AppError('sync_other_team', 'Deze laptop hoort al bij een ander team.');
+    if (current && current !== team.team)
+      throw new AppError('sync_other_team', 'Deze laptop hoort al bij een ander team.');
   }
   await opts.keyStore.save(team.team, key);
   const id = store.db.transaction(() => {
@@ -61,7 +85,12 @@ export async function setupSync(store: Store, opts: SetupOptions): Promise<{ tea
     return loadIdentity(store, team.team, key);
   })();
   mkdirSync(deviceDir(root, store.device), { recursive: true });
-  writeDeviceFile(root, id, { name: store.getMeta('device_name') ?? '', appVersion: opts.appVersion ?? 'dev', updated: nowOf({ store }), seen: {} });
+  writeDeviceFile(root, id, {
+    name: store.getMeta('device_name') ?? '',
+    appVersion: opts.appVersion ?? 'dev',
+    updated: nowOf({ store }),
+    seen: {},
+  });
   return { team: team.team, device: store.device, created: opts.mode === 'create' };
 }
 
@@ -71,7 +100,11 @@ export async function unlockTeam(team: TeamFile, keyStore: KeyStore, passphrase?
   if (kept && isTeamKey(team, kept)) return kept;
   const p = passphrase ? await passphrase('Teamwachtwoord: ') : null;
   if (!p) {
-    throw new AppError('sync_locked', 'De teamsleutel is niet beschikbaar: geef het teamwachtwoord (CASELOAD_SYNC_PASSPHRASE of via de terminal).', 'passphrase');
+    throw new AppError(
+      'sync_locked',
+      'De teamsleutel is niet beschikbaar: geef het teamwachtwoord (CASELOAD_SYNC_PASSPHRASE of via de terminal).',
+      'passphrase',
+    );
   }
   const key = unwrapTeamKey(team, p);
   await keyStore.save(team.team, key);
@@ -86,9 +119,18 @@ const ANNOUNCE_EVERY_MS = 60 * 60 * 1000;
  */
 function announce(ctx: SyncContext): void {
   const { store } = ctx;
-  const what = JSON.stringify({ name: store.getMeta('device_name') ?? '', appVersion: ctx.appVersion, seen: seenVector(ctx) });
+  const what = JSON.stringify({
+    name: store.getMeta('device_name') ?? '',
+    appVersion: ctx.appVersion,
+    seen: seenVector(ctx),
+  });
   const at = Number(store.getMeta('sync_announced_at') ?? 0);
-  if (what === store.getMeta('sync_announced') && nowOf(ctx) - at < ANNOUNCE_EVERY_MS && existsSync(deviceFile(ctx.root, ctx.id.device))) return;
+  if (
+    what === store.getMeta('sync_announced') &&
+    nowOf(ctx) - at < ANNOUNCE_EVERY_MS &&
+    existsSync(deviceFile(ctx.root, ctx.id.device))
+  )
+    return;
   const info = JSON.parse(what) as Omit<DeviceInfo, 'updated'>;
   writeDeviceFile(ctx.root, ctx.id, { ...info, updated: nowOf(ctx) });
   store.setMeta('sync_announced', what);
@@ -122,16 +164,26 @@ export interface RoundResult {
 
 export async function runRound(store: Store, opts: RoundOptions): Promise<RoundResult> {
   const folder = opts.folder ? checkFolder(opts.folder) : store.getMeta(META.folder);
-  if (!folder) throw new AppError('sync_not_set_up', 'Synchronisatie is nog niet ingesteld: kies eerst een gedeelde map.');
+  if (!folder)
+    throw new AppError('sync_not_set_up', 'Synchronisatie is nog niet ingesteld: kies eerst een gedeelde map.');
   const root = rootOf(folder);
   const team = readTeamFile(root);
-  if (!team) throw new AppError('sync_no_team', `Geen team gevonden in ${folder}: is de gedeelde map bereikbaar?`, 'folder');
+  if (!team)
+    throw new AppError('sync_no_team', `Geen team gevonden in ${folder}: is de gedeelde map bereikbaar?`, 'folder');
   const joined = store.getMeta(META.team);
-  if (!joined) throw new AppError('sync_not_set_up', 'Deze laptop hoort nog bij geen team: maak een team of sluit aan.');
-  if (joined !== team.team) throw new AppError('sync_other_team', 'De gedeelde map hoort bij een ander team dan deze laptop.', 'folder');
+  if (!joined)
+    throw new AppError('sync_not_set_up', 'Deze laptop hoort nog bij geen team: maak een team of sluit aan.');
+  if (joined !== team.team)
+    throw new AppError('sync_other_team', 'De gedeelde map hoort bij een ander team dan deze laptop.', 'folder');
   const key = await unlockTeam(team, opts.keyStore, opts.passphrase);
   const id = loadIdentity(store, team.team, key);
-  const ctx: SyncContext = { store, root, id, progress: opts.progress ?? (() => {}), appVersion: opts.appVersion ?? 'dev' };
+  const ctx: SyncContext = {
+    store,
+    root,
+    id,
+    progress: opts.progress ?? (() => {}),
+    appVersion: opts.appVersion ?? 'dev',
+  };
   mkdirSync(deviceDir(root, id.device), { recursive: true });
   pin(ctx, id.device, id.publicKey, null);
   refreshDevices(ctx);
@@ -146,7 +198,10 @@ export async function runRound(store: Store, opts: RoundOptions): Promise<RoundR
   if (filledGap) {
     const more = ingestSegments(ctx);
     ingested = {
-      ...more, segments: ingested.segments + more.segments, changes: ingested.changes + more.changes, applied: ingested.applied + more.applied,
+      ...more,
+      segments: ingested.segments + more.segments,
+      changes: ingested.changes + more.changes,
+      applied: ingested.applied + more.applied,
       purgeMarkers: ingested.purgeMarkers || more.purgeMarkers,
     };
   }
@@ -157,7 +212,18 @@ export async function runRound(store: Store, opts: RoundOptions): Promise<RoundR
   const snapshot = opts.snapshot ? await publishSnapshot(ctx) : null;
   const compacted = compactOwnFiles(ctx);
   announce(ctx);
-  const result: RoundResult = { at: isoNow(ctx), bootstrapped, filledGap, ingested, merged: merge.merged, moved: merge.moved, purged, published, snapshot, compacted };
+  const result: RoundResult = {
+    at: isoNow(ctx),
+    bootstrapped,
+    filledGap,
+    ingested,
+    merged: merge.merged,
+    moved: merge.moved,
+    purged,
+    published,
+    snapshot,
+    compacted,
+  };
   store.setMeta(META.lastRun, result.at);
   store.setMeta(META.lastResult, JSON.stringify(result));
   return result;

@@ -24,7 +24,9 @@ export type Vector = Record<string, { upTo: number; extra: number[] }>;
 
 export function vectorOf(db: Database.Database): Vector {
   const out: Vector = {};
-  for (const r of db.prepare('SELECT DISTINCT device, epoch, seq FROM sync_ingested ORDER BY device, epoch, seq').all() as { device: string; epoch: number; seq: number }[]) {
+  for (const r of db
+    .prepare('SELECT DISTINCT device, epoch, seq FROM sync_ingested ORDER BY device, epoch, seq')
+    .all() as { device: string; epoch: number; seq: number }[]) {
     const k = `${r.device}.${r.epoch}`;
     const v = (out[k] ??= { upTo: 0, extra: [] });
     if (r.seq === v.upTo + 1 && !v.extra.length) v.upTo = r.seq;
@@ -40,7 +42,10 @@ export function covers(v: Vector | undefined | null, device: string, epoch: numb
 
 function tempDir(ctx: SyncContext): string {
   // Next to the database (the user-data folder), never in the shared folder.
-  const dir = ctx.store.file === ':memory:' ? join(process.cwd(), '.caseload-sync-tmp') : join(dirname(ctx.store.file), 'sync-tmp');
+  const dir =
+    ctx.store.file === ':memory:'
+      ? join(process.cwd(), '.caseload-sync-tmp')
+      : join(dirname(ctx.store.file), 'sync-tmp');
   mkdirSync(dir, { recursive: true });
   return dir;
 }
@@ -65,8 +70,18 @@ export async function publishSnapshot(ctx: SyncContext): Promise<string> {
     const epoch = metaNumber(store, META.epoch, 1);
     const seq = metaNumber(store, META.snapshotSeq, 0) + 1;
     const header: FileHeader = {
-      format: FORMAT, kind: 'snapshot', team: ctx.id.team, device: ctx.id.device, epoch, seq, count,
-      created: nowOf(ctx), app: ctx.appVersion, schema: MIGRATIONS.length, maxHlc: store.clock.current(), vector,
+      format: FORMAT,
+      kind: 'snapshot',
+      team: ctx.id.team,
+      device: ctx.id.device,
+      epoch,
+      seq,
+      count,
+      created: nowOf(ctx),
+      app: ctx.appVersion,
+      schema: MIGRATIONS.length,
+      maxHlc: store.clock.current(),
+      vector,
     };
     const target = snapshotPath(ctx.root, epoch, ctx.id.device, seq);
     ctx.progress('Momentopname maken', 0, 1);
@@ -99,7 +114,8 @@ export function listSnapshots(ctx: SyncContext): SnapshotFile[] {
       if (!st?.isFile()) continue;
       try {
         const header = peekHeader(path);
-        if (header.kind !== 'snapshot' || header.team !== ctx.id.team || Number(header.schema) > MIGRATIONS.length) continue;
+        if (header.kind !== 'snapshot' || header.team !== ctx.id.team || Number(header.schema) > MIGRATIONS.length)
+          continue;
         out.push({ path, rel: relOf(ctx.root, path), size: st.size, header });
       } catch {
         /* not (yet) a readable snapshot; listSnapshots is only a catalogue */
@@ -118,7 +134,10 @@ export function isFresh(ctx: SyncContext): boolean {
 }
 
 /** Decrypts the newest usable snapshot into a temp file; null when there is none. */
-async function openNewest(ctx: SyncContext, accept: (h: FileHeader) => boolean): Promise<{ image: string; header: FileHeader } | null> {
+async function openNewest(
+  ctx: SyncContext,
+  accept: (h: FileHeader) => boolean,
+): Promise<{ image: string; header: FileHeader } | null> {
   const keyOf = publicKeyOf(ctx);
   for (const s of listSnapshots(ctx)) {
     if (!accept(s.header) || !shouldRetry(ctx, getProblem(ctx, s.rel), s.size)) continue;
@@ -158,7 +177,8 @@ async function restoreImage(ctx: SyncContext, image: string, header: FileHeader)
   const img = new Database(image, { readonly: true });
   try {
     const version = img.pragma('user_version', { simple: true }) as number;
-    if (version > MIGRATIONS.length) throw new BadFile('content', 'momentopname van een nieuwere versie: werk Caseload bij');
+    if (version > MIGRATIONS.length)
+      throw new BadFile('content', 'momentopname van een nieuwere versie: werk Caseload bij');
     if (img.pragma('page_size', { simple: true }) !== store.db.pragma('page_size', { simple: true })) {
       img.close();
       await mergeImage(ctx, image);
@@ -167,8 +187,13 @@ async function restoreImage(ctx: SyncContext, image: string, header: FileHeader)
     // What belongs to this laptop survives the restore.
     const meta = store.db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[];
     const auditRows = store.db.prepare('SELECT * FROM audit_log ORDER BY seq').raw().all() as unknown[][];
-    const own = store.db.prepare('SELECT entity, row_id, field, value, hlc, base_hlc, device, user FROM journal ORDER BY seq').all() as (Omit<FieldChange, 'value'> & { value: string | null })[];
-    const published = store.db.prepare('SELECT * FROM sync_ingested WHERE device = ?').raw().all(store.device) as unknown[][];
+    const own = store.db
+      .prepare('SELECT entity, row_id, field, value, hlc, base_hlc, device, user FROM journal ORDER BY seq')
+      .all() as (Omit<FieldChange, 'value'> & { value: string | null })[];
+    const published = store.db
+      .prepare('SELECT * FROM sync_ingested WHERE device = ?')
+      .raw()
+      .all(store.device) as unknown[][];
     // Out of WAL mode while the pages are copied: in WAL mode every page would be written twice
     // (into the log, then by the checkpoint). This connection is the store's only one.
     store.db.pragma('wal_checkpoint(TRUNCATE)');
@@ -193,16 +218,23 @@ async function restoreImage(ctx: SyncContext, image: string, header: FileHeader)
         for (const r of auditRows) ins.run(...r);
       }
       if (published.length) {
-        const ins = store.db.prepare(`INSERT OR IGNORE INTO sync_ingested VALUES (${published[0]!.map(() => '?').join(', ')})`);
+        const ins = store.db.prepare(
+          `INSERT OR IGNORE INTO sync_ingested VALUES (${published[0]!.map(() => '?').join(', ')})`,
+        );
         for (const r of published) ins.run(...r);
       }
       // Everything in the image is somebody's published change; this laptop's own entries are
       // applied again on top and published from here on.
-      store.setMeta(META.published, String((store.db.prepare('SELECT max(seq) FROM journal').pluck().get() as number | null) ?? 0));
+      store.setMeta(
+        META.published,
+        String((store.db.prepare('SELECT max(seq) FROM journal').pluck().get() as number | null) ?? 0),
+      );
     })();
     store.clock.receive(header.maxHlc as string);
     if (own.length) {
-      store.write('sync', (w) => w.applyChanges(own.map((c) => ({ ...c, value: c.value === null ? null : JSON.parse(c.value) }) as FieldChange)));
+      store.write('sync', (w) =>
+        w.applyChanges(own.map((c) => ({ ...c, value: c.value === null ? null : JSON.parse(c.value) }) as FieldChange)),
+      );
     } else {
       store.write('sync', () => undefined); // persists the clock
     }
@@ -226,7 +258,9 @@ async function mergeImage(ctx: SyncContext, image: string): Promise<void> {
       batch.length = 0;
       ctx.progress('Momentopname samenvoegen', done, total);
     };
-    for (const r of img.prepare('SELECT entity, row_id, field, value, hlc, base_hlc, device, user FROM journal ORDER BY seq').iterate() as IterableIterator<FieldChange & { value: string | null }>) {
+    for (const r of img
+      .prepare('SELECT entity, row_id, field, value, hlc, base_hlc, device, user FROM journal ORDER BY seq')
+      .iterate() as IterableIterator<FieldChange & { value: string | null }>) {
       batch.push({ ...r, value: r.value === null ? null : JSON.parse(r.value) });
       if (batch.length >= 20_000) flush();
     }
@@ -236,7 +270,9 @@ async function mergeImage(ctx: SyncContext, image: string): Promise<void> {
     store.db.transaction(() => {
       if (maxHlc && !store.clock.isTooFarAhead(maxHlc)) store.clock.receive(maxHlc);
       if (rows.length) {
-        const ins = store.db.prepare(`INSERT OR IGNORE INTO sync_ingested VALUES (${rows[0]!.map(() => '?').join(', ')})`);
+        const ins = store.db.prepare(
+          `INSERT OR IGNORE INTO sync_ingested VALUES (${rows[0]!.map(() => '?').join(', ')})`,
+        );
         for (const r of rows) ins.run(...r);
       }
       store.setMeta('hlc', store.clock.current());

@@ -7,8 +7,18 @@ import { readFileSync } from 'node:fs';
 import { AppError } from '../api/result.js';
 import type { Store } from '../store/open.js';
 import {
-  keyFromPassphrase, newDeviceKeys, newScryptParams, privateKeyFromDer, privateKeyToDer, seal, sha256,
-  signDigest, subkey, unseal, verifyDigest, type ScryptParams,
+  keyFromPassphrase,
+  newDeviceKeys,
+  newScryptParams,
+  privateKeyFromDer,
+  privateKeyToDer,
+  seal,
+  sha256,
+  signDigest,
+  subkey,
+  unseal,
+  verifyDigest,
+  type ScryptParams,
 } from './crypto.js';
 import { BadFile, FORMAT } from './container.js';
 import { deviceFile, teamFile, writeBufferAtomic } from './layout.js';
@@ -24,10 +34,12 @@ export interface TeamFile {
   keyCheck: string;
 }
 
-export const WRONG_PASSPHRASE = 'Onjuist teamwachtwoord: er is niets toegepast. (Wrong team passphrase: nothing was applied.)';
+export const WRONG_PASSPHRASE =
+  'Onjuist teamwachtwoord: er is niets toegepast. (Wrong team passphrase: nothing was applied.)';
 
 const wrapAad = (team: string) => Buffer.from(`caseload-team-key:${FORMAT}:${team}`);
-const keyCheckOf = (key: Buffer, team: string) => createHmac('sha256', subkey(key, 'key-check')).update(team).digest('base64');
+const keyCheckOf = (key: Buffer, team: string) =>
+  createHmac('sha256', subkey(key, 'key-check')).update(team).digest('base64');
 
 export function readTeamFile(root: string): TeamFile | null {
   let text: string;
@@ -41,9 +53,13 @@ export function readTeamFile(root: string): TeamFile | null {
   try {
     t = JSON.parse(text) as TeamFile;
   } catch {
-    throw new AppError('sync_team_file', 'team.json in de gedeelde map is onleesbaar (nog niet volledig gesynchroniseerd?)');
+    throw new AppError(
+      'sync_team_file',
+      'team.json in de gedeelde map is onleesbaar (nog niet volledig gesynchroniseerd?)',
+    );
   }
-  if (t.format !== FORMAT) throw new AppError('sync_team_file', `team.json heeft formaatversie ${t.format}: werk Caseload bij`);
+  if (t.format !== FORMAT)
+    throw new AppError('sync_team_file', `team.json heeft formaatversie ${t.format}: werk Caseload bij`);
   if (!/^[0-9a-f]{32}$/.test(t.team) || t.kdf?.name !== 'scrypt' || typeof t.wrappedKey !== 'string') {
     throw new AppError('sync_team_file', 'team.json in de gedeelde map heeft een onbekende vorm');
   }
@@ -52,7 +68,8 @@ export function readTeamFile(root: string): TeamFile | null {
 
 /** Creates team.json with a new random team key; refuses when the folder already has a team. */
 export function createTeam(root: string, passphrase: string, now: number): { team: TeamFile; key: Buffer } {
-  if (passphrase.length < 8) throw new AppError('invalid_input', 'Het teamwachtwoord moet minstens 8 tekens hebben.', 'passphrase');
+  if (passphrase.length < 8)
+    throw new AppError('invalid_input', 'Het teamwachtwoord moet minstens 8 tekens hebben.', 'passphrase');
   const id = randomBytes(16).toString('hex');
   const key = randomBytes(32);
   const kdf = { name: 'scrypt' as const, ...newScryptParams() };
@@ -99,7 +116,13 @@ export function loadIdentity(store: Store, team: string, teamKey: Buffer): Ident
     keys = newDeviceKeys();
     store.setMeta('sync_device_key', seal(wrapKey, privateKeyToDer(keys.privateKey), aad).toString('base64'));
   }
-  return { team, encKey: subkey(teamKey, 'files'), device: store.device, signer: keys.privateKey, publicKey: keys.publicKey };
+  return {
+    team,
+    encKey: subkey(teamKey, 'files'),
+    device: store.device,
+    signer: keys.privateKey,
+    publicKey: keys.publicKey,
+  };
 }
 
 /** What a device tells the others, sealed in its device.json. */
@@ -121,8 +144,10 @@ interface DeviceFileJson {
   signature: string;
 }
 
-const deviceAad = (f: Pick<DeviceFileJson, 'team' | 'device' | 'publicKey'>) => Buffer.from(`device:${FORMAT}:${f.team}:${f.device}:${f.publicKey}`);
-const deviceDigest = (f: Omit<DeviceFileJson, 'signature'>) => sha256(Buffer.from(JSON.stringify([f.format, f.team, f.device, f.publicKey, f.info])));
+const deviceAad = (f: Pick<DeviceFileJson, 'team' | 'device' | 'publicKey'>) =>
+  Buffer.from(`device:${FORMAT}:${f.team}:${f.device}:${f.publicKey}`);
+const deviceDigest = (f: Omit<DeviceFileJson, 'signature'>) =>
+  sha256(Buffer.from(JSON.stringify([f.format, f.team, f.device, f.publicKey, f.info])));
 
 export function writeDeviceFile(root: string, id: Identity, info: DeviceInfo): void {
   const body = { format: FORMAT, team: id.team, device: id.device, publicKey: id.publicKey, info: '' };
@@ -132,18 +157,27 @@ export function writeDeviceFile(root: string, id: Identity, info: DeviceInfo): v
 }
 
 /** Reads and authenticates a device.json: sealed with the team key and signed by the key it names. */
-export function readDeviceFile(path: string, id: Pick<Identity, 'team' | 'encKey'>): { device: string; publicKey: string; info: DeviceInfo } {
+export function readDeviceFile(
+  path: string,
+  id: Pick<Identity, 'team' | 'encKey'>,
+): { device: string; publicKey: string; info: DeviceInfo } {
   let f: DeviceFileJson;
   try {
     f = JSON.parse(readFileSync(path, 'utf8')) as DeviceFileJson;
   } catch {
     throw new BadFile('unparsable', 'device.json is onleesbaar');
   }
-  if (f.format !== FORMAT || typeof f.info !== 'string' || typeof f.publicKey !== 'string' || !/^[0-9a-f]{16}$/.test(f.device ?? '')) {
+  if (
+    f.format !== FORMAT ||
+    typeof f.info !== 'string' ||
+    typeof f.publicKey !== 'string' ||
+    !/^[0-9a-f]{16}$/.test(f.device ?? '')
+  ) {
     throw new BadFile('unparsable', 'device.json heeft een onbekende vorm');
   }
   if (f.team !== id.team) throw new BadFile('foreign', 'device.json hoort bij een ander team');
-  if (!verifyDigest(f.publicKey, deviceDigest(f), Buffer.from(f.signature ?? '', 'base64'))) throw new BadFile('signature', 'handtekening van device.json klopt niet');
+  if (!verifyDigest(f.publicKey, deviceDigest(f), Buffer.from(f.signature ?? '', 'base64')))
+    throw new BadFile('signature', 'handtekening van device.json klopt niet');
   let info: DeviceInfo;
   try {
     info = JSON.parse(unseal(id.encKey, Buffer.from(f.info, 'base64'), deviceAad(f)).toString('utf8')) as DeviceInfo;

@@ -11,7 +11,9 @@ const KEYLEN = 32;
 
 function derive(secret: string, salt: Buffer, opts: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    scrypt(secret.normalize('NFC'), salt, KEYLEN, { ...opts, maxmem: 64 * 1024 * 1024 }, (err, key) => (err ? reject(err) : resolve(key)));
+    scrypt(secret.normalize('NFC'), salt, KEYLEN, { ...opts, maxmem: 64 * 1024 * 1024 }, (err, key) =>
+      err ? reject(err) : resolve(key),
+    );
   });
 }
 
@@ -19,9 +21,14 @@ function derive(secret: string, salt: Buffer, opts: ScryptOptions): Promise<Buff
 export function checkPinStrength(pin: string): void {
   const digitsOnly = /^\d+$/.test(pin);
   if (digitsOnly ? pin.length < 5 : pin.length < 8) {
-    throw new AppError('invalid_input', 'Kies een PIN van minstens 5 cijfers of een wachtwoord van minstens 8 tekens.', 'pin');
+    throw new AppError(
+      'invalid_input',
+      'Kies een PIN van minstens 5 cijfers of een wachtwoord van minstens 8 tekens.',
+      'pin',
+    );
   }
-  if (digitsOnly && /^(\d)\1+$/.test(pin)) throw new AppError('invalid_input', 'Een PIN van één herhaald cijfer is te makkelijk te raden.', 'pin');
+  if (digitsOnly && /^(\d)\1+$/.test(pin))
+    throw new AppError('invalid_input', 'Een PIN van één herhaald cijfer is te makkelijk te raden.', 'pin');
 }
 
 export async function hashPin(pin: string): Promise<string> {

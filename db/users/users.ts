@@ -28,14 +28,21 @@ const failures = new WeakMap<Store, Map<string, { fails: number; until: number }
 
 function toUser(r: Record<string, unknown>): UserRow {
   return {
-    id: r.id as string, ref: (r.ref as string) ?? '', display_name: (r.display_name as string) ?? '', role: r.role as Role,
-    email: (r.email as string) ?? null, active: r.active === 1, hasPin: Boolean(r.pin_hash),
+    id: r.id as string,
+    ref: (r.ref as string) ?? '',
+    display_name: (r.display_name as string) ?? '',
+    role: r.role as Role,
+    email: (r.email as string) ?? null,
+    active: r.active === 1,
+    hasPin: Boolean(r.pin_hash),
   };
 }
 
 export function listUsers(store: Store, includeInactive: boolean): UserRow[] {
   const rows = store
-    .stmt(`SELECT * FROM users WHERE deleted = 0 ${includeInactive ? '' : 'AND active = 1'} ORDER BY coalesce(display_name, ''), id`)
+    .stmt(
+      `SELECT * FROM users WHERE deleted = 0 ${includeInactive ? '' : 'AND active = 1'} ORDER BY coalesce(display_name, ''), id`,
+    )
     .all() as Record<string, unknown>[];
   return rows.map(toUser);
 }
@@ -45,12 +52,16 @@ function assertRole(role: string): asserts role is Role {
 }
 
 function assertUniqueName(store: Store, name: string, exceptId: string | null): void {
-  const other = store.stmt('SELECT id FROM users WHERE deleted = 0 AND lower(display_name) = lower(?) AND id IS NOT ?').get(name, exceptId);
+  const other = store
+    .stmt('SELECT id FROM users WHERE deleted = 0 AND lower(display_name) = lower(?) AND id IS NOT ?')
+    .get(name, exceptId);
   if (other) throw new AppError('invalid_input', 'Er is al een gebruiker met deze naam.', 'display_name');
 }
 
 export async function createUser(
-  store: Store, actor: string, input: { display_name: string; role: string; email?: string | null; pin: string },
+  store: Store,
+  actor: string,
+  input: { display_name: string; role: string; email?: string | null; pin: string },
 ): Promise<{ id: string; ref: string }> {
   assertRole(input.role);
   checkPinStrength(input.pin);
@@ -58,7 +69,14 @@ export async function createUser(
   const pin_hash = await hashPin(input.pin);
   const result = store.write(actor, (w) => {
     const ref = nextSeriesRef(store, 'user');
-    const id = w.create('user', { ref, display_name: input.display_name.trim(), role: input.role, email: input.email ?? null, pin_hash, active: true });
+    const id = w.create('user', {
+      ref,
+      display_name: input.display_name.trim(),
+      role: input.role,
+      email: input.email ?? null,
+      pin_hash,
+      active: true,
+    });
     return { id, ref };
   });
   audit(store, { actor, action: 'users.create', object: result.ref, result: 'ok' });
@@ -66,10 +84,12 @@ export async function createUser(
 }
 
 export async function updateUser(
-  store: Store, actor: string,
+  store: Store,
+  actor: string,
   input: { id: string; display_name?: string; role?: string; email?: string | null; active?: boolean; pin?: string },
 ): Promise<{ id: string; changed: string[] }> {
-  const row = store.stmt('SELECT * FROM users WHERE id = ? AND deleted = 0').get(input.id) as Record<string, unknown> | undefined;
+  const row = store.stmt('SELECT * FROM users WHERE id = ? AND deleted = 0').get(input.id) as
+    Record<string, unknown> | undefined;
   if (!row) throw new AppError('not_found', 'Gebruiker niet gevonden', 'id');
   if (input.role !== undefined) assertRole(input.role);
   if (input.display_name !== undefined) assertUniqueName(store, input.display_name, input.id);
@@ -82,11 +102,22 @@ export async function updateUser(
     checkPinStrength(input.pin);
     fields.pin_hash = await hashPin(input.pin);
   }
-  const losesBeheer = row.role === 'beheerder' && row.active === 1 && ((input.role !== undefined && input.role !== 'beheerder') || input.active === false);
+  const losesBeheer =
+    row.role === 'beheerder' &&
+    row.active === 1 &&
+    ((input.role !== undefined && input.role !== 'beheerder') || input.active === false);
   const changed = store.write(actor, (w) => {
     if (losesBeheer) {
-      const others = store.stmt("SELECT count(*) FROM users WHERE deleted = 0 AND active = 1 AND role = 'beheerder' AND id != ?").pluck().get(input.id) as number;
-      if (others === 0) throw new AppError('invalid_input', 'Er moet minstens één actieve beheerder blijven.', input.role !== undefined ? 'role' : 'active');
+      const others = store
+        .stmt("SELECT count(*) FROM users WHERE deleted = 0 AND active = 1 AND role = 'beheerder' AND id != ?")
+        .pluck()
+        .get(input.id) as number;
+      if (others === 0)
+        throw new AppError(
+          'invalid_input',
+          'Er moet minstens één actieve beheerder blijven.',
+          input.role !== undefined ? 'role' : 'active',
+        );
     }
     return w.update('user', input.id, fields);
   });
@@ -95,17 +126,27 @@ export async function updateUser(
 }
 
 /** Verifies a user's PIN and returns their session; throttles guessing. */
-export async function switchUser(store: Store, actor: string, userRef: string, pin: string, now = Date.now()): Promise<Session> {
-  const row = store.stmt('SELECT * FROM users WHERE deleted = 0 AND active = 1 AND (ref = ? OR id = ?) LIMIT 1').get(userRef, userRef) as
-    | Record<string, unknown>
-    | undefined;
+export async function switchUser(
+  store: Store,
+  actor: string,
+  userRef: string,
+  pin: string,
+  now = Date.now(),
+): Promise<Session> {
+  const row = store
+    .stmt('SELECT * FROM users WHERE deleted = 0 AND active = 1 AND (ref = ? OR id = ?) LIMIT 1')
+    .get(userRef, userRef) as Record<string, unknown> | undefined;
   const key = (row?.id as string) ?? `?${userRef}`;
   let byUser = failures.get(store);
   if (!byUser) failures.set(store, (byUser = new Map()));
   const state = byUser.get(key);
   if (state && state.until > now) {
     audit(store, { actor, action: 'session.switch', object: (row?.ref as string) ?? null, result: 'refused' });
-    throw new AppError('locked', `Te veel onjuiste pogingen. Probeer het over ${Math.ceil((state.until - now) / 1000)} seconden opnieuw.`, 'pin');
+    throw new AppError(
+      'locked',
+      `Te veel onjuiste pogingen. Probeer het over ${Math.ceil((state.until - now) / 1000)} seconden opnieuw.`,
+      'pin',
+    );
   }
   const ok = row ? await verifyPin(pin, row.pin_hash as string | null) : false;
   if (!row || !ok) {

@@ -34,20 +34,37 @@ export interface ContactInput {
 export function markFollowUpDone(store: Store, w: Writer, id: string, date: string): string[] {
   const row = liveRow(store, 'contact', id, 'resolves');
   if (!row.follow_up_date) throw new AppError('invalid_input', 'Dit contactmoment heeft geen vervolgafspraak.', 'id');
-  if (date < (row.date as string)) throw new AppError('invalid_input', 'ligt voor de datum van het contactmoment', 'date');
+  if (date < (row.date as string))
+    throw new AppError('invalid_input', 'ligt voor de datum van het contactmoment', 'date');
   return w.update('contact', id, { follow_up_done: date });
 }
 
-export function createContact(store: Store, w: Writer, input: ContactInput, byDefault: string): { id: string; ref: string } {
+export function createContact(
+  store: Store,
+  w: Writer,
+  input: ContactInput,
+  byDefault: string,
+): { id: string; ref: string } {
   if (Boolean(input.clientId) === Boolean(input.employerId)) {
-    throw new AppError('invalid_input', 'Kies een klant of een werkgever (één van beide).', input.clientId ? 'employerId' : 'clientId');
+    throw new AppError(
+      'invalid_input',
+      'Kies een klant of een werkgever (één van beide).',
+      input.clientId ? 'employerId' : 'clientId',
+    );
   }
   const links: Record<string, string> = {};
   if (input.clientId) links.client_ref = liveRow(store, 'client', input.clientId, 'clientId').ref as string;
   if (input.employerId) links.employer_ref = liveRow(store, 'employer', input.employerId, 'employerId').ref as string;
   const values = parseForm(
     'contacts',
-    { date: input.date, kind: input.kind, summary: input.summary, follow_up_date: input.follow_up_date ?? undefined, by: input.by || byDefault, ...links },
+    {
+      date: input.date,
+      kind: input.kind,
+      summary: input.summary,
+      follow_up_date: input.follow_up_date ?? undefined,
+      by: input.by || byDefault,
+      ...links,
+    },
     true,
   );
   if (values.follow_up_date && (values.follow_up_date as string) < (values.date as string)) {
@@ -56,21 +73,35 @@ export function createContact(store: Store, w: Writer, input: ContactInput, byDe
   const r = saveRecord(store, w, 'contacts', null, values);
   if (input.resolves) {
     const earlier = liveRow(store, 'contact', input.resolves, 'resolves');
-    const sameParty = earlier.client_id === (input.clientId ?? null) && earlier.employer_id === (input.employerId ?? null);
-    if (!sameParty) throw new AppError('invalid_input', 'Het vervolg hoort bij een andere klant of werkgever.', 'resolves');
+    const sameParty =
+      earlier.client_id === (input.clientId ?? null) && earlier.employer_id === (input.employerId ?? null);
+    if (!sameParty)
+      throw new AppError('invalid_input', 'Het vervolg hoort bij een andere klant of werkgever.', 'resolves');
     markFollowUpDone(store, w, input.resolves, values.date as string);
   }
   return { id: r.id, ref: r.ref };
 }
 
 /** Plans the three nazorg contacts of a new placement. Refs are derived, so planning twice is harmless. */
-export function scheduleNazorg(w: Writer, placement: { id: string; client_id: string; start_date: string }, by: string, employerName: string): string[] {
+export function scheduleNazorg(
+  w: Writer,
+  placement: { id: string; client_id: string; start_date: string },
+  by: string,
+  employerName: string,
+): string[] {
   return NAZORG_STAGES.map(({ stage, label, due }) => {
     const ref = hashRef('contact', [placement.id, 'nazorg', stage]);
     const existing = w.row('contact', ref) ? ref : null;
     const fields = {
-      ref, client_id: placement.client_id, placement_id: placement.id, purpose: 'nazorg', kind: 'other',
-      date: placement.start_date, follow_up_date: due(placement.start_date), summary: `${label} (plaatsing bij ${employerName})`, by,
+      ref,
+      client_id: placement.client_id,
+      placement_id: placement.id,
+      purpose: 'nazorg',
+      kind: 'other',
+      date: placement.start_date,
+      follow_up_date: due(placement.start_date),
+      summary: `${label} (plaatsing bij ${employerName})`,
+      by,
     };
     // The contact id is the ref itself: deterministic, so two laptops planning the same nazorg converge.
     if (existing) w.update('contact', ref, fields);
@@ -82,7 +113,9 @@ export function scheduleNazorg(w: Writer, placement: { id: string; client_id: st
 /** Moves the open nazorg of a placement when its start date changes; drops it when the placement is removed. */
 export function rescheduleNazorg(store: Store, w: Writer, placementId: string, start: string | null): void {
   const open = store
-    .stmt("SELECT id FROM contacts WHERE placement_id = ? AND purpose = 'nazorg' AND deleted = 0 AND follow_up_done IS NULL")
+    .stmt(
+      "SELECT id FROM contacts WHERE placement_id = ? AND purpose = 'nazorg' AND deleted = 0 AND follow_up_done IS NULL",
+    )
     .all(placementId) as { id: string }[];
   for (const { id } of open) {
     const stage = NAZORG_STAGES.find((s) => hashRef('contact', [placementId, 'nazorg', s.stage]) === id);

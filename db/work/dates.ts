@@ -4,7 +4,12 @@ const DAY = 86_400_000;
 
 /** Today's date in Europe/Amsterdam (the laptop may run in UTC). */
 export function todayNl(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Amsterdam',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }
 
 export function addDays(iso: string, days: number): string {

@@ -35,13 +35,19 @@ interface JournalRow {
 /** Display names of users and laptops, looked up once per call. */
 export function namer(store: Store): { user(ref: string): string | null; device(id: string): string | null } {
   const users = new Map<string, string>();
-  for (const r of store.stmt('SELECT ref, display_name FROM users WHERE deleted = 0').all() as { ref: string; display_name: string }[]) {
+  for (const r of store.stmt('SELECT ref, display_name FROM users WHERE deleted = 0').all() as {
+    ref: string;
+    display_name: string;
+  }[]) {
     users.set(r.ref, r.display_name);
   }
   const devices = new Map<string, string>([[store.device, store.getMeta('device_name') ?? '']]);
   // Names of the other laptops, as sync learned them from their device.json (db/sync), when present.
   if (store.stmt("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sync_devices'").get()) {
-    for (const r of store.stmt('SELECT device, name FROM sync_devices WHERE name IS NOT NULL').all() as { device: string; name: string }[]) {
+    for (const r of store.stmt('SELECT device, name FROM sync_devices WHERE name IS NOT NULL').all() as {
+      device: string;
+      name: string;
+    }[]) {
       if (!devices.has(r.device)) devices.set(r.device, r.name);
     }
   }
@@ -49,9 +55,17 @@ export function namer(store: Store): { user(ref: string): string | null; device(
 }
 
 /** Every change of one record with its previous value, oldest first. */
-export function changesOf(store: Store, entity: EntityName, id: string, role: Role, names = namer(store)): HistoryEntry[] {
+export function changesOf(
+  store: Store,
+  entity: EntityName,
+  id: string,
+  role: Role,
+  names = namer(store),
+): HistoryEntry[] {
   const rows = store
-    .stmt('SELECT seq, field, value, hlc, device, user FROM journal WHERE entity = ? AND row_id = ? ORDER BY field, hlc, seq')
+    .stmt(
+      'SELECT seq, field, value, hlc, device, user FROM journal WHERE entity = ? AND row_id = ? ORDER BY field, hlc, seq',
+    )
     .all(entity, id) as JournalRow[];
   const out: HistoryEntry[] = [];
   let prev: JournalRow | null = null;
@@ -59,9 +73,17 @@ export function changesOf(store: Store, entity: EntityName, id: string, role: Ro
     const before = prev && prev.field === r.field ? prev.value : null;
     const parse = (v: string | null) => (v === null ? null : (JSON.parse(v) as unknown));
     out.push({
-      seq: r.seq, hlc: r.hlc, at: hlcTime(r.hlc), user: r.user, userName: names.user(r.user), device: r.device, deviceName: names.device(r.device),
-      field: r.field, label: fieldLabel(entity, r.field),
-      old: maskedValue(entity, r.field, parse(before), role), new: maskedValue(entity, r.field, parse(r.value), role),
+      seq: r.seq,
+      hlc: r.hlc,
+      at: hlcTime(r.hlc),
+      user: r.user,
+      userName: names.user(r.user),
+      device: r.device,
+      deviceName: names.device(r.device),
+      field: r.field,
+      label: fieldLabel(entity, r.field),
+      old: maskedValue(entity, r.field, parse(before), role),
+      new: maskedValue(entity, r.field, parse(r.value), role),
     });
     prev = r;
   }

@@ -13,27 +13,48 @@ import type { Store } from '../store/open.js';
 
 export type MatchHow = 'name' | 'label' | 'synonym' | 'fuzzy' | 'given' | 'none';
 
-const norm = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]/g, '');
+const norm = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
 
 /** Headings seen in the Excel lists the app replaces (normalised: lowercase, no spaces or accents). */
 const SYNONYMS: Partial<Record<RecordKind, Record<string, string[]>>> = {
   clients: {
-    bsn: ['burgerservicenummer', 'sofinummer', 'bsnnummer'], last_name: ['naam', 'achternaam', 'geslachtsnaam'],
-    first_name: ['roepnaam', 'voornamen'], name_prefix: ['tussenvoegsels', 'tv'], birth_date: ['gebdatum', 'geboortedat', 'gebdat'],
-    phone: ['telefoonnummer', 'tel', 'telnr', 'mobiel', 'gsm'], email: ['emailadres', 'mail', 'mailadres'],
-    street: ['adres', 'straatnaam'], house_number: ['huisnr', 'nr'], city: ['plaats', 'woonplaats'],
-    intake_date: ['instroom', 'datuminstroom', 'startdatum', 'aanmelddatum'], exit_date: ['uitstroom', 'datumuitstroom', 'einddatum'],
-    exit_reason: ['reden', 'redenuitstroom', 'uitstroomreden'], account_manager: ['consulent', 'klantmanager', 'accountmanager', 'km'],
-    referrer: ['verwijzer', 'verwezendoor', 'doorverwezendoor'], hours_available: ['uren', 'urenbeschikbaar'],
+    bsn: ['burgerservicenummer', 'sofinummer', 'bsnnummer'],
+    last_name: ['naam', 'achternaam', 'geslachtsnaam'],
+    first_name: ['roepnaam', 'voornamen'],
+    name_prefix: ['tussenvoegsels', 'tv'],
+    birth_date: ['gebdatum', 'geboortedat', 'gebdat'],
+    phone: ['telefoonnummer', 'tel', 'telnr', 'mobiel', 'gsm'],
+    email: ['emailadres', 'mail', 'mailadres'],
+    street: ['adres', 'straatnaam'],
+    house_number: ['huisnr', 'nr'],
+    city: ['plaats', 'woonplaats'],
+    intake_date: ['instroom', 'datuminstroom', 'startdatum', 'aanmelddatum'],
+    exit_date: ['uitstroom', 'datumuitstroom', 'einddatum'],
+    exit_reason: ['reden', 'redenuitstroom', 'uitstroomreden'],
+    account_manager: ['consulent', 'klantmanager', 'accountmanager', 'km'],
+    referrer: ['verwijzer', 'verwezendoor', 'doorverwezendoor'],
+    hours_available: ['uren', 'urenbeschikbaar'],
   },
   employers: {
-    name: ['bedrijf', 'bedrijfsnaam', 'werkgever', 'naam', 'organisatie'], kvk: ['kvknummer', 'kvknr', 'kamervankoophandel'],
-    contact_name: ['contactpersoon', 'contact'], contact_phone: ['telefoon', 'telefoonnummer', 'tel'], contact_email: ['email', 'emailadres', 'mail'],
-    city: ['plaats', 'vestigingsplaats'], sector: ['branche', 'sbi'],
+    name: ['bedrijf', 'bedrijfsnaam', 'werkgever', 'naam', 'organisatie'],
+    kvk: ['kvknummer', 'kvknr', 'kamervankoophandel'],
+    contact_name: ['contactpersoon', 'contact'],
+    contact_phone: ['telefoon', 'telefoonnummer', 'tel'],
+    contact_email: ['email', 'emailadres', 'mail'],
+    city: ['plaats', 'vestigingsplaats'],
+    sector: ['branche', 'sbi'],
   },
   vacancies: {
-    title: ['functie', 'functienaam', 'vacature', 'vacaturetitel'], employer_ref: ['werkgever', 'werkgeverref', 'bedrijf'],
-    hours_per_week: ['uren', 'urenperweek'], positions: ['aantal', 'plaatsen'], opened_date: ['datum', 'opensinds', 'geplaatst'],
+    title: ['functie', 'functienaam', 'vacature', 'vacaturetitel'],
+    employer_ref: ['werkgever', 'werkgeverref', 'bedrijf'],
+    hours_per_week: ['uren', 'urenperweek'],
+    positions: ['aantal', 'plaatsen'],
+    opened_date: ['datum', 'opensinds', 'geplaatst'],
   },
 };
 
@@ -59,7 +80,11 @@ export interface MappingEntry {
 }
 
 /** Suggests a field per header; each field is used once (best match wins). */
-export function suggestMapping(kind: RecordKind, headers: string[], given: Record<string, string | null> = {}): MappingEntry[] {
+export function suggestMapping(
+  kind: RecordKind,
+  headers: string[],
+  given: Record<string, string | null> = {},
+): MappingEntry[] {
   const defs = RECORDS[kind];
   const taken = new Set<string>(Object.values(given).filter((f): f is string => Boolean(f)));
   const rank: Record<MatchHow, number> = { given: 5, name: 4, label: 3, synonym: 2, fuzzy: 1, none: 0 };
@@ -79,9 +104,13 @@ export function suggestMapping(kind: RecordKind, headers: string[], given: Recor
     }
     return best;
   };
-  const guesses = headers.map((h) => (Object.hasOwn(given, h) ? { field: given[h] ?? null, how: 'given' as MatchHow, sim: 1 } : guess(h)));
+  const guesses = headers.map((h) =>
+    Object.hasOwn(given, h) ? { field: given[h] ?? null, how: 'given' as MatchHow, sim: 1 } : guess(h),
+  );
   // Strongest claims first, so "Naam" does not take last_name from "Achternaam".
-  const order = guesses.map((g, i) => i).sort((a, b) => rank[guesses[b]!.how] - rank[guesses[a]!.how] || guesses[b]!.sim - guesses[a]!.sim);
+  const order = guesses
+    .map((g, i) => i)
+    .sort((a, b) => rank[guesses[b]!.how] - rank[guesses[a]!.how] || guesses[b]!.sim - guesses[a]!.sim);
   const out: MappingEntry[] = headers.map((header) => ({ header, field: null, how: 'none' }));
   for (const i of order) {
     const g = guesses[i]!;
@@ -102,9 +131,11 @@ export interface WizardInput {
 }
 
 async function withTempFile<T>(input: WizardInput, fn: (file: string) => Promise<T>): Promise<T> {
-  if (!formatOf(input.fileName)) throw new AppError('invalid_input', 'Onbekend bestandstype (gebruik .csv, .xlsx of .jsonl).', 'fileName');
+  if (!formatOf(input.fileName))
+    throw new AppError('invalid_input', 'Onbekend bestandstype (gebruik .csv, .xlsx of .jsonl).', 'fileName');
   for (const [header, field] of Object.entries(input.mapping ?? {})) {
-    if (field && !Object.hasOwn(RECORDS[input.kind], field)) throw new AppError('invalid_input', `onbekend veld '${field}' voor kolom '${header}'`, 'mapping');
+    if (field && !Object.hasOwn(RECORDS[input.kind], field))
+      throw new AppError('invalid_input', `onbekend veld '${field}' voor kolom '${header}'`, 'mapping');
   }
   // A private temp folder, removed right after: the upload holds personal data.
   const dir = mkdtempSync(join(tmpdir(), 'caseload-import-'));
@@ -130,13 +161,30 @@ export async function previewImport(store: Store, user: string, input: WizardInp
     const fields = Object.fromEntries(mapping.map((m) => [m.header, m.field]));
     const rows = read.rows.slice(0, previewRows).map((r: RawRow) => ({
       line: r.line,
-      values: read.format === 'jsonl' ? r.values : Object.fromEntries(Object.entries(r.values).filter(([h]) => fields[h]).map(([h, v]) => [fields[h]!, v])),
+      values:
+        read.format === 'jsonl'
+          ? r.values
+          : Object.fromEntries(
+              Object.entries(r.values)
+                .filter(([h]) => fields[h])
+                .map(([h, v]) => [fields[h]!, v]),
+            ),
     }));
-    const result = await importFile(store, user, { file, kind: input.kind, dryRun: true, displayName: input.fileName, mapping: effectiveMapping(mapping) });
+    const result = await importFile(store, user, {
+      file,
+      kind: input.kind,
+      dryRun: true,
+      displayName: input.fileName,
+      mapping: effectiveMapping(mapping),
+    });
     return {
       format: read.format,
       headers: read.headers,
-      fields: Object.entries(RECORDS[input.kind]).map(([name, def]) => ({ name, label: def.label, required: Boolean(def.required) })),
+      fields: Object.entries(RECORDS[input.kind]).map(([name, def]) => ({
+        name,
+        label: def.label,
+        required: Boolean(def.required),
+      })),
       mapping,
       rows,
       totalRows: read.rows.length,
@@ -159,7 +207,8 @@ function summary(result: ImportResult) {
 export async function commitImport(store: Store, user: string, input: WizardInput) {
   return withTempFile(input, async (file) => {
     const read = await readImportFile(file);
-    const mapping = read.format === 'jsonl' ? {} : effectiveMapping(suggestMapping(input.kind, read.headers, input.mapping));
+    const mapping =
+      read.format === 'jsonl' ? {} : effectiveMapping(suggestMapping(input.kind, read.headers, input.mapping));
     return summary(await importFile(store, user, { file, kind: input.kind, displayName: input.fileName, mapping }));
   });
 }

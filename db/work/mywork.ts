@@ -42,7 +42,13 @@ interface Section<T> {
  * One section: the ids of every match in display order (one pass, so the total is their number),
  * then the details of the first `limit` only - a long backlog costs an id each, not a row each.
  */
-function section<T>(store: Store, input: MyWorkInput, from: string, order: string, detail: (ids: string[]) => T[]): Section<T> {
+function section<T>(
+  store: Store,
+  input: MyWorkInput,
+  from: string,
+  order: string,
+  detail: (ids: string[]) => T[],
+): Section<T> {
   const ids = store
     .stmt(`SELECT x.id ${from} ORDER BY ${order}`)
     .pluck()
@@ -51,7 +57,12 @@ function section<T>(store: Store, input: MyWorkInput, from: string, order: strin
 }
 
 /** Rows by id in the order of `ids` (one query for the whole page). */
-function byIds(store: Store, sql: string, ids: string[], extra: Record<string, unknown> = {}): Record<string, unknown>[] {
+function byIds(
+  store: Store,
+  sql: string,
+  ids: string[],
+  extra: Record<string, unknown> = {},
+): Record<string, unknown>[] {
   const rows = store.stmt(sql).all({ ids: JSON.stringify(ids), ...extra }) as Record<string, unknown>[];
   const at = new Map(ids.map((id, i) => [id, i]));
   return rows.sort((a, b) => at.get(a.id as string)! - at.get(b.id as string)!);
@@ -63,9 +74,10 @@ const MY_EMPLOYERS = `SELECT e.id FROM employers e WHERE e.account_manager IN (@
 function followUps(store: Store, input: MyWorkInput, nazorg: boolean) {
   // Mine: recorded by me, or about a client in my caseload or an employer I am the contact for.
   // The IN lists are built once per query, not per contact.
-  const mine = input.scope === 'mine'
-    ? `AND (x."by" IN (@name, @user) OR x.client_id IN (${MY_CLIENTS}) OR x.employer_id IN (${MY_EMPLOYERS}))`
-    : '';
+  const mine =
+    input.scope === 'mine'
+      ? `AND (x."by" IN (@name, @user) OR x.client_id IN (${MY_CLIENTS}) OR x.employer_id IN (${MY_EMPLOYERS}))`
+      : '';
   // The partial index contacts_open_follow_up holds only unhandled follow-ups, in due order.
   const from = `FROM contacts x WHERE x.follow_up_done IS NULL AND x.follow_up_date IS NOT NULL AND x.deleted = 0 AND x.follow_up_date <= @asOf
     AND ${nazorg ? "x.purpose = 'nazorg'" : "coalesce(x.purpose, '') != 'nazorg'"} ${mine}`;
@@ -83,13 +95,25 @@ function followUps(store: Store, input: MyWorkInput, nazorg: boolean) {
        WHERE k.id IN (SELECT value FROM json_each(@ids))`,
       ids,
     ).map((r) => ({
-      contactId: r.id as string, date: r.date as string, kind: (r.kind as string) ?? null, summary: (r.summary as string) ?? null,
-      follow_up_date: r.follow_up_date as string, daysOverdue: daysBetween(r.follow_up_date as string, input.asOf), by: (r.by as string) ?? null,
-      client: r.client_id ? { id: r.client_id as string, ref: (r.client_ref as string) ?? '', name: displayName(r) } : null,
-      employer: r.employer_id
-        ? { id: r.employer_id as string, ref: (r.employer_ref as string) ?? '', name: (r.employer_name as string) ?? '' }
+      contactId: r.id as string,
+      date: r.date as string,
+      kind: (r.kind as string) ?? null,
+      summary: (r.summary as string) ?? null,
+      follow_up_date: r.follow_up_date as string,
+      daysOverdue: daysBetween(r.follow_up_date as string, input.asOf),
+      by: (r.by as string) ?? null,
+      client: r.client_id
+        ? { id: r.client_id as string, ref: (r.client_ref as string) ?? '', name: displayName(r) }
         : null,
-      placementId: (r.placement_id as string) ?? null, placementEmployer: (r.placement_employer as string) ?? null,
+      employer: r.employer_id
+        ? {
+            id: r.employer_id as string,
+            ref: (r.employer_ref as string) ?? '',
+            name: (r.employer_name as string) ?? '',
+          }
+        : null,
+      placementId: (r.placement_id as string) ?? null,
+      placementEmployer: (r.placement_employer as string) ?? null,
     })),
   );
 }
@@ -109,12 +133,22 @@ function employers(store: Store, input: MyWorkInput) {
   const due = rows
     .filter((r) => !r.last_contact || (r.last_contact as string) < cutoff)
     .map((r) => ({
-      id: r.id as string, ref: (r.ref as string) ?? '', name: (r.name as string) ?? '', exceptional_since: r.exceptional_since as string,
-      account_manager: (r.account_manager as string) ?? null, last_contact: (r.last_contact as string) ?? null,
+      id: r.id as string,
+      ref: (r.ref as string) ?? '',
+      name: (r.name as string) ?? '',
+      exceptional_since: r.exceptional_since as string,
+      account_manager: (r.account_manager as string) ?? null,
+      last_contact: (r.last_contact as string) ?? null,
       daysSince: r.last_contact ? daysBetween(r.last_contact as string, input.asOf) : null,
     }))
     // Never contacted first, then the longest silence.
-    .sort((a, b) => (a.last_contact ?? '') < (b.last_contact ?? '') ? -1 : (a.last_contact ?? '') > (b.last_contact ?? '') ? 1 : a.name.localeCompare(b.name, 'nl'));
+    .sort((a, b) =>
+      (a.last_contact ?? '') < (b.last_contact ?? '')
+        ? -1
+        : (a.last_contact ?? '') > (b.last_contact ?? '')
+          ? 1
+          : a.name.localeCompare(b.name, 'nl'),
+    );
   return { items: due.slice(0, input.limit), total: due.length };
 }
 
@@ -123,7 +157,12 @@ const IN_CASELOAD = `x.deleted = 0 AND x.intake_date <= @asOf AND (x.exit_date I
 const LIVE_CLIENT = `x.client_id NOT IN (SELECT c.id FROM clients c WHERE c.deleted <> 0 OR c.merged_into IS NOT NULL)`;
 
 /** Periods (x) in the caseload on asOf, mine or all, with the clients' names for the page. */
-function periodSection<T>(store: Store, input: MyWorkInput, condition: string, toItem: (r: Record<string, unknown>) => T): Section<T> {
+function periodSection<T>(
+  store: Store,
+  input: MyWorkInput,
+  condition: string,
+  toItem: (r: Record<string, unknown>) => T,
+): Section<T> {
   const mine = input.scope === 'mine' ? 'AND x.account_manager IN (@name, @user)' : '';
   const from = `FROM caseload_periods x WHERE ${IN_CASELOAD} ${mine} AND ${LIVE_CLIENT} AND ${condition}`;
   return section(store, input, from, 'x.intake_date, x.id', (ids) =>
@@ -142,11 +181,20 @@ const RUNNING = (table: string, alias: string) =>
   `EXISTS (SELECT 1 FROM ${table} ${alias} WHERE ${alias}.client_id = x.client_id AND ${alias}.deleted = 0 AND ${alias}.start_date <= @asOf AND (${alias}.end_date IS NULL OR ${alias}.end_date >= @asOf))`;
 
 function idleClients(store: Store, input: MyWorkInput) {
-  return periodSection(store, input, `NOT ${RUNNING('activities', 'a')} AND NOT ${RUNNING('placements', 'pl')}`, (r) => ({
-    id: r.client_id as string, ref: (r.ref as string) ?? '', name: displayName(r), intake_date: r.intake_date as string,
-    account_manager: (r.account_manager as string) ?? null, last_activity_end: (r.last_activity_end as string) ?? null,
-    under27: isUnder27(r.birth_date as string | null, input.asOf),
-  }));
+  return periodSection(
+    store,
+    input,
+    `NOT ${RUNNING('activities', 'a')} AND NOT ${RUNNING('placements', 'pl')}`,
+    (r) => ({
+      id: r.client_id as string,
+      ref: (r.ref as string) ?? '',
+      name: displayName(r),
+      intake_date: r.intake_date as string,
+      account_manager: (r.account_manager as string) ?? null,
+      last_activity_end: (r.last_activity_end as string) ?? null,
+      under27: isUnder27(r.birth_date as string | null, input.asOf),
+    }),
+  );
 }
 
 function referrals(store: Store, input: MyWorkInput) {
@@ -155,9 +203,15 @@ function referrals(store: Store, input: MyWorkInput) {
     AND NOT EXISTS (SELECT 1 FROM contacts k WHERE k.client_id = x.client_id AND k.deleted = 0 AND k.kind IN ('meeting', 'visit')
         AND k.date >= x.intake_date AND k.date <= @asOf AND coalesce(k.purpose, '') != 'nazorg')`;
   return periodSection(store, input, noIntake, (r) => ({
-    id: r.client_id as string, ref: (r.ref as string) ?? '', name: displayName(r), periodId: r.id as string,
-    intake_date: r.intake_date as string, referrer: (r.referrer as string) ?? null, account_manager: (r.account_manager as string) ?? null,
-    daysWaiting: daysBetween(r.intake_date as string, input.asOf), under27: isUnder27(r.birth_date as string | null, input.asOf),
+    id: r.client_id as string,
+    ref: (r.ref as string) ?? '',
+    name: displayName(r),
+    periodId: r.id as string,
+    intake_date: r.intake_date as string,
+    referrer: (r.referrer as string) ?? null,
+    account_manager: (r.account_manager as string) ?? null,
+    daysWaiting: daysBetween(r.intake_date as string, input.asOf),
+    under27: isUnder27(r.birth_date as string | null, input.asOf),
   }));
 }
 

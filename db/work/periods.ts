@@ -7,20 +7,38 @@ import { RecordWriter } from '../records/upsert.js';
 import type { Store } from '../store/open.js';
 import { liveRow } from './records.js';
 
-export function intake(store: Store, w: Writer, input: { clientId: string; intake_date: string; referrer: string; account_manager: string }): string {
+export function intake(
+  store: Store,
+  w: Writer,
+  input: { clientId: string; intake_date: string; referrer: string; account_manager: string },
+): string {
   const client = liveRow(store, 'client', input.clientId, 'clientId');
   const rw = new RecordWriter(store, w);
   const periods = rw.periods(input.clientId);
   const last = periods[periods.length - 1];
-  if (last && !last.exit_date) throw new AppError('invalid_input', 'De klant is nog in de caseload; registreer eerst de uitstroom.', 'intake_date');
+  if (last && !last.exit_date)
+    throw new AppError(
+      'invalid_input',
+      'De klant is nog in de caseload; registreer eerst de uitstroom.',
+      'intake_date',
+    );
   if (last && input.intake_date <= last.exit_date!) {
     throw new AppError('invalid_input', 'ligt niet na de laatste uitstroomdatum', 'intake_date');
   }
-  rw.upsert('clients', { ref: client.ref as string, intake_date: input.intake_date, referrer: input.referrer, account_manager: input.account_manager });
+  rw.upsert('clients', {
+    ref: client.ref as string,
+    intake_date: input.intake_date,
+    referrer: input.referrer,
+    account_manager: input.account_manager,
+  });
   return rw.periods(input.clientId).find((p) => p.intake_date === input.intake_date)!.id;
 }
 
-export function exit(store: Store, w: Writer, input: { clientId: string; exit_date: string; exit_reason: string }): string {
+export function exit(
+  store: Store,
+  w: Writer,
+  input: { clientId: string; exit_date: string; exit_reason: string },
+): string {
   const client = liveRow(store, 'client', input.clientId, 'clientId');
   const rw = new RecordWriter(store, w);
   const periods = rw.periods(input.clientId);

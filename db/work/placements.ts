@@ -23,14 +23,25 @@ export interface PlacementResult {
   nazorg: string[];
 }
 
-export function startPlacement(store: Store, w: Writer, input: PlacementInput, by: string, today: string): PlacementResult {
+export function startPlacement(
+  store: Store,
+  w: Writer,
+  input: PlacementInput,
+  by: string,
+  today: string,
+): PlacementResult {
   let clientId = input.clientId ?? null;
   let vacancyId = input.vacancyId ?? null;
   let matchId = input.matchId ?? null;
   if (matchId) {
     const match = liveRow(store, 'match', matchId, 'matchId');
     if (match.status === 'hired') throw new AppError('invalid_input', 'Deze kandidaat is al aangenomen.', 'matchId');
-    if (match.status === 'rejected') throw new AppError('invalid_input', 'Deze voordracht is afgewezen; draag de kandidaat eerst opnieuw voor.', 'matchId');
+    if (match.status === 'rejected')
+      throw new AppError(
+        'invalid_input',
+        'Deze voordracht is afgewezen; draag de kandidaat eerst opnieuw voor.',
+        'matchId',
+      );
     clientId = match.client_id as string;
     vacancyId = match.vacancy_id as string;
   }
@@ -45,7 +56,12 @@ export function startPlacement(store: Store, w: Writer, input: PlacementInput, b
   const employer = liveRow(store, 'employer', employerId, 'employerId');
   const values = parseForm(
     'placements',
-    { ...input.fields, client_ref: client.ref, employer_ref: employer.ref, ...(vacancy ? { vacancy_ref: vacancy.ref } : {}) },
+    {
+      ...input.fields,
+      client_ref: client.ref,
+      employer_ref: employer.ref,
+      ...(vacancy ? { vacancy_ref: vacancy.ref } : {}),
+    },
     true,
   );
   if (values.wage_subsidy === undefined) values.wage_subsidy = values.kind === 'subsidized';
@@ -54,16 +70,19 @@ export function startPlacement(store: Store, w: Writer, input: PlacementInput, b
 
   // A placement for a vacancy the client was proposed for hires that match too.
   if (!matchId && vacancyId) {
-    const open = store.stmt("SELECT id FROM matches WHERE client_id = ? AND vacancy_id = ? AND deleted = 0 AND status != 'hired'").get(clientId, vacancyId) as
-      | { id: string }
-      | undefined;
+    const open = store
+      .stmt("SELECT id FROM matches WHERE client_id = ? AND vacancy_id = ? AND deleted = 0 AND status != 'hired'")
+      .get(clientId, vacancyId) as { id: string } | undefined;
     matchId = open?.id ?? null;
   }
   if (matchId) w.update('match', matchId, { status: 'hired', status_date: today < start ? today : start });
 
   let vacancyClosed = false;
   if (vacancy && !vacancy.closed_date) {
-    const taken = store.stmt('SELECT count(*) FROM placements WHERE vacancy_id = ? AND deleted = 0').pluck().get(vacancyId) as number;
+    const taken = store
+      .stmt('SELECT count(*) FROM placements WHERE vacancy_id = ? AND deleted = 0')
+      .pluck()
+      .get(vacancyId) as number;
     if (taken >= ((vacancy.positions as number | null) ?? 1)) {
       // Filled on the start date, but never in the future nor before the vacancy opened.
       let closed = today < start ? today : start;
@@ -72,7 +91,12 @@ export function startPlacement(store: Store, w: Writer, input: PlacementInput, b
       vacancyClosed = true;
     }
   }
-  const nazorg = scheduleNazorg(w, { id: r.id, client_id: clientId, start_date: start }, by, (employer.name as string) ?? '');
+  const nazorg = scheduleNazorg(
+    w,
+    { id: r.id, client_id: clientId, start_date: start },
+    by,
+    (employer.name as string) ?? '',
+  );
   return { id: r.id, ref: r.ref, matchId, vacancyClosed, nazorg };
 }
 
@@ -80,10 +104,12 @@ export function updatePlacement(store: Store, w: Writer, id: string, fields: Rec
   const before = liveRow(store, 'placement', id);
   const values = parseForm('placements', fields, false);
   for (const k of ['client_ref', 'employer_ref', 'vacancy_ref']) {
-    if (values[k] !== undefined) throw new AppError('invalid_input', 'kan niet worden gewijzigd; registreer een nieuwe plaatsing', k);
+    if (values[k] !== undefined)
+      throw new AppError('invalid_input', 'kan niet worden gewijzigd; registreer een nieuwe plaatsing', k);
   }
   const r = saveRecord(store, w, 'placements', id, values);
-  if (values.start_date && values.start_date !== before.start_date) rescheduleNazorg(store, w, id, values.start_date as string);
+  if (values.start_date && values.start_date !== before.start_date)
+    rescheduleNazorg(store, w, id, values.start_date as string);
   return r.changed;
 }
 
@@ -93,9 +119,9 @@ export function removePlacement(store: Store, w: Writer, id: string, today: stri
   rescheduleNazorg(store, w, id, null);
   w.remove('placement', id);
   if (row.vacancy_id) {
-    const hired = store.stmt("SELECT id FROM matches WHERE client_id = ? AND vacancy_id = ? AND deleted = 0 AND status = 'hired'").get(row.client_id, row.vacancy_id) as
-      | { id: string }
-      | undefined;
+    const hired = store
+      .stmt("SELECT id FROM matches WHERE client_id = ? AND vacancy_id = ? AND deleted = 0 AND status = 'hired'")
+      .get(row.client_id, row.vacancy_id) as { id: string } | undefined;
     if (hired) w.update('match', hired.id, { status: 'interview', status_date: today });
   }
 }

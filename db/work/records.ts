@@ -13,16 +13,32 @@ import { ENTITY_OF, RecordWriter, type RecordValues, type UpsertResult } from '.
 import type { Store } from '../store/open.js';
 
 const NOT_FOUND: Partial<Record<EntityName, string>> = {
-  user: 'Gebruiker niet gevonden', client: 'Klant niet gevonden', period: 'Caseloadperiode niet gevonden',
-  measure: 'Maatregel niet gevonden', employer: 'Werkgever niet gevonden', contact_person: 'Contactpersoon niet gevonden',
-  sroi: 'SROI-verplichting niet gevonden', vacancy: 'Vacature niet gevonden', match: 'Voordracht niet gevonden',
-  placement: 'Plaatsing niet gevonden', activity: 'Activiteit niet gevonden', contact: 'Contactmoment niet gevonden',
+  user: 'Gebruiker niet gevonden',
+  client: 'Klant niet gevonden',
+  period: 'Caseloadperiode niet gevonden',
+  measure: 'Maatregel niet gevonden',
+  employer: 'Werkgever niet gevonden',
+  contact_person: 'Contactpersoon niet gevonden',
+  sroi: 'SROI-verplichting niet gevonden',
+  vacancy: 'Vacature niet gevonden',
+  match: 'Voordracht niet gevonden',
+  placement: 'Plaatsing niet gevonden',
+  activity: 'Activiteit niet gevonden',
+  contact: 'Contactmoment niet gevonden',
   purge_marker: 'Niet gevonden',
 };
 
 /** The live row of an entity, or a not_found error naming `field`. */
-export function liveRow(store: Store, entity: EntityName, id: string | null | undefined, field = 'id'): Record<string, unknown> {
-  const row = id ? (store.stmt(`SELECT * FROM ${ENTITIES[entity].table} WHERE id = ? AND deleted = 0`).get(id) as Record<string, unknown> | undefined) : undefined;
+export function liveRow(
+  store: Store,
+  entity: EntityName,
+  id: string | null | undefined,
+  field = 'id',
+): Record<string, unknown> {
+  const row = id
+    ? (store.stmt(`SELECT * FROM ${ENTITIES[entity].table} WHERE id = ? AND deleted = 0`).get(id) as
+        Record<string, unknown> | undefined)
+    : undefined;
   if (!row) throw new AppError('not_found', NOT_FOUND[entity] ?? 'Niet gevonden', field);
   return row;
 }
@@ -40,7 +56,13 @@ export function parseForm(kind: RecordKind, raw: Record<string, unknown>, isNew:
 }
 
 /** Creates (id null) or updates a record from parsed values in the caller's transaction. */
-export function saveRecord(store: Store, w: Writer, kind: RecordKind, id: string | null, values: RecordValues): UpsertResult {
+export function saveRecord(
+  store: Store,
+  w: Writer,
+  kind: RecordKind,
+  id: string | null,
+  values: RecordValues,
+): UpsertResult {
   const entity = ENTITY_OF[kind];
   const rw = new RecordWriter(store, w);
   if (id) {

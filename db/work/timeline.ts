@@ -15,7 +15,8 @@ import { decodeCursor, page, type CursorKey } from './cursor.js';
 import { todayNl } from './dates.js';
 import { ENTITY_LABELS } from './labels.js';
 
-export type TimelineKind = 'intake' | 'measure' | 'contact' | 'activity' | 'match' | 'placement' | 'export' | 'exit' | 'change';
+export type TimelineKind =
+  'intake' | 'measure' | 'contact' | 'activity' | 'match' | 'placement' | 'export' | 'exit' | 'change';
 
 export interface TimelineItem {
   date: string;
@@ -31,7 +32,17 @@ export interface TimelineItem {
 }
 
 /** Rank within one day, newest first: a change of that day shows above the exit, ..., the intake last. */
-const RANK: Record<TimelineKind, number> = { intake: 0, measure: 1, contact: 2, activity: 3, match: 4, placement: 5, export: 6, exit: 7, change: 8 };
+const RANK: Record<TimelineKind, number> = {
+  intake: 0,
+  measure: 1,
+  contact: 2,
+  activity: 3,
+  match: 4,
+  placement: 5,
+  export: 6,
+  exit: 7,
+  change: 8,
+};
 
 export interface Cursor {
   date: string;
@@ -55,7 +66,10 @@ function before(dateCol: string, idCol: string, kind: TimelineKind, after: Curso
 }
 
 function sqlSource(
-  kind: TimelineKind, entity: string, dateCol: string, sql: (cond: string) => string,
+  kind: TimelineKind,
+  entity: string,
+  dateCol: string,
+  sql: (cond: string) => string,
   toItem: (r: Record<string, unknown>, role: Role) => Pick<TimelineItem, 'title' | 'detail' | 'by'>,
 ): TimelineSource {
   return {
@@ -63,78 +77,153 @@ function sqlSource(
     read(store, clientId, after, limit, role) {
       const [cond, params] = before(dateCol, 'x.id', kind, after);
       const rows = store.stmt(sql(cond)).all(clientId, ...params, limit) as Record<string, unknown>[];
-      return rows.map((r) => ({ date: r.d as string, kind, rank: RANK[kind], id: r.id as string, entity, ...toItem(r, role) }));
+      return rows.map((r) => ({
+        date: r.d as string,
+        kind,
+        rank: RANK[kind],
+        id: r.id as string,
+        entity,
+        ...toItem(r, role),
+      }));
     },
   };
 }
 
 const TARGETS: Record<string, string> = { wbs: 'WBS', gws: 'GWS4all', vum: 'VUM' };
 const nl = (iso: unknown) => formatDateNl(iso as string | null);
-const join = (...parts: unknown[]) => parts.filter((p): p is string => typeof p === 'string' && p !== '').join(' · ') || null;
+const join = (...parts: unknown[]) =>
+  parts.filter((p): p is string => typeof p === 'string' && p !== '').join(' · ') || null;
 
 const SOURCES: TimelineSource[] = [
-  sqlSource('contact', 'contact', 'x.date', (c) => `SELECT x.*, x.date AS d FROM contacts x WHERE x.client_id = ? AND x.deleted = 0 AND x.date IS NOT NULL AND ${c} ORDER BY x.date DESC, x.id DESC LIMIT ?`,
+  sqlSource(
+    'contact',
+    'contact',
+    'x.date',
+    (c) =>
+      `SELECT x.*, x.date AS d FROM contacts x WHERE x.client_id = ? AND x.deleted = 0 AND x.date IS NOT NULL AND ${c} ORDER BY x.date DESC, x.id DESC LIMIT ?`,
     (r, role) => ({
-      title: r.purpose === 'nazorg' ? `Nazorg gepland op ${nl(r.follow_up_date)}` : `Contact: ${labelOf('contact_kind', r.kind as string)}`,
+      title:
+        r.purpose === 'nazorg'
+          ? `Nazorg gepland op ${nl(r.follow_up_date)}`
+          : `Contact: ${labelOf('contact_kind', r.kind as string)}`,
       detail: join(
         r.summary ? (mayShow('contact', 'summary', role) ? (r.summary as string) : MASK) : null,
         r.follow_up_date && r.purpose !== 'nazorg' && `vervolg ${nl(r.follow_up_date)}`,
         r.follow_up_done && `afgehandeld ${nl(r.follow_up_done)}`,
       ),
       by: (r.by as string) ?? null,
-    })),
-  sqlSource('activity', 'activity', 'x.start_date', (c) => `SELECT x.*, x.start_date AS d FROM activities x WHERE x.client_id = ? AND x.deleted = 0 AND x.start_date IS NOT NULL AND ${c} ORDER BY x.start_date DESC, x.id DESC LIMIT ?`,
+    }),
+  ),
+  sqlSource(
+    'activity',
+    'activity',
+    'x.start_date',
+    (c) =>
+      `SELECT x.*, x.start_date AS d FROM activities x WHERE x.client_id = ? AND x.deleted = 0 AND x.start_date IS NOT NULL AND ${c} ORDER BY x.start_date DESC, x.id DESC LIMIT ?`,
     (r) => ({
       title: `${labelOf('activity_kind', r.kind as string)} gestart`,
       detail: join(r.provider as string, r.end_date ? `tot ${nl(r.end_date)}` : 'lopend', r.outcome as string),
       by: null,
-    })),
-  sqlSource('match', 'match', 'coalesce(x.status_date, \'\')', (c) => `SELECT x.*, coalesce(x.status_date, '') AS d, v.title, e.name AS employer FROM matches x
+    }),
+  ),
+  sqlSource(
+    'match',
+    'match',
+    "coalesce(x.status_date, '')",
+    (c) => `SELECT x.*, coalesce(x.status_date, '') AS d, v.title, e.name AS employer FROM matches x
       LEFT JOIN vacancies v ON v.id = x.vacancy_id LEFT JOIN employers e ON e.id = v.employer_id
       WHERE x.client_id = ? AND x.deleted = 0 AND ${c} ORDER BY coalesce(x.status_date, '') DESC, x.id DESC LIMIT ?`,
     (r) => ({
       title: `Voordracht ${labelOf('match_status', r.status as string).toLowerCase()}: ${(r.title as string) ?? 'vacature'}`,
-      detail: join(r.employer as string, r.score !== null && r.score !== undefined && `score ${r.score as number}`, r.note as string),
+      detail: join(
+        r.employer as string,
+        r.score !== null && r.score !== undefined && `score ${r.score as number}`,
+        r.note as string,
+      ),
       by: null,
-    })),
-  sqlSource('placement', 'placement', 'x.start_date', (c) => `SELECT x.*, x.start_date AS d, e.name AS employer FROM placements x LEFT JOIN employers e ON e.id = x.employer_id
+    }),
+  ),
+  sqlSource(
+    'placement',
+    'placement',
+    'x.start_date',
+    (
+      c,
+    ) => `SELECT x.*, x.start_date AS d, e.name AS employer FROM placements x LEFT JOIN employers e ON e.id = x.employer_id
       WHERE x.client_id = ? AND x.deleted = 0 AND x.start_date IS NOT NULL AND ${c} ORDER BY x.start_date DESC, x.id DESC LIMIT ?`,
     (r) => ({
       title: `Geplaatst bij ${(r.employer as string) ?? 'werkgever'}`,
-      detail: join(labelOf('placement_kind', r.kind as string), r.hours_per_week && `${r.hours_per_week as number} uur/week`, r.end_date ? `tot ${nl(r.end_date)}` : null, r.job_coach && `jobcoach ${r.job_coach as string}`),
+      detail: join(
+        labelOf('placement_kind', r.kind as string),
+        r.hours_per_week && `${r.hours_per_week as number} uur/week`,
+        r.end_date ? `tot ${nl(r.end_date)}` : null,
+        r.job_coach && `jobcoach ${r.job_coach as string}`,
+      ),
       by: null,
-    })),
-  sqlSource('intake', 'period', 'x.intake_date', (c) => `SELECT x.*, x.intake_date AS d FROM caseload_periods x WHERE x.client_id = ? AND x.deleted = 0 AND x.intake_date IS NOT NULL AND ${c} ORDER BY x.intake_date DESC, x.id DESC LIMIT ?`,
+    }),
+  ),
+  sqlSource(
+    'intake',
+    'period',
+    'x.intake_date',
+    (c) =>
+      `SELECT x.*, x.intake_date AS d FROM caseload_periods x WHERE x.client_id = ? AND x.deleted = 0 AND x.intake_date IS NOT NULL AND ${c} ORDER BY x.intake_date DESC, x.id DESC LIMIT ?`,
     (r) => ({
       title: 'Instroom in de caseload',
-      detail: join(r.referrer && `verwijzer ${labelOf('referrer', r.referrer as string)}`, r.account_manager && `klantmanager ${r.account_manager as string}`),
+      detail: join(
+        r.referrer && `verwijzer ${labelOf('referrer', r.referrer as string)}`,
+        r.account_manager && `klantmanager ${r.account_manager as string}`,
+      ),
       by: null,
-    })),
-  sqlSource('exit', 'period', 'x.exit_date', (c) => `SELECT x.*, x.exit_date AS d FROM caseload_periods x WHERE x.client_id = ? AND x.deleted = 0 AND x.exit_date IS NOT NULL AND ${c} ORDER BY x.exit_date DESC, x.id DESC LIMIT ?`,
-    (r) => ({ title: `Uitstroom: ${labelOf('exit_reason', r.exit_reason as string)}`, detail: null, by: null })),
-  sqlSource('measure', 'measure', 'x.date', (c) => `SELECT x.*, x.date AS d FROM measures x WHERE x.client_id = ? AND x.deleted = 0 AND x.date IS NOT NULL AND ${c} ORDER BY x.date DESC, x.id DESC LIMIT ?`,
+    }),
+  ),
+  sqlSource(
+    'exit',
+    'period',
+    'x.exit_date',
+    (c) =>
+      `SELECT x.*, x.exit_date AS d FROM caseload_periods x WHERE x.client_id = ? AND x.deleted = 0 AND x.exit_date IS NOT NULL AND ${c} ORDER BY x.exit_date DESC, x.id DESC LIMIT ?`,
+    (r) => ({ title: `Uitstroom: ${labelOf('exit_reason', r.exit_reason as string)}`, detail: null, by: null }),
+  ),
+  sqlSource(
+    'measure',
+    'measure',
+    'x.date',
+    (c) =>
+      `SELECT x.*, x.date AS d FROM measures x WHERE x.client_id = ? AND x.deleted = 0 AND x.date IS NOT NULL AND ${c} ORDER BY x.date DESC, x.id DESC LIMIT ?`,
     (r, role) => ({
       title: `Maatregel: ${labelOf('measure_kind', r.kind as string)}`,
-      detail: join(r.reason ? (mayShow('measure', 'reason', role) ? (r.reason as string) : MASK) : null, r.end_date && `tot ${nl(r.end_date)}`),
+      detail: join(
+        r.reason ? (mayShow('measure', 'reason', role) ? (r.reason as string) : MASK) : null,
+        r.end_date && `tot ${nl(r.end_date)}`,
+      ),
       by: null,
-    })),
+    }),
+  ),
   {
     kind: 'export',
     // Deliveries of the client's records to WBS / GWS4all / VUM (export_deliveries, EXPORTS.md).
     read(store, clientId, after, limit) {
-      if (!store.stmt("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'export_deliveries'").get()) return [];
+      if (!store.stmt("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'export_deliveries'").get())
+        return [];
       const ids = [clientId];
       for (const table of ['caseload_periods', 'activities', 'placements']) {
         ids.push(...(store.stmt(`SELECT id FROM ${table} WHERE client_id = ?`).pluck().all(clientId) as string[]));
       }
       const [cond, params] = before('substr(x.delivered_at, 1, 10)', 'x.id', 'export', after);
       const rows = store
-        .stmt(`SELECT x.*, substr(x.delivered_at, 1, 10) AS d FROM export_deliveries x
+        .stmt(
+          `SELECT x.*, substr(x.delivered_at, 1, 10) AS d FROM export_deliveries x
                WHERE x.record_id IN (SELECT value FROM json_each(?)) AND x.deleted = 0 AND x.delivered_at IS NOT NULL AND ${cond}
-               ORDER BY d DESC, x.id DESC LIMIT ?`)
+               ORDER BY d DESC, x.id DESC LIMIT ?`,
+        )
         .all(JSON.stringify(ids), ...params, limit) as Record<string, unknown>[];
       return rows.map((r) => ({
-        date: r.d as string, kind: 'export' as const, rank: RANK.export, id: r.id as string, entity: 'export_delivery',
+        date: r.d as string,
+        kind: 'export' as const,
+        rank: RANK.export,
+        id: r.id as string,
+        entity: 'export_delivery',
         title: `Geleverd aan ${TARGETS[r.target as string] ?? (r.target as string)}: ${ENTITY_LABELS[r.entity as 'client'] ?? (r.entity as string)}`,
         detail: r.method === 'entry' ? 'handmatig ingevoerd' : r.batch ? `batch ${r.batch as string}` : null,
         by: null,
@@ -145,7 +234,10 @@ const SOURCES: TimelineSource[] = [
     kind: 'change',
     // Changes to the client and its periods, grouped per save (same user, laptop and second).
     read(store, clientId, after, limit, role) {
-      const periods = store.stmt('SELECT id FROM caseload_periods WHERE client_id = ?').pluck().all(clientId) as string[];
+      const periods = store
+        .stmt('SELECT id FROM caseload_periods WHERE client_id = ?')
+        .pluck()
+        .all(clientId) as string[];
       const groups = new Map<string, TimelineItem>();
       const names = namer(store);
       // One journal read per record: the client and its few caseload periods.
@@ -155,7 +247,17 @@ const SOURCES: TimelineSource[] = [
           let g = groups.get(key);
           if (!g) {
             const date = todayNl(new Date(ch.at));
-            g = { date, kind: 'change', rank: RANK.change, id: ch.hlc, entity, title: '', detail: null, by: ch.userName ?? ch.user, fields: [] };
+            g = {
+              date,
+              kind: 'change',
+              rank: RANK.change,
+              id: ch.hlc,
+              entity,
+              title: '',
+              detail: null,
+              by: ch.userName ?? ch.user,
+              fields: [],
+            };
             groups.set(key, g);
           }
           if (ch.field !== 'ref') g.fields!.push({ field: ch.field, label: ch.label, old: ch.old, new: ch.new });
@@ -164,9 +266,14 @@ const SOURCES: TimelineSource[] = [
       const items = [...groups.values()].filter((g) => g.fields!.length);
       for (const g of items) {
         const created = g.fields!.every((f) => f.old === null || f.old === undefined) && g.fields!.length > 3;
-        g.title = created ? `${ENTITY_LABELS[g.entity as 'client'] ?? g.entity} geregistreerd` : `${ENTITY_LABELS[g.entity as 'client'] ?? g.entity} gewijzigd: ${g.fields!.map((f) => f.label).join(', ')}`;
+        g.title = created
+          ? `${ENTITY_LABELS[g.entity as 'client'] ?? g.entity} geregistreerd`
+          : `${ENTITY_LABELS[g.entity as 'client'] ?? g.entity} gewijzigd: ${g.fields!.map((f) => f.label).join(', ')}`;
       }
-      return items.filter((g) => !after || cmp(g, after) < 0).sort((a, b) => -cmp(a, b)).slice(0, limit);
+      return items
+        .filter((g) => !after || cmp(g, after) < 0)
+        .sort((a, b) => -cmp(a, b))
+        .slice(0, limit);
     },
   },
 ];
@@ -181,7 +288,11 @@ export function registerTimelineSource(source: TimelineSource): void {
   SOURCES.push(source);
 }
 
-export function timeline(store: Store, clientId: string, input: { limit: number; after: string | null; kinds: TimelineKind[] | null; role: Role }) {
+export function timeline(
+  store: Store,
+  clientId: string,
+  input: { limit: number; after: string | null; kinds: TimelineKind[] | null; role: Role },
+) {
   const key = decodeCursor(input.after, 3) as [string, number, string] | null;
   const after = key ? { date: key[0], rank: key[1], id: key[2] } : null;
   const items: TimelineItem[] = [];

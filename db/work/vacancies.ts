@@ -36,12 +36,22 @@ export interface VacancyListInput {
 
 export function vacancyItem(r: Record<string, unknown>, asOf: string) {
   return {
-    id: r.id as string, ref: (r.ref as string) ?? '', title: (r.title as string) ?? '', employerId: (r.employer_id as string) ?? null,
-    employer: (r.employer_name as string) ?? null, city: (r.city as string) ?? (r.employer_city as string) ?? null,
-    hours_per_week: (r.hours_per_week as number) ?? null, positions: (r.positions as number) ?? null,
-    opened_date: (r.opened_date as string) ?? null, closed_date: (r.closed_date as string) ?? null, closing_date: (r.closing_date as string) ?? null,
-    status: vacancyStatus(r, asOf), banenafspraak: r.banenafspraak === 1, source: (r.source as string) ?? null,
-    proposed: (r.n_active as number) ?? 0, placed: (r.n_placed as number) ?? 0,
+    id: r.id as string,
+    ref: (r.ref as string) ?? '',
+    title: (r.title as string) ?? '',
+    employerId: (r.employer_id as string) ?? null,
+    employer: (r.employer_name as string) ?? null,
+    city: (r.city as string) ?? (r.employer_city as string) ?? null,
+    hours_per_week: (r.hours_per_week as number) ?? null,
+    positions: (r.positions as number) ?? null,
+    opened_date: (r.opened_date as string) ?? null,
+    closed_date: (r.closed_date as string) ?? null,
+    closing_date: (r.closing_date as string) ?? null,
+    status: vacancyStatus(r, asOf),
+    banenafspraak: r.banenafspraak === 1,
+    source: (r.source as string) ?? null,
+    proposed: (r.n_active as number) ?? 0,
+    placed: (r.n_placed as number) ?? 0,
   };
 }
 export type VacancyItem = ReturnType<typeof vacancyItem>;
@@ -61,10 +71,13 @@ export function listVacancies(store: Store, input: VacancyListInput): { items: V
     where.push('v.employer_id = @employerId');
     params.employerId = input.employerId;
   }
-  if (input.banenafspraak !== null) where.push(input.banenafspraak ? 'v.banenafspraak = 1' : 'coalesce(v.banenafspraak, 0) = 0');
+  if (input.banenafspraak !== null)
+    where.push(input.banenafspraak ? 'v.banenafspraak = 1' : 'coalesce(v.banenafspraak, 0) = 0');
   const q = input.query.trim().toLowerCase();
   if (q) {
-    where.push("(instr(lower(coalesce(v.title, '')), @q) > 0 OR instr(lower(coalesce(e.name, '')), @q) > 0 OR lower(coalesce(v.ref, '')) = @q)");
+    where.push(
+      "(instr(lower(coalesce(v.title, '')), @q) > 0 OR instr(lower(coalesce(e.name, '')), @q) > 0 OR lower(coalesce(v.ref, '')) = @q)",
+    );
     params.q = q;
   }
   const key = decodeCursor(input.after, 2);
@@ -85,7 +98,8 @@ export function getVacancy(store: Store, id: string, asOf: string) {
   const r = store.stmt(`${ITEM_SQL} WHERE v.id = ? AND v.deleted = 0`).get(id) as Record<string, unknown> | undefined;
   if (!r) throw new AppError('not_found', 'Vacature niet gevonden', 'id');
   const record: Record<string, unknown> = { id: r.id, ref: r.ref };
-  for (const field of Object.keys(ENTITIES.vacancy.fields)) record[field] = fromColumn(fieldSpec('vacancy', field)!, r[field]);
+  for (const field of Object.keys(ENTITIES.vacancy.fields))
+    record[field] = fromColumn(fieldSpec('vacancy', field)!, r[field]);
   return { ...vacancyItem(r, asOf), record };
 }
 
@@ -102,29 +116,47 @@ export function closeVacancy(store: Store, w: Writer, id: string, date: string, 
 export function overviewForClient(store: Store, clientId: string, asOf: string, fitsFrom = 60) {
   const client = liveRow(store, 'client', clientId, 'clientId');
   const period = store
-    .stmt('SELECT account_manager FROM caseload_periods WHERE client_id = ? AND deleted = 0 ORDER BY intake_date DESC LIMIT 1')
+    .stmt(
+      'SELECT account_manager FROM caseload_periods WHERE client_id = ? AND deleted = 0 ORDER BY intake_date DESC LIMIT 1',
+    )
     .get(clientId) as { account_manager: string | null } | undefined;
   const ranked = vacanciesForClient(store, clientId, { asOf, limit: 500, after: null });
   const ids = ranked.items.map((v) => v.vacancyId);
   const details = new Map<string, Record<string, unknown>>();
   if (ids.length) {
     const rows = store.db
-      .prepare(`SELECT id, description, closing_date, hours_min, contract_kind FROM vacancies WHERE id IN (${ids.map(() => '?').join(',')})`)
+      .prepare(
+        `SELECT id, description, closing_date, hours_min, contract_kind FROM vacancies WHERE id IN (${ids.map(() => '?').join(',')})`,
+      )
       .all(...ids) as Record<string, unknown>[];
     for (const r of rows) details.set(r.id as string, r);
   }
   return {
     asOf,
-    client: { id: clientId, ref: (client.ref as string) ?? '', name: displayName(client), email: (client.email as string) ?? null },
+    client: {
+      id: clientId,
+      ref: (client.ref as string) ?? '',
+      name: displayName(client),
+      email: (client.email as string) ?? null,
+    },
     accountManager: period?.account_manager ?? null,
     total: ranked.total,
     items: ranked.items.map((v) => {
       const d = details.get(v.vacancyId) ?? {};
       return {
-        vacancyId: v.vacancyId, ref: v.ref, title: v.title, employer: v.employer, city: v.city, hours_per_week: v.hours_per_week,
-        hours_min: (d.hours_min as number) ?? null, contract_kind: (d.contract_kind as string) ?? null,
-        closing_date: (d.closing_date as string) ?? null, description: (d.description as string) ?? null,
-        banenafspraak: v.banenafspraak, score: v.score, fits: v.score >= fitsFrom,
+        vacancyId: v.vacancyId,
+        ref: v.ref,
+        title: v.title,
+        employer: v.employer,
+        city: v.city,
+        hours_per_week: v.hours_per_week,
+        hours_min: (d.hours_min as number) ?? null,
+        contract_kind: (d.contract_kind as string) ?? null,
+        closing_date: (d.closing_date as string) ?? null,
+        description: (d.description as string) ?? null,
+        banenafspraak: v.banenafspraak,
+        score: v.score,
+        fits: v.score >= fitsFrom,
       };
     }),
   };

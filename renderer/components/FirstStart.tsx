@@ -33,10 +33,20 @@ export function FirstStart() {
 
   return (
     <div className="dialog-backdrop">
-      <div role="dialog" aria-modal="true" aria-labelledby="first-start-title" aria-describedby="first-start-text" className="dialog">
+      <div
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="first-start-title"
+        aria-describedby="first-start-text"
+        className="dialog"
+      >
         <h2 id="first-start-title">{t('firstStart.title')}</h2>
         <p id="first-start-text">{t('firstStart.text')}</p>
-        {error && <p role="alert" className="error-text">{t('app.error', { message: error })}</p>}
+        {error && (
+          <p role="alert" className="error-text">
+            {t('app.error', { message: error })}
+          </p>
+        )}
         <div className="button-row">
           <button ref={first} type="button" className="button primary" disabled={busy} onClick={() => void loadDemo()}>
             {busy ? t('firstStart.loading') : t('firstStart.demo')}

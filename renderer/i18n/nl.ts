@@ -439,7 +439,8 @@ export const nl = {
     },
     retention: {
       title: 'Bewaartermijn verstreken',
-      intro: 'Klanten van wie de laatste caseloadperiode meer dan 10 jaar geleden eindigde. Vernietigen verwijdert alle gegevens van de klant, ook uit de historie. Alleen een manager kan dit doen.',
+      intro:
+        'Klanten van wie de laatste caseloadperiode meer dan 10 jaar geleden eindigde. Vernietigen verwijdert alle gegevens van de klant, ook uit de historie. Alleen een manager kan dit doen.',
       none: 'Geen klanten met een verstreken bewaartermijn.',
       choose: 'Kies',
       chooseOne: 'Kies {{name}}',

@@ -42,7 +42,8 @@ export const useClients = create<ClientsState>((set, get) => ({
     set({ loading: true });
     const r = await bridge.call('clients.search', { query, limit: PAGE, after: next, onlyCaseload });
     if (get().generation !== generation) return;
-    if (r.ok) set({ items: [...get().items, ...r.value.items], next: r.value.next, total: r.value.total, loading: false });
+    if (r.ok)
+      set({ items: [...get().items, ...r.value.items], next: r.value.next, total: r.value.total, loading: false });
     else set({ loading: false, error: r.error.message });
   },
 }));

@@ -3,8 +3,27 @@
 // screen is Mijn werk.
 import { create } from 'zustand';
 
-export type Section = 'mijn-werk' | 'klanten' | 'werkgevers' | 'vacatures' | 'plaatsingen' | 'rapportages' | 'export' | 'synchronisatie' | 'beheer';
-export const SECTIONS: Section[] = ['mijn-werk', 'klanten', 'werkgevers', 'vacatures', 'plaatsingen', 'rapportages', 'export', 'synchronisatie', 'beheer'];
+export type Section =
+  | 'mijn-werk'
+  | 'klanten'
+  | 'werkgevers'
+  | 'vacatures'
+  | 'plaatsingen'
+  | 'rapportages'
+  | 'export'
+  | 'synchronisatie'
+  | 'beheer';
+export const SECTIONS: Section[] = [
+  'mijn-werk',
+  'klanten',
+  'werkgevers',
+  'vacatures',
+  'plaatsingen',
+  'rapportages',
+  'export',
+  'synchronisatie',
+  'beheer',
+];
 
 export interface Route {
   section: Section;

@@ -27,15 +27,25 @@ function log(s: string): void {
 const lazyPackagesExternal: Plugin = {
   name: 'lazy-packages-external',
   setup(b) {
-    b.onResolve({ filter: /^[^./]/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined));
+    b.onResolve({ filter: /^[^./]/ }, (args) =>
+      args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined,
+    );
   },
 };
 
 async function buildChild(): Promise<string> {
   const outfile = join(REPO, 'out/bench/child.mjs');
   await build({
-    entryPoints: [join(REPO, 'test/bench/child.ts')], outfile, bundle: true, format: 'esm', platform: 'node', target: 'node20',
-    external: ['better-sqlite3'], plugins: [lazyPackagesExternal], logLevel: 'warning', absWorkingDir: REPO,
+    entryPoints: [join(REPO, 'test/bench/child.ts')],
+    outfile,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    external: ['better-sqlite3'],
+    plugins: [lazyPackagesExternal],
+    logLevel: 'warning',
+    absWorkingDir: REPO,
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });
   return outfile;
@@ -50,7 +60,8 @@ function child(name: string, args: Record<string, unknown>): Promise<Record<stri
   log(`${name} ...`);
   return new Promise((resolve, reject) => {
     const p = spawn(process.execPath, [CHILD, name, JSON.stringify(args)], {
-      cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'],
+      cwd: REPO,
+      stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
     p.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -69,7 +80,11 @@ function wall(cmd: string[], runs: number, env: NodeJS.ProcessEnv = {}): number[
   const out: number[] = [];
   for (let i = 0; i < runs + 1; i++) {
     const t = performance.now();
-    const r = spawnSync(cmd[0]!, cmd.slice(1), { cwd: REPO, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const r = spawnSync(cmd[0]!, cmd.slice(1), {
+      cwd: REPO,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     if (r.status !== 0) throw new Error(`${cmd.join(' ')}: exit ${r.status}: ${r.stderr?.toString().slice(0, 300)}`);
     if (i > 0) out.push(performance.now() - t);
   }
@@ -81,21 +96,36 @@ function cliStartup(db: string): Record<string, unknown> {
   log('cli ...');
   const node = process.execPath;
   const bin = join(REPO, 'bin/caseload.mjs');
-  const raw = `const D=require(${JSON.stringify(join(REPO, 'node_modules/better-sqlite3'))});const d=new D(${JSON.stringify(db)},{readonly:true});` +
+  const raw =
+    `const D=require(${JSON.stringify(join(REPO, 'node_modules/better-sqlite3'))});const d=new D(${JSON.stringify(db)},{readonly:true});` +
     `d.prepare("SELECT rowid FROM search_fts WHERE search_fts MATCH ? LIMIT 20").all('"jan"*');`;
   const help = wall([node, bin, '--help'], 5);
   const search = wall([node, bin, '--db', db, 'search', 'jan'], 5);
   const tsxHelp = wall([node, bin, '--help'], 3, { CASELOAD_NO_BUNDLE: '1' });
   const nodeEmpty = wall([node, '-e', ''], 5);
   const rawSearch = wall([node, '-e', raw], 5);
-  return { help: latency(help), search: latency(search), tsxHelp: latency(tsxHelp), nodeEmpty: latency(nodeEmpty), rawSearch: latency(rawSearch) };
+  return {
+    help: latency(help),
+    search: latency(search),
+    tsxHelp: latency(tsxHelp),
+    nodeEmpty: latency(nodeEmpty),
+    rawSearch: latency(rawSearch),
+  };
 }
 
 function machine(): Record<string, unknown> {
   const db = new Database(':memory:');
   const sqlite = db.prepare('SELECT sqlite_version()').pluck().get() as string;
   db.close();
-  return { cpu: cpus()[0]?.model ?? '?', cores: cpus().length, node: process.version, sqlite, load: loadavg().map((x) => x.toFixed(1)).join(' ') };
+  return {
+    cpu: cpus()[0]?.model ?? '?',
+    cores: cpus().length,
+    node: process.version,
+    sqlite,
+    load: loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' '),
+  };
 }
 
 const started = performance.now();
@@ -111,13 +141,16 @@ results.syncCore = await child('syncCore', { changes: 200_000 });
 // Snapshot bootstrap is specified for 50,000 clients: a second cached demo database of that size.
 const bootstrapClients = Math.min(50_000, CLIENTS);
 const wantSync = !ONLY || ONLY.includes('syncFull');
-const bootstrapDb = bootstrapClients === CLIENTS || !wantSync ? db : String((await child('demo', { clients: bootstrapClients })).file);
+const bootstrapDb =
+  bootstrapClients === CLIENTS || !wantSync ? db : String((await child('demo', { clients: bootstrapClients })).file);
 results.syncFull = await child('syncFull', { changes: 200_000, bootstrapClients, bootstrapDb });
 results.dump = await child('dump', { db });
 results.exportVacancies = await child('exportVacancies', { vacancies: Math.min(10_000, Math.max(100, CLIENTS / 10)) });
 results.cli = cliStartup(db);
 results.ui = await child('ui', { db });
-results.machine.loadAfter = loadavg().map((x) => x.toFixed(1)).join(' ');
+results.machine.loadAfter = loadavg()
+  .map((x) => x.toFixed(1))
+  .join(' ');
 results.totalMs = performance.now() - started;
 
 const table = buildTable(results);

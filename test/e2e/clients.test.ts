@@ -82,7 +82,17 @@ describe('clients in the browser', () => {
     const p = h.page;
     const nav = p.getByRole('navigation', { name: 'Hoofdmenu' });
     const names = await nav.getByRole('link').allTextContents();
-    expect(names).toEqual(['Mijn werk', 'Klanten', 'Werkgevers', 'Vacatures', 'Plaatsingen', 'Rapportages', 'Export', 'Synchronisatie', 'Beheer']);
+    expect(names).toEqual([
+      'Mijn werk',
+      'Klanten',
+      'Werkgevers',
+      'Vacatures',
+      'Plaatsingen',
+      'Rapportages',
+      'Export',
+      'Synchronisatie',
+      'Beheer',
+    ]);
     for (const name of names) {
       await nav.getByRole('link', { name, exact: true }).click();
       await p.getByRole('heading', { level: 1 }).first().waitFor();

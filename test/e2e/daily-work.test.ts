@@ -71,7 +71,12 @@ describe('daily caseload work in the browser', () => {
     await activities.getByRole('cell', { name: nl(daysAgo(100)) }).waitFor();
     await p.getByRole('region', { name: 'Dossier' }).getByText('Vierwekenprogramma').first().waitFor();
     expect(await axe(p)).toEqual([]);
-    expect(h.store.db.prepare("SELECT count(*) FROM activities WHERE kind = 'intake_programme' AND deleted = 0").pluck().get()).toBe(1);
+    expect(
+      h.store.db
+        .prepare("SELECT count(*) FROM activities WHERE kind = 'intake_programme' AND deleted = 0")
+        .pluck()
+        .get(),
+    ).toBe(1);
   });
 
   it('registers an employer after the KvK check and a vacancy from its page', async () => {
@@ -105,7 +110,9 @@ describe('daily caseload work in the browser', () => {
     await p.getByRole('button', { name: 'Vacature registreren' }).click();
     await p.getByRole('heading', { name: /Medewerker productie/ }).waitFor();
     ids.vacancy = /#\/vacatures\/([^/]+)/.exec(p.url())![1];
-    expect(h.store.db.prepare('SELECT count(*) FROM vacancies WHERE employer_id = ?').pluck().get(ids.employer)).toBe(1);
+    expect(h.store.db.prepare('SELECT count(*) FROM vacancies WHERE employer_id = ?').pluck().get(ids.employer)).toBe(
+      1,
+    );
   });
 
   it('prints an overview of the open vacancies for the client', async () => {
@@ -113,7 +120,10 @@ describe('daily caseload work in the browser', () => {
     await p.goto(h.shell.url.replace(/#.*/, `#/klanten/${ids.client}`));
     const ranked = p.getByRole('region', { name: 'Passende vacatures' });
     await p.getByRole('heading', { name: /Sanne Bakker/ }).waitFor();
-    await ranked.getByRole('row', { name: /Medewerker productie/ }).getByRole('button', { name: 'Voordragen Medewerker productie' }).waitFor();
+    await ranked
+      .getByRole('row', { name: /Medewerker productie/ })
+      .getByRole('button', { name: 'Voordragen Medewerker productie' })
+      .waitFor();
     await p.getByRole('link', { name: 'Overzicht open vacatures' }).click();
     await p.getByRole('heading', { name: 'Overzicht open vacatures' }).waitFor();
     await p.getByText(/Voor Sanne Bakker, stand .*: 1 open vacature, best passend eerst\./).waitFor();
@@ -148,13 +158,23 @@ describe('daily caseload work in the browser', () => {
     await form.getByRole('button', { name: 'Plaatsing opslaan' }).click();
     await p.getByText('Sanne Bakker is geplaatst; 3 nazorgcontacten zijn gepland. De vacature is vervuld.').waitFor();
     await p.getByText('Vervuld').first().waitFor();
-    const match = h.store.db.prepare('SELECT status FROM matches WHERE vacancy_id = ?').get(ids.vacancy) as { status: string };
+    const match = h.store.db.prepare('SELECT status FROM matches WHERE vacancy_id = ?').get(ids.vacancy) as {
+      status: string;
+    };
     expect(match.status).toBe('hired');
-    expect(h.store.db.prepare("SELECT count(*) FROM contacts WHERE purpose = 'nazorg' AND client_id = ?").pluck().get(ids.client)).toBe(3);
+    expect(
+      h.store.db
+        .prepare("SELECT count(*) FROM contacts WHERE purpose = 'nazorg' AND client_id = ?")
+        .pluck()
+        .get(ids.client),
+    ).toBe(3);
     await screenshot(p, '13-vacature-geplaatst');
 
     await p.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Plaatsingen' }).click();
-    await p.getByRole('table', { name: 'Plaatsingenlijst' }).getByRole('row', { name: /Sanne Bakker.*Bakkerij De Korenschoof/ }).waitFor();
+    await p
+      .getByRole('table', { name: 'Plaatsingenlijst' })
+      .getByRole('row', { name: /Sanne Bakker.*Bakkerij De Korenschoof/ })
+      .waitFor();
     expect(await axe(p)).toEqual([]);
     await p.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Vacatures' }).click();
     await p.getByLabel('Status').selectOption('filled');
@@ -166,7 +186,10 @@ describe('daily caseload work in the browser', () => {
     const p = h.page;
     await p.goto(h.shell.url.replace(/#.*/, `#/klanten/${ids.client}`));
     await p.getByRole('heading', { name: /Sanne Bakker/ }).waitFor();
-    await p.getByRole('region', { name: 'Contactmomenten' }).getByRole('button', { name: 'Contact vastleggen' }).click();
+    await p
+      .getByRole('region', { name: 'Contactmomenten' })
+      .getByRole('button', { name: 'Contact vastleggen' })
+      .click();
     const contact = p.getByRole('form', { name: 'Contact vastleggen' });
     await contact.getByLabel('Datum *').fill(nl(daysAgo(10)));
     await contact.getByLabel('Soort contact *').selectOption('meeting');
@@ -185,9 +208,14 @@ describe('daily caseload work in the browser', () => {
     await exit.getByLabel('Reden uitstroom *').selectOption('work_regular');
     await exit.getByRole('button', { name: 'Uitstroom opslaan' }).click();
     await p.getByText('De uitstroom is vastgelegd.').waitFor();
-    await p.getByRole('region', { name: 'Caseloadperiodes' }).getByRole('cell', { name: 'Niet-gesubsidieerd werk' }).waitFor();
+    await p
+      .getByRole('region', { name: 'Caseloadperiodes' })
+      .getByRole('cell', { name: 'Niet-gesubsidieerd werk' })
+      .waitFor();
     await p.getByRole('button', { name: 'Intake (opnieuw instromen)' }).waitFor();
-    const period = h.store.db.prepare('SELECT exit_reason FROM caseload_periods WHERE client_id = ?').get(ids.client) as { exit_reason: string };
+    const period = h.store.db
+      .prepare('SELECT exit_reason FROM caseload_periods WHERE client_id = ?')
+      .get(ids.client) as { exit_reason: string };
     expect(period.exit_reason).toBe('work_regular');
     await p.getByRole('button', { name: 'Toon wijzigingen' }).click();
     await p.getByRole('region', { name: 'Wijzigingshistorie' }).getByRole('cell', { name: 'Achternaam' }).waitFor();
@@ -234,11 +262,16 @@ describe('daily caseload work in the browser', () => {
     await users.getByLabel('Pincode of wachtwoord *').fill('7305-manager');
     await users.getByRole('button', { name: 'Gebruiker toevoegen' }).click();
     await users.getByRole('cell', { name: 'Marja Hoekstra' }).waitFor();
-    await p.getByRole('region', { name: 'Bewaartermijn verstreken' }).getByText('Uw rol mag deze actie niet uitvoeren.').waitFor();
+    await p
+      .getByRole('region', { name: 'Bewaartermijn verstreken' })
+      .getByText('Uw rol mag deze actie niet uitvoeren.')
+      .waitFor();
 
     const csv = 'Naam;KvK-nummer;Plaats\nGarage Noordoost;87654321;Marknesse\nTuincentrum Bloei;123;Ens\n';
     await p.getByLabel('Wat staat er in het bestand?').selectOption('employers');
-    await p.getByLabel('Bestand (CSV of XLSX)').setInputFiles({ name: 'werkgevers.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await p
+      .getByLabel('Bestand (CSV of XLSX)')
+      .setInputFiles({ name: 'werkgevers.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     const refused = p.getByRole('table', { name: 'Geweigerde rijen' });
     await refused.getByRole('row').nth(1).waitFor();
     expect(await refused.getByRole('row').count()).toBe(2);
@@ -247,11 +280,18 @@ describe('daily caseload work in the browser', () => {
     await screenshot(p, '17-beheer');
     expect(h.store.db.prepare("SELECT count(*) FROM employers WHERE name = 'Garage Noordoost'").pluck().get()).toBe(0);
     const good = 'Naam;KvK-nummer;Plaats\nGarage Noordoost;87654321;Marknesse\nTuincentrum Bloei;87654322;Ens\n';
-    await p.getByLabel('Bestand (CSV of XLSX)').setInputFiles({ name: 'werkgevers.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
+    await p
+      .getByLabel('Bestand (CSV of XLSX)')
+      .setInputFiles({ name: 'werkgevers.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
     await p.getByText('2 rijen gelezen; 0 geweigerd.').waitFor();
     await p.getByRole('button', { name: 'Importeren' }).click();
     await p.getByText('Geïmporteerd: 2 nieuw, 0 bijgewerkt, 0 ongewijzigd.').waitFor();
-    expect(h.store.db.prepare("SELECT count(*) FROM employers WHERE name IN ('Garage Noordoost', 'Tuincentrum Bloei')").pluck().get()).toBe(2);
+    expect(
+      h.store.db
+        .prepare("SELECT count(*) FROM employers WHERE name IN ('Garage Noordoost', 'Tuincentrum Bloei')")
+        .pluck()
+        .get(),
+    ).toBe(2);
 
     // Switching user on the shared laptop asks for that user's PIN.
     const sw = p.getByRole('form', { name: 'Gebruiker wisselen' });
@@ -268,7 +308,14 @@ describe('daily caseload work in the browser', () => {
 
   it('lets a manager purge a client past the retention date, only after confirming', async () => {
     const api = createApi(h.store);
-    const old = await api.call('clients.create', { first_name: 'Gerrit', last_name: 'Oudeman', bsn: validBsn('70000007'), intake_date: '01-03-2010', referrer: 'uwv', account_manager: 'Anna de Jong' });
+    const old = await api.call('clients.create', {
+      first_name: 'Gerrit',
+      last_name: 'Oudeman',
+      bsn: validBsn('70000007'),
+      intake_date: '01-03-2010',
+      referrer: 'uwv',
+      account_manager: 'Anna de Jong',
+    });
     if (!old.ok) throw new Error(old.error.message);
     const oldId = (old.value as { id: string }).id;
     const exit = await api.call('clients.exit', { clientId: oldId, exit_date: '01-02-2014', exit_reason: 'moved' });
@@ -346,11 +393,14 @@ describe('daily-work screens filled with demo data', () => {
 
     await nav.getByRole('link', { name: 'Mijn werk' }).click();
     await p.getByLabel('Iedereen').check();
-    await p.getByRole('region', { name: /^Vervolgafspraken \([1-9]/ }).getByRole('link').first().click();
+    await p
+      .getByRole('region', { name: /^Vervolgafspraken \([1-9]/ })
+      .getByRole('link')
+      .first()
+      .click();
     await p.getByRole('heading', { name: 'Dossier' }).waitFor();
     await p.getByRole('region', { name: 'Dossier' }).getByRole('listitem').first().waitFor();
     expect(await axe(p), 'klant').toEqual([]);
     await screenshot(p, '25-klant-demo');
   });
 });
-

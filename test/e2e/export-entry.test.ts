@@ -13,12 +13,33 @@ import { axe, screenshot, startHarness, validBsn, type Harness } from './harness
 const BSN = validBsn('12345678');
 
 function seed(store: Store): void {
-  const put = (kind: RecordKind, v: RecordValues) => store.write('e2e', (w) => new RecordWriter(store, w).upsert(kind, v));
-  put('employers', { ref: 'W000001', name: 'Bakkerij De Polder', kvk: '12345678', city: 'Emmeloord', contact_name: 'P. Bakker' });
-  put('vacancies', { ref: 'V000001', employer_ref: 'W000001', title: 'Productiemedewerker bakkerij', hours_per_week: 32, opened_date: '2026-10-01', banenafspraak: true });
+  const put = (kind: RecordKind, v: RecordValues) =>
+    store.write('e2e', (w) => new RecordWriter(store, w).upsert(kind, v));
+  put('employers', {
+    ref: 'W000001',
+    name: 'Bakkerij De Polder',
+    kvk: '12345678',
+    city: 'Emmeloord',
+    contact_name: 'P. Bakker',
+  });
+  put('vacancies', {
+    ref: 'V000001',
+    employer_ref: 'W000001',
+    title: 'Productiemedewerker bakkerij',
+    hours_per_week: 32,
+    opened_date: '2026-10-01',
+    banenafspraak: true,
+  });
   put('clients', {
-    ref: 'K000001', bsn: BSN, initials: 'A.', first_name: 'Anna', last_name: 'Jansen', birth_date: '1990-03-14',
-    intake_date: '2026-01-05', referrer: 'social_team', account_manager: 'M. Visser',
+    ref: 'K000001',
+    bsn: BSN,
+    initials: 'A.',
+    first_name: 'Anna',
+    last_name: 'Jansen',
+    birth_date: '1990-03-14',
+    intake_date: '2026-01-05',
+    referrer: 'social_team',
+    account_manager: 'M. Visser',
   });
 }
 
@@ -30,7 +51,9 @@ describe('entry assistant in the browser', () => {
   beforeAll(async () => {
     h = await startHarness({ prepare: seed });
     ({ page, store } = h);
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(h.shell.url).origin });
+    await page
+      .context()
+      .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(h.shell.url).origin });
     await page.getByRole('navigation').getByRole('link', { name: 'Export' }).click();
     await page.getByRole('heading', { name: 'Nog in te voeren in WBS' }).waitFor();
   });
@@ -49,7 +72,9 @@ describe('entry assistant in the browser', () => {
     const queue = page.getByRole('list', { name: 'Nog in te voeren in WBS' });
     await queue.getByRole('button', { name: /V000001/ }).click();
     const panel = page.getByRole('region', { name: 'V000001 invoeren' });
-    await expect.poll(() => panel.locator('output[aria-label="Vacaturetitel"]').textContent()).toBe('Productiemedewerker bakkerij');
+    await expect
+      .poll(() => panel.locator('output[aria-label="Vacaturetitel"]').textContent())
+      .toBe('Productiemedewerker bakkerij');
     expect(await axe(page)).toEqual([]);
     await screenshot(page, 'export-invoerhulp-wbs');
     expect(await copied('Vacaturetitel')).toBe('Productiemedewerker bakkerij');
@@ -58,7 +83,9 @@ describe('entry assistant in the browser', () => {
     await panel.getByRole('button', { name: 'Ingevoerd' }).click();
     await expect.poll(() => panel.textContent()).toMatch(/Ingevoerd op \d{2}-\d{2}-\d{4}/);
     await expect.poll(() => queue.getByRole('button', { name: /V000001/ }).count()).toBe(0);
-    const row = store.db.prepare("SELECT target_id, method FROM export_deliveries WHERE target = 'wbs' AND entity = 'vacancy'").get();
+    const row = store.db
+      .prepare("SELECT target_id, method FROM export_deliveries WHERE target = 'wbs' AND entity = 'vacancy'")
+      .get();
     expect(row).toEqual({ target_id: '4471234', method: 'entry' });
   });
 
@@ -74,7 +101,9 @@ describe('entry assistant in the browser', () => {
     await panel.getByRole('textbox', { name: 'GWS-klantnummer' }).fill('GWS-88123');
     await panel.getByRole('button', { name: 'Ingevoerd' }).click();
     await expect.poll(() => queue.getByRole('button', { name: /K000001/ }).count()).toBe(0);
-    const row = store.db.prepare("SELECT target_id FROM export_deliveries WHERE target = 'gws' AND entity = 'client'").get();
+    const row = store.db
+      .prepare("SELECT target_id FROM export_deliveries WHERE target = 'gws' AND entity = 'client'")
+      .get();
     expect(row).toEqual({ target_id: 'GWS-88123' });
   });
 
@@ -89,8 +118,13 @@ describe('entry assistant in the browser', () => {
     expect(await axe(page)).toEqual([]);
     await page.getByRole('button', { name: 'Opslaan' }).click();
     await page.getByText('GWS4all - klanten (aangepast): versie 1 opgeslagen en in gebruik.').waitFor();
-    const saved = store.db.prepare("SELECT definition FROM export_profiles WHERE ref = 'gws-klanten-eigen' AND active = 1").pluck().get() as string;
-    expect((JSON.parse(saved) as { columns: { label: string }[] }).columns.map((c) => c.label)).toContain('Startdatum traject');
+    const saved = store.db
+      .prepare("SELECT definition FROM export_profiles WHERE ref = 'gws-klanten-eigen' AND active = 1")
+      .pluck()
+      .get() as string;
+    expect((JSON.parse(saved) as { columns: { label: string }[] }).columns.map((c) => c.label)).toContain(
+      'Startdatum traject',
+    );
     await page.getByRole('tab', { name: 'Batches' }).click();
     await page.getByText('GWS4all - klanten (aangepast) v1').waitFor();
   });
@@ -102,9 +136,15 @@ describe('entry assistant in the browser', () => {
       await page.getByLabel('Map voor de batch').fill(out);
       const vum = page.getByRole('region', { name: 'VUM (JSON)' });
       await vum.getByRole('button', { name: 'Exporteer VUM (JSON)' }).click();
-      await expect.poll(() => vum.getByRole('status').textContent()).toMatch(/Batch vum-\S+ voor VUM \(JSON\) geschreven: 1 vum-werkzoekenden\.json, 1 vum-vacatures\.json/);
+      await expect
+        .poll(() => vum.getByRole('status').textContent())
+        .toMatch(/Batch vum-\S+ voor VUM \(JSON\) geschreven: 1 vum-werkzoekenden\.json, 1 vum-vacatures\.json/);
       const [batch] = readdirSync(out);
-      expect(readdirSync(join(out, batch!)).sort()).toEqual(['manifest.json', 'vum-vacatures.json', 'vum-werkzoekenden.json']);
+      expect(readdirSync(join(out, batch!)).sort()).toEqual([
+        'manifest.json',
+        'vum-vacatures.json',
+        'vum-werkzoekenden.json',
+      ]);
       await vum.getByRole('button', { name: 'Exporteer VUM (JSON)' }).click();
       await expect.poll(() => vum.getByRole('status').textContent()).toMatch(/Niets nieuws of gewijzigd/);
       expect(readdirSync(out)).toHaveLength(1);

@@ -38,7 +38,11 @@ describe('first start with demo data', () => {
     await grid.focus();
     const last = grid.locator('[role=row][aria-rowindex="301"]');
     // End goes to the last loaded row; that loads the next page, so End again goes further.
-    for (let i = 0; i < 6 && (await last.getAttribute('aria-selected', { timeout: 1000 }).catch(() => null)) !== 'true'; i++) {
+    for (
+      let i = 0;
+      i < 6 && (await last.getAttribute('aria-selected', { timeout: 1000 }).catch(() => null)) !== 'true';
+      i++
+    ) {
       await p.keyboard.press('End');
       await p.waitForTimeout(400);
     }

@@ -24,14 +24,23 @@ export interface Harness {
 }
 
 export async function startHarness(opts: { prepare?: (store: Store) => void } = {}): Promise<Harness> {
-  if (!existsSync(join(RENDERER, 'index.html'))) throw new Error('out/renderer ontbreekt: draai eerst `npm run build:renderer`');
+  if (!existsSync(join(RENDERER, 'index.html')))
+    throw new Error('out/renderer ontbreekt: draai eerst `npm run build:renderer`');
   const dir = mkdtempSync(join(tmpdir(), 'caseload-e2e-'));
   const store = Store.open(join(dir, 'caseload.sqlite'), { deviceName: 'e2e-laptop' });
   opts.prepare?.(store);
   const shell = await startWebShell({ store, port: 0, rendererDir: RENDERER });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
   const context = await browser.newContext({ locale: 'nl-NL', viewport: { width: 1366, height: 850 } });
   const page = await context.newPage();
@@ -43,7 +52,10 @@ export async function startHarness(opts: { prepare?: (store: Store) => void } = 
   });
   await page.goto(shell.url);
   return {
-    store, shell, browser, page,
+    store,
+    shell,
+    browser,
+    page,
     async close() {
       await browser.close();
       await shell.close();
@@ -57,7 +69,13 @@ export async function startHarness(opts: { prepare?: (store: Store) => void } = 
 /** axe-core on the current screen (WCAG 2.1 A/AA); returns the violations, empty when clean. */
 export async function axe(page: Page): Promise<string[]> {
   const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+  return r.violations.map(
+    (v) =>
+      `${v.id}: ${v.help} (${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(', ')})`,
+  );
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -32,7 +32,9 @@ interface Gray {
 function readPng(file: string): Gray {
   const buf = readFileSync(file);
   let pos = 8;
-  let width = 0, height = 0, colorType = 0;
+  let width = 0,
+    height = 0,
+    colorType = 0;
   const idat: Buffer[] = [];
   while (pos < buf.length) {
     const len = buf.readUInt32BE(pos);
@@ -61,13 +63,32 @@ function readPng(file: string): Gray {
       const b = prev[x]!;
       const c = x >= channels ? prev[x - channels]! : 0;
       const p = a + b - c;
-      const pred = filter === 1 ? a : filter === 2 ? b : filter === 3 ? (a + b) >> 1 : filter === 4 ? (Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c) ? a : Math.abs(p - b) <= Math.abs(p - c) ? b : c) : 0;
+      const pred =
+        filter === 1
+          ? a
+          : filter === 2
+            ? b
+            : filter === 3
+              ? (a + b) >> 1
+              : filter === 4
+                ? Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c)
+                  ? a
+                  : Math.abs(p - b) <= Math.abs(p - c)
+                    ? b
+                    : c
+                : 0;
       cur[x] = (line[x]! + pred) & 0xff;
     }
     for (let x = 0; x < width; x++) {
       const i = x * channels;
       out[y * width + x] = channels >= 3 ? Math.round((cur[i]! + cur[i + 1]! + cur[i + 2]!) / 3) : cur[i]!;
-      if (channels >= 3 && Math.abs(cur[i]! - 0x2f) < 25 && Math.abs(cur[i + 1]! - 0x6f) < 25 && Math.abs(cur[i + 2]! - 0x9f) < 25) blue++;
+      if (
+        channels >= 3 &&
+        Math.abs(cur[i]! - 0x2f) < 25 &&
+        Math.abs(cur[i + 1]! - 0x6f) < 25 &&
+        Math.abs(cur[i + 2]! - 0x9f) < 25
+      )
+        blue++;
     }
     prev = cur;
   }
@@ -82,7 +103,8 @@ function ink(g: Gray, fromRow = 0, toRow = g.height): number {
 }
 
 function variance(g: Gray): number {
-  let sum = 0, sq = 0;
+  let sum = 0,
+    sq = 0;
   for (const v of g.pixels) {
     sum += v;
     sq += v * v;
@@ -108,7 +130,10 @@ beforeAll(async () => {
   writeFileSync(pdf, await renderReport(store, 'half-year', params, 'pdf', { today: '2016-07-15', chromium }));
   store.close();
   execFileSync('pdftoppm', ['-png', '-r', '50', pdf, join(dir, 'page')]);
-  pages = readdirSync(dir).filter((f) => /^page-\d+\.png$/.test(f)).sort().map((f) => readPng(join(dir, f)));
+  pages = readdirSync(dir)
+    .filter((f) => /^page-\d+\.png$/.test(f))
+    .sort()
+    .map((f) => readPng(join(dir, f)));
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -146,7 +171,12 @@ describe.skipIf(!tools)('the printed half-year report', () => {
     expect(text).not.toMatch(/\b20\d\d-\d\d-\d\d\b/);
     // The charts are drawn (blue bars) on the pages of caseload development and exit reasons,
     // and nowhere else.
-    const pageOf = (title: string) => pages.findIndex((_, i) => execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), pdf, '-'], { encoding: 'utf8' }).includes(title));
+    const pageOf = (title: string) =>
+      pages.findIndex((_, i) =>
+        execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), pdf, '-'], { encoding: 'utf8' }).includes(
+          title,
+        ),
+      );
     const charts = [pageOf('Ontwikkeling caseload per maand'), pageOf('Uitstroom naar reden')];
     expect(charts.every((i) => i > 0)).toBe(true);
     pages.forEach((p, i) => {

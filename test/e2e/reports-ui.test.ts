@@ -34,13 +34,16 @@ describe('reports in the browser', () => {
     await page.getByLabel('Van', { exact: true }).fill(from);
     await page.getByLabel('Tot en met', { exact: true }).fill(to);
     await page.getByRole('button', { name: 'Rapportage maken' }).click();
-    await expect.poll(() => page.locator('.report-result .muted').first().textContent()).toContain(`Periode ${from.split('-').reverse().join('-')}`);
+    await expect
+      .poll(() => page.locator('.report-result .muted').first().textContent())
+      .toContain(`Periode ${from.split('-').reverse().join('-')}`);
   }
 
   it('shows the work target of the seed: 307, 77, 64, on track', async () => {
     await open('Resultaatafspraak uitstroom naar regulier werk', '2016-01-01', '2016-08-31');
     const table = page.getByRole('table').first();
-    const value = (label: string) => table.getByRole('row').filter({ hasText: label }).getByRole('cell').nth(1).textContent();
+    const value = (label: string) =>
+      table.getByRole('row').filter({ hasText: label }).getByRole('cell').nth(1).textContent();
     expect(await value('Caseload op de basisdatum')).toBe('307');
     expect(await value('Doel (aantal personen)')).toBe('77');
     expect(await value('Gerealiseerd')).toBe('64');
@@ -52,7 +55,9 @@ describe('reports in the browser', () => {
   it('opens exactly the 64 clients behind the realized figure', async () => {
     await page.getByRole('button', { name: /^64: toon de registraties/ }).click();
     const list = page.locator('.record-list');
-    await expect.poll(() => list.getByRole('heading').textContent()).toBe('Uitstroom naar regulier werk: 64 registraties');
+    await expect
+      .poll(() => list.getByRole('heading').textContent())
+      .toBe('Uitstroom naar regulier werk: 64 registraties');
     await expect.poll(() => list.locator('tbody tr').count()).toBe(64);
     const reasons = await list.locator('tbody tr td:nth-child(7)').allTextContents();
     expect(new Set(reasons)).toEqual(new Set(['Niet-gesubsidieerd werk', 'Zelfstandig ondernemerschap']));
@@ -64,7 +69,9 @@ describe('reports in the browser', () => {
     await page.locator('.report-chart .recharts-surface').first().waitFor();
     expect(await page.locator('.report-chart .recharts-bar-rectangle').count()).toBe(16);
     await page.getByRole('button', { name: /^37: toon de registraties van januari 2016 Instroom/ }).click();
-    await expect.poll(() => page.locator('.record-list').getByRole('heading').textContent()).toBe('Instroom januari 2016: 37 registraties');
+    await expect
+      .poll(() => page.locator('.record-list').getByRole('heading').textContent())
+      .toBe('Instroom januari 2016: 37 registraties');
     expect(await axe(page)).toEqual([]);
     await screenshot(page, 'rapportage-ontwikkeling-caseload');
   });

@@ -3,7 +3,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createBridge } from '../../renderer/bridge.js';
 
-const INFO = { device: 'd1', deviceName: 'laptop-1', user: { id: 'u1', name: 'Beheerder', role: 'beheerder' }, counts: { clients: 0, employers: 0, vacancies: 0 }, empty: true };
+const INFO = {
+  device: 'd1',
+  deviceName: 'laptop-1',
+  user: { id: 'u1', name: 'Beheerder', role: 'beheerder' },
+  counts: { clients: 0, employers: 0, vacancies: 0 },
+  empty: true,
+};
 
 function fakeFetch() {
   const requests: { url: string; init: RequestInit }[] = [];

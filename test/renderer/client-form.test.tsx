@@ -8,7 +8,11 @@ import { realBridge } from './real-bridge.js';
 
 function renderForm() {
   const r = realBridge();
-  render(<BridgeProvider bridge={r.bridge}><ClientForm /></BridgeProvider>);
+  render(
+    <BridgeProvider bridge={r.bridge}>
+      <ClientForm />
+    </BridgeProvider>,
+  );
   return r;
 }
 
@@ -51,7 +55,7 @@ describe('Nieuwe klant form', { timeout: 30_000 }, () => {
     expect(screen.getByText('Vul een geldige datum in als dd-mm-jjjj.')).toBeInTheDocument();
   });
 
-  it('shows the server\'s field errors next to the field', async () => {
+  it("shows the server's field errors next to the field", async () => {
     const { store } = renderForm();
     const user = userEvent.setup({ delay: null });
     await user.type(screen.getByLabelText('Achternaam *'), 'J'.repeat(120));
@@ -64,7 +68,11 @@ describe('Nieuwe klant form', { timeout: 30_000 }, () => {
   it('registers a client and opens it; a second registration of the BSN opens the first', async () => {
     const { bridge, store } = realBridge();
     const user = userEvent.setup({ delay: null });
-    const { unmount } = render(<BridgeProvider bridge={bridge}><ClientForm /></BridgeProvider>);
+    const { unmount } = render(
+      <BridgeProvider bridge={bridge}>
+        <ClientForm />
+      </BridgeProvider>,
+    );
     await user.type(screen.getByLabelText('BSN'), '111222333');
     await user.type(screen.getByLabelText('Achternaam *'), 'Bakker');
     await user.click(screen.getByRole('button', { name: 'Klant registreren' }));
@@ -73,7 +81,11 @@ describe('Nieuwe klant form', { timeout: 30_000 }, () => {
     expect(store.db.prepare('SELECT last_name FROM clients WHERE id = ?').pluck().get(id)).toBe('Bakker');
     expect(store.db.prepare('SELECT count(*) FROM caseload_periods WHERE client_id = ?').pluck().get(id)).toBe(1);
     unmount();
-    render(<BridgeProvider bridge={bridge}><ClientForm /></BridgeProvider>);
+    render(
+      <BridgeProvider bridge={bridge}>
+        <ClientForm />
+      </BridgeProvider>,
+    );
     await user.type(screen.getByLabelText('BSN'), '111222333');
     await user.type(screen.getByLabelText('Achternaam *'), 'Backer');
     await user.click(screen.getByRole('button', { name: 'Klant registreren' }));

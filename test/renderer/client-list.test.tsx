@@ -35,8 +35,21 @@ function setup(clients: number) {
   useClients.setState(useClients.getInitialState());
   const r = realBridge();
   loadDemo(r.store, { clients, seed: 4, today: '2026-06-30' });
-  r.store.write('u', (w) => w.create('client', { ref: 'K999', first_name: 'Zoë', last_name: 'Müller', bsn: '111222333', birth_date: '1990-04-12', city: 'Emmeloord' }));
-  render(<BridgeProvider bridge={r.bridge}><ClientList /></BridgeProvider>);
+  r.store.write('u', (w) =>
+    w.create('client', {
+      ref: 'K999',
+      first_name: 'Zoë',
+      last_name: 'Müller',
+      bsn: '111222333',
+      birth_date: '1990-04-12',
+      city: 'Emmeloord',
+    }),
+  );
+  render(
+    <BridgeProvider bridge={r.bridge}>
+      <ClientList />
+    </BridgeProvider>,
+  );
   return r;
 }
 
@@ -50,7 +63,9 @@ describe('client list', { timeout: 30_000 }, () => {
     const grid = screen.getByRole('grid', { name: 'Klantenlijst' });
     expect(grid).toHaveAttribute('aria-rowcount', '2');
     const row = await within(grid).findByRole('row', { name: /Zoë Müller/ });
-    const cells = within(row).getAllByRole('gridcell').map((c) => c.textContent);
+    const cells = within(row)
+      .getAllByRole('gridcell')
+      .map((c) => c.textContent);
     expect(cells).toEqual(['Zoë Müller', 'K999', '******333', '12-04-1990', 'Emmeloord', '', 'Geen periode']);
     expect(grid.textContent).not.toContain('111222333');
   });

@@ -9,7 +9,9 @@ import { METHOD_NAMES } from '../../db/api/contract.js';
 const ROOT = resolve(import.meta.dirname, '../../renderer');
 
 function keysOf(obj: object, prefix = ''): string[] {
-  return Object.entries(obj).flatMap(([k, v]) => (typeof v === 'object' ? keysOf(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
+  return Object.entries(obj).flatMap(([k, v]) =>
+    typeof v === 'object' ? keysOf(v, `${prefix}${k}.`) : [`${prefix}${k}`],
+  );
 }
 
 function sources(dir: string): string[] {
@@ -27,7 +29,10 @@ describe('Dutch strings', () => {
   // Keys passed around as values (zod messages, tables of keys) count too: any quoted string
   // that starts with a top-level group of nl.ts.
   const literal = new Set(
-    [...code.matchAll(/\bt\(\s*'([\w.]+)'/g), ...code.matchAll(new RegExp(`'((?:${Object.keys(nl).join('|')})\\.[\\w.]+)'`, 'g'))]
+    [
+      ...code.matchAll(/\bt\(\s*'([\w.]+)'/g),
+      ...code.matchAll(new RegExp(`'((?:${Object.keys(nl).join('|')})\\.[\\w.]+)'`, 'g')),
+    ]
       .map((m) => m[1]!)
       .filter((k) => !methods.has(k)),
   );

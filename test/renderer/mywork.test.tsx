@@ -19,11 +19,27 @@ describe('Mijn werk', { timeout: 30_000 }, () => {
     const { bridge } = realBridge();
     const client = await bridge.call('clients.create', { first_name: 'Noor', last_name: 'Visser' });
     if (!client.ok) throw new Error(client.error.message);
-    const later = await bridge.call('contacts.create', { clientId: client.value.id, date: isoDaysAgo(8), kind: 'phone', summary: 'Cv nabellen', follow_up_date: isoDaysAgo(2) });
+    const later = await bridge.call('contacts.create', {
+      clientId: client.value.id,
+      date: isoDaysAgo(8),
+      kind: 'phone',
+      summary: 'Cv nabellen',
+      follow_up_date: isoDaysAgo(2),
+    });
     expect(later.ok).toBe(true);
-    await bridge.call('contacts.create', { clientId: client.value.id, date: isoDaysAgo(1), kind: 'phone', summary: 'Volgende maand', follow_up_date: isoDaysAgo(-30) });
+    await bridge.call('contacts.create', {
+      clientId: client.value.id,
+      date: isoDaysAgo(1),
+      kind: 'phone',
+      summary: 'Volgende maand',
+      follow_up_date: isoDaysAgo(-30),
+    });
 
-    render(<BridgeProvider bridge={bridge}><MyWorkScreen /></BridgeProvider>);
+    render(
+      <BridgeProvider bridge={bridge}>
+        <MyWorkScreen />
+      </BridgeProvider>,
+    );
     const section = await screen.findByRole('region', { name: 'Vervolgafspraken (1)' });
     const row = within(section).getByRole('row', { name: /Noor Visser/ });
     expect(row).toHaveTextContent(formatDateNl(isoDaysAgo(2)));

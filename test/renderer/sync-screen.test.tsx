@@ -59,6 +59,8 @@ describe('Synchronisatie screen', () => {
     expect(['Jansens', 'Janssen']).toContain(winner);
     await user.click(within(row).getByRole('button', { name: /Andere kiezen/ }));
     expect(await screen.findByText('Geen open conflicten.')).toBeInTheDocument();
-    expect(store.db.prepare('SELECT last_name FROM clients WHERE id = ?').pluck().get(id)).toBe(winner === 'Jansens' ? 'Janssen' : 'Jansens');
+    expect(store.db.prepare('SELECT last_name FROM clients WHERE id = ?').pluck().get(id)).toBe(
+      winner === 'Jansens' ? 'Janssen' : 'Jansens',
+    );
   }, 60_000);
 });

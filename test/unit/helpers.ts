@@ -42,8 +42,12 @@ export async function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<
   const out: string[] = [];
   const err: string[] = [];
   const io: CliIO = {
-    out: (t) => out.push(t), err: (t) => err.push(t), isTTY: false, env: { ...env },
-    progress: () => {}, askSecret: async () => null,
+    out: (t) => out.push(t),
+    err: (t) => err.push(t),
+    isTTY: false,
+    env: { ...env },
+    progress: () => {},
+    askSecret: async () => null,
   };
   const code = await runCli(args, io);
   return { code, out, err };
@@ -52,7 +56,10 @@ export async function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<
 /** Runs the real `caseload` binary (bin/caseload.mjs) as a child process. */
 export function bin(args: string[], env: NodeJS.ProcessEnv = {}): { code: number; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [join(REPO, 'bin/caseload.mjs'), ...args], {
-    cwd: REPO, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 60_000,
+    cwd: REPO,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    timeout: 60_000,
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

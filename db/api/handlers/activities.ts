@@ -5,7 +5,8 @@ import { liveRow, parseForm, saveRecord } from '../../work/records.js';
 
 type H = Pick<Handlers, 'activities.list' | 'activities.create' | 'activities.update' | 'activities.remove'>;
 
-const changed = (ctx: { emit: (e: 'data.changed', p: unknown) => void }, ids: string[]) => ctx.emit('data.changed', { kinds: ['activities'], ids });
+const changed = (ctx: { emit: (e: 'data.changed', p: unknown) => void }, ids: string[]) =>
+  ctx.emit('data.changed', { kinds: ['activities'], ids });
 
 export const activityHandlers: H = {
   'activities.list': ({ store }, { asOf, ...input }) => listActivities(store, input, asOf ?? todayNl()),

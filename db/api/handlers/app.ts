@@ -6,7 +6,8 @@ type H = Pick<Handlers, 'app.info' | 'demo.load' | 'codes.list'>;
 
 export const appHandlers: H = {
   'app.info': ({ store, session }) => {
-    const count = (table: string) => (store.db.prepare(`SELECT count(*) FROM ${table} WHERE deleted = 0`).pluck().get() as number);
+    const count = (table: string) =>
+      store.db.prepare(`SELECT count(*) FROM ${table} WHERE deleted = 0`).pluck().get() as number;
     const counts = { clients: count('clients'), employers: count('employers'), vacancies: count('vacancies') };
     return {
       device: store.device,
@@ -23,6 +24,9 @@ export const appHandlers: H = {
   },
   'codes.list': () =>
     Object.fromEntries(
-      Object.entries(CODE_LISTS).map(([list, codes]) => [list, Object.entries(codes).map(([code, label]) => ({ code, label }))]),
+      Object.entries(CODE_LISTS).map(([list, codes]) => [
+        list,
+        Object.entries(codes).map(([code, label]) => ({ code, label })),
+      ]),
     ),
 };

@@ -16,7 +16,8 @@ export const clientHandlers: H = {
   'clients.search': ({ store }, input) => searchClients(store, input),
 
   'clients.get': ({ store, session }, { id }) => {
-    const row = store.db.prepare('SELECT * FROM clients WHERE id = ? AND deleted = 0').get(id) as Record<string, unknown> | undefined;
+    const row = store.db.prepare('SELECT * FROM clients WHERE id = ? AND deleted = 0').get(id) as
+      Record<string, unknown> | undefined;
     if (!row) throw new AppError('not_found', 'Klant niet gevonden', 'id');
     const record: Record<string, unknown> = { id: row.id, ref: row.ref };
     const hiddenFields: string[] = [];
@@ -31,14 +32,26 @@ export const clientHandlers: H = {
         `SELECT id, intake_date, referrer, account_manager, exit_date, exit_reason FROM caseload_periods
          WHERE client_id = ? AND deleted = 0 ORDER BY intake_date DESC, id`,
       )
-      .all(id) as { id: string; intake_date: string | null; referrer: string | null; account_manager: string | null; exit_date: string | null; exit_reason: string | null }[];
+      .all(id) as {
+      id: string;
+      intake_date: string | null;
+      referrer: string | null;
+      account_manager: string | null;
+      exit_date: string | null;
+      exit_reason: string | null;
+    }[];
     const today = todayNl();
     const birth = (row.birth_date as string | null) ?? null;
     return {
-      id, record, periods, hiddenFields,
+      id,
+      record,
+      periods,
+      hiddenFields,
       age: birth ? ageOn(birth, today) : null,
       under27: isUnder27(birth, today),
-      inCaseload: periods.some((p) => p.intake_date !== null && p.intake_date <= today && (!p.exit_date || p.exit_date > today)),
+      inCaseload: periods.some(
+        (p) => p.intake_date !== null && p.intake_date <= today && (!p.exit_date || p.exit_date > today),
+      ),
     };
   },
 
@@ -54,7 +67,12 @@ export const clientHandlers: H = {
       if (values.bsn) {
         const existing = rw.clientByBsn(values.bsn as string);
         if (existing) {
-          throw new AppError('duplicate_bsn', `Deze BSN is al geregistreerd bij klant ${existing.ref}.`, 'bsn', existing);
+          throw new AppError(
+            'duplicate_bsn',
+            `Deze BSN is al geregistreerd bij klant ${existing.ref}.`,
+            'bsn',
+            existing,
+          );
         }
       }
       return rw.upsert('clients', values);
@@ -79,7 +97,9 @@ export const clientHandlers: H = {
   'clients.byBsn': ({ store }, { bsn }) => {
     const norm = normalizeBsn(bsn);
     if (!norm) return { id: null };
-    const row = store.db.prepare('SELECT id FROM clients WHERE bsn = ? AND deleted = 0 AND merged_into IS NULL LIMIT 1').get(norm) as { id: string } | undefined;
+    const row = store.db
+      .prepare('SELECT id FROM clients WHERE bsn = ? AND deleted = 0 AND merged_into IS NULL LIMIT 1')
+      .get(norm) as { id: string } | undefined;
     return { id: row?.id ?? null };
   },
 };

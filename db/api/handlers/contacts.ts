@@ -5,9 +5,13 @@ import { todayNl } from '../../work/dates.js';
 import { listContacts } from '../../work/lists.js';
 import { liveRow, parseForm, saveRecord } from '../../work/records.js';
 
-type H = Pick<Handlers, 'contacts.list' | 'contacts.create' | 'contacts.update' | 'contacts.markDone' | 'contacts.remove'>;
+type H = Pick<
+  Handlers,
+  'contacts.list' | 'contacts.create' | 'contacts.update' | 'contacts.markDone' | 'contacts.remove'
+>;
 
-const changed = (ctx: { emit: (e: 'data.changed', p: unknown) => void }, ids: string[]) => ctx.emit('data.changed', { kinds: ['contacts'], ids });
+const changed = (ctx: { emit: (e: 'data.changed', p: unknown) => void }, ids: string[]) =>
+  ctx.emit('data.changed', { kinds: ['contacts'], ids });
 
 export const contactHandlers: H = {
   'contacts.list': ({ store }, input) => listContacts(store, input),
@@ -23,8 +27,10 @@ export const contactHandlers: H = {
     const r = ctx.store.write(ctx.session.user, (w) => {
       const row = liveRow(ctx.store, 'contact', id);
       const date = (values.date ?? row.date) as string | null;
-      const follow = (values.follow_up_date !== undefined ? values.follow_up_date : row.follow_up_date) as string | null;
-      if (date && follow && follow < date) throw new AppError('invalid_input', 'ligt voor de datum van het contactmoment', 'follow_up_date');
+      const follow = (values.follow_up_date !== undefined ? values.follow_up_date : row.follow_up_date) as
+        string | null;
+      if (date && follow && follow < date)
+        throw new AppError('invalid_input', 'ligt voor de datum van het contactmoment', 'follow_up_date');
       return saveRecord(ctx.store, w, 'contacts', id, values);
     });
     changed(ctx, [id]);

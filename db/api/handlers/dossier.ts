@@ -7,9 +7,13 @@ import { liveRow } from '../../work/records.js';
 import { timeline } from '../../work/timeline.js';
 import { v7 as uuidv7 } from 'uuid';
 
-type H = Pick<Handlers, 'dossier.timeline' | 'clients.intake' | 'clients.exit' | 'measures.list' | 'measures.save' | 'measures.remove'>;
+type H = Pick<
+  Handlers,
+  'dossier.timeline' | 'clients.intake' | 'clients.exit' | 'measures.list' | 'measures.save' | 'measures.remove'
+>;
 
-const changed = (ctx: { emit: (e: 'data.changed', p: unknown) => void }, kinds: string[], ids: string[]) => ctx.emit('data.changed', { kinds, ids });
+const changed = (ctx: { emit: (e: 'data.changed', p: unknown) => void }, kinds: string[], ids: string[]) =>
+  ctx.emit('data.changed', { kinds, ids });
 
 export const dossierHandlers: H = {
   'dossier.timeline': ({ store, session }, { clientId, kinds, limit, after }) => {
@@ -31,18 +35,29 @@ export const dossierHandlers: H = {
 
   'measures.list': ({ store, session }, { clientId }) => {
     const rows = store
-      .stmt('SELECT id, ref, date, kind, reason, end_date FROM measures WHERE client_id = ? AND deleted = 0 ORDER BY date DESC, id DESC')
-      .all(clientId) as { id: string; ref: string | null; date: string | null; kind: string | null; reason: string | null; end_date: string | null }[];
+      .stmt(
+        'SELECT id, ref, date, kind, reason, end_date FROM measures WHERE client_id = ? AND deleted = 0 ORDER BY date DESC, id DESC',
+      )
+      .all(clientId) as {
+      id: string;
+      ref: string | null;
+      date: string | null;
+      kind: string | null;
+      reason: string | null;
+      end_date: string | null;
+    }[];
     return { items: rows.map((r) => ({ ...r, reason: maskedValue('measure', 'reason', r.reason, session.role) })) };
   },
 
   'measures.save': (ctx, { clientId, id, date, kind, reason, end_date }) => {
-    if (end_date && end_date < date) throw new AppError('invalid_input', 'ligt voor de datum van de maatregel', 'end_date');
+    if (end_date && end_date < date)
+      throw new AppError('invalid_input', 'ligt voor de datum van de maatregel', 'end_date');
     const fields = { date, kind, reason: reason ?? null, end_date: end_date ?? null };
     const saved = ctx.store.write(ctx.session.user, (w) => {
       liveRow(ctx.store, 'client', clientId, 'clientId');
       if (id) {
-        if (liveRow(ctx.store, 'measure', id).client_id !== clientId) throw new AppError('invalid_input', 'hoort bij een andere klant', 'id');
+        if (liveRow(ctx.store, 'measure', id).client_id !== clientId)
+          throw new AppError('invalid_input', 'hoort bij een andere klant', 'id');
         w.update('measure', id, fields);
         return id;
       }

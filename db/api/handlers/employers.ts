@@ -9,11 +9,19 @@ import { v7 as uuidv7 } from 'uuid';
 
 type H = Pick<
   Handlers,
-  | 'employers.search' | 'employers.get' | 'employers.create' | 'employers.update' | 'employers.byKvk'
-  | 'employers.saveContactPerson' | 'employers.removeContactPerson' | 'employers.saveSroi' | 'employers.removeSroi'
+  | 'employers.search'
+  | 'employers.get'
+  | 'employers.create'
+  | 'employers.update'
+  | 'employers.byKvk'
+  | 'employers.saveContactPerson'
+  | 'employers.removeContactPerson'
+  | 'employers.saveSroi'
+  | 'employers.removeSroi'
 >;
 
-const changed = (ctx: { emit: (e: 'data.changed', p: unknown) => void }, ids: string[]) => ctx.emit('data.changed', { kinds: ['employers'], ids });
+const changed = (ctx: { emit: (e: 'data.changed', p: unknown) => void }, ids: string[]) =>
+  ctx.emit('data.changed', { kinds: ['employers'], ids });
 
 export const employerHandlers: H = {
   'employers.search': ({ store }, { asOf, ...input }) => searchEmployers(store, input, asOf ?? todayNl()),
@@ -26,7 +34,13 @@ export const employerHandlers: H = {
     const r = ctx.store.write(ctx.session.user, (w) => {
       if (values.kvk) {
         const other = employerByKvk(ctx.store, values.kvk as string);
-        if (other) throw new AppError('duplicate_kvk', `Dit KvK-nummer is al geregistreerd bij ${other.name} (${other.ref}).`, 'kvk', other);
+        if (other)
+          throw new AppError(
+            'duplicate_kvk',
+            `Dit KvK-nummer is al geregistreerd bij ${other.name} (${other.ref}).`,
+            'kvk',
+            other,
+          );
       }
       return saveRecord(ctx.store, w, 'employers', null, values);
     });
@@ -39,7 +53,13 @@ export const employerHandlers: H = {
     const r = ctx.store.write(ctx.session.user, (w) => {
       if (values.kvk) {
         const other = employerByKvk(ctx.store, values.kvk as string);
-        if (other && other.id !== id) throw new AppError('duplicate_kvk', `Dit KvK-nummer is al geregistreerd bij ${other.name} (${other.ref}).`, 'kvk', other);
+        if (other && other.id !== id)
+          throw new AppError(
+            'duplicate_kvk',
+            `Dit KvK-nummer is al geregistreerd bij ${other.name} (${other.ref}).`,
+            'kvk',
+            other,
+          );
       }
       return saveRecord(ctx.store, w, 'employers', id, values);
     });
@@ -53,7 +73,8 @@ export const employerHandlers: H = {
   },
 
   'employers.saveContactPerson': (ctx, { employerId, id, name, role, phone, email }) => {
-    if (phone && !PHONE_RE.test(phone)) throw new AppError('invalid_input', `ongeldig telefoonnummer '${phone}'`, 'phone');
+    if (phone && !PHONE_RE.test(phone))
+      throw new AppError('invalid_input', `ongeldig telefoonnummer '${phone}'`, 'phone');
     if (email && !EMAIL_RE.test(email)) throw new AppError('invalid_input', `ongeldig e-mailadres '${email}'`, 'email');
     const fields = { name, role: role || null, phone: phone || null, email: email ? email.toLowerCase() : null };
     const saved = ctx.store.write(ctx.session.user, (w) => {
@@ -64,7 +85,11 @@ export const employerHandlers: H = {
         w.update('contact_person', id, fields);
         return id;
       }
-      return w.create('contact_person', { ref: hashRef('contact_person', [uuidv7()]), employer_id: employerId, ...fields });
+      return w.create('contact_person', {
+        ref: hashRef('contact_person', [uuidv7()]),
+        employer_id: employerId,
+        ...fields,
+      });
     });
     changed(ctx, [employerId]);
     return { id: saved };

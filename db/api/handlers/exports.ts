@@ -11,9 +11,18 @@ import { sourceFields } from '../../exchange/export/sources.js';
 
 type H = Pick<
   Handlers,
-  | 'exports.overview' | 'exports.run' | 'exports.queue' | 'exports.entry' | 'exports.markEntered' | 'exports.recordStatus'
-  | 'exports.profiles.list' | 'exports.profiles.get' | 'exports.profiles.save' | 'exports.profiles.retire'
-  | 'exports.settings.get' | 'exports.settings.set'
+  | 'exports.overview'
+  | 'exports.run'
+  | 'exports.queue'
+  | 'exports.entry'
+  | 'exports.markEntered'
+  | 'exports.recordStatus'
+  | 'exports.profiles.list'
+  | 'exports.profiles.get'
+  | 'exports.profiles.save'
+  | 'exports.profiles.retire'
+  | 'exports.settings.get'
+  | 'exports.settings.set'
 >;
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -36,22 +45,44 @@ export const exportHandlers: H = {
       outDir = sharedOutDir(shared, input.target);
     }
     if (!outDir) throw new AppError('invalid_input', 'Kies een map voor de export.', 'out');
-    const result = await runExport(ctx.store, { target: input.target, user: ctx.session.user, outDir, all: input.all, validOnly: input.validOnly });
+    const result = await runExport(ctx.store, {
+      target: input.target,
+      user: ctx.session.user,
+      outDir,
+      all: input.all,
+      validOnly: input.validOnly,
+    });
     if (result.status === 'written') ctx.emit('data.changed', { kinds: ['exports'] });
     const batch = result.batch && {
-      name: result.batch.name, dir: result.batch.dir, counts: result.batch.counts,
+      name: result.batch.name,
+      dir: result.batch.dir,
+      counts: result.batch.counts,
       files: result.batch.files.map((f) => ({ name: f.name, records: f.records, bytes: f.bytes, sha256: f.sha256 })),
     };
     return { target: result.target, status: result.status, message: result.message, problems: result.problems, batch };
   },
 
   'exports.queue': ({ store }, input) =>
-    entryQueue(store, input.target, { kind: input.kind, owner: input.owner, limit: input.limit, offset: input.offset, today: today() }),
+    entryQueue(store, input.target, {
+      kind: input.kind,
+      owner: input.owner,
+      limit: input.limit,
+      offset: input.offset,
+      today: today(),
+    }),
 
   'exports.entry': ({ store }, input) => entryPanel(store, input.target, input.kind, input.id, today()),
 
   'exports.markEntered': (ctx, input) => {
-    const result = markEntered(ctx.store, ctx.session.user, input.target, input.kind, input.id, input.targetId, new Date());
+    const result = markEntered(
+      ctx.store,
+      ctx.session.user,
+      input.target,
+      input.kind,
+      input.id,
+      input.targetId,
+      new Date(),
+    );
     ctx.emit('data.changed', { kinds: ['exports'], ids: [input.id] });
     return result;
   },

@@ -3,12 +3,17 @@ import { candidatesForVacancy, vacanciesForClient } from '../../matching/candida
 import { listMatches, moveMatch, proposeMatch } from '../../matching/pipeline.js';
 import { todayNl } from '../../work/dates.js';
 
-type H = Pick<Handlers, 'matching.candidates' | 'matching.vacancies' | 'matches.propose' | 'matches.move' | 'matches.list'>;
+type H = Pick<
+  Handlers,
+  'matching.candidates' | 'matching.vacancies' | 'matches.propose' | 'matches.move' | 'matches.list'
+>;
 
 export const matchingHandlers: H = {
-  'matching.candidates': ({ store }, { vacancyId, asOf, ...input }) => candidatesForVacancy(store, vacancyId, { ...input, asOf: asOf ?? todayNl() }),
+  'matching.candidates': ({ store }, { vacancyId, asOf, ...input }) =>
+    candidatesForVacancy(store, vacancyId, { ...input, asOf: asOf ?? todayNl() }),
 
-  'matching.vacancies': ({ store }, { clientId, asOf, ...input }) => vacanciesForClient(store, clientId, { ...input, asOf: asOf ?? todayNl() }),
+  'matching.vacancies': ({ store }, { clientId, asOf, ...input }) =>
+    vacanciesForClient(store, clientId, { ...input, asOf: asOf ?? todayNl() }),
 
   'matches.propose': (ctx, input) => {
     const r = ctx.store.write(ctx.session.user, (w) => proposeMatch(ctx.store, w, input, todayNl()));
@@ -17,7 +22,9 @@ export const matchingHandlers: H = {
   },
 
   'matches.move': (ctx, { id, status, note, date }) => {
-    const changed = ctx.store.write(ctx.session.user, (w) => moveMatch(ctx.store, w, { id, status, note, date: date ?? todayNl() }));
+    const changed = ctx.store.write(ctx.session.user, (w) =>
+      moveMatch(ctx.store, w, { id, status, note, date: date ?? todayNl() }),
+    );
     ctx.emit('data.changed', { kinds: ['matches'], ids: [id] });
     return { id, changed };
   },

@@ -10,7 +10,9 @@ const changed = (ctx: { emit: (e: 'data.changed', p: unknown) => void }, ids: st
 
 export const placementHandlers: H = {
   'placements.create': (ctx, { fields, ...links }) => {
-    const r = ctx.store.write(ctx.session.user, (w) => startPlacement(ctx.store, w, { ...links, fields }, ctx.session.name, todayNl()));
+    const r = ctx.store.write(ctx.session.user, (w) =>
+      startPlacement(ctx.store, w, { ...links, fields }, ctx.session.name, todayNl()),
+    );
     changed(ctx, [r.id]);
     return r;
   },

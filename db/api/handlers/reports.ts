@@ -12,13 +12,17 @@ type H = Pick<Handlers, 'reports.list' | 'reports.run' | 'reports.records' | 're
 export const reportHandlers: H = {
   'reports.list': () =>
     (Object.entries(REPORTS) as [ReportName, (typeof REPORTS)[ReportName]][]).map(([name, def]) => ({
-      name, title: def.title, description: def.description, params: [...def.params],
+      name,
+      title: def.title,
+      description: def.description,
+      params: [...def.params],
     })),
   'reports.run': ({ store }, { name, params }) => {
     const run = runReport(store, name, params);
     return { name: run.name, title: run.title, data: run.data, tables: run.tables };
   },
-  'reports.records': ({ store }, { name, params, figure, offset, limit }) => figureRecords(store, name, params, figure, { offset, limit }),
+  'reports.records': ({ store }, { name, params, figure, offset, limit }) =>
+    figureRecords(store, name, params, figure, { offset, limit }),
   'reports.file': async ({ store }, { name, params, format }) => {
     const data = await renderReport(store, name, params, format);
     return { filename: reportFileName(name, params, format), mime: MIME[format], base64: data.toString('base64') };

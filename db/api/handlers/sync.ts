@@ -20,11 +20,14 @@ export const syncHandlers: H = {
   'sync.run': async (ctx, { snapshot }) => {
     const result = await exclusiveRound(ctx.store, () =>
       runRound(ctx.store, {
-        keyStore: syncKeyStore(), appVersion: syncAppVersion(), snapshot,
+        keyStore: syncKeyStore(),
+        appVersion: syncAppVersion(),
+        snapshot,
         progress: (label, done, total) => ctx.emit('progress', { task: 'sync', label, done, total }),
       }),
     );
-    if (result.ingested.applied || result.merged || result.moved || result.purged || result.bootstrapped) ctx.emit('data.changed', { kinds: ['all'] });
+    if (result.ingested.applied || result.merged || result.moved || result.purged || result.bootstrapped)
+      ctx.emit('data.changed', { kinds: ['all'] });
     ctx.emit('sync.status', { ...syncStatus(ctx.store), running: isRoundRunning(ctx.store) });
     return result;
   },

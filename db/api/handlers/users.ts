@@ -16,7 +16,9 @@ export const userHandlers: H = {
     return r;
   },
   'session.users': ({ store }) => ({
-    items: listUsers(store, false).filter((u) => u.hasPin).map(({ ref, display_name, role }) => ({ ref, display_name, role })),
+    items: listUsers(store, false)
+      .filter((u) => u.hasPin)
+      .map(({ ref, display_name, role }) => ({ ref, display_name, role })),
   }),
   'session.switch': async (ctx, { user, pin }) => {
     const session = await switchUser(ctx.store, ctx.session.user, user, pin);

@@ -4,9 +4,18 @@ import { todayNl } from '../../work/dates.js';
 import { liveRow, parseForm, saveRecord } from '../../work/records.js';
 import { closeVacancy, getVacancy, listVacancies, overviewForClient } from '../../work/vacancies.js';
 
-type H = Pick<Handlers, 'vacancies.list' | 'vacancies.get' | 'vacancies.create' | 'vacancies.update' | 'vacancies.close' | 'vacancies.overviewForClient'>;
+type H = Pick<
+  Handlers,
+  | 'vacancies.list'
+  | 'vacancies.get'
+  | 'vacancies.create'
+  | 'vacancies.update'
+  | 'vacancies.close'
+  | 'vacancies.overviewForClient'
+>;
 
-const changed = (ctx: { emit: (e: 'data.changed', p: unknown) => void }, ids: string[]) => ctx.emit('data.changed', { kinds: ['vacancies'], ids });
+const changed = (ctx: { emit: (e: 'data.changed', p: unknown) => void }, ids: string[]) =>
+  ctx.emit('data.changed', { kinds: ['vacancies'], ids });
 
 /** A closed date needs a reason and the other way round, so the status is never ambiguous. */
 function checkClose(values: Record<string, unknown>, row: Record<string, unknown> | null): void {
@@ -23,7 +32,11 @@ export const vacancyHandlers: H = {
 
   'vacancies.create': (ctx, { employerId, fields }) => {
     const employer = liveRow(ctx.store, 'employer', employerId, 'employerId');
-    const values = parseForm('vacancies', { ...fields, opened_date: fields.opened_date || todayNl(), employer_ref: employer.ref }, true);
+    const values = parseForm(
+      'vacancies',
+      { ...fields, opened_date: fields.opened_date || todayNl(), employer_ref: employer.ref },
+      true,
+    );
     checkClose(values, null);
     const r = ctx.store.write(ctx.session.user, (w) => saveRecord(ctx.store, w, 'vacancies', null, values));
     changed(ctx, [r.id]);
@@ -46,5 +59,6 @@ export const vacancyHandlers: H = {
     return { id, changed: c };
   },
 
-  'vacancies.overviewForClient': ({ store }, { clientId, asOf }) => overviewForClient(store, clientId, asOf ?? todayNl()),
+  'vacancies.overviewForClient': ({ store }, { clientId, asOf }) =>
+    overviewForClient(store, clientId, asOf ?? todayNl()),
 };

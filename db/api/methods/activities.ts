@@ -7,12 +7,22 @@ import { dateIn, paging, text } from './inputs.js';
 const ACTIVITY_ROLES = ['klantmanager', 'trajectmanager', 'manager', 'beheerder'] as const;
 
 /** Activity fields as typed: kind*, provider, start_date*, end_date (inclusive), outcome. */
-export const activityForm = z.object({ kind: text, provider: text, start_date: text, end_date: text, outcome: text }).strict();
+export const activityForm = z
+  .object({ kind: text, provider: text, start_date: text, end_date: text, outcome: text })
+  .strict();
 
 const activityItem = z.object({
-  id: z.string(), ref: z.string(), kind: z.string().nullable(), provider: z.string().nullable(), start_date: z.string().nullable(),
-  end_date: z.string().nullable(), outcome: z.string().nullable(), clientId: z.string().nullable(), clientRef: z.string().nullable(),
-  client: z.string(), active: z.boolean(),
+  id: z.string(),
+  ref: z.string(),
+  kind: z.string().nullable(),
+  provider: z.string().nullable(),
+  start_date: z.string().nullable(),
+  end_date: z.string().nullable(),
+  outcome: z.string().nullable(),
+  clientId: z.string().nullable(),
+  clientRef: z.string().nullable(),
+  client: z.string(),
+  active: z.boolean(),
 });
 
 export const activityMethods = {
@@ -20,8 +30,11 @@ export const activityMethods = {
   'activities.list': method({
     input: z
       .object({
-        clientId: z.string().nullable().default(null), kind: z.string().nullable().default(null), activeOn: dateIn.nullable().default(null),
-        asOf: dateIn.optional(), ...paging,
+        clientId: z.string().nullable().default(null),
+        kind: z.string().nullable().default(null),
+        activeOn: dateIn.nullable().default(null),
+        asOf: dateIn.optional(),
+        ...paging,
       })
       .strict(),
     output: z.object({ items: z.array(activityItem), next: z.string().nullable() }),

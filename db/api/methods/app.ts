@@ -15,7 +15,9 @@ export const appMethods = {
   }),
   /** Loads realistic synthetic demo data (offered on first start with an empty store). */
   'demo.load': method({
-    input: z.object({ clients: z.number().int().min(1).max(200_000).default(300), seed: z.number().int().default(1) }).strict(),
+    input: z
+      .object({ clients: z.number().int().min(1).max(200_000).default(300), seed: z.number().int().default(1) })
+      .strict(),
     output: z.object({ clients: z.number(), employers: z.number(), vacancies: z.number() }),
   }),
   'codes.list': method({

@@ -8,16 +8,40 @@ export const auditMethods = {
   'audit.history': method({
     input: z
       .object({
-        entity: z.enum(['user', 'client', 'period', 'measure', 'employer', 'contact_person', 'sroi', 'vacancy', 'match', 'placement', 'activity', 'contact']),
+        entity: z.enum([
+          'user',
+          'client',
+          'period',
+          'measure',
+          'employer',
+          'contact_person',
+          'sroi',
+          'vacancy',
+          'match',
+          'placement',
+          'activity',
+          'contact',
+        ]),
         id: z.string(),
         ...paging,
       })
       .strict(),
     output: z.object({
-      items: z.array(z.object({
-        seq: z.number(), hlc: z.string(), at: z.string(), user: z.string(), userName: z.string().nullable(), device: z.string(),
-        deviceName: z.string().nullable(), field: z.string(), label: z.string(), old: z.unknown(), new: z.unknown(),
-      })),
+      items: z.array(
+        z.object({
+          seq: z.number(),
+          hlc: z.string(),
+          at: z.string(),
+          user: z.string(),
+          userName: z.string().nullable(),
+          device: z.string(),
+          deviceName: z.string().nullable(),
+          field: z.string(),
+          label: z.string(),
+          old: z.unknown(),
+          new: z.unknown(),
+        }),
+      ),
       next: z.string().nullable(),
     }),
   }),

@@ -4,11 +4,19 @@ import { method } from '../define.js';
 import { dateIn, paging, text } from './inputs.js';
 
 const contactItem = z.object({
-  id: z.string(), ref: z.string(), date: z.string(), kind: z.string().nullable(), summary: z.string().nullable(),
-  follow_up_date: z.string().nullable(), follow_up_done: z.string().nullable(), by: z.string().nullable(),
+  id: z.string(),
+  ref: z.string(),
+  date: z.string(),
+  kind: z.string().nullable(),
+  summary: z.string().nullable(),
+  follow_up_date: z.string().nullable(),
+  follow_up_done: z.string().nullable(),
+  by: z.string().nullable(),
   /** 'nazorg' for contacts planned after a placement. */
-  purpose: z.string().nullable(), placementId: z.string().nullable(),
-  clientId: z.string().nullable(), employerId: z.string().nullable(),
+  purpose: z.string().nullable(),
+  placementId: z.string().nullable(),
+  clientId: z.string().nullable(),
+  employerId: z.string().nullable(),
 });
 
 export const contactMethods = {
@@ -27,16 +35,24 @@ export const contactMethods = {
   'contacts.create': method({
     input: z
       .object({
-        clientId: z.string().nullable().optional(), employerId: z.string().nullable().optional(),
-        date: z.string().max(20), kind: z.string().max(40), summary: z.string().max(4000).optional(),
-        follow_up_date: z.string().max(20).nullable().optional(), by: z.string().max(100).optional(), resolves: z.string().nullable().optional(),
+        clientId: z.string().nullable().optional(),
+        employerId: z.string().nullable().optional(),
+        date: z.string().max(20),
+        kind: z.string().max(40),
+        summary: z.string().max(4000).optional(),
+        follow_up_date: z.string().max(20).nullable().optional(),
+        by: z.string().max(100).optional(),
+        resolves: z.string().nullable().optional(),
       })
       .strict(),
     output: z.object({ id: z.string(), ref: z.string() }),
   }),
   'contacts.update': method({
     input: z
-      .object({ id: z.string(), fields: z.object({ date: text, kind: text, summary: text, follow_up_date: text, by: text }).strict() })
+      .object({
+        id: z.string(),
+        fields: z.object({ date: text, kind: text, summary: text, follow_up_date: text, by: text }).strict(),
+      })
       .strict(),
     output: z.object({ id: z.string(), changed: z.array(z.string()) }),
   }),

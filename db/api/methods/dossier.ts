@@ -4,24 +4,55 @@ import { method } from '../define.js';
 import { dateIn, paging } from './inputs.js';
 
 const CLIENT_ROLES = ['klantmanager', 'trajectmanager', 'manager', 'beheerder'] as const;
-const timelineKind = z.enum(['intake', 'measure', 'contact', 'activity', 'match', 'placement', 'export', 'exit', 'change']);
+const timelineKind = z.enum([
+  'intake',
+  'measure',
+  'contact',
+  'activity',
+  'match',
+  'placement',
+  'export',
+  'exit',
+  'change',
+]);
 
 const measureItem = z.object({
-  id: z.string(), ref: z.string().nullable(), date: z.string().nullable(), kind: z.string().nullable(),
+  id: z.string(),
+  ref: z.string().nullable(),
+  date: z.string().nullable(),
+  kind: z.string().nullable(),
   /** Masked (••••) for roles without need to know. */
-  reason: z.string().nullable(), end_date: z.string().nullable(),
+  reason: z.string().nullable(),
+  end_date: z.string().nullable(),
 });
 
 export const dossierMethods = {
   /** One timeline of contacts, activities, matches, placements, periods, measures, exports and changes; newest first, keyset paged. */
   'dossier.timeline': method({
-    input: z.object({ clientId: z.string(), kinds: z.array(timelineKind).nullable().default(null), ...paging, limit: z.number().int().min(1).max(500).default(50) }).strict(),
+    input: z
+      .object({
+        clientId: z.string(),
+        kinds: z.array(timelineKind).nullable().default(null),
+        ...paging,
+        limit: z.number().int().min(1).max(500).default(50),
+      })
+      .strict(),
     output: z.object({
-      items: z.array(z.object({
-        date: z.string(), kind: timelineKind, rank: z.number(), id: z.string(), entity: z.string(), title: z.string(),
-        detail: z.string().nullable(), by: z.string().nullable(),
-        fields: z.array(z.object({ field: z.string(), label: z.string(), old: z.unknown(), new: z.unknown() })).optional(),
-      })),
+      items: z.array(
+        z.object({
+          date: z.string(),
+          kind: timelineKind,
+          rank: z.number(),
+          id: z.string(),
+          entity: z.string(),
+          title: z.string(),
+          detail: z.string().nullable(),
+          by: z.string().nullable(),
+          fields: z
+            .array(z.object({ field: z.string(), label: z.string(), old: z.unknown(), new: z.unknown() }))
+            .optional(),
+        }),
+      ),
       next: z.string().nullable(),
     }),
   }),
@@ -29,8 +60,10 @@ export const dossierMethods = {
   'clients.intake': method({
     input: z
       .object({
-        clientId: z.string(), intake_date: dateIn,
-        referrer: z.enum(['social_team', 'uwv', 'school', 'urk', 'self', 'other']), account_manager: z.string().trim().min(1).max(100),
+        clientId: z.string(),
+        intake_date: dateIn,
+        referrer: z.enum(['social_team', 'uwv', 'school', 'urk', 'self', 'other']),
+        account_manager: z.string().trim().min(1).max(100),
       })
       .strict(),
     output: z.object({ id: z.string(), periodId: z.string() }),
@@ -40,8 +73,18 @@ export const dossierMethods = {
   'clients.exit': method({
     input: z
       .object({
-        clientId: z.string(), exit_date: dateIn,
-        exit_reason: z.enum(['work_regular', 'self_employed', 'work_subsidized', 'education', 'referred_social_team', 'moved', 'other_income', 'other']),
+        clientId: z.string(),
+        exit_date: dateIn,
+        exit_reason: z.enum([
+          'work_regular',
+          'self_employed',
+          'work_subsidized',
+          'education',
+          'referred_social_team',
+          'moved',
+          'other_income',
+          'other',
+        ]),
       })
       .strict(),
     output: z.object({ id: z.string(), periodId: z.string() }),
@@ -55,8 +98,12 @@ export const dossierMethods = {
   'measures.save': method({
     input: z
       .object({
-        clientId: z.string(), id: z.string().optional(), date: dateIn, kind: z.enum(['warning', 'reduction', 'other']),
-        reason: z.string().max(2000).nullable().optional(), end_date: dateIn.nullable().optional(),
+        clientId: z.string(),
+        id: z.string().optional(),
+        date: dateIn,
+        kind: z.enum(['warning', 'reduction', 'other']),
+        reason: z.string().max(2000).nullable().optional(),
+        end_date: dateIn.nullable().optional(),
       })
       .strict(),
     output: z.object({ id: z.string() }),

@@ -3,7 +3,14 @@
 // export profiles a beheerder copies and adjusts. Pure: zod schemas only.
 import { z } from 'zod';
 import { method } from '../define.js';
-import { EXPORT_KINDS, PROFILE_KINDS, PROFILE_TARGETS, TARGETS, problemSchema, profileSchema } from '../../exchange/export/profile-schema.js';
+import {
+  EXPORT_KINDS,
+  PROFILE_KINDS,
+  PROFILE_TARGETS,
+  TARGETS,
+  problemSchema,
+  profileSchema,
+} from '../../exchange/export/profile-schema.js';
 
 const target = z.enum(TARGETS);
 const profileTarget = z.enum(PROFILE_TARGETS);
@@ -33,14 +40,27 @@ const batchOutput = z.object({
       name: z.string(),
       dir: z.string(),
       files: z.array(z.object({ name: z.string(), records: z.number(), bytes: z.number(), sha256: z.string() })),
-      counts: z.object({ records: z.number(), new: z.number(), changed: z.number(), unchanged: z.number(), heldBack: z.number() }),
+      counts: z.object({
+        records: z.number(),
+        new: z.number(),
+        changed: z.number(),
+        unchanged: z.number(),
+        heldBack: z.number(),
+      }),
     })
     .nullable(),
 });
 
 const profileSummary = z.object({
-  id: z.string(), target: profileTarget, kind: z.enum(PROFILE_KINDS), version: z.number(), name: z.string(),
-  builtin: z.boolean(), active: z.boolean(), inUse: z.boolean(), basedOn: z.string().nullable(),
+  id: z.string(),
+  target: profileTarget,
+  kind: z.enum(PROFILE_KINDS),
+  version: z.number(),
+  name: z.string(),
+  builtin: z.boolean(),
+  active: z.boolean(),
+  inUse: z.boolean(),
+  basedOn: z.string().nullable(),
 });
 
 const sourceField = z.object({ source: z.string(), label: z.string() });
@@ -86,8 +106,15 @@ export const exportMethods = {
       byOwner: z.array(z.object({ owner: z.string(), count: z.number() })),
       items: z.array(
         z.object({
-          kind, id: z.string(), ref: z.string(), label: z.string(), owner: z.string().nullable(),
-          status: z.enum(['new', 'changed']), changed: z.array(z.string()), problems: z.number(), targetId: z.string().nullable(),
+          kind,
+          id: z.string(),
+          ref: z.string(),
+          label: z.string(),
+          owner: z.string().nullable(),
+          status: z.enum(['new', 'changed']),
+          changed: z.array(z.string()),
+          problems: z.number(),
+          targetId: z.string().nullable(),
         }),
       ),
     }),
@@ -96,14 +123,25 @@ export const exportMethods = {
   'exports.entry': method({
     input: z.object({ target: profileTarget, kind, id: z.string() }).strict(),
     output: z.object({
-      target: profileTarget, kind, id: z.string(), ref: z.string(), label: z.string(),
+      target: profileTarget,
+      kind,
+      id: z.string(),
+      ref: z.string(),
+      label: z.string(),
       status: z.enum(['new', 'changed', 'unchanged']),
       profile: z.object({ id: z.string(), version: z.number(), name: z.string() }),
       targetIdLabel: z.string().nullable(),
       targetId: z.string().nullable(),
       deliveredAt: z.string().nullable(),
       fields: z.array(
-        z.object({ id: z.string(), label: z.string(), value: z.string(), changed: z.boolean(), problem: z.string().nullable(), note: z.string().nullable() }),
+        z.object({
+          id: z.string(),
+          label: z.string(),
+          value: z.string(),
+          changed: z.boolean(),
+          problem: z.string().nullable(),
+          note: z.string().nullable(),
+        }),
       ),
     }),
   }),
@@ -117,8 +155,12 @@ export const exportMethods = {
     input: z.object({ kind, id: z.string() }).strict(),
     output: z.array(
       z.object({
-        target, status: z.enum(['new', 'changed', 'unchanged']), changed: z.array(z.string()),
-        deliveredAt: z.string().nullable(), targetId: z.string().nullable(), problems: z.number(),
+        target,
+        status: z.enum(['new', 'changed', 'unchanged']),
+        changed: z.array(z.string()),
+        deliveredAt: z.string().nullable(),
+        targetId: z.string().nullable(),
+        problems: z.number(),
       }),
     ),
   }),

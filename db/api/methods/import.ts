@@ -15,9 +15,13 @@ const input = z
 
 const refused = z.object({ line: z.number(), field: z.string(), message: z.string() });
 const counts = {
-  ok: z.boolean(), created: z.number(), updated: z.number(), unchanged: z.number(),
+  ok: z.boolean(),
+  created: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
   /** The first 500 refused rows, each with line, field and Dutch message. */
-  refused: z.array(refused), refusedTotal: z.number(),
+  refused: z.array(refused),
+  refusedTotal: z.number(),
 };
 
 export const importMethods = {
@@ -28,7 +32,13 @@ export const importMethods = {
       format: z.enum(['csv', 'xlsx', 'jsonl']),
       headers: z.array(z.string()),
       fields: z.array(z.object({ name: z.string(), label: z.string(), required: z.boolean() })),
-      mapping: z.array(z.object({ header: z.string(), field: z.string().nullable(), how: z.enum(['name', 'label', 'synonym', 'fuzzy', 'given', 'none']) })),
+      mapping: z.array(
+        z.object({
+          header: z.string(),
+          field: z.string().nullable(),
+          how: z.enum(['name', 'label', 'synonym', 'fuzzy', 'given', 'none']),
+        }),
+      ),
       rows: z.array(z.object({ line: z.number(), values: z.record(z.string(), z.unknown()) })),
       totalRows: z.number(),
       ...counts,

@@ -15,9 +15,18 @@ export const dateIn = z.string().transform((s, ctx) => {
 
 /** A form field as typed: '' keeps the value on create and clears it on update. */
 export const text = z.string().max(4000).optional();
-export const num = z.union([z.number(), z.string().max(40)]).nullable().optional();
-export const flag = z.union([z.boolean(), z.string().max(10)]).nullable().optional();
-export const list = z.union([z.array(z.string().max(200)).max(100), z.string().max(4000)]).nullable().optional();
+export const num = z
+  .union([z.number(), z.string().max(40)])
+  .nullable()
+  .optional();
+export const flag = z
+  .union([z.boolean(), z.string().max(10)])
+  .nullable()
+  .optional();
+export const list = z
+  .union([z.array(z.string().max(200)).max(100), z.string().max(4000)])
+  .nullable()
+  .optional();
 
 /** Keyset paging: `after` is the opaque `next` of the previous page. */
 export const paging = {

@@ -5,9 +5,17 @@ import { dateIn } from './inputs.js';
 
 const party = z.object({ id: z.string(), ref: z.string(), name: z.string() });
 const followUp = z.object({
-  contactId: z.string(), date: z.string(), kind: z.string().nullable(), summary: z.string().nullable(), follow_up_date: z.string(),
-  daysOverdue: z.number(), by: z.string().nullable(), client: party.nullable(), employer: party.nullable(),
-  placementId: z.string().nullable(), placementEmployer: z.string().nullable(),
+  contactId: z.string(),
+  date: z.string(),
+  kind: z.string().nullable(),
+  summary: z.string().nullable(),
+  follow_up_date: z.string(),
+  daysOverdue: z.number(),
+  by: z.string().nullable(),
+  client: party.nullable(),
+  employer: party.nullable(),
+  placementId: z.string().nullable(),
+  placementEmployer: z.string().nullable(),
 });
 const section = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number() });
 
@@ -19,25 +27,54 @@ export const myWorkMethods = {
    * for the user's role.
    */
   'mywork.get': method({
-    input: z.object({ asOf: dateIn.optional(), scope: z.enum(['mine', 'all']).default('mine'), limit: z.number().int().min(1).max(500).default(100) }).strict(),
+    input: z
+      .object({
+        asOf: dateIn.optional(),
+        scope: z.enum(['mine', 'all']).default('mine'),
+        limit: z.number().int().min(1).max(500).default(100),
+      })
+      .strict(),
     output: z.object({
       asOf: z.string(),
       scope: z.enum(['mine', 'all']),
       sections: z.array(z.string()),
       followUps: section(followUp),
       nazorg: section(followUp),
-      employers: section(z.object({
-        id: z.string(), ref: z.string(), name: z.string(), exceptional_since: z.string(), account_manager: z.string().nullable(),
-        last_contact: z.string().nullable(), daysSince: z.number().nullable(),
-      })),
-      idleClients: section(z.object({
-        id: z.string(), ref: z.string(), name: z.string(), intake_date: z.string(), account_manager: z.string().nullable(),
-        last_activity_end: z.string().nullable(), under27: z.boolean(),
-      })),
-      referrals: section(z.object({
-        id: z.string(), ref: z.string(), name: z.string(), periodId: z.string(), intake_date: z.string(), referrer: z.string().nullable(),
-        account_manager: z.string().nullable(), daysWaiting: z.number(), under27: z.boolean(),
-      })),
+      employers: section(
+        z.object({
+          id: z.string(),
+          ref: z.string(),
+          name: z.string(),
+          exceptional_since: z.string(),
+          account_manager: z.string().nullable(),
+          last_contact: z.string().nullable(),
+          daysSince: z.number().nullable(),
+        }),
+      ),
+      idleClients: section(
+        z.object({
+          id: z.string(),
+          ref: z.string(),
+          name: z.string(),
+          intake_date: z.string(),
+          account_manager: z.string().nullable(),
+          last_activity_end: z.string().nullable(),
+          under27: z.boolean(),
+        }),
+      ),
+      referrals: section(
+        z.object({
+          id: z.string(),
+          ref: z.string(),
+          name: z.string(),
+          periodId: z.string(),
+          intake_date: z.string(),
+          referrer: z.string().nullable(),
+          account_manager: z.string().nullable(),
+          daysWaiting: z.number(),
+          under27: z.boolean(),
+        }),
+      ),
     }),
   }),
 };

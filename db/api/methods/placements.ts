@@ -5,14 +5,34 @@ import { dateIn, flag, num, paging, text } from './inputs.js';
 
 /** Placement fields as typed: kind*, start_date*, end_date, hours_per_week, wage_subsidy, job_coach, wage_value (%). */
 export const placementForm = z
-  .object({ kind: text, start_date: text, end_date: text, hours_per_week: num, wage_subsidy: flag, job_coach: text, wage_value: num })
+  .object({
+    kind: text,
+    start_date: text,
+    end_date: text,
+    hours_per_week: num,
+    wage_subsidy: flag,
+    job_coach: text,
+    wage_value: num,
+  })
   .strict();
 
 const placementItem = z.object({
-  id: z.string(), ref: z.string(), kind: z.string().nullable(), start_date: z.string().nullable(), end_date: z.string().nullable(),
-  hours_per_week: z.number().nullable(), wage_subsidy: z.boolean(), job_coach: z.string().nullable(), wage_value: z.number().nullable(),
-  clientId: z.string().nullable(), clientRef: z.string().nullable(), client: z.string(),
-  employerId: z.string().nullable(), employer: z.string().nullable(), vacancyId: z.string().nullable(), vacancy: z.string().nullable(),
+  id: z.string(),
+  ref: z.string(),
+  kind: z.string().nullable(),
+  start_date: z.string().nullable(),
+  end_date: z.string().nullable(),
+  hours_per_week: z.number().nullable(),
+  wage_subsidy: z.boolean(),
+  job_coach: z.string().nullable(),
+  wage_value: z.number().nullable(),
+  clientId: z.string().nullable(),
+  clientRef: z.string().nullable(),
+  client: z.string(),
+  employerId: z.string().nullable(),
+  employer: z.string().nullable(),
+  vacancyId: z.string().nullable(),
+  vacancy: z.string().nullable(),
   active: z.boolean(),
 });
 
@@ -25,11 +45,20 @@ export const placementMethods = {
   'placements.create': method({
     input: z
       .object({
-        matchId: z.string().nullable().optional(), clientId: z.string().nullable().optional(),
-        employerId: z.string().nullable().optional(), vacancyId: z.string().nullable().optional(), fields: placementForm,
+        matchId: z.string().nullable().optional(),
+        clientId: z.string().nullable().optional(),
+        employerId: z.string().nullable().optional(),
+        vacancyId: z.string().nullable().optional(),
+        fields: placementForm,
       })
       .strict(),
-    output: z.object({ id: z.string(), ref: z.string(), matchId: z.string().nullable(), vacancyClosed: z.boolean(), nazorg: z.array(z.string()) }),
+    output: z.object({
+      id: z.string(),
+      ref: z.string(),
+      matchId: z.string().nullable(),
+      vacancyClosed: z.boolean(),
+      nazorg: z.array(z.string()),
+    }),
   }),
   /** Changes a placement (e.g. its end date); a new start date moves the open nazorg with it. */
   'placements.update': method({
@@ -44,7 +73,12 @@ export const placementMethods = {
   /** Placements of a client or an employer (or all), newest start first, keyset paged; activeOn filters running ones. */
   'placements.list': method({
     input: z
-      .object({ clientId: z.string().nullable().default(null), employerId: z.string().nullable().default(null), activeOn: dateIn.nullable().default(null), ...paging })
+      .object({
+        clientId: z.string().nullable().default(null),
+        employerId: z.string().nullable().default(null),
+        activeOn: dateIn.nullable().default(null),
+        ...paging,
+      })
       .strict(),
     output: z.object({ items: z.array(placementItem), next: z.string().nullable() }),
   }),

@@ -18,8 +18,15 @@ export const REPORT_NAMES = [
 export type ReportName = (typeof REPORT_NAMES)[number];
 
 export type ReportParamName =
-  | 'from' | 'to' | 'as_of' | 'target_percent' | 'norm' | 'interval_days'
-  | 'account_manager' | 'target_group' | 'referrer';
+  | 'from'
+  | 'to'
+  | 'as_of'
+  | 'target_percent'
+  | 'norm'
+  | 'interval_days'
+  | 'account_manager'
+  | 'target_group'
+  | 'referrer';
 
 const isoDate = z.string().refine(isIsoDate, { message: 'geen geldige datum (JJJJ-MM-DD)' });
 
@@ -71,8 +78,20 @@ const cell = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 export const reportTable = z.object({
   id: z.string(),
   title: z.string(),
-  columns: z.array(z.object({ key: z.string(), label: z.string(), type: z.enum(['text', 'int', 'number', 'percent', 'date', 'month', 'bool']) })),
-  rows: z.array(z.object({ cells: z.record(z.string(), cell), figures: z.record(z.string(), z.string()).optional(), total: z.boolean().optional() })),
+  columns: z.array(
+    z.object({
+      key: z.string(),
+      label: z.string(),
+      type: z.enum(['text', 'int', 'number', 'percent', 'date', 'month', 'bool']),
+    }),
+  ),
+  rows: z.array(
+    z.object({
+      cells: z.record(z.string(), cell),
+      figures: z.record(z.string(), z.string()).optional(),
+      total: z.boolean().optional(),
+    }),
+  ),
   note: z.string().optional(),
   chart: z.enum(['caseload-development', 'exit-reasons']).optional(),
 });
@@ -99,7 +118,9 @@ export const reportMethods = {
   /** The reports this version can make, with their Dutch titles and the parameters each uses. */
   'reports.list': method({
     input: z.object({}).strict(),
-    output: z.array(z.object({ name: z.enum(REPORT_NAMES), title: z.string(), description: z.string(), params: z.array(z.string()) })),
+    output: z.array(
+      z.object({ name: z.enum(REPORT_NAMES), title: z.string(), description: z.string(), params: z.array(z.string()) }),
+    ),
   }),
   /** Runs a report: the JSON data of CONTRACTS.md plus the tables the UI and the files show. */
   'reports.run': method({
@@ -126,7 +147,9 @@ export const reportMethods = {
   }),
   /** A report as a file for download (CSV, XLSX or the printable HTML), base64-encoded. */
   'reports.file': method({
-    input: z.object({ name: reportName, params: reportParams.default({}), format: z.enum(['csv', 'xlsx', 'html']) }).strict(),
+    input: z
+      .object({ name: reportName, params: reportParams.default({}), format: z.enum(['csv', 'xlsx', 'html']) })
+      .strict(),
     output: z.object({ filename: z.string(), mime: z.string(), base64: z.string() }),
   }),
 };

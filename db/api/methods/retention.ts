@@ -8,16 +8,25 @@ export const retentionMethods = {
   'retention.list': method({
     input: z.object({ asOf: dateIn.optional(), ...paging }).strict(),
     output: z.object({
-      items: z.array(z.object({
-        id: z.string(), ref: z.string(), name: z.string(), lastExit: z.string().nullable(), exitReason: z.string().nullable(), destroyFrom: z.string(),
-      })),
+      items: z.array(
+        z.object({
+          id: z.string(),
+          ref: z.string(),
+          name: z.string(),
+          lastExit: z.string().nullable(),
+          exitReason: z.string().nullable(),
+          destroyFrom: z.string(),
+        }),
+      ),
       next: z.string().nullable(),
     }),
     roles: ['manager'],
   }),
   /** Destroys the clients and everything of theirs, journal and search index included. confirm must be true. */
   'retention.purge': method({
-    input: z.object({ clientIds: z.array(z.string()).min(1).max(1000), confirm: z.literal(true), asOf: dateIn.optional() }).strict(),
+    input: z
+      .object({ clientIds: z.array(z.string()).min(1).max(1000), confirm: z.literal(true), asOf: dateIn.optional() })
+      .strict(),
     output: z.object({
       purged: z.number(),
       rows: z.record(z.string(), z.number()),

@@ -24,7 +24,12 @@ export const syncConflict = z.object({
 export type SyncConflict = z.infer<typeof syncConflict>;
 
 const ingestResult = z.object({
-  segments: z.number(), changes: z.number(), applied: z.number(), duplicates: z.number(), conflicts: z.number(), problems: z.number(),
+  segments: z.number(),
+  changes: z.number(),
+  applied: z.number(),
+  duplicates: z.number(),
+  conflicts: z.number(),
+  problems: z.number(),
   purgeMarkers: z.boolean().optional(),
 });
 
@@ -51,8 +56,26 @@ export const syncStatusOutput = z.object({
   lastRun: z.string().nullable(),
   lastResult: roundResult.nullable(),
   pending: z.number(),
-  devices: z.array(z.object({ device: z.string(), name: z.string().nullable(), self: z.boolean(), appVersion: z.string().nullable(), lastActivity: z.string().nullable() })),
-  problems: z.array(z.object({ path: z.string(), kind: z.string(), message: z.string(), tries: z.number(), firstSeen: z.string(), lastTry: z.string(), quarantined: z.boolean() })),
+  devices: z.array(
+    z.object({
+      device: z.string(),
+      name: z.string().nullable(),
+      self: z.boolean(),
+      appVersion: z.string().nullable(),
+      lastActivity: z.string().nullable(),
+    }),
+  ),
+  problems: z.array(
+    z.object({
+      path: z.string(),
+      kind: z.string(),
+      message: z.string(),
+      tries: z.number(),
+      firstSeen: z.string(),
+      lastTry: z.string(),
+      quarantined: z.boolean(),
+    }),
+  ),
   conflicts: z.number(),
   otherConflicts: z.number(),
   running: z.boolean(),

@@ -4,7 +4,13 @@ import { method } from '../define.js';
 
 const role = z.enum(['klantmanager', 'werkgeversadviseur', 'trajectmanager', 'manager', 'beheerder']);
 const userItem = z.object({
-  id: z.string(), ref: z.string(), display_name: z.string(), role, email: z.string().nullable(), active: z.boolean(), hasPin: z.boolean(),
+  id: z.string(),
+  ref: z.string(),
+  display_name: z.string(),
+  role,
+  email: z.string().nullable(),
+  active: z.boolean(),
+  hasPin: z.boolean(),
 });
 const sessionOut = z.object({ user: z.string(), name: z.string(), role });
 
@@ -17,7 +23,12 @@ export const userMethods = {
   }),
   'users.create': method({
     input: z
-      .object({ display_name: z.string().trim().min(1).max(100), role, email: z.string().email().max(254).nullable().optional(), pin: z.string().max(200) })
+      .object({
+        display_name: z.string().trim().min(1).max(100),
+        role,
+        email: z.string().email().max(254).nullable().optional(),
+        pin: z.string().max(200),
+      })
       .strict(),
     output: z.object({ id: z.string(), ref: z.string() }),
     roles: ['beheerder'],

@@ -27,11 +27,16 @@ export const exportCommand: Command = {
       const outDir = (values.out as string | undefined) ?? (shared ? sharedOutDir(shared, target) : undefined);
       if (!outDir) throw new UsageError('--out DIR is verplicht (of --shared DIR, of stel een gedeelde exportmap in)');
       const result = await runExport(store, {
-        target, user: ctx.user, outDir, all: Boolean(values.all), validOnly: Boolean(values['valid-only']),
+        target,
+        user: ctx.user,
+        outDir,
+        all: Boolean(values.all),
+        validOnly: Boolean(values['valid-only']),
         onProgress: (done, total) => ctx.io.progress(`export ${target}`, done, total),
       });
       // Records by ref and field only: problem messages never carry personal values.
-      for (const line of problemLines(result.problems)) ctx.io.err(`${result.status === 'refused' ? '' : 'in de wachtrij: '}${line}`);
+      for (const line of problemLines(result.problems))
+        ctx.io.err(`${result.status === 'refused' ? '' : 'in de wachtrij: '}${line}`);
       if (result.status === 'refused') {
         ctx.io.err(`caseload export: ${result.message}`);
         return 1;

@@ -14,7 +14,8 @@ export const importCommand: Command = {
     const file = positionals[0];
     if (!file) throw new UsageError('geef het bestand om te importeren');
     const kind = values.kind as string | undefined;
-    if (kind !== undefined && !isRecordKind(kind)) throw new UsageError(`onbekende --kind '${kind}' (kies uit ${RECORD_KINDS.join(', ')})`);
+    if (kind !== undefined && !isRecordKind(kind))
+      throw new UsageError(`onbekende --kind '${kind}' (kies uit ${RECORD_KINDS.join(', ')})`);
     const format = formatOf(file);
     if (!format) throw new UsageError(`onbekend bestandstype '${file}' (gebruik .csv, .xlsx of .jsonl)`);
     if (!kind && format !== 'jsonl') throw new UsageError('geef --kind voor CSV- en XLSX-bestanden');
@@ -22,11 +23,22 @@ export const importCommand: Command = {
     const store = ctx.openStore();
     try {
       const r = await importFile(store, ctx.user, {
-        file, kind, dryRun: Boolean(values['dry-run']), format,
+        file,
+        kind,
+        dryRun: Boolean(values['dry-run']),
+        format,
         onProgress: (done, total) => ctx.io.progress('importeren', done, total),
       });
       for (const p of r.problems) ctx.io.err(formatProblem(p));
-      const summary = { ok: r.ok, dry_run: r.dryRun, created: r.created, updated: r.updated, unchanged: r.unchanged, skipped: r.skipped, refused: r.problems.length };
+      const summary = {
+        ok: r.ok,
+        dry_run: r.dryRun,
+        created: r.created,
+        updated: r.updated,
+        unchanged: r.unchanged,
+        skipped: r.skipped,
+        refused: r.problems.length,
+      };
       ctx.io.out(JSON.stringify(summary));
       if (!r.ok) ctx.io.err(`${r.problems.length} probleem/problemen: niets geïmporteerd.`);
       return r.ok ? 0 : 1;

@@ -9,7 +9,14 @@ export const initCommand: Command = {
     const store = ctx.openStore();
     if (typeof values['device-name'] === 'string') store.setMeta('device_name', values['device-name']);
     const version = store.db.pragma('user_version', { simple: true });
-    ctx.io.out(JSON.stringify({ db: store.file, device: store.device, device_name: store.getMeta('device_name'), schema_version: version }));
+    ctx.io.out(
+      JSON.stringify({
+        db: store.file,
+        device: store.device,
+        device_name: store.getMeta('device_name'),
+        schema_version: version,
+      }),
+    );
     store.close();
     return 0;
   },

@@ -22,7 +22,8 @@ function number(values: Values, flag: string, integer: boolean): number | undefi
   const v = values[flag] as string | undefined;
   if (v === undefined) return undefined;
   const n = Number(v.replace(',', '.'));
-  if (!Number.isFinite(n) || n < 0 || (integer && !Number.isInteger(n))) throw new UsageError(`--${flag}: '${v}' is geen geldig ${integer ? 'geheel ' : ''}getal`);
+  if (!Number.isFinite(n) || n < 0 || (integer && !Number.isInteger(n)))
+    throw new UsageError(`--${flag}: '${v}' is geen geldig ${integer ? 'geheel ' : ''}getal`);
   return n;
 }
 
@@ -60,11 +61,14 @@ export const reportCommand: Command = {
   async run(ctx, values, positionals) {
     const name = positionals[0];
     if (!name) throw new UsageError(`geef de naam van de rapportage (${REPORT_NAMES.join(', ')})`);
-    if (!isReportName(name)) throw new UsageError(`onbekende rapportage '${name}' (kies uit ${REPORT_NAMES.join(', ')})`);
+    if (!isReportName(name))
+      throw new UsageError(`onbekende rapportage '${name}' (kies uit ${REPORT_NAMES.join(', ')})`);
     const format = ((values.format as string | undefined) ?? 'json') as Format;
-    if (!FORMATS.includes(format)) throw new UsageError(`onbekend formaat '${format}' (kies uit ${FORMATS.join(', ')})`);
+    if (!FORMATS.includes(format))
+      throw new UsageError(`onbekend formaat '${format}' (kies uit ${FORMATS.join(', ')})`);
     const out = values.out as string | undefined;
-    if (!out && (format === 'xlsx' || format === 'pdf')) throw new UsageError(`--format ${format} schrijft een bestand: geef --out FILE`);
+    if (!out && (format === 'xlsx' || format === 'pdf'))
+      throw new UsageError(`--format ${format} schrijft een bestand: geef --out FILE`);
     const params: ReportParams = {
       from: date(values, 'from'),
       to: date(values, 'to'),
@@ -85,7 +89,8 @@ export const reportCommand: Command = {
         data = await renderReport(store, name, params, format);
       } catch (e) {
         // Parameter problems (from after to, unknown code) are usage errors too.
-        if (e instanceof AppError && e.code === 'invalid_input') throw new UsageError(`${e.field ? `--${e.field.replace(/_/g, '-')}: ` : ''}${e.message}`);
+        if (e instanceof AppError && e.code === 'invalid_input')
+          throw new UsageError(`${e.field ? `--${e.field.replace(/_/g, '-')}: ` : ''}${e.message}`);
         throw e;
       }
       if (out) writeAtomic(out, data);

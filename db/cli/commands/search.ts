@@ -11,7 +11,8 @@ export const searchCommand: Command = {
     const query = positionals[0];
     if (!query?.trim()) throw new UsageError('geef een zoekterm');
     const limit = Number(values.limit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) throw new UsageError('--limit moet een geheel getal van 1 tot 10000 zijn');
+    if (!Number.isInteger(limit) || limit < 1 || limit > 10_000)
+      throw new UsageError('--limit moet een geheel getal van 1 tot 10000 zijn');
     const store = ctx.openStore();
     try {
       for (const hit of searchAll(store, query, limit)) ctx.io.out(JSON.stringify(hit));

@@ -12,7 +12,8 @@ import { syncStatus } from '../../sync/status.js';
 
 function appVersion(): string {
   try {
-    return (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+    return (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string })
+      .version;
   } catch {
     return 'dev';
   }
@@ -43,25 +44,55 @@ export const syncCommand: Command = {
     try {
       if (create || join) {
         const passphrase = await ask(create ? 'Nieuw teamwachtwoord: ' : 'Teamwachtwoord: ');
-        if (!passphrase) throw new AppError('sync_locked', 'Geen teamwachtwoord: zet CASELOAD_SYNC_PASSPHRASE of start vanaf een terminal.');
-        if (create && !ctx.io.env.CASELOAD_SYNC_PASSPHRASE && (await ctx.io.askSecret('Herhaal het teamwachtwoord: ')) !== passphrase) {
+        if (!passphrase)
+          throw new AppError(
+            'sync_locked',
+            'Geen teamwachtwoord: zet CASELOAD_SYNC_PASSPHRASE of start vanaf een terminal.',
+          );
+        if (
+          create &&
+          !ctx.io.env.CASELOAD_SYNC_PASSPHRASE &&
+          (await ctx.io.askSecret('Herhaal het teamwachtwoord: ')) !== passphrase
+        ) {
           throw new AppError('invalid_input', 'De twee wachtwoorden verschillen: er is niets gemaakt.');
         }
-        await setupSync(store, { folder, mode: create ? 'create' : 'join', passphrase, deviceName, keyStore, appVersion: version });
+        await setupSync(store, {
+          folder,
+          mode: create ? 'create' : 'join',
+          passphrase,
+          deviceName,
+          keyStore,
+          appVersion: version,
+        });
       } else {
-        if (!store.getMeta(META.team)) throw new UsageError('deze laptop hoort nog bij geen team: gebruik --create-team (eerste laptop) of --join');
+        if (!store.getMeta(META.team))
+          throw new UsageError('deze laptop hoort nog bij geen team: gebruik --create-team (eerste laptop) of --join');
         if (deviceName) store.setMeta('device_name', deviceName);
       }
       const result = await runRound(store, {
-        folder, keyStore, passphrase: ask, snapshot: values.snapshot === true, appVersion: version,
+        folder,
+        keyStore,
+        passphrase: ask,
+        snapshot: values.snapshot === true,
+        appVersion: version,
         progress: (label, done, total) => ctx.io.progress(label, done, total),
       });
       const status = syncStatus(store);
       for (const p of status.problems) {
-        ctx.io.err(`${p.quarantined ? 'waarschuwing (quarantaine)' : 'overgeslagen, volgende ronde opnieuw'}: ${p.path}: ${p.message}`);
+        ctx.io.err(
+          `${p.quarantined ? 'waarschuwing (quarantaine)' : 'overgeslagen, volgende ronde opnieuw'}: ${p.path}: ${p.message}`,
+        );
       }
-      if (status.conflicts) ctx.io.err(`${status.conflicts} conflict(en) op sleutelvelden: los ze op in de app (Synchronisatie).`);
-      ctx.io.out(JSON.stringify({ ...result, pending: status.pending, conflicts: status.conflicts, problems: status.problems.length }));
+      if (status.conflicts)
+        ctx.io.err(`${status.conflicts} conflict(en) op sleutelvelden: los ze op in de app (Synchronisatie).`);
+      ctx.io.out(
+        JSON.stringify({
+          ...result,
+          pending: status.pending,
+          conflicts: status.conflicts,
+          problems: status.problems.length,
+        }),
+      );
       return 0;
     } finally {
       store.close();

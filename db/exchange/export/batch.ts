@@ -45,7 +45,12 @@ export interface ExportResult {
   message: string;
   /** Problems that blocked the batch (refused) or held records back (valid-only). */
   problems: ExportProblem[];
-  batch: { name: string; dir: string; files: BatchFile[]; counts: { records: number; new: number; changed: number; unchanged: number; heldBack: number } } | null;
+  batch: {
+    name: string;
+    dir: string;
+    files: BatchFile[];
+    counts: { records: number; new: number; changed: number; unchanged: number; heldBack: number };
+  } | null;
 }
 
 /** The folder for a batch in the shared export folder: one subfolder per target. */
@@ -58,7 +63,11 @@ export function sharedOutDir(shared: string, target: Target): string {
 function refuseSyncFolder(dir: string): void {
   const abs = resolve(dir);
   if (abs.split(sep).includes('caseload-sync') || existsSync(join(abs, 'caseload-sync'))) {
-    throw new AppError('invalid_input', 'Exporteer niet naar de synchronisatiemap: daar mag niets leesbaars staan. Kies een aparte exportmap.', 'out');
+    throw new AppError(
+      'invalid_input',
+      'Exporteer niet naar de synchronisatiemap: daar mag niets leesbaars staan. Kies een aparte exportmap.',
+      'out',
+    );
   }
 }
 
@@ -85,13 +94,18 @@ export async function runExport(store: Store, opts: ExportOptions): Promise<Expo
   const now = opts.now ?? new Date();
   const label = TARGET_LABELS[opts.target];
   refuseSyncFolder(opts.outDir);
-  const plan = planTarget(store, opts.target, { today: now.toISOString().slice(0, 10), keepUnchanged: Boolean(opts.all), onProgress: opts.onProgress });
+  const plan = planTarget(store, opts.target, {
+    today: now.toISOString().slice(0, 10),
+    keepUnchanged: Boolean(opts.all),
+    onProgress: opts.onProgress,
+  });
   const problems = plan.parts.flatMap((p) => p.records.flatMap((r) => r.problems));
   const heldBack = new Set(problems.map((p) => p.id));
   const base = { target: opts.target, problems, batch: null };
   if (problems.length && !opts.validOnly) {
     return {
-      ...base, status: 'refused',
+      ...base,
+      status: 'refused',
       message: `${heldBack.size} record(s) voor ${label} hebben samen ${problems.length} probleem/problemen; er is niets geschreven. Los ze op, of exporteer alleen de geldige records (--valid-only).`,
     };
   }
@@ -100,12 +114,17 @@ export async function runExport(store: Store, opts: ExportOptions): Promise<Expo
     .filter((p) => p.records.length > 0);
   if (!parts.length) {
     const held = heldBack.size ? ` ${heldBack.size} record(s) met problemen blijven in de wachtrij.` : '';
-    return { ...base, status: 'nothing', message: `Niets nieuws of gewijzigd voor ${label} sinds de vorige levering: er is niets geschreven.${held}` };
+    return {
+      ...base,
+      status: 'nothing',
+      message: `Niets nieuws of gewijzigd voor ${label} sinds de vorige levering: er is niets geschreven.${held}`,
+    };
   }
 
   mkdirSync(opts.outDir, { recursive: true });
   let name = `${opts.target}-${stamp(now)}-${store.device.slice(0, 6)}`;
-  for (let n = 2; existsSync(join(opts.outDir, name)); n++) name = `${opts.target}-${stamp(now)}-${store.device.slice(0, 6)}-${n}`;
+  for (let n = 2; existsSync(join(opts.outDir, name)); n++)
+    name = `${opts.target}-${stamp(now)}-${store.device.slice(0, 6)}-${n}`;
   const tmp = join(opts.outDir, `.tmp-${name}`);
   const final = join(opts.outDir, name);
   mkdirSync(tmp);
@@ -115,12 +134,17 @@ export async function runExport(store: Store, opts: ExportOptions): Promise<Expo
       const bytes = await fileBytes(part, records);
       writeDurably(join(tmp, part.fileName), bytes);
       files.push({
-        name: part.fileName, kind: part.kind,
+        name: part.fileName,
+        kind: part.kind,
         profile: part.profile ? { id: part.profile.id, version: part.profile.version, name: part.profile.name } : null,
-        records: records.length, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'),
+        records: records.length,
+        bytes: bytes.length,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
       });
     }
-    const delivered: { record: PlannedRecord; file: string }[] = parts.flatMap(({ part, records }) => records.map((record) => ({ record, file: part.fileName })));
+    const delivered: { record: PlannedRecord; file: string }[] = parts.flatMap(({ part, records }) =>
+      records.map((record) => ({ record, file: part.fileName })),
+    );
     const counts = { records: delivered.length, new: 0, changed: 0, unchanged: 0, heldBack: heldBack.size };
     for (const d of delivered) counts[d.record.status]++;
     const manifest = {
@@ -137,9 +161,16 @@ export async function runExport(store: Store, opts: ExportOptions): Promise<Expo
       files,
       // Per record only keys and column names: the values (and any personal data) stay in the files.
       records: delivered.map(({ record, file }) => ({
-        file, kind: record.kind, ref: record.ref, status: record.status, changed: record.changed, target_id: record.targetId,
+        file,
+        kind: record.kind,
+        ref: record.ref,
+        status: record.status,
+        changed: record.changed,
+        target_id: record.targetId,
       })),
-      held_back: [...heldBack].length ? problems.map((p) => ({ kind: p.kind, ref: p.ref, column: p.column, message: p.message })) : [],
+      held_back: [...heldBack].length
+        ? problems.map((p) => ({ kind: p.kind, ref: p.ref, column: p.column, message: p.message }))
+        : [],
     };
     writeDurably(join(tmp, 'manifest.json'), Buffer.from(JSON.stringify(manifest, null, 2) + '\n', 'utf8'));
     const at = now.toISOString();
@@ -147,17 +178,33 @@ export async function runExport(store: Store, opts: ExportOptions): Promise<Expo
       for (const { record, file } of delivered) {
         const part = parts.find((p) => p.part.fileName === file)!.part;
         plan.deliveries.record(w, {
-          entity: record.entity, recordId: record.id, ref: record.ref, fp: record.fp, at, method: 'batch', batch: name,
+          entity: record.entity,
+          recordId: record.id,
+          ref: record.ref,
+          fp: record.fp,
+          at,
+          method: 'batch',
+          batch: name,
           profile: part.profile ? `${part.profile.id}@${part.profile.version}` : 'vum',
         });
       }
-      audit(store, { actor: opts.user, action: 'export', object: `${opts.target} ${name} (${delivered.length} records)`, result: 'ok' }, at);
+      audit(
+        store,
+        {
+          actor: opts.user,
+          action: 'export',
+          object: `${opts.target} ${name} (${delivered.length} records)`,
+          result: 'ok',
+        },
+        at,
+      );
       renameSync(tmp, final);
     });
     const summary = parts.map(({ part, records }) => `${records.length} ${part.fileName}`).join(', ');
     const held = heldBack.size ? ` ${heldBack.size} record(s) met problemen blijven in de wachtrij.` : '';
     return {
-      ...base, status: 'written',
+      ...base,
+      status: 'written',
       message: `Batch ${basename(final)} voor ${label} geschreven: ${summary}.${held}`,
       batch: { name, dir: final, files, counts },
     };
@@ -173,8 +220,13 @@ export function previewExport(store: Store, target: Target, all: boolean, today:
     const count = (status: SummaryRow['status']) => part.rows.filter((r) => r.status === status).length;
     const due = part.rows.filter((r) => all || r.status !== 'unchanged');
     return {
-      kind: part.kind, fileName: part.fileName, profile: part.profile,
-      new: count('new'), changed: count('changed'), unchanged: count('unchanged'), due: due.length,
+      kind: part.kind,
+      fileName: part.fileName,
+      profile: part.profile,
+      new: count('new'),
+      changed: count('changed'),
+      unchanged: count('unchanged'),
+      due: due.length,
       problems: due.flatMap((r) => r.problems),
     };
   });

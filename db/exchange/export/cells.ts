@@ -65,7 +65,12 @@ export function formatCell(column: Column, values: Record<string, unknown>): Cel
     const key = String(item);
     if (Object.hasOwn(column.map, key)) {
       const mapped = column.map[key]!;
-      if (mapped !== '') out.push(column.format === 'date' || column.format === 'integer' || column.format === 'decimal' ? formatOne(column.format, mapped) : mapped);
+      if (mapped !== '')
+        out.push(
+          column.format === 'date' || column.format === 'integer' || column.format === 'decimal'
+            ? formatOne(column.format, mapped)
+            : mapped,
+        );
       continue;
     }
     const unmapped = column.unmapped ?? 'problem';

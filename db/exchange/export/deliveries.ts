@@ -76,9 +76,15 @@ export class Deliveries {
       .all(target) as Record<string, string | null>[];
     for (const r of rows) {
       this.byKey.set(`${r.entity}:${r.record_id}`, {
-        id: r.id!, hash: r.hash ?? '', columns: null, columnsJson: r.columns ?? '{}',
-        delivered_at: r.delivered_at ?? '', method: (r.method as Delivery['method']) ?? 'batch', batch: r.batch ?? null,
-        profile: r.profile ?? null, target_id: r.target_id ?? null,
+        id: r.id!,
+        hash: r.hash ?? '',
+        columns: null,
+        columnsJson: r.columns ?? '{}',
+        delivered_at: r.delivered_at ?? '',
+        method: (r.method as Delivery['method']) ?? 'batch',
+        batch: r.batch ?? null,
+        profile: r.profile ?? null,
+        target_id: r.target_id ?? null,
       });
     }
   }
@@ -92,22 +98,45 @@ export class Deliveries {
   /** Records a delivery inside the caller's store.write (same transaction as the batch rename). */
   record(
     w: Writer,
-    d: { entity: EntityName; recordId: string; ref: string; fp: Fingerprint; at: string; method: Delivery['method']; batch?: string; profile?: string; targetId?: string | null },
+    d: {
+      entity: EntityName;
+      recordId: string;
+      ref: string;
+      fp: Fingerprint;
+      at: string;
+      method: Delivery['method'];
+      batch?: string;
+      profile?: string;
+      targetId?: string | null;
+    },
   ): void {
     const id = deliveryId(this.target, d.entity, d.recordId);
     const fields = {
-      ref: `${this.target}:${d.ref}`, target: this.target, entity: d.entity, record_id: d.recordId,
-      hash: d.fp.hash, columns: JSON.stringify(d.fp.columns), delivered_at: d.at, method: d.method,
-      batch: d.batch ?? null, profile: d.profile ?? null,
+      ref: `${this.target}:${d.ref}`,
+      target: this.target,
+      entity: d.entity,
+      record_id: d.recordId,
+      hash: d.fp.hash,
+      columns: JSON.stringify(d.fp.columns),
+      delivered_at: d.at,
+      method: d.method,
+      batch: d.batch ?? null,
+      profile: d.profile ?? null,
       ...(d.targetId !== undefined ? { target_id: d.targetId } : {}),
     };
     if (w.row('export_delivery', id)) w.update('export_delivery', id, fields);
     else w.create('export_delivery', fields, id);
     const prev = this.get(d.entity, d.recordId);
     this.byKey.set(`${d.entity}:${d.recordId}`, {
-      id, hash: d.fp.hash, columns: d.fp.columns, columnsJson: '', delivered_at: d.at, method: d.method, batch: d.batch ?? null,
-      profile: d.profile ?? null, target_id: d.targetId !== undefined ? d.targetId : (prev?.target_id ?? null),
+      id,
+      hash: d.fp.hash,
+      columns: d.fp.columns,
+      columnsJson: '',
+      delivered_at: d.at,
+      method: d.method,
+      batch: d.batch ?? null,
+      profile: d.profile ?? null,
+      target_id: d.targetId !== undefined ? d.targetId : (prev?.target_id ?? null),
     });
   }
 }
-

@@ -43,8 +43,15 @@ export function entryQueue(store: Store, target: ProfileTarget, opts: QueueOptio
       if (opts.kind && part.kind !== opts.kind) continue;
       if (opts.owner !== undefined && opts.owner !== null && owner !== opts.owner) continue;
       items.push({
-        kind: r.kind, id: r.id, ref: r.ref, label: r.label, owner: r.owner, status: r.status as 'new' | 'changed',
-        changed: r.changed, problems: r.problems.length, targetId: r.targetId,
+        kind: r.kind,
+        id: r.id,
+        ref: r.ref,
+        label: r.label,
+        owner: r.owner,
+        status: r.status as 'new' | 'changed',
+        changed: r.changed,
+        problems: r.problems.length,
+        targetId: r.targetId,
       });
     }
   }
@@ -52,7 +59,9 @@ export function entryQueue(store: Store, target: ProfileTarget, opts: QueueOptio
     target,
     total: items.length,
     byKind,
-    byOwner: [...byOwner.entries()].map(([owner, count]) => ({ owner, count })).sort((a, b) => b.count - a.count || a.owner.localeCompare(b.owner)),
+    byOwner: [...byOwner.entries()]
+      .map(([owner, count]) => ({ owner, count }))
+      .sort((a, b) => b.count - a.count || a.owner.localeCompare(b.owner)),
     items: items.slice(opts.offset, opts.offset + opts.limit),
   };
 }
@@ -70,25 +79,47 @@ export function entryPanel(store: Store, target: ProfileTarget, kind: ExportKind
   const problems = new Map<string, ExportProblem>(record.problems.map((p) => [p.column, p]));
   const changed = new Set(record.status === 'changed' ? record.changed : []);
   return {
-    target, kind, id, ref: record.ref, label: record.label, status: record.status,
+    target,
+    kind,
+    id,
+    ref: record.ref,
+    label: record.label,
+    status: record.status,
     profile: { id: part.profile.id, version: part.profile.version, name: part.profile.name },
     targetIdLabel: part.profile.targetIdLabel ?? null,
     targetId: record.targetId,
     deliveredAt: record.deliveredAt,
     fields: part.profile.columns.map((c) => ({
-      id: c.id, label: c.label, value: record.cells[c.id] ?? '', changed: changed.has(c.id),
-      problem: problems.get(c.id)?.message ?? null, note: c.note ?? null,
+      id: c.id,
+      label: c.label,
+      value: record.cells[c.id] ?? '',
+      changed: changed.has(c.id),
+      problem: problems.get(c.id)?.message ?? null,
+      note: c.note ?? null,
     })),
   };
 }
 
 /** "Ingevoerd": what the panel shows now counts as delivered, with the target's id when given. */
-export function markEntered(store: Store, user: string, target: ProfileTarget, kind: ExportKind, id: string, targetId: string | undefined, now: Date) {
+export function markEntered(
+  store: Store,
+  user: string,
+  target: ProfileTarget,
+  kind: ExportKind,
+  id: string,
+  targetId: string | undefined,
+  now: Date,
+) {
   const { plan, part, record } = oneRecord(store, target, kind, id, now.toISOString().slice(0, 10));
   const at = now.toISOString();
   store.write(user, (w) =>
     plan.deliveries.record(w, {
-      entity: record.entity, recordId: record.id, ref: record.ref, fp: record.fp, at, method: 'entry',
+      entity: record.entity,
+      recordId: record.id,
+      ref: record.ref,
+      fp: record.fp,
+      at,
+      method: 'entry',
       profile: `${part.profile.id}@${part.profile.version}`,
       ...(targetId !== undefined ? { targetId: targetId.trim() || null } : {}),
     }),
@@ -105,9 +136,15 @@ export function recordStatus(store: Store, kind: ExportKind, id: string, today: 
     const r = part?.records[0];
     if (!part || !r) return [];
     const labels = new Map((part.profile?.columns ?? []).map((c) => [c.id, c.label]));
-    return [{
-      target, status: r.status, changed: r.changed.map((c) => labels.get(c) ?? c),
-      deliveredAt: r.deliveredAt, targetId: r.targetId, problems: r.problems.length,
-    }];
+    return [
+      {
+        target,
+        status: r.status,
+        changed: r.changed.map((c) => labels.get(c) ?? c),
+        deliveredAt: r.deliveredAt,
+        targetId: r.targetId,
+        problems: r.problems.length,
+      },
+    ];
   });
 }

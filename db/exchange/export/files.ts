@@ -6,7 +6,15 @@ import type { PlanPart, PlannedRecord } from './plan.js';
 
 export async function fileBytes(part: PlanPart, records: PlannedRecord[]): Promise<Buffer> {
   const profile = part.profile;
-  if (!profile) return Buffer.from(JSON.stringify(records.map((r) => r.doc), null, 2) + '\n', 'utf8');
+  if (!profile)
+    return Buffer.from(
+      JSON.stringify(
+        records.map((r) => r.doc),
+        null,
+        2,
+      ) + '\n',
+      'utf8',
+    );
   const header = profile.columns.map((c) => c.label);
   const rows = records.map((r) => profile.columns.map((c) => r.cells[c.id] ?? ''));
   if (profile.file.format === 'xlsx') {
@@ -26,5 +34,7 @@ export async function fileBytes(part: PlanPart, records: PlannedRecord[]): Promi
   }
   const d = profile.file.delimiter;
   const text = csvLine(header, d) + rows.map((r) => csvLine(r, d)).join('');
-  return profile.file.encoding === 'windows-1252' ? iconv.encode(text, 'win1252') : Buffer.from('\ufeff' + text, 'utf8');
+  return profile.file.encoding === 'windows-1252'
+    ? iconv.encode(text, 'win1252')
+    : Buffer.from('\ufeff' + text, 'utf8');
 }

@@ -67,7 +67,9 @@ export function hashedCells(profile: Profile | null, cells: Record<string, strin
   if (!profile) return cells;
   let ids = targetIdColumns.get(profile);
   if (!ids) {
-    ids = new Set(profile.columns.filter((c) => c.source === 'target_id' || c.source?.endsWith('.target_id')).map((c) => c.id));
+    ids = new Set(
+      profile.columns.filter((c) => c.source === 'target_id' || c.source?.endsWith('.target_id')).map((c) => c.id),
+    );
     targetIdColumns.set(profile, ids);
   }
   if (!ids.size) return cells;
@@ -82,7 +84,14 @@ function neededSources(profile: Profile): Set<string> {
 
 const columnOrder = new WeakMap<Profile, Map<string, number>>();
 
-function plannedFrom(src: SourceRecord, deliveries: Deliveries, profile: Profile | null, cells: Record<string, string>, doc: Record<string, unknown> | null, problems: ExportProblem[]): PlannedRecord {
+function plannedFrom(
+  src: SourceRecord,
+  deliveries: Deliveries,
+  profile: Profile | null,
+  cells: Record<string, string>,
+  doc: Record<string, unknown> | null,
+  problems: ExportProblem[],
+): PlannedRecord {
   const fp = fingerprint(src.id, hashedCells(profile, cells));
   const delivered = deliveries.get(src.entity, src.id);
   // Changed columns in the target's screen order, as the person updating the target reads them.
@@ -92,26 +101,54 @@ function plannedFrom(src: SourceRecord, deliveries: Deliveries, profile: Profile
     if (profile) columnOrder.set(profile, order);
   }
   const status: RecordStatus = !delivered ? 'new' : delivered.hash === fp.hash ? 'unchanged' : 'changed';
-  const changed = status === 'changed' ? changedColumns(delivered, fp).sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)) : [];
+  const changed =
+    status === 'changed' ? changedColumns(delivered, fp).sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)) : [];
   return {
-    kind: src.kind, entity: src.entity, id: src.id, ref: src.ref, label: src.label, owner: src.owner,
-    status, changed, cells, doc, fp, problems,
-    targetId: delivered?.target_id ?? null, deliveredAt: delivered?.delivered_at ?? null,
+    kind: src.kind,
+    entity: src.entity,
+    id: src.id,
+    ref: src.ref,
+    label: src.label,
+    owner: src.owner,
+    status,
+    changed,
+    cells,
+    doc,
+    fp,
+    problems,
+    targetId: delivered?.target_id ?? null,
+    deliveredAt: delivered?.delivered_at ?? null,
   };
 }
 
 /** Cells and problems of one record under a profile. */
-export function cellsFor(profile: Profile, src: SourceRecord): { cells: Record<string, string>; problems: ExportProblem[] } {
+export function cellsFor(
+  profile: Profile,
+  src: SourceRecord,
+): { cells: Record<string, string>; problems: ExportProblem[] } {
   const cells: Record<string, string> = {};
   const problems: ExportProblem[] = [];
   for (const column of profile.columns) {
     const cell = formatCell(column, src.values);
     let problem = cell.problem;
-    if (!problem && profile.file.format === 'csv' && profile.file.encoding === 'windows-1252' && !fitsWindows1252(cell.value)) {
+    if (
+      !problem &&
+      profile.file.format === 'csv' &&
+      profile.file.encoding === 'windows-1252' &&
+      !fitsWindows1252(cell.value)
+    ) {
       problem = 'bevat tekens die niet in Windows-1252 passen';
     }
     cells[column.id] = cell.value;
-    if (problem) problems.push({ kind: src.kind, id: src.id, ref: src.ref, column: column.id, label: column.label, message: problem });
+    if (problem)
+      problems.push({
+        kind: src.kind,
+        id: src.id,
+        ref: src.ref,
+        column: column.id,
+        label: column.label,
+        message: problem,
+      });
   }
   return { cells, problems };
 }
@@ -122,7 +159,14 @@ export function planTarget(store: Store, target: Target, opts: PlanOptions): Pla
   const wanted = (kind: ExportKind) => !opts.kinds || opts.kinds.includes(kind);
   const keep = (r: PlannedRecord) => opts.keepUnchanged || r.status !== 'unchanged';
   const sources = (kind: ExportKind, profile?: Profile) =>
-    readSources(store, kind, deliveries.targetId, opts.today, opts.recordId, profile ? neededSources(profile) : undefined);
+    readSources(
+      store,
+      kind,
+      deliveries.targetId,
+      opts.today,
+      opts.recordId,
+      profile ? neededSources(profile) : undefined,
+    );
   if (target === 'vum') {
     for (const file of VUM_FILES) {
       if (!wanted(file.kind)) continue;

@@ -14,14 +14,27 @@ export type ProfileTarget = (typeof PROFILE_TARGETS)[number];
 export const TARGET_LABELS: Record<Target, string> = { wbs: 'WBS (UWV)', gws: 'GWS4all', vum: 'VUM (JSON)' };
 
 /** What a profile exports: one row per record of this kind. `exits` are ended caseload periods. */
-export const EXPORT_KINDS = ['vacancies', 'employers', 'clients', 'activities', 'placements', 'exits', 'jobseekers'] as const;
+export const EXPORT_KINDS = [
+  'vacancies',
+  'employers',
+  'clients',
+  'activities',
+  'placements',
+  'exits',
+  'jobseekers',
+] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 export const PROFILE_KINDS = ['vacancies', 'employers', 'clients', 'activities', 'placements', 'exits'] as const;
 export type ProfileKind = (typeof PROFILE_KINDS)[number];
 
 export const KIND_LABELS: Record<ExportKind, string> = {
-  vacancies: 'Vacatures', employers: 'Werkgevers', clients: 'Klanten', activities: 'Activiteiten',
-  placements: 'Plaatsingen', exits: 'Uitstroom', jobseekers: 'Werkzoekendeprofielen',
+  vacancies: 'Vacatures',
+  employers: 'Werkgevers',
+  clients: 'Klanten',
+  activities: 'Activiteiten',
+  placements: 'Plaatsingen',
+  exits: 'Uitstroom',
+  jobseekers: 'Werkzoekendeprofielen',
 };
 
 /**
@@ -55,7 +68,10 @@ export const columnSchema = z
     note: z.string().max(500).optional(),
   })
   .strict()
-  .refine((c) => !(c.source !== undefined && c.constant !== undefined), { message: 'geef een bron of een vaste waarde, niet allebei', path: ['constant'] });
+  .refine((c) => !(c.source !== undefined && c.constant !== undefined), {
+    message: 'geef een bron of een vaste waarde, niet allebei',
+    path: ['constant'],
+  });
 export type Column = z.infer<typeof columnSchema>;
 
 export const fileSchema = z
@@ -81,13 +97,17 @@ export const profileSchema = z
     file: fileSchema,
     columns: z.array(columnSchema).min(1).max(200),
     /** The profile this one was copied from (id and version). */
-    basedOn: z.object({ id: slug, version: z.number().int().min(1) }).strict().optional(),
+    basedOn: z
+      .object({ id: slug, version: z.number().int().min(1) })
+      .strict()
+      .optional(),
   })
   .strict()
   .superRefine((p, ctx) => {
     const seen = new Set<string>();
     p.columns.forEach((c, i) => {
-      if (seen.has(c.id)) ctx.addIssue({ code: 'custom', message: `kolom '${c.id}' komt twee keer voor`, path: ['columns', i, 'id'] });
+      if (seen.has(c.id))
+        ctx.addIssue({ code: 'custom', message: `kolom '${c.id}' komt twee keer voor`, path: ['columns', i, 'id'] });
       seen.add(c.id);
     });
   });

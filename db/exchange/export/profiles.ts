@@ -25,13 +25,17 @@ export interface ProfileIssue {
 export function validateProfile(input: unknown): { profile: Profile | null; issues: ProfileIssue[] } {
   const parsed = profileSchema.safeParse(input);
   if (!parsed.success) {
-    return { profile: null, issues: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })) };
+    return {
+      profile: null,
+      issues: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
+    };
   }
   const profile = parsed.data;
   const known = new Set(sourceFields(profile.kind).map((f) => f.source));
   const issues: ProfileIssue[] = [];
   profile.columns.forEach((c, i) => {
-    if (c.source && !known.has(c.source)) issues.push({ path: `columns.${i}.source`, message: `onbekende bron '${c.source}' voor ${profile.kind}` });
+    if (c.source && !known.has(c.source))
+      issues.push({ path: `columns.${i}.source`, message: `onbekende bron '${c.source}' voor ${profile.kind}` });
   });
   return { profile: issues.length ? null : profile, issues };
 }
@@ -95,7 +99,13 @@ export function profileInUse(store: Store, target: ProfileTarget, kind: ProfileK
 
 /** The profiles in use for a target, in the order of the shipped defaults. */
 export function profilesFor(store: Store, target: ProfileTarget): Profile[] {
-  const kinds = [...new Set(shippedProfiles().filter((p) => p.target === target).map((p) => p.kind))];
+  const kinds = [
+    ...new Set(
+      shippedProfiles()
+        .filter((p) => p.target === target)
+        .map((p) => p.kind),
+    ),
+  ];
   return kinds.map((k) => profileInUse(store, target, k));
 }
 
@@ -104,12 +114,26 @@ export function listProfiles(store: Store): ProfileSummary[] {
   const inUse = new Set<string>();
   for (const p of shippedProfiles()) inUse.add(profileInUse(store, p.target, p.kind).id);
   const builtin = shippedProfiles().map((p) => ({
-    id: p.id, target: p.target, kind: p.kind, version: p.version, name: p.name, builtin: true, active: true,
-    inUse: inUse.has(p.id), basedOn: null,
+    id: p.id,
+    target: p.target,
+    kind: p.kind,
+    version: p.version,
+    name: p.name,
+    builtin: true,
+    active: true,
+    inUse: inUse.has(p.id),
+    basedOn: null,
   }));
   const custom = rows.map((r) => ({
-    id: r.ref, target: r.target as ProfileTarget, kind: r.kind as ProfileKind, version: r.version, name: r.name,
-    builtin: false, active: r.active === 1, inUse: inUse.has(r.ref), basedOn: r.based_on,
+    id: r.ref,
+    target: r.target as ProfileTarget,
+    kind: r.kind as ProfileKind,
+    version: r.version,
+    name: r.name,
+    builtin: false,
+    active: r.active === 1,
+    inUse: inUse.has(r.ref),
+    basedOn: r.based_on,
   }));
   return [...builtin, ...custom];
 }
@@ -132,7 +156,11 @@ const rowId = (id: string) => `profile.${id}`;
 export function saveProfile(store: Store, user: string, input: unknown): Profile {
   const candidate = mustValidate(input, String((input as { id?: string })?.id ?? ''));
   if (shippedProfiles().some((p) => p.id === candidate.id)) {
-    throw new AppError('invalid_profile', 'Een standaardprofiel kan niet worden overschreven: kopieer het onder een eigen naam.', 'id');
+    throw new AppError(
+      'invalid_profile',
+      'Een standaardprofiel kan niet worden overschreven: kopieer het onder een eigen naam.',
+      'id',
+    );
   }
   return store.write(user, (w) => {
     const existing = w.row('export_profile', rowId(candidate.id));
@@ -144,14 +172,25 @@ export function saveProfile(store: Store, user: string, input: unknown): Profile
     }
     const profile: Profile = { ...candidate, version };
     for (const other of customRows(store)) {
-      if (other.ref !== profile.id && other.target === profile.target && other.kind === profile.kind && other.active === 1) {
+      if (
+        other.ref !== profile.id &&
+        other.target === profile.target &&
+        other.kind === profile.kind &&
+        other.active === 1
+      ) {
         w.update('export_profile', other.id, { active: false });
       }
     }
     const fields = {
-      ref: profile.id, target: profile.target, kind: profile.kind, name: profile.name, version,
+      ref: profile.id,
+      target: profile.target,
+      kind: profile.kind,
+      name: profile.name,
+      version,
       based_on: profile.basedOn ? `${profile.basedOn.id}@${profile.basedOn.version}` : null,
-      definition: JSON.stringify(profile), active: true, deleted: false,
+      definition: JSON.stringify(profile),
+      active: true,
+      deleted: false,
     };
     if (existing) w.update('export_profile', rowId(profile.id), fields);
     else w.create('export_profile', fields, rowId(profile.id));

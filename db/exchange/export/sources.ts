@@ -11,8 +11,13 @@ import type { Store } from '../../store/open.js';
 import type { ExportKind } from './profile-schema.js';
 
 export const ENTITY_OF_KIND: Record<ExportKind, EntityName> = {
-  vacancies: 'vacancy', employers: 'employer', clients: 'client', activities: 'activity',
-  placements: 'placement', exits: 'period', jobseekers: 'client',
+  vacancies: 'vacancy',
+  employers: 'employer',
+  clients: 'client',
+  activities: 'activity',
+  placements: 'placement',
+  exits: 'period',
+  jobseekers: 'client',
 };
 
 const PERIOD_FIELDS = ['intake_date', 'referrer', 'account_manager', 'exit_date', 'exit_reason'];
@@ -27,7 +32,11 @@ const LINKS: Record<ExportKind, Partial<Record<'client' | 'employer' | 'vacancy'
   exits: { client: 'client' },
 };
 const INTERCHANGE_OF: Partial<Record<EntityName, RecordKind>> = {
-  client: 'clients', employer: 'employers', vacancy: 'vacancies', placement: 'placements', activity: 'activities',
+  client: 'clients',
+  employer: 'employers',
+  vacancy: 'vacancies',
+  placement: 'placements',
+  activity: 'activities',
 };
 
 export interface SourceRecord {
@@ -79,9 +88,13 @@ const PREFIX_LABEL: Record<string, string> = { client: 'Klant', employer: 'Werkg
 /** Every source a profile of this kind may name, with a Dutch label (profile editor, validation). */
 export function sourceFields(kind: ExportKind): SourceField[] {
   const entity = ENTITY_OF_KIND[kind];
-  const own = entity === 'period'
-    ? [...PERIOD_FIELDS.map((f) => ({ source: f, label: fieldLabel('client', f) })), { source: 'target_id', label: fieldLabel('client', 'target_id') }]
-    : entityFields(entity, '', entity === 'client');
+  const own =
+    entity === 'period'
+      ? [
+          ...PERIOD_FIELDS.map((f) => ({ source: f, label: fieldLabel('client', f) })),
+          { source: 'target_id', label: fieldLabel('client', 'target_id') },
+        ]
+      : entityFields(entity, '', entity === 'client');
   const linked = Object.entries(LINKS[kind]).flatMap(([prefix, e]) => entityFields(e!, prefix, e === 'client'));
   return [...own, ...linked];
 }
@@ -91,7 +104,20 @@ export type TargetIdLookup = (entity: EntityName, id: string) => string | null;
 
 /** Reads every live record of a kind as source values, in ref order. */
 /** Fields every record needs whatever the profile: its description, owner and caseload dates. */
-const ALWAYS = ['ref', 'title', 'name', 'first_name', 'initials', 'name_prefix', 'last_name', 'kind', 'exit_reason', 'account_manager', 'intake_date', 'exit_date'];
+const ALWAYS = [
+  'ref',
+  'title',
+  'name',
+  'first_name',
+  'initials',
+  'name_prefix',
+  'last_name',
+  'kind',
+  'exit_reason',
+  'account_manager',
+  'intake_date',
+  'exit_date',
+];
 
 interface FieldPlan {
   fields: { name: string; spec: FieldSpec; key: string }[];
@@ -105,7 +131,9 @@ function fieldPlan(e: EntityName, prefix: string, needed: Set<string> | undefine
   const p = prefix ? `${prefix}.` : '';
   const want = (name: string) => !needed || needed.has(`${p}${name}`) || ALWAYS.includes(name);
   return {
-    fields: exportable(e).filter(([name]) => want(name)).map(([name, spec]) => ({ name, spec, key: `${p}${name}` })),
+    fields: exportable(e)
+      .filter(([name]) => want(name))
+      .map(([name, spec]) => ({ name, spec, key: `${p}${name}` })),
     period: e === 'client' ? PERIOD_FIELDS.filter(want).map((name) => ({ name, key: `${p}${name}` })) : [],
     ref: want('ref') ? `${p}ref` : null,
     targetId: want('target_id') ? `${p}target_id` : null,
@@ -116,15 +144,26 @@ function fieldPlan(e: EntityName, prefix: string, needed: Set<string> | undefine
  * Reads every live record of a kind as source values, in ref order. `needed` (the sources a
  * profile names) limits the work to those fields; without it every source is read (VUM).
  */
-export function* readSources(store: Store, kind: ExportKind, targetId: TargetIdLookup, today: string, onlyId?: string, needed?: Set<string>): Generator<SourceRecord> {
+export function* readSources(
+  store: Store,
+  kind: ExportKind,
+  targetId: TargetIdLookup,
+  today: string,
+  onlyId?: string,
+  needed?: Set<string>,
+): Generator<SourceRecord> {
   const entity = ENTITY_OF_KIND[kind];
   const table = ENTITIES[entity].table;
   let where = `deleted = 0`;
   if (onlyId !== undefined) where += ' AND id = @onlyId';
   if (entity === 'client') where += ' AND merged_into IS NULL';
-  if (kind === 'exits') where += ' AND exit_date IS NOT NULL AND client_id IN (SELECT id FROM clients WHERE deleted = 0 AND merged_into IS NULL)';
+  if (kind === 'exits')
+    where +=
+      ' AND exit_date IS NOT NULL AND client_id IN (SELECT id FROM clients WHERE deleted = 0 AND merged_into IS NULL)';
   const stmt = store.db.prepare(`SELECT * FROM ${table} WHERE ${where} ORDER BY ref, id`);
-  const rows = (onlyId !== undefined ? stmt.iterate({ onlyId }) : stmt.iterate()) as IterableIterator<Record<string, unknown>>;
+  const rows = (onlyId !== undefined ? stmt.iterate({ onlyId }) : stmt.iterate()) as IterableIterator<
+    Record<string, unknown>
+  >;
   const periodOf = store.db.prepare(
     `SELECT intake_date, referrer, account_manager, exit_date, exit_reason FROM caseload_periods
      WHERE client_id = ? AND deleted = 0 ORDER BY intake_date DESC, id DESC LIMIT 1`,
@@ -138,7 +177,8 @@ export function* readSources(store: Store, kind: ExportKind, targetId: TargetIdL
     let hit = linked.get(key);
     if (hit === undefined) {
       if (linked.size > 20_000) linked.clear();
-      const row = store.stmt(`SELECT * FROM ${ENTITIES[e].table} WHERE id = ? AND deleted = 0`).get(id) as Record<string, unknown> | undefined;
+      const row = store.stmt(`SELECT * FROM ${ENTITIES[e].table} WHERE id = ? AND deleted = 0`).get(id) as
+        Record<string, unknown> | undefined;
       hit = null;
       if (row) put((hit = {}), e, row, prefix);
       linked.set(key, hit);
@@ -171,9 +211,15 @@ export function* readSources(store: Store, kind: ExportKind, targetId: TargetIdL
     const clientRef = (values['client.ref'] as string | null) ?? '';
     const ref = kind === 'exits' ? `${clientRef}/${String(values.exit_date)}` : String(row.ref ?? row.id);
     yield {
-      kind, entity, id: row.id as string, ref,
+      kind,
+      entity,
+      id: row.id as string,
+      ref,
       label: describe(kind, values),
-      owner: (values.account_manager ?? values['client.account_manager'] ?? values['employer.account_manager'] ?? null) as string | null,
+      owner: (values.account_manager ??
+        values['client.account_manager'] ??
+        values['employer.account_manager'] ??
+        null) as string | null,
       values,
     };
   }

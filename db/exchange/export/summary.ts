@@ -43,8 +43,15 @@ export function planSummary(store: Store, target: Target, today: string): Summar
       fileName: part.fileName,
       profile: part.profile ? { id: part.profile.id, version: part.profile.version, name: part.profile.name } : null,
       rows: part.records.map((r) => ({
-        kind: r.kind, id: r.id, ref: r.ref, label: r.label, owner: r.owner, status: r.status,
-        changed: r.changed.map((c) => labels.get(c) ?? c), problems: r.problems, targetId: r.targetId,
+        kind: r.kind,
+        id: r.id,
+        ref: r.ref,
+        label: r.label,
+        owner: r.owner,
+        status: r.status,
+        changed: r.changed.map((c) => labels.get(c) ?? c),
+        problems: r.problems,
+        targetId: r.targetId,
       })),
     };
   });

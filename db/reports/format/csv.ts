@@ -53,7 +53,8 @@ export function toCsv(title: string, tables: ReportTable[], lists: RecordList[] 
   }
   if (lists.length) {
     out.push('', line(['Records per cijfer']), line(['Cijfer', ...RECORD_COLUMNS.map((c) => c.label)]));
-    for (const l of lists) for (const r of l.records) out.push(line([l.label, ...RECORD_COLUMNS.map((c) => recordCell(r, c.key))]));
+    for (const l of lists)
+      for (const r of l.records) out.push(line([l.label, ...RECORD_COLUMNS.map((c) => recordCell(r, c.key))]));
   }
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(out.join('\r\n') + '\r\n', 'utf8')]);
 }

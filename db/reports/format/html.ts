@@ -48,15 +48,20 @@ tr.total td { font-weight: bold; border-top: 1pt solid #444; }
 `;
 
 function tableHtml(t: ReportTable): string {
-  const numeric = t.columns.map((c) => ['int', 'number', 'percent'].includes(c.type) || t.rows.some((r) => isNumeric(r.cells[c.key] ?? null)));
+  const numeric = t.columns.map(
+    (c) => ['int', 'number', 'percent'].includes(c.type) || t.rows.some((r) => isNumeric(r.cells[c.key] ?? null)),
+  );
   const head = t.columns.map((c, i) => `<th${numeric[i] ? ' class="num"' : ''}>${h(c.label)}</th>`).join('');
   const body = t.rows
     .map((r) => {
-      const cells = t.columns.map((c, i) => `<td${numeric[i] ? ' class="num"' : ''}>${h(formatCell(r.cells[c.key] ?? null, c.type))}</td>`).join('');
+      const cells = t.columns
+        .map((c, i) => `<td${numeric[i] ? ' class="num"' : ''}>${h(formatCell(r.cells[c.key] ?? null, c.type))}</td>`)
+        .join('');
       return `<tr${r.total ? ' class="total"' : ''}>${cells}</tr>`;
     })
     .join('');
-  const chart = t.chart === 'caseload-development' ? caseloadChart(t) : t.chart === 'exit-reasons' ? reasonsChart(t) : '';
+  const chart =
+    t.chart === 'caseload-development' ? caseloadChart(t) : t.chart === 'exit-reasons' ? reasonsChart(t) : '';
   return `<div class="block"><h3>${h(t.title)}</h3>${chart}<table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>${t.note ? `<p class="note">${h(t.note)}</p>` : ''}</div>`;
 }
 
@@ -109,7 +114,10 @@ function halfYearHtml(run: ReportRun, meta: HtmlMeta): string {
     const first = n++ === 0;
     return `<section class="section${first ? ' first' : ''}"><h2>${n}. ${h(titles[key] ?? key)}</h2>${tables.map(tableHtml).join('')}</section>`;
   });
-  return document(d.title, `${cover}<main><p class="meta">${h(periodText(run))}</p>${sections.join('')}${source(meta)}</main>`);
+  return document(
+    d.title,
+    `${cover}<main><p class="meta">${h(periodText(run))}</p>${sections.join('')}${source(meta)}</main>`,
+  );
 }
 
 export function toHtml(run: ReportRun, meta: HtmlMeta): string {

@@ -5,11 +5,19 @@
 import { existsSync } from 'node:fs';
 import { AppError } from '../../api/result.js';
 
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 export function chromiumPath(explicit?: string): string {
   const p = explicit ?? process.env.CASELOAD_CHROMIUM ?? '/usr/bin/chromium';
-  if (!existsSync(p)) throw new AppError('not_available', `Chromium niet gevonden (${p}): installeer chromium of zet CASELOAD_CHROMIUM`);
+  if (!existsSync(p))
+    throw new AppError('not_available', `Chromium niet gevonden (${p}): installeer chromium of zet CASELOAD_CHROMIUM`);
   return p;
 }
 
@@ -18,7 +26,11 @@ const FOOTER = `<div style="font-family: Arial, sans-serif; font-size: 8px; colo
 
 export async function htmlToPdf(html: string, opts: { chromium?: string } = {}): Promise<Buffer> {
   const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath: chromiumPath(opts.chromium), args: CHROMIUM_ARGS, headless: true });
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(opts.chromium),
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
   try {
     const page = await browser.newPage();
     await page.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()));

@@ -26,8 +26,14 @@ function text(x: number, y: number, s: string, attrs = ''): string {
 export function caseloadChart(t: ReportTable): string {
   const rows = t.rows.filter((r) => !r.total);
   if (!rows.length) return '';
-  const W = 680, H = 300, L = 48, R = 56, T = 20, B = 54;
-  const pw = W - L - R, ph = H - T - B;
+  const W = 680,
+    H = 300,
+    L = 48,
+    R = 56,
+    T = 20,
+    B = 54;
+  const pw = W - L - R,
+    ph = H - T - B;
   const num = (r: (typeof rows)[number], k: string) => Number(r.cells[k] ?? 0);
   const flowMax = niceMax(Math.max(...rows.flatMap((r) => [num(r, 'inflow'), num(r, 'outflow')])));
   const levelMax = niceMax(Math.max(...rows.flatMap((r) => [num(r, 'start'), num(r, 'end')])));
@@ -46,9 +52,15 @@ export function caseloadChart(t: ReportTable): string {
   rows.forEach((r, i) => {
     const cx = L + slot * i + slot / 2;
     const month = String(r.cells.month ?? '');
-    const label = /^\d{4}-\d{2}$/.test(month) ? `${MONTHS_SHORT[Number(month.slice(5)) - 1]} ${month.slice(2, 4)}` : month;
-    parts.push(`<rect x="${(cx - bw - 1).toFixed(1)}" y="${yFlow(num(r, 'inflow')).toFixed(1)}" width="${bw.toFixed(1)}" height="${(T + ph - yFlow(num(r, 'inflow'))).toFixed(1)}" fill="${IN}"/>`);
-    parts.push(`<rect x="${(cx + 1).toFixed(1)}" y="${yFlow(num(r, 'outflow')).toFixed(1)}" width="${bw.toFixed(1)}" height="${(T + ph - yFlow(num(r, 'outflow'))).toFixed(1)}" fill="${OUT}"/>`);
+    const label = /^\d{4}-\d{2}$/.test(month)
+      ? `${MONTHS_SHORT[Number(month.slice(5)) - 1]} ${month.slice(2, 4)}`
+      : month;
+    parts.push(
+      `<rect x="${(cx - bw - 1).toFixed(1)}" y="${yFlow(num(r, 'inflow')).toFixed(1)}" width="${bw.toFixed(1)}" height="${(T + ph - yFlow(num(r, 'inflow'))).toFixed(1)}" fill="${IN}"/>`,
+    );
+    parts.push(
+      `<rect x="${(cx + 1).toFixed(1)}" y="${yFlow(num(r, 'outflow')).toFixed(1)}" width="${bw.toFixed(1)}" height="${(T + ph - yFlow(num(r, 'outflow'))).toFixed(1)}" fill="${OUT}"/>`,
+    );
     parts.push(text(cx, T + ph + 16, label, 'text-anchor="middle"'));
     points.push(`${cx.toFixed(1)},${yLevel(num(r, 'end')).toFixed(1)}`);
   });
@@ -59,16 +71,27 @@ export function caseloadChart(t: ReportTable): string {
   }
   const ly = H - 14;
   parts.push(`<rect x="${L}" y="${ly - 9}" width="10" height="10" fill="${IN}"/>`, text(L + 14, ly, 'Instroom'));
-  parts.push(`<rect x="${L + 90}" y="${ly - 9}" width="10" height="10" fill="${OUT}"/>`, text(L + 104, ly, 'Uitstroom'));
-  parts.push(`<line x1="${L + 190}" x2="${L + 206}" y1="${ly - 4}" y2="${ly - 4}" stroke="${LINE}" stroke-width="2"/>`, text(L + 212, ly, 'Caseload eind van de maand (rechteras)'));
+  parts.push(
+    `<rect x="${L + 90}" y="${ly - 9}" width="10" height="10" fill="${OUT}"/>`,
+    text(L + 104, ly, 'Uitstroom'),
+  );
+  parts.push(
+    `<line x1="${L + 190}" x2="${L + 206}" y1="${ly - 4}" y2="${ly - 4}" stroke="${LINE}" stroke-width="2"/>`,
+    text(L + 212, ly, 'Caseload eind van de maand (rechteras)'),
+  );
   return svg(W, H, 'Ontwikkeling caseload: instroom, uitstroom en caseload per maand', parts);
 }
 
 export function reasonsChart(t: ReportTable): string {
   const rows = t.rows.filter((r) => !r.total);
   if (!rows.length) return '';
-  const barH = 20, gap = 8, L = 200, R = 50, T = 10;
-  const W = 680, H = T + rows.length * (barH + gap) + 10;
+  const barH = 20,
+    gap = 8,
+    L = 200,
+    R = 50,
+    T = 10;
+  const W = 680,
+    H = T + rows.length * (barH + gap) + 10;
   const max = niceMax(Math.max(...rows.map((r) => Number(r.cells.count ?? 0))));
   const pw = W - L - R;
   const parts: string[] = [];

@@ -9,7 +9,11 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Sheet names: max 31 characters, no []:*?/\ and unique within the workbook. */
 function sheetName(title: string, used: Set<string>): string {
-  const base = title.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31).trim() || 'Blad';
+  const base =
+    title
+      .replace(/[[\]:*?/\\]/g, ' ')
+      .slice(0, 31)
+      .trim() || 'Blad';
   let name = base;
   for (let i = 2; used.has(name.toLowerCase()); i++) name = `${base.slice(0, 31 - String(i).length - 1)} ${i}`;
   used.add(name.toLowerCase());
@@ -47,12 +51,23 @@ export async function toXlsx(title: string, tables: ReportTable[], lists: Record
       ws.addRow([]);
       ws.addRow([t.note]).font = { italic: true };
     }
-    ws.columns.forEach((col, i) => (col.width = Math.min(60, Math.max(12, ...t.rows.map((r) => String(r.cells[t.columns[i]?.key ?? ''] ?? '').length + 2), (t.columns[i]?.label.length ?? 0) + 2))));
+    ws.columns.forEach(
+      (col, i) =>
+        (col.width = Math.min(
+          60,
+          Math.max(
+            12,
+            ...t.rows.map((r) => String(r.cells[t.columns[i]?.key ?? ''] ?? '').length + 2),
+            (t.columns[i]?.label.length ?? 0) + 2,
+          ),
+        )),
+    );
   }
   if (lists.length) {
     const ws = wb.addWorksheet(sheetName('Records', used));
     ws.addRow(['Cijfer', ...RECORD_COLUMNS.map((c) => c.label)]).font = { bold: true };
-    for (const l of lists) for (const r of l.records) ws.addRow([l.label, ...RECORD_COLUMNS.map((c) => recordCell(r, c.key))]);
+    for (const l of lists)
+      for (const r of l.records) ws.addRow([l.label, ...RECORD_COLUMNS.map((c) => recordCell(r, c.key))]);
     ws.columns.forEach((col, i) => (col.width = i === 0 ? 50 : 18));
     ws.views = [{ state: 'frozen', ySplit: 1 }];
   }

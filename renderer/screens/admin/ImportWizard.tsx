@@ -29,25 +29,50 @@ export function ImportWizard() {
 
   const run = async (f = file, m = mapping, k = kind) => {
     if (!f) return;
-    const r = await bridge.call('import.preview', { fileName: f.name, contentBase64: f.base64, kind: k, mapping: Object.keys(m).length ? m : undefined });
-    if (!r.ok) { setMsg({ text: r.error.message, error: true }); setPreview(null); return; }
-    setMsg(null); setPreview(r.value);
+    const r = await bridge.call('import.preview', {
+      fileName: f.name,
+      contentBase64: f.base64,
+      kind: k,
+      mapping: Object.keys(m).length ? m : undefined,
+    });
+    if (!r.ok) {
+      setMsg({ text: r.error.message, error: true });
+      setPreview(null);
+      return;
+    }
+    setMsg(null);
+    setPreview(r.value);
     setMapping(Object.fromEntries(r.value.mapping.map((x) => [x.header, x.field])));
   };
   const choose = async (list: FileList | null) => {
     const f = list?.[0];
     if (!f) return;
     const next = { name: f.name, base64: toBase64(await f.arrayBuffer()) };
-    setFile(next); setMapping({});
+    setFile(next);
+    setMapping({});
     await run(next, {});
   };
   const commit = async () => {
     if (!file) return;
     const r = await bridge.call('import.commit', { fileName: file.name, contentBase64: file.base64, kind, mapping });
-    if (!r.ok) { setMsg({ text: r.error.message, error: true }); return; }
-    if (!r.value.ok) { setMsg({ text: t('admin.import.refusedAll', { count: r.value.refusedTotal }), error: true }); return; }
-    setMsg({ text: t('admin.import.done', { created: r.value.created, updated: r.value.updated, unchanged: r.value.unchanged }), error: false });
-    setPreview(null); setFile(null);
+    if (!r.ok) {
+      setMsg({ text: r.error.message, error: true });
+      return;
+    }
+    if (!r.value.ok) {
+      setMsg({ text: t('admin.import.refusedAll', { count: r.value.refusedTotal }), error: true });
+      return;
+    }
+    setMsg({
+      text: t('admin.import.done', {
+        created: r.value.created,
+        updated: r.value.updated,
+        unchanged: r.value.unchanged,
+      }),
+      error: false,
+    });
+    setPreview(null);
+    setFile(null);
   };
 
   return (
@@ -56,8 +81,21 @@ export function ImportWizard() {
       <div className="field-grid">
         <div className="field">
           <label htmlFor="import-kind">{t('admin.import.kind')}</label>
-          <select id="import-kind" value={kind} onChange={(e) => { const k = e.target.value as Kind; setKind(k); setMapping({}); void run(file, {}, k); }}>
-            {KINDS.map((k) => <option key={k} value={k}>{t(`admin.import.kinds.${k}`)}</option>)}
+          <select
+            id="import-kind"
+            value={kind}
+            onChange={(e) => {
+              const k = e.target.value as Kind;
+              setKind(k);
+              setMapping({});
+              void run(file, {}, k);
+            }}
+          >
+            {KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`admin.import.kinds.${k}`)}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
@@ -67,18 +105,40 @@ export function ImportWizard() {
       </div>
       {preview && (
         <>
-          <p>{t('admin.import.summary', { rows: formatNumber(preview.totalRows), refused: formatNumber(preview.refusedTotal) })}</p>
+          <p>
+            {t('admin.import.summary', {
+              rows: formatNumber(preview.totalRows),
+              refused: formatNumber(preview.refusedTotal),
+            })}
+          </p>
           <table className="table" aria-label={t('admin.import.mapping')}>
-            <thead><tr><th scope="col">{t('admin.import.column')}</th><th scope="col">{t('admin.import.field')}</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{t('admin.import.column')}</th>
+                <th scope="col">{t('admin.import.field')}</th>
+              </tr>
+            </thead>
             <tbody>
               {preview.mapping.map((m) => (
                 <tr key={m.header}>
                   <td>{m.header}</td>
                   <td>
-                    <select aria-label={t('admin.import.fieldFor', { column: m.header })} value={mapping[m.header] ?? ''}
-                      onChange={(e) => { const next = { ...mapping, [m.header]: e.target.value || null }; setMapping(next); void run(file, next); }}>
+                    <select
+                      aria-label={t('admin.import.fieldFor', { column: m.header })}
+                      value={mapping[m.header] ?? ''}
+                      onChange={(e) => {
+                        const next = { ...mapping, [m.header]: e.target.value || null };
+                        setMapping(next);
+                        void run(file, next);
+                      }}
+                    >
                       <option value="">{t('admin.import.ignore')}</option>
-                      {preview.fields.map((f) => <option key={f.name} value={f.name}>{f.label}{f.required ? ' *' : ''}</option>)}
+                      {preview.fields.map((f) => (
+                        <option key={f.name} value={f.name}>
+                          {f.label}
+                          {f.required ? ' *' : ''}
+                        </option>
+                      ))}
                     </select>
                   </td>
                 </tr>
@@ -87,12 +147,33 @@ export function ImportWizard() {
           </table>
           {preview.refused.length > 0 && (
             <table className="table" aria-label={t('admin.import.refused')}>
-              <thead><tr><th scope="col">{t('admin.import.line')}</th><th scope="col">{t('admin.import.field')}</th><th scope="col">{t('admin.import.message')}</th></tr></thead>
-              <tbody>{preview.refused.map((r, i) => <tr key={i}><td>{r.line}</td><td>{r.field}</td><td>{r.message}</td></tr>)}</tbody>
+              <thead>
+                <tr>
+                  <th scope="col">{t('admin.import.line')}</th>
+                  <th scope="col">{t('admin.import.field')}</th>
+                  <th scope="col">{t('admin.import.message')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {preview.refused.map((r, i) => (
+                  <tr key={i}>
+                    <td>{r.line}</td>
+                    <td>{r.field}</td>
+                    <td>{r.message}</td>
+                  </tr>
+                ))}
+              </tbody>
             </table>
           )}
           <div className="button-row">
-            <button type="button" className="button primary" disabled={preview.refusedTotal > 0} onClick={() => void commit()}>{t('admin.import.commit')}</button>
+            <button
+              type="button"
+              className="button primary"
+              disabled={preview.refusedTotal > 0}
+              onClick={() => void commit()}
+            >
+              {t('admin.import.commit')}
+            </button>
           </div>
         </>
       )}

@@ -44,16 +44,37 @@ export function ClientDetail(props: { id: string; notice?: string }) {
     };
   }, [bridge, props.id, t]);
 
-  if (error) return <section className="screen"><h1>{t('clients.title')}</h1><p role="alert" className="error-text">{error}</p></section>;
+  if (error)
+    return (
+      <section className="screen">
+        <h1>{t('clients.title')}</h1>
+        <p role="alert" className="error-text">
+          {error}
+        </p>
+      </section>
+    );
   if (!client) return <p>{t('app.loading')}</p>;
   const r = client.record as Record<string, string | null>;
   const name = [r.first_name ?? r.initials, r.name_prefix, r.last_name].filter(Boolean).join(' ');
-  const notice = props.notice === 'dubbel' ? t('detail.duplicate') : props.notice === 'nieuw' ? t('detail.created', { ref: r.ref }) : null;
+  const notice =
+    props.notice === 'dubbel'
+      ? t('detail.duplicate')
+      : props.notice === 'nieuw'
+        ? t('detail.created', { ref: r.ref })
+        : null;
   return (
     <section aria-labelledby="client-title" className="screen">
-      <p><a href={hrefOf('klanten')}>{t('detail.back')}</a></p>
-      {notice && <p role="status" className={props.notice === 'dubbel' ? 'notice warning' : 'notice success'}>{notice}</p>}
-      <h1 id="client-title">{name} <span className="muted">{r.ref}</span></h1>
+      <p>
+        <a href={hrefOf('klanten')}>{t('detail.back')}</a>
+      </p>
+      {notice && (
+        <p role="status" className={props.notice === 'dubbel' ? 'notice warning' : 'notice success'}>
+          {notice}
+        </p>
+      )}
+      <h1 id="client-title">
+        {name} <span className="muted">{r.ref}</span>
+      </h1>
       <div className="cards">
         <section className="card" aria-labelledby="personal-title">
           <h2 id="personal-title">{t('detail.personal')}</h2>
@@ -77,7 +98,9 @@ export function ClientDetail(props: { id: string; notice?: string }) {
       </div>
       <section className="card" aria-labelledby="periods-title">
         <h2 id="periods-title">{t('detail.periods')}</h2>
-        {client.periods.length === 0 ? <p className="muted">{t('detail.noPeriods')}</p> : (
+        {client.periods.length === 0 ? (
+          <p className="muted">{t('detail.noPeriods')}</p>
+        ) : (
           <table className="table">
             <thead>
               <tr>

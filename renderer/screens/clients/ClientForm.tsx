@@ -19,12 +19,22 @@ type Field = keyof ClientFormValues;
 function FieldError(props: { id: string; message: string | undefined }) {
   const { t } = useTranslation();
   const m = props.message;
-  return <p id={props.id} className="field-error" aria-live="polite">{m ? (m.startsWith('form.') ? t(m as 'form.errors.bsn') : m) : null}</p>;
+  return (
+    <p id={props.id} className="field-error" aria-live="polite">
+      {m ? (m.startsWith('form.') ? t(m as 'form.errors.bsn') : m) : null}
+    </p>
+  );
 }
 
 function TextField(props: {
-  name: Field; register: UseFormRegister<ClientFormValues>; errors: FieldErrors<ClientFormValues>;
-  type?: string; autoComplete?: string; inputMode?: 'numeric' | 'tel' | 'email'; autoFocus?: boolean; className?: string;
+  name: Field;
+  register: UseFormRegister<ClientFormValues>;
+  errors: FieldErrors<ClientFormValues>;
+  type?: string;
+  autoComplete?: string;
+  inputMode?: 'numeric' | 'tel' | 'email';
+  autoFocus?: boolean;
+  className?: string;
   placeholder?: string;
 }) {
   const { t } = useTranslation();
@@ -34,8 +44,14 @@ function TextField(props: {
     <div className={`field ${props.className ?? ''}`}>
       <label htmlFor={id}>{t(`form.fields.${props.name}`)}</label>
       <input
-        id={id} type={props.type ?? 'text'} autoComplete={props.autoComplete ?? 'off'} inputMode={props.inputMode}
-        autoFocus={props.autoFocus} placeholder={props.placeholder} aria-invalid={err ? true : undefined} aria-describedby={err ? `${id}-error` : undefined}
+        id={id}
+        type={props.type ?? 'text'}
+        autoComplete={props.autoComplete ?? 'off'}
+        inputMode={props.inputMode}
+        autoFocus={props.autoFocus}
+        placeholder={props.placeholder}
+        aria-invalid={err ? true : undefined}
+        aria-describedby={err ? `${id}-error` : undefined}
         aria-required={props.name === 'last_name' ? true : undefined}
         {...props.register(props.name)}
       />
@@ -44,16 +60,30 @@ function TextField(props: {
   );
 }
 
-function SelectField(props: { name: Field; list: 'gender' | 'referrer'; register: UseFormRegister<ClientFormValues>; errors: FieldErrors<ClientFormValues> }) {
+function SelectField(props: {
+  name: Field;
+  list: 'gender' | 'referrer';
+  register: UseFormRegister<ClientFormValues>;
+  errors: FieldErrors<ClientFormValues>;
+}) {
   const { t } = useTranslation();
   const id = `client-${props.name}`;
   const err = props.errors[props.name]?.message;
   return (
     <div className="field">
       <label htmlFor={id}>{t(`form.fields.${props.name}`)}</label>
-      <select id={id} aria-invalid={err ? true : undefined} aria-describedby={err ? `${id}-error` : undefined} {...props.register(props.name)}>
+      <select
+        id={id}
+        aria-invalid={err ? true : undefined}
+        aria-describedby={err ? `${id}-error` : undefined}
+        {...props.register(props.name)}
+      >
         <option value="">{t('form.choose')}</option>
-        {Object.entries(CODE_LISTS[props.list]).map(([code, label]) => <option key={code} value={code}>{label}</option>)}
+        {Object.entries(CODE_LISTS[props.list]).map(([code, label]) => (
+          <option key={code} value={code}>
+            {label}
+          </option>
+        ))}
       </select>
       <FieldError id={`${id}-error`} message={err} />
     </div>
@@ -66,12 +96,24 @@ export function ClientForm() {
   const go = useRoute((s) => s.go);
   const user = useApp((s) => s.info?.user);
   const empty = Object.fromEntries(CLIENT_FORM_FIELDS.map((f) => [f, ''])) as ClientFormValues;
-  const { register, handleSubmit, setError, setFocus, trigger, watch, formState: { errors, isSubmitting, submitCount } } = useForm<ClientFormValues>({
+  const {
+    register,
+    handleSubmit,
+    setError,
+    setFocus,
+    trigger,
+    watch,
+    formState: { errors, isSubmitting, submitCount },
+  } = useForm<ClientFormValues>({
     resolver: zodResolver(clientFormSchema),
     // A field is checked when it loses focus and then on every change.
     mode: 'onTouched',
     // A klantmanager registering a client usually takes the client on.
-    defaultValues: { ...empty, intake_date: formatDateNl(todayIso()), account_manager: user?.role === 'klantmanager' ? user.name : '' },
+    defaultValues: {
+      ...empty,
+      intake_date: formatDateNl(todayIso()),
+      account_manager: user?.role === 'klantmanager' ? user.name : '',
+    },
     shouldFocusError: true,
   });
   const hasErrors = Object.keys(errors).length > 0;
@@ -88,13 +130,21 @@ export function ClientForm() {
   }, [errors, submitCount, setFocus]);
 
   const onSubmit = async (values: ClientFormValues) => {
-    const input = Object.fromEntries(Object.entries(values).filter(([, v]) => v.trim() !== '').map(([k, v]) => [k, v.trim()]));
+    const input = Object.fromEntries(
+      Object.entries(values)
+        .filter(([, v]) => v.trim() !== '')
+        .map(([k, v]) => [k, v.trim()]),
+    );
     const r = await bridge.call('clients.create', input);
     if (r.ok) return go('klanten', r.value.id, 'nieuw');
-    if (r.error.code === 'duplicate_bsn' && typeof r.error.details?.id === 'string') return go('klanten', r.error.details.id, 'dubbel');
-    const list = (r.error.details?.errors as { field: string; message: string }[] | undefined) ?? [{ field: r.error.field ?? 'root', message: r.error.message }];
+    if (r.error.code === 'duplicate_bsn' && typeof r.error.details?.id === 'string')
+      return go('klanten', r.error.details.id, 'dubbel');
+    const list = (r.error.details?.errors as { field: string; message: string }[] | undefined) ?? [
+      { field: r.error.field ?? 'root', message: r.error.message },
+    ];
     for (const e of list) {
-      if ((CLIENT_FORM_FIELDS as string[]).includes(e.field)) setError(e.field as Field, { type: 'server', message: e.message });
+      if ((CLIENT_FORM_FIELDS as string[]).includes(e.field))
+        setError(e.field as Field, { type: 'server', message: e.message });
       else setError('root', { type: 'server', message: e.message });
     }
   };
@@ -143,8 +193,12 @@ export function ClientForm() {
           </div>
         </fieldset>
         <div className="button-row">
-          <button type="submit" className="button primary" disabled={isSubmitting}>{isSubmitting ? t('form.saving') : t('form.save')}</button>
-          <a className="button" href={hrefOf('klanten')}>{t('form.cancel')}</a>
+          <button type="submit" className="button primary" disabled={isSubmitting}>
+            {isSubmitting ? t('form.saving') : t('form.save')}
+          </button>
+          <a className="button" href={hrefOf('klanten')}>
+            {t('form.cancel')}
+          </a>
         </div>
       </form>
     </section>

@@ -33,8 +33,12 @@ export function ClientList() {
   // The grid itself scrolls (so the focusable element is the scroll region, WCAG 2.1.1), with the
   // header row sticky on top: rows start one row down (scrollMargin) and must not hide under it.
   const virtual = useVirtualizer({
-    count: items.length, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 12,
-    scrollMargin: ROW, scrollPaddingStart: ROW,
+    count: items.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW,
+    overscan: 12,
+    scrollMargin: ROW,
+    scrollPaddingStart: ROW,
   });
   const rows = virtual.getVirtualItems();
   const lastIndex = rows[rows.length - 1]?.index ?? 0;
@@ -51,9 +55,13 @@ export function ClientList() {
   const onKey = (e: KeyboardEvent) => {
     const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 400) / ROW) - 1);
     const keys: Record<string, () => void> = {
-      ArrowDown: () => move(active + 1), ArrowUp: () => move(active - 1),
-      PageDown: () => move(active + page), PageUp: () => move(active - page),
-      Home: () => move(0), End: () => move(items.length - 1), Enter: () => open(items[active]),
+      ArrowDown: () => move(active + 1),
+      ArrowUp: () => move(active - 1),
+      PageDown: () => move(active + page),
+      PageUp: () => move(active - page),
+      Home: () => move(0),
+      End: () => move(items.length - 1),
+      Enter: () => open(items[active]),
     };
     const k = keys[e.key];
     if (k) {
@@ -61,14 +69,19 @@ export function ClientList() {
       k();
     }
   };
-  const status = (c: ClientListItem) => (c.inCaseload ? t('clients.status.in') : c.exit_date ? t('clients.status.out') : t('clients.status.none'));
+  const status = (c: ClientListItem) =>
+    c.inCaseload ? t('clients.status.in') : c.exit_date ? t('clients.status.out') : t('clients.status.none');
 
   return (
     <div className="client-list">
       <div className="search-bar">
         <label htmlFor={`${id}-q`}>{t('clients.searchLabel')}</label>
         <input
-          id={`${id}-q`} type="search" value={text} autoComplete="off" placeholder={t('clients.searchPlaceholder')}
+          id={`${id}-q`}
+          type="search"
+          value={text}
+          autoComplete="off"
+          placeholder={t('clients.searchPlaceholder')}
           onChange={(e) => setText(e.target.value)}
           onKeyDown={(e) => {
             if (e.key === 'ArrowDown') {
@@ -81,40 +94,77 @@ export function ClientList() {
           <input type="checkbox" checked={onlyCaseload} onChange={(e) => void search(bridge, text, e.target.checked)} />
           {t('clients.onlyCaseload')}
         </label>
-        <span className="muted" role="status" aria-live="polite">{loading && !items.length ? t('app.loading') : t('clients.count', { count: total })}</span>
+        <span className="muted" role="status" aria-live="polite">
+          {loading && !items.length ? t('app.loading') : t('clients.count', { count: total })}
+        </span>
       </div>
-      {error && <p role="alert" className="error-text">{error}</p>}
+      {error && (
+        <p role="alert" className="error-text">
+          {error}
+        </p>
+      )}
       {!items.length && !loading && <p className="grid-empty">{t('clients.none')}</p>}
-      <p id={`${id}-hint`} className="visually-hidden">{t('clients.listHint')}</p>
+      <p id={`${id}-hint`} className="visually-hidden">
+        {t('clients.listHint')}
+      </p>
       <div
-        role="grid" aria-label={t('clients.listLabel')} aria-rowcount={total + 1} aria-describedby={`${id}-hint`}
+        role="grid"
+        aria-label={t('clients.listLabel')}
+        aria-rowcount={total + 1}
+        aria-describedby={`${id}-hint`}
         aria-activedescendant={items[active] ? `${id}-r${active}` : undefined}
-        tabIndex={0} onKeyDown={onKey} className="grid" ref={scroller}
+        tabIndex={0}
+        onKeyDown={onKey}
+        className="grid"
+        ref={scroller}
       >
         <div role="row" aria-rowindex={1} className="grid-row grid-head">
           {(['name', 'ref', 'bsn', 'birthDate', 'city', 'manager', 'status'] as const).map((c) => (
-            <span key={c} role="columnheader" className={`cell cell-${c}`}>{t(`clients.col.${c}`)}</span>
+            <span key={c} role="columnheader" className={`cell cell-${c}`}>
+              {t(`clients.col.${c}`)}
+            </span>
           ))}
         </div>
         <div className="grid-spacer" style={{ height: virtual.getTotalSize() }}>
-            {rows.map((r) => {
-              const c = items[r.index]!;
-              return (
-                <div
-                  key={c.id} id={`${id}-r${r.index}`} role="row" aria-rowindex={r.index + 2} aria-selected={r.index === active}
-                  className={`grid-row${r.index === active ? ' active' : ''}`} style={{ transform: `translateY(${r.start - ROW}px)` }}
-                  onClick={() => open(c)}
-                >
-                  <span role="gridcell" className="cell cell-name"><a href={`#/klanten/${c.id}`} tabIndex={-1}>{c.name}</a></span>
-                  <span role="gridcell" className="cell cell-ref">{c.ref}</span>
-                  <span role="gridcell" className="cell cell-bsn">{c.bsnMasked ?? ''}</span>
-                  <span role="gridcell" className="cell cell-birthDate">{formatDateNl(c.birth_date)}</span>
-                  <span role="gridcell" className="cell cell-city">{c.city ?? ''}</span>
-                  <span role="gridcell" className="cell cell-manager">{c.account_manager ?? ''}</span>
-                  <span role="gridcell" className="cell cell-status"><span className={`badge ${c.inCaseload ? 'badge-in' : 'badge-out'}`}>{status(c)}</span></span>
-                </div>
-              );
-            })}
+          {rows.map((r) => {
+            const c = items[r.index]!;
+            return (
+              <div
+                key={c.id}
+                id={`${id}-r${r.index}`}
+                role="row"
+                aria-rowindex={r.index + 2}
+                aria-selected={r.index === active}
+                className={`grid-row${r.index === active ? ' active' : ''}`}
+                style={{ transform: `translateY(${r.start - ROW}px)` }}
+                onClick={() => open(c)}
+              >
+                <span role="gridcell" className="cell cell-name">
+                  <a href={`#/klanten/${c.id}`} tabIndex={-1}>
+                    {c.name}
+                  </a>
+                </span>
+                <span role="gridcell" className="cell cell-ref">
+                  {c.ref}
+                </span>
+                <span role="gridcell" className="cell cell-bsn">
+                  {c.bsnMasked ?? ''}
+                </span>
+                <span role="gridcell" className="cell cell-birthDate">
+                  {formatDateNl(c.birth_date)}
+                </span>
+                <span role="gridcell" className="cell cell-city">
+                  {c.city ?? ''}
+                </span>
+                <span role="gridcell" className="cell cell-manager">
+                  {c.account_manager ?? ''}
+                </span>
+                <span role="gridcell" className="cell cell-status">
+                  <span className={`badge ${c.inCaseload ? 'badge-in' : 'badge-out'}`}>{status(c)}</span>
+                </span>
+              </div>
+            );
+          })}
         </div>
       </div>
     </div>

@@ -16,8 +16,14 @@ export function ClientWork(props: { client: Output<'clients.get'> }) {
   return (
     <>
       <div className="button-row no-print">
-        <PeriodActions clientId={c.id} inCaseload={c.inCaseload} accountManager={(open ?? last)?.account_manager ?? null} />
-        <a className="button" href={hrefOf('vacatures', 'overzicht', c.id)}>{t('dossier.overview')}</a>
+        <PeriodActions
+          clientId={c.id}
+          inCaseload={c.inCaseload}
+          accountManager={(open ?? last)?.account_manager ?? null}
+        />
+        <a className="button" href={hrefOf('vacatures', 'overzicht', c.id)}>
+          {t('dossier.overview')}
+        </a>
       </div>
       <ClientActivities clientId={c.id} />
       <ContactLog party={{ clientId: c.id }} idPrefix="client" />

@@ -14,7 +14,9 @@ export function ClientsScreen(props: { rest: string[] }) {
     <section aria-labelledby="clients-title" className="screen fill">
       <div className="screen-head">
         <h1 id="clients-title">{t('clients.title')}</h1>
-        <a className="button primary" href={hrefOf('klanten', 'nieuw')}>{t('clients.newClient')}</a>
+        <a className="button primary" href={hrefOf('klanten', 'nieuw')}>
+          {t('clients.newClient')}
+        </a>
       </div>
       <ClientList />
     </section>

@@ -23,29 +23,52 @@ function show(v: unknown, field?: string): string {
 export function DossierTimeline(props: { clientId: string }) {
   const { t } = useTranslation();
   const [kind, setKind] = useState<Kind | ''>('');
-  const list = usePaged('dossier.timeline', { clientId: props.clientId, kinds: kind ? [kind] : null, limit: 30, after: null }, `${props.clientId}:${kind}`, (o) => o);
+  const list = usePaged(
+    'dossier.timeline',
+    { clientId: props.clientId, kinds: kind ? [kind] : null, limit: 30, after: null },
+    `${props.clientId}:${kind}`,
+    (o) => o,
+  );
   return (
-    <Card id="timeline-title" title={t('dossier.title')}
+    <Card
+      id="timeline-title"
+      title={t('dossier.title')}
       actions={
         <div className="field">
           <label htmlFor="timeline-kind">{t('dossier.filter')}</label>
           <select id="timeline-kind" value={kind} onChange={(e) => setKind(e.target.value as Kind | '')}>
             <option value="">{t('dossier.allKinds')}</option>
-            {KINDS.map((k) => <option key={k} value={k}>{t(`dossier.kind.${k}`)}</option>)}
+            {KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`dossier.kind.${k}`)}
+              </option>
+            ))}
           </select>
         </div>
-      }>
-      {list.error && <p role="alert" className="error-text">{list.error}</p>}
-      {list.items.length === 0 ? <p className="muted">{t('work.none')}</p> : (
+      }
+    >
+      {list.error && (
+        <p role="alert" className="error-text">
+          {list.error}
+        </p>
+      )}
+      {list.items.length === 0 ? (
+        <p className="muted">{t('work.none')}</p>
+      ) : (
         <ul className="timeline">
           {list.items.map((i) => (
             <li key={`${i.entity}:${i.id}:${i.rank}:${i.date}`}>
               <span>{formatDateNl(i.date)}</span>
               <span className="badge badge-out">{t(`dossier.kind.${i.kind}`)}</span>
               <span>
-                <strong>{i.title}</strong>{i.detail ? ` — ${i.detail}` : ''}{i.by ? <span className="muted"> ({i.by})</span> : null}
+                <strong>{i.title}</strong>
+                {i.detail ? ` — ${i.detail}` : ''}
+                {i.by ? <span className="muted"> ({i.by})</span> : null}
                 {i.fields && i.fields.length > 0 && (
-                  <span className="muted"> {i.fields.map((f) => `${f.label}: ${show(f.new, f.field)}`).join('; ')}</span>
+                  <span className="muted">
+                    {' '}
+                    {i.fields.map((f) => `${f.label}: ${show(f.new, f.field)}`).join('; ')}
+                  </span>
                 )}
               </span>
             </li>
@@ -61,8 +84,15 @@ export function ChangeHistory(props: { entity: 'client' | 'employer' | 'vacancy'
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   return (
-    <Card id={`history-${props.entity}-title`} title={t('dossier.history.title')}
-      actions={<button type="button" className="button" aria-expanded={open} onClick={() => setOpen(!open)}>{open ? t('dossier.history.hide') : t('dossier.history.show')}</button>}>
+    <Card
+      id={`history-${props.entity}-title`}
+      title={t('dossier.history.title')}
+      actions={
+        <button type="button" className="button" aria-expanded={open} onClick={() => setOpen(!open)}>
+          {open ? t('dossier.history.hide') : t('dossier.history.show')}
+        </button>
+      }
+    >
       {open && <HistoryTable entity={props.entity} id={props.id} />}
     </Card>
   );
@@ -70,22 +100,41 @@ export function ChangeHistory(props: { entity: 'client' | 'employer' | 'vacancy'
 
 function HistoryTable(props: { entity: 'client' | 'employer' | 'vacancy'; id: string }) {
   const { t } = useTranslation();
-  const list = usePaged('audit.history', { entity: props.entity, id: props.id, limit: 50, after: null }, `${props.entity}:${props.id}`, (o) => o);
+  const list = usePaged(
+    'audit.history',
+    { entity: props.entity, id: props.id, limit: 50, after: null },
+    `${props.entity}:${props.id}`,
+    (o) => o,
+  );
   return (
     <>
-      {list.error && <p role="alert" className="error-text">{list.error}</p>}
+      {list.error && (
+        <p role="alert" className="error-text">
+          {list.error}
+        </p>
+      )}
       <table className="table">
         <thead>
           <tr>
-            <th scope="col">{t('dossier.history.when')}</th><th scope="col">{t('dossier.history.who')}</th><th scope="col">{t('dossier.history.laptop')}</th>
-            <th scope="col">{t('dossier.history.field')}</th><th scope="col">{t('dossier.history.old')}</th><th scope="col">{t('dossier.history.new')}</th>
+            <th scope="col">{t('dossier.history.when')}</th>
+            <th scope="col">{t('dossier.history.who')}</th>
+            <th scope="col">{t('dossier.history.laptop')}</th>
+            <th scope="col">{t('dossier.history.field')}</th>
+            <th scope="col">{t('dossier.history.old')}</th>
+            <th scope="col">{t('dossier.history.new')}</th>
           </tr>
         </thead>
         <tbody>
           {list.items.map((h) => (
             <tr key={`${h.seq}:${h.field}`}>
-              <td>{formatDateNl(h.at.slice(0, 10))} {h.at.slice(11, 16)}</td>
-              <td>{h.userName ?? h.user}</td><td>{h.deviceName ?? h.device}</td><td>{h.label}</td><td>{show(h.old, h.field)}</td><td>{show(h.new, h.field)}</td>
+              <td>
+                {formatDateNl(h.at.slice(0, 10))} {h.at.slice(11, 16)}
+              </td>
+              <td>{h.userName ?? h.user}</td>
+              <td>{h.deviceName ?? h.device}</td>
+              <td>{h.label}</td>
+              <td>{show(h.old, h.field)}</td>
+              <td>{show(h.new, h.field)}</td>
             </tr>
           ))}
         </tbody>

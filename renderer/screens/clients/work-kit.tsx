@@ -24,11 +24,17 @@ export function useLoad<M extends MethodName>(method: M, input: Input<M> | null,
     const load = () =>
       void bridge.call(method, input).then((r) => {
         if (!live) return;
-        if (r.ok) { setData(r.value); setError(null); } else setError(r.error.message);
+        if (r.ok) {
+          setData(r.value);
+          setError(null);
+        } else setError(r.error.message);
       });
     load();
     const off = bridge.on('data.changed', load);
-    return () => { live = false; off(); };
+    return () => {
+      live = false;
+      off();
+    };
     // The key stands for the input: inputs are fresh object literals on every render.
   }, [bridge, method, key, tick]);
   const reload = useCallback(() => setTick((n) => n + 1), []);
@@ -36,7 +42,12 @@ export function useLoad<M extends MethodName>(method: M, input: Input<M> | null,
 }
 
 /** Keyset paging for lists: the first page from `useLoad`-like calls, "Meer laden" appends. */
-export function usePaged<M extends MethodName, T>(method: M, input: Input<M>, key: string, pick: (o: Output<M>) => { items: T[]; next: string | null }) {
+export function usePaged<M extends MethodName, T>(
+  method: M,
+  input: Input<M>,
+  key: string,
+  pick: (o: Output<M>) => { items: T[]; next: string | null },
+) {
   const bridge = useBridge();
   const [items, setItems] = useState<T[]>([]);
   const [next, setNext] = useState<string | null>(null);
@@ -44,7 +55,10 @@ export function usePaged<M extends MethodName, T>(method: M, input: Input<M>, ke
   const fetchPage = useCallback(
     async (after: string | null) => {
       const r = await bridge.call(method, { ...input, after } as Input<M>);
-      if (!r.ok) { setError(r.error.message); return null; }
+      if (!r.ok) {
+        setError(r.error.message);
+        return null;
+      }
       setError(null);
       return pick(r.value);
     },
@@ -52,14 +66,28 @@ export function usePaged<M extends MethodName, T>(method: M, input: Input<M>, ke
   );
   useEffect(() => {
     let live = true;
-    const load = () => void fetchPage(null).then((p) => { if (live && p) { setItems(p.items); setNext(p.next); } });
+    const load = () =>
+      void fetchPage(null).then((p) => {
+        if (live && p) {
+          setItems(p.items);
+          setNext(p.next);
+        }
+      });
     load();
     const off = bridge.on('data.changed', load);
-    return () => { live = false; off(); };
+    return () => {
+      live = false;
+      off();
+    };
   }, [bridge, fetchPage]);
   const more = useCallback(() => {
     if (!next) return;
-    void fetchPage(next).then((p) => { if (p) { setItems((old) => [...old, ...p.items]); setNext(p.next); } });
+    void fetchPage(next).then((p) => {
+      if (p) {
+        setItems((old) => [...old, ...p.items]);
+        setNext(p.next);
+      }
+    });
   }, [fetchPage, next]);
   return { items, next, more, error };
 }
@@ -67,7 +95,13 @@ export function usePaged<M extends MethodName, T>(method: M, input: Input<M>, ke
 export function MoreButton(props: { next: string | null; onMore(): void }) {
   const { t } = useTranslation();
   if (!props.next) return null;
-  return <p><button type="button" className="button" onClick={props.onMore}>{t('work.more')}</button></p>;
+  return (
+    <p>
+      <button type="button" className="button" onClick={props.onMore}>
+        {t('work.more')}
+      </button>
+    </p>
+  );
 }
 
 /** A server error: the message, and the field it belongs to when the form has it. */
@@ -77,42 +111,92 @@ export function errorText(e: ApiError, labels: Record<string, string> = {}): str
 }
 
 export function Field(props: {
-  id: string; label: string; value: string; onChange(v: string): void; error?: string | null; date?: boolean;
-  required?: boolean; inputMode?: 'numeric' | 'decimal' | 'tel' | 'email'; autoFocus?: boolean; multiline?: boolean;
+  id: string;
+  label: string;
+  value: string;
+  onChange(v: string): void;
+  error?: string | null;
+  date?: boolean;
+  required?: boolean;
+  inputMode?: 'numeric' | 'decimal' | 'tel' | 'email';
+  autoFocus?: boolean;
+  multiline?: boolean;
 }) {
   const { t } = useTranslation();
   const err = props.error ?? null;
   const common = {
-    id: props.id, value: props.value, 'aria-invalid': err ? true : undefined, 'aria-describedby': err ? `${props.id}-error` : undefined,
-    'aria-required': props.required ? true : undefined, autoFocus: props.autoFocus,
+    id: props.id,
+    value: props.value,
+    'aria-invalid': err ? true : undefined,
+    'aria-describedby': err ? `${props.id}-error` : undefined,
+    'aria-required': props.required ? true : undefined,
+    autoFocus: props.autoFocus,
   };
   return (
     <div className="field">
-      <label htmlFor={props.id}>{props.label}{props.required ? ' *' : ''}</label>
-      {props.multiline
-        ? <textarea {...common} rows={3} onChange={(e) => props.onChange(e.target.value)} />
-        : <input {...common} type="text" autoComplete="off" inputMode={props.inputMode} placeholder={props.date ? t('form.datePlaceholder') : undefined}
-            onChange={(e) => props.onChange(e.target.value)} />}
-      {err && <p id={`${props.id}-error`} className="field-error">{err}</p>}
+      <label htmlFor={props.id}>
+        {props.label}
+        {props.required ? ' *' : ''}
+      </label>
+      {props.multiline ? (
+        <textarea {...common} rows={3} onChange={(e) => props.onChange(e.target.value)} />
+      ) : (
+        <input
+          {...common}
+          type="text"
+          autoComplete="off"
+          inputMode={props.inputMode}
+          placeholder={props.date ? t('form.datePlaceholder') : undefined}
+          onChange={(e) => props.onChange(e.target.value)}
+        />
+      )}
+      {err && (
+        <p id={`${props.id}-error`} className="field-error">
+          {err}
+        </p>
+      )}
     </div>
   );
 }
 
 export function CodeSelect(props: {
-  id: string; label: string; list: CodeListName; value: string; onChange(v: string): void; required?: boolean; error?: string | null;
+  id: string;
+  label: string;
+  list: CodeListName;
+  value: string;
+  onChange(v: string): void;
+  required?: boolean;
+  error?: string | null;
   only?: readonly string[];
 }) {
   const { t } = useTranslation();
   const entries = Object.entries(CODE_LISTS[props.list]).filter(([c]) => !props.only || props.only.includes(c));
   return (
     <div className="field">
-      <label htmlFor={props.id}>{props.label}{props.required ? ' *' : ''}</label>
-      <select id={props.id} value={props.value} onChange={(e) => props.onChange(e.target.value)} aria-required={props.required ? true : undefined}
-        aria-invalid={props.error ? true : undefined} aria-describedby={props.error ? `${props.id}-error` : undefined}>
+      <label htmlFor={props.id}>
+        {props.label}
+        {props.required ? ' *' : ''}
+      </label>
+      <select
+        id={props.id}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        aria-required={props.required ? true : undefined}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={props.error ? `${props.id}-error` : undefined}
+      >
         <option value="">{t('form.choose')}</option>
-        {entries.map(([code, label]) => <option key={code} value={code}>{label}</option>)}
+        {entries.map(([code, label]) => (
+          <option key={code} value={code}>
+            {label}
+          </option>
+        ))}
       </select>
-      {props.error && <p id={`${props.id}-error`} className="field-error">{props.error}</p>}
+      {props.error && (
+        <p id={`${props.id}-error`} className="field-error">
+          {props.error}
+        </p>
+      )}
     </div>
   );
 }
@@ -132,7 +216,11 @@ export function Card(props: { id: string; title: string; actions?: ReactNode; ch
 
 export function Status(props: { text: string | null; error?: boolean }) {
   if (!props.text) return null;
-  return <p role={props.error ? 'alert' : 'status'} className={props.error ? 'notice warning' : 'notice success'}>{props.text}</p>;
+  return (
+    <p role={props.error ? 'alert' : 'status'} className={props.error ? 'notice warning' : 'notice success'}>
+      {props.text}
+    </p>
+  );
 }
 
 /** Dutch label of a code, '' for none. */

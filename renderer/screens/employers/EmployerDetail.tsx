@@ -12,7 +12,12 @@ import { ChangeHistory } from '../clients/DossierTimeline.js';
 import { ExceptionalEditor } from './ExceptionalEditor.js';
 
 function Row(props: { label: string; value: string | null | undefined }) {
-  return <><dt>{props.label}</dt><dd>{props.value || '—'}</dd></>;
+  return (
+    <>
+      <dt>{props.label}</dt>
+      <dd>{props.value || '—'}</dd>
+    </>
+  );
 }
 
 function ContactPersonForm(props: { employerId: string; onDone(m: string): void; onCancel(): void }) {
@@ -23,21 +28,58 @@ function ContactPersonForm(props: { employerId: string; onDone(m: string): void;
   const set = (k: keyof typeof f) => (v: string) => setF({ ...f, [k]: v });
   const save = async () => {
     const r = await bridge.call('employers.saveContactPerson', { employerId: props.employerId, ...f });
-    if (!r.ok) { setError(errorText(r.error, { name: t('employers.person.name') })); return; }
+    if (!r.ok) {
+      setError(errorText(r.error, { name: t('employers.person.name') }));
+      return;
+    }
     props.onDone(t('employers.person.saved'));
   };
   return (
-    <form className="inline-form" aria-label={t('employers.person.add')} onSubmit={(e) => { e.preventDefault(); void save(); }}>
+    <form
+      className="inline-form"
+      aria-label={t('employers.person.add')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
       <div className="field-grid">
-        <Field id="cp-name" label={t('employers.person.name')} value={f.name} onChange={set('name')} required autoFocus />
+        <Field
+          id="cp-name"
+          label={t('employers.person.name')}
+          value={f.name}
+          onChange={set('name')}
+          required
+          autoFocus
+        />
         <Field id="cp-role" label={t('employers.person.role')} value={f.role} onChange={set('role')} />
-        <Field id="cp-phone" label={t('employers.person.phone')} value={f.phone} onChange={set('phone')} inputMode="tel" />
-        <Field id="cp-email" label={t('employers.person.email')} value={f.email} onChange={set('email')} inputMode="email" />
+        <Field
+          id="cp-phone"
+          label={t('employers.person.phone')}
+          value={f.phone}
+          onChange={set('phone')}
+          inputMode="tel"
+        />
+        <Field
+          id="cp-email"
+          label={t('employers.person.email')}
+          value={f.email}
+          onChange={set('email')}
+          inputMode="email"
+        />
       </div>
-      {error && <p role="alert" className="error-text">{error}</p>}
+      {error && (
+        <p role="alert" className="error-text">
+          {error}
+        </p>
+      )}
       <div className="button-row">
-        <button type="submit" className="button primary">{t('employers.person.save')}</button>
-        <button type="button" className="button" onClick={props.onCancel}>{t('work.cancel')}</button>
+        <button type="submit" className="button primary">
+          {t('employers.person.save')}
+        </button>
+        <button type="button" className="button" onClick={props.onCancel}>
+          {t('work.cancel')}
+        </button>
       </div>
     </form>
   );
@@ -48,16 +90,30 @@ export function EmployerDetail(props: { id: string; notice?: string }) {
   const { data: e, error } = useLoad('employers.get', { id: props.id }, props.id);
   const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState<string | null>(props.notice === 'nieuw' ? t('employers.created') : null);
-  if (error) return <section className="screen"><h1>{t('employers.title')}</h1><p role="alert" className="error-text">{error}</p></section>;
+  if (error)
+    return (
+      <section className="screen">
+        <h1>{t('employers.title')}</h1>
+        <p role="alert" className="error-text">
+          {error}
+        </p>
+      </section>
+    );
   if (!e) return <p>{t('app.loading')}</p>;
   const r = e.record as Record<string, string | null>;
   return (
     <section aria-labelledby="employer-title" className="screen">
-      <p><a href={hrefOf('werkgevers')}>{t('employers.back')}</a></p>
+      <p>
+        <a href={hrefOf('werkgevers')}>{t('employers.back')}</a>
+      </p>
       <Status text={notice} />
       <div className="screen-head">
-        <h1 id="employer-title">{e.name} <span className="muted">{e.ref}</span></h1>
-        <a className="button primary" href={hrefOf('vacatures', 'nieuw', e.id)}>{t('vacancies.new')}</a>
+        <h1 id="employer-title">
+          {e.name} <span className="muted">{e.ref}</span>
+        </h1>
+        <a className="button primary" href={hrefOf('vacatures', 'nieuw', e.id)}>
+          {t('vacancies.new')}
+        </a>
       </div>
       <div className="cards">
         <Card id="employer-facts" title={t('employers.facts')}>
@@ -77,30 +133,84 @@ export function EmployerDetail(props: { id: string; notice?: string }) {
               <Row label={t('employers.col.lastContact')} value={formatDateNl(e.last_contact)} />
               <Row label={t('employers.nextFollowUp')} value={formatDateNl(e.nextFollowUp)} />
             </dl>
-          ) : <p className="muted">{t('employers.notExceptional')}</p>}
+          ) : (
+            <p className="muted">{t('employers.notExceptional')}</p>
+          )}
           {e.followUpOverdue && <p className="notice warning">{t('employers.overdueText')}</p>}
           <ExceptionalEditor employerId={e.id} since={e.exceptional_since} />
         </Card>
       </div>
-      <Card id="employer-persons" title={t('employers.person.title')}
-        actions={!adding && <button type="button" className="button" onClick={() => setAdding(true)}>{t('employers.person.add')}</button>}>
-        {adding && <ContactPersonForm employerId={e.id} onCancel={() => setAdding(false)} onDone={(m) => { setAdding(false); setNotice(m); }} />}
-        {e.contactPersons.length === 0 ? <p className="muted">{t('work.none')}</p> : (
+      <Card
+        id="employer-persons"
+        title={t('employers.person.title')}
+        actions={
+          !adding && (
+            <button type="button" className="button" onClick={() => setAdding(true)}>
+              {t('employers.person.add')}
+            </button>
+          )
+        }
+      >
+        {adding && (
+          <ContactPersonForm
+            employerId={e.id}
+            onCancel={() => setAdding(false)}
+            onDone={(m) => {
+              setAdding(false);
+              setNotice(m);
+            }}
+          />
+        )}
+        {e.contactPersons.length === 0 ? (
+          <p className="muted">{t('work.none')}</p>
+        ) : (
           <table className="table">
-            <thead><tr><th scope="col">{t('employers.person.name')}</th><th scope="col">{t('employers.person.role')}</th><th scope="col">{t('employers.person.phone')}</th><th scope="col">{t('employers.person.email')}</th></tr></thead>
-            <tbody>{e.contactPersons.map((p) => <tr key={p.id}><td>{p.name}</td><td>{p.role}</td><td>{p.phone}</td><td>{p.email}</td></tr>)}</tbody>
+            <thead>
+              <tr>
+                <th scope="col">{t('employers.person.name')}</th>
+                <th scope="col">{t('employers.person.role')}</th>
+                <th scope="col">{t('employers.person.phone')}</th>
+                <th scope="col">{t('employers.person.email')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {e.contactPersons.map((p) => (
+                <tr key={p.id}>
+                  <td>{p.name}</td>
+                  <td>{p.role}</td>
+                  <td>{p.phone}</td>
+                  <td>{p.email}</td>
+                </tr>
+              ))}
+            </tbody>
           </table>
         )}
       </Card>
       {e.sroi.length > 0 && (
         <Card id="employer-sroi" title={t('employers.sroi')}>
           <table className="table">
-            <thead><tr><th scope="col">{t('employers.sroiContract')}</th><th scope="col" className="num">{t('employers.sroiAmount')}</th><th scope="col" className="num">{t('employers.sroiRealized')}</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{t('employers.sroiContract')}</th>
+                <th scope="col" className="num">
+                  {t('employers.sroiAmount')}
+                </th>
+                <th scope="col" className="num">
+                  {t('employers.sroiRealized')}
+                </th>
+              </tr>
+            </thead>
             <tbody>
               {e.sroi.map((s) => (
                 <tr key={s.id}>
-                  <td>{s.contract}</td><td className="num">{formatNumber(s.amount)} {codeLabel('sroi_unit', s.unit).toLowerCase()}</td>
-                  <td className="num">{formatNumber(s.realized)}{s.percent !== null ? ` (${formatNumber(s.percent)}%)` : ''}</td>
+                  <td>{s.contract}</td>
+                  <td className="num">
+                    {formatNumber(s.amount)} {codeLabel('sroi_unit', s.unit).toLowerCase()}
+                  </td>
+                  <td className="num">
+                    {formatNumber(s.realized)}
+                    {s.percent !== null ? ` (${formatNumber(s.percent)}%)` : ''}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -108,14 +218,29 @@ export function EmployerDetail(props: { id: string; notice?: string }) {
         </Card>
       )}
       <Card id="employer-vacancies" title={t('employers.vacancies')}>
-        {e.vacancies.length === 0 ? <p className="muted">{t('work.none')}</p> : (
+        {e.vacancies.length === 0 ? (
+          <p className="muted">{t('work.none')}</p>
+        ) : (
           <table className="table">
-            <thead><tr><th scope="col">{t('vacancies.col.title')}</th><th scope="col">{t('vacancies.col.status')}</th><th scope="col">{t('vacancies.col.opened')}</th><th scope="col" className="num">{t('vacancies.col.proposed')}</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{t('vacancies.col.title')}</th>
+                <th scope="col">{t('vacancies.col.status')}</th>
+                <th scope="col">{t('vacancies.col.opened')}</th>
+                <th scope="col" className="num">
+                  {t('vacancies.col.proposed')}
+                </th>
+              </tr>
+            </thead>
             <tbody>
               {e.vacancies.map((v) => (
                 <tr key={v.id}>
-                  <td><a href={hrefOf('vacatures', v.id)}>{v.title}</a></td><td>{t(`vacancies.status.${v.status}`)}</td>
-                  <td>{formatDateNl(v.opened_date)}</td><td className="num">{formatNumber(v.proposed)}</td>
+                  <td>
+                    <a href={hrefOf('vacatures', v.id)}>{v.title}</a>
+                  </td>
+                  <td>{t(`vacancies.status.${v.status}`)}</td>
+                  <td>{formatDateNl(v.opened_date)}</td>
+                  <td className="num">{formatNumber(v.proposed)}</td>
                 </tr>
               ))}
             </tbody>
@@ -123,14 +248,27 @@ export function EmployerDetail(props: { id: string; notice?: string }) {
         )}
       </Card>
       <Card id="employer-placements" title={t('employers.placements')}>
-        {e.placements.length === 0 ? <p className="muted">{t('work.none')}</p> : (
+        {e.placements.length === 0 ? (
+          <p className="muted">{t('work.none')}</p>
+        ) : (
           <table className="table">
-            <thead><tr><th scope="col">{t('placements.col.client')}</th><th scope="col">{t('placements.col.kind')}</th><th scope="col">{t('placements.col.start')}</th><th scope="col" className="num">{t('placements.col.hours')}</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{t('placements.col.client')}</th>
+                <th scope="col">{t('placements.col.kind')}</th>
+                <th scope="col">{t('placements.col.start')}</th>
+                <th scope="col" className="num">
+                  {t('placements.col.hours')}
+                </th>
+              </tr>
+            </thead>
             <tbody>
               {e.placements.map((p) => (
                 <tr key={p.id}>
-                  <td>{p.clientId ? <a href={hrefOf('klanten', p.clientId)}>{p.client}</a> : p.client}</td><td>{codeLabel('placement_kind', p.kind)}</td>
-                  <td>{formatDateNl(p.start_date)}</td><td className="num">{formatNumber(p.hours_per_week)}</td>
+                  <td>{p.clientId ? <a href={hrefOf('klanten', p.clientId)}>{p.client}</a> : p.client}</td>
+                  <td>{codeLabel('placement_kind', p.kind)}</td>
+                  <td>{formatDateNl(p.start_date)}</td>
+                  <td className="num">{formatNumber(p.hours_per_week)}</td>
                 </tr>
               ))}
             </tbody>

@@ -11,24 +11,45 @@ function EmployerList() {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [exceptionalOnly, setExceptionalOnly] = useState(false);
-  const list = usePaged('employers.search', { query, exceptionalOnly, accountManager: null, limit: 50, after: null }, `${query}:${exceptionalOnly}`,
-    (o) => o);
+  const list = usePaged(
+    'employers.search',
+    { query, exceptionalOnly, accountManager: null, limit: 50, after: null },
+    `${query}:${exceptionalOnly}`,
+    (o) => o,
+  );
   return (
     <>
       <div className="search-bar" role="search">
         <label htmlFor="employer-search">{t('employers.searchLabel')}</label>
-        <input id="employer-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('employers.searchPlaceholder')} />
+        <input
+          id="employer-search"
+          type="search"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          placeholder={t('employers.searchPlaceholder')}
+        />
         <label className="checkbox">
-          <input type="checkbox" checked={exceptionalOnly} onChange={(e) => setExceptionalOnly(e.target.checked)} /> {t('employers.exceptionalOnly')}
+          <input type="checkbox" checked={exceptionalOnly} onChange={(e) => setExceptionalOnly(e.target.checked)} />{' '}
+          {t('employers.exceptionalOnly')}
         </label>
       </div>
-      {list.error && <p role="alert" className="error-text">{list.error}</p>}
+      {list.error && (
+        <p role="alert" className="error-text">
+          {list.error}
+        </p>
+      )}
       <table className="table" aria-label={t('employers.listLabel')}>
         <thead>
           <tr>
-            <th scope="col">{t('employers.col.name')}</th><th scope="col">{t('employers.col.kvk')}</th><th scope="col">{t('employers.col.city')}</th>
-            <th scope="col">{t('employers.col.holder')}</th><th scope="col">{t('employers.col.manager')}</th>
-            <th scope="col">{t('employers.col.lastContact')}</th><th scope="col" className="num">{t('employers.col.vacancies')}</th>
+            <th scope="col">{t('employers.col.name')}</th>
+            <th scope="col">{t('employers.col.kvk')}</th>
+            <th scope="col">{t('employers.col.city')}</th>
+            <th scope="col">{t('employers.col.holder')}</th>
+            <th scope="col">{t('employers.col.manager')}</th>
+            <th scope="col">{t('employers.col.lastContact')}</th>
+            <th scope="col" className="num">
+              {t('employers.col.vacancies')}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -39,8 +60,12 @@ function EmployerList() {
                 {e.exceptional_since && <span className="badge badge-in">{t('employers.exceptional')}</span>}{' '}
                 {e.followUpOverdue && <span className="badge badge-out">{t('employers.overdue')}</span>}
               </td>
-              <td>{e.kvk ?? ''}</td><td>{e.city ?? ''}</td><td>{codeLabel('account_holder', e.account_holder)}</td><td>{e.account_manager ?? ''}</td>
-              <td>{formatDateNl(e.last_contact)}</td><td className="num">{formatNumber(e.open_vacancies)}</td>
+              <td>{e.kvk ?? ''}</td>
+              <td>{e.city ?? ''}</td>
+              <td>{codeLabel('account_holder', e.account_holder)}</td>
+              <td>{e.account_manager ?? ''}</td>
+              <td>{formatDateNl(e.last_contact)}</td>
+              <td className="num">{formatNumber(e.open_vacancies)}</td>
             </tr>
           ))}
         </tbody>
@@ -60,7 +85,9 @@ export function EmployersScreen(props: { rest: string[] }) {
     <section aria-labelledby="employers-title" className="screen">
       <div className="screen-head">
         <h1 id="employers-title">{t('employers.title')}</h1>
-        <a className="button primary" href={hrefOf('werkgevers', 'nieuw')}>{t('employers.new')}</a>
+        <a className="button primary" href={hrefOf('werkgevers', 'nieuw')}>
+          {t('employers.new')}
+        </a>
       </div>
       <EmployerList />
     </section>

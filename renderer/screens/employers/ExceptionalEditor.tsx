@@ -13,16 +13,38 @@ export function ExceptionalEditor(props: { employerId: string; since: string | n
   const [msg, setMsg] = useState<{ text: string; error: boolean } | null>(null);
   const save = async (value: string) => {
     const r = await bridge.call('employers.update', { id: props.employerId, fields: { exceptional_since: value } });
-    if (!r.ok) { setMsg({ text: errorText(r.error, { exceptional_since: t('employers.fields.exceptional_since') }), error: true }); return; }
+    if (!r.ok) {
+      setMsg({ text: errorText(r.error, { exceptional_since: t('employers.fields.exceptional_since') }), error: true });
+      return;
+    }
     setMsg({ text: value ? t('employers.exceptionalSaved') : t('employers.exceptionalRemoved'), error: false });
   };
   return (
-    <form className="inline-form" aria-label={t('employers.exceptionalTitle')} onSubmit={(e) => { e.preventDefault(); void save(date); }}>
+    <form
+      className="inline-form"
+      aria-label={t('employers.exceptionalTitle')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save(date);
+      }}
+    >
       {msg && <Status text={msg.text} error={msg.error} />}
-      <Field id="exceptional-date" label={t('employers.fields.exceptional_since')} value={date} onChange={setDate} date />
+      <Field
+        id="exceptional-date"
+        label={t('employers.fields.exceptional_since')}
+        value={date}
+        onChange={setDate}
+        date
+      />
       <div className="button-row">
-        <button type="submit" className="button">{props.since ? t('employers.exceptionalChange') : t('employers.exceptionalGive')}</button>
-        {props.since && <button type="button" className="button" onClick={() => void save('')}>{t('employers.exceptionalWithdraw')}</button>}
+        <button type="submit" className="button">
+          {props.since ? t('employers.exceptionalChange') : t('employers.exceptionalGive')}
+        </button>
+        {props.since && (
+          <button type="button" className="button" onClick={() => void save('')}>
+            {t('employers.exceptionalWithdraw')}
+          </button>
+        )}
       </div>
     </form>
   );

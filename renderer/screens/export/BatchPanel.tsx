@@ -31,7 +31,12 @@ export function BatchPanel(props: { api: ExportApi }) {
   async function run(target: RunResult['target']) {
     try {
       const useShared = !folder && Boolean(overview?.sharedFolder);
-      const r = await must(api, 'exports.run', { target, all, validOnly, ...(useShared ? { shared: true } : { out: folder }) });
+      const r = await must(api, 'exports.run', {
+        target,
+        all,
+        validOnly,
+        ...(useShared ? { shared: true } : { out: folder }),
+      });
       setResults((x) => ({ ...x, [target]: r }));
       load();
     } catch (e) {
@@ -51,13 +56,32 @@ export function BatchPanel(props: { api: ExportApi }) {
   return (
     <div className="batch-panel">
       <h2>{T.batchesTitle}</h2>
-      {error && <div role="alert" className="error-text">{error}</div>}
+      {error && (
+        <div role="alert" className="error-text">
+          {error}
+        </div>
+      )}
       <fieldset>
-        <label><input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} /> {T.all}</label>
-        <label><input type="checkbox" checked={validOnly} onChange={(e) => setValidOnly(e.target.checked)} /> {T.validOnly}</label>
-        <label>{T.folder} <input value={folder} onChange={(e) => setFolder(e.target.value)} placeholder={overview?.sharedFolder ?? ''} /></label>
-        <label>{T.sharedFolder} <input value={shared} onChange={(e) => setShared(e.target.value)} /></label>
-        <button type="button" className="button" onClick={() => void saveShared()}>{T.saveSetting}</button>
+        <label>
+          <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} /> {T.all}
+        </label>
+        <label>
+          <input type="checkbox" checked={validOnly} onChange={(e) => setValidOnly(e.target.checked)} /> {T.validOnly}
+        </label>
+        <label>
+          {T.folder}{' '}
+          <input
+            value={folder}
+            onChange={(e) => setFolder(e.target.value)}
+            placeholder={overview?.sharedFolder ?? ''}
+          />
+        </label>
+        <label>
+          {T.sharedFolder} <input value={shared} onChange={(e) => setShared(e.target.value)} />
+        </label>
+        <button type="button" className="button" onClick={() => void saveShared()}>
+          {T.saveSetting}
+        </button>
       </fieldset>
       {overview?.targets.map((t) => {
         const problems = t.parts.flatMap((p) => p.problems);
@@ -70,8 +94,12 @@ export function BatchPanel(props: { api: ExportApi }) {
                 {t.parts.map((p) => (
                   <tr key={p.kind}>
                     <th scope="row">{p.kindLabel}</th>
-                    <td>{p.due} {T.due}</td>
-                    <td>{p.unchanged} {T.unchanged}</td>
+                    <td>
+                      {p.due} {T.due}
+                    </td>
+                    <td>
+                      {p.unchanged} {T.unchanged}
+                    </td>
                     <td>{p.profile ? `${p.profile.name} v${p.profile.version}` : p.fileName}</td>
                   </tr>
                 ))}
@@ -79,12 +107,37 @@ export function BatchPanel(props: { api: ExportApi }) {
             </table>
             {problems.length > 0 && (
               <details>
-                <summary>{T.problemsTitle}: {T.problems(problems.length)}</summary>
-                <ul>{problems.slice(0, 200).map((p, i) => <li key={i}>{p.ref}: {p.label}: {p.message}</li>)}</ul>
+                <summary>
+                  {T.problemsTitle}: {T.problems(problems.length)}
+                </summary>
+                <ul>
+                  {problems.slice(0, 200).map((p, i) => (
+                    <li key={i}>
+                      {p.ref}: {p.label}: {p.message}
+                    </li>
+                  ))}
+                </ul>
               </details>
             )}
-            <button type="button" className="button primary" disabled={!folder && !overview.sharedFolder} onClick={() => void run(t.target)}>{T.run(t.label)}</button>
-            {result && <p role="status">{result.message}{result.batch && <> <code>{result.batch.dir}</code></>}</p>}
+            <button
+              type="button"
+              className="button primary"
+              disabled={!folder && !overview.sharedFolder}
+              onClick={() => void run(t.target)}
+            >
+              {T.run(t.label)}
+            </button>
+            {result && (
+              <p role="status">
+                {result.message}
+                {result.batch && (
+                  <>
+                    {' '}
+                    <code>{result.batch.dir}</code>
+                  </>
+                )}
+              </p>
+            )}
           </section>
         );
       })}

@@ -23,7 +23,14 @@ async function copyText(text: string): Promise<void> {
   }
 }
 
-export function EntryPanel(props: { api: ExportApi; target: Target; kind: Panel['kind']; id: string; onEntered(): void; onClose(): void }) {
+export function EntryPanel(props: {
+  api: ExportApi;
+  target: Target;
+  kind: Panel['kind'];
+  id: string;
+  onEntered(): void;
+  onClose(): void;
+}) {
   const { api, target, kind, id } = props;
   const [panel, setPanel] = useState<Panel | null>(null);
   const [targetId, setTargetId] = useState('');
@@ -54,27 +61,50 @@ export function EntryPanel(props: { api: ExportApi; target: Target; kind: Panel[
     }
   }
 
-  if (error) return <div role="alert" className="error-text">{error}</div>;
+  if (error)
+    return (
+      <div role="alert" className="error-text">
+        {error}
+      </div>
+    );
   if (!panel) return null;
   return (
     <section className="card entry-panel" aria-label={`${panel.ref} invoeren`}>
       <header>
-        <h3>{panel.ref}: {panel.label}</h3>
+        <h3>
+          {panel.ref}: {panel.label}
+        </h3>
         <span className={`badge ${panel.status}`}>
           {panel.status === 'new' ? T.statusNew : panel.status === 'changed' ? T.statusChanged : T.statusUnchanged}
         </span>
-        <button type="button" className="button" onClick={props.onClose}>{T.close}</button>
+        <button type="button" className="button" onClick={props.onClose}>
+          {T.close}
+        </button>
       </header>
-      <p className="muted">{T.panelHint} ({panel.profile.name}, versie {panel.profile.version})</p>
+      <p className="muted">
+        {T.panelHint} ({panel.profile.name}, versie {panel.profile.version})
+      </p>
       <table className="table entry-fields">
         <tbody>
           {panel.fields.map((f) => (
             <tr key={f.id} data-field={f.id} className={f.changed ? 'changed' : undefined}>
-              <th scope="row">{f.label}{f.changed && <em> ({T.changedSinceEntry})</em>}</th>
-              <td><output aria-label={f.label}>{f.value}</output>{f.problem && <div className="problem">{f.problem}</div>}{f.note && <div className="note">{f.note}</div>}</td>
+              <th scope="row">
+                {f.label}
+                {f.changed && <em> ({T.changedSinceEntry})</em>}
+              </th>
+              <td>
+                <output aria-label={f.label}>{f.value}</output>
+                {f.problem && <div className="problem">{f.problem}</div>}
+                {f.note && <div className="note">{f.note}</div>}
+              </td>
               <td>
                 {f.value !== '' && (
-                  <button type="button" className="button" aria-label={`${T.copy} ${f.label}`} onClick={() => void copyText(f.value).then(() => setCopied(f.id))}>
+                  <button
+                    type="button"
+                    className="button"
+                    aria-label={`${T.copy} ${f.label}`}
+                    onClick={() => void copyText(f.value).then(() => setCopied(f.id))}
+                  >
                     {copied === f.id ? T.copied : T.copy}
                   </button>
                 )}
@@ -90,7 +120,9 @@ export function EntryPanel(props: { api: ExportApi; target: Target; kind: Panel[
             <input value={targetId} onChange={(e) => setTargetId(e.target.value)} aria-label={panel.targetIdLabel} />
           </label>
         )}
-        <button type="button" className="button primary" onClick={() => void enter()}>{T.markEntered}</button>
+        <button type="button" className="button primary" onClick={() => void enter()}>
+          {T.markEntered}
+        </button>
         {panel.deliveredAt && <span className="delivered">{T.entered(formatTimestamp(panel.deliveredAt))}</span>}
       </footer>
     </section>

@@ -13,7 +13,11 @@ type Tab = 'queue' | 'batches' | 'profiles';
 export function ExportScreen(props: { api: ExportApi }) {
   const [tab, setTab] = useState<Tab>('queue');
   const [target, setTarget] = useState<'wbs' | 'gws'>('wbs');
-  const tabs: [Tab, string][] = [['queue', T.tabQueue], ['batches', T.tabBatches], ['profiles', T.tabProfiles]];
+  const tabs: [Tab, string][] = [
+    ['queue', T.tabQueue],
+    ['batches', T.tabBatches],
+    ['profiles', T.tabProfiles],
+  ];
   return (
     <div className="screen export-screen">
       <div className="screen-head">
@@ -21,7 +25,16 @@ export function ExportScreen(props: { api: ExportApi }) {
       </div>
       <div role="tablist" className="button-row">
         {tabs.map(([id, label]) => (
-          <button key={id} type="button" role="tab" className={tab === id ? 'button primary' : 'button'} aria-selected={tab === id} onClick={() => setTab(id)}>{label}</button>
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            className={tab === id ? 'button primary' : 'button'}
+            aria-selected={tab === id}
+            onClick={() => setTab(id)}
+          >
+            {label}
+          </button>
         ))}
       </div>
       {tab === 'queue' && (

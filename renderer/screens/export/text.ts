@@ -60,10 +60,22 @@ export const T = {
   cancel: 'Annuleren',
   onlyBeheerder: 'Alleen een beheerder kan profielen aanpassen.',
   kind: {
-    vacancies: 'Vacatures', employers: 'Werkgevers', clients: 'Klanten', activities: 'Activiteiten',
-    placements: 'Plaatsingen', exits: 'Uitstroom', jobseekers: 'Werkzoekendeprofielen',
+    vacancies: 'Vacatures',
+    employers: 'Werkgevers',
+    clients: 'Klanten',
+    activities: 'Activiteiten',
+    placements: 'Plaatsingen',
+    exits: 'Uitstroom',
+    jobseekers: 'Werkzoekendeprofielen',
   },
-  formats: { text: 'tekst', date: 'datum dd-mm-jjjj', 'date-iso': 'datum jjjj-mm-dd', integer: 'heel getal', decimal: 'getal met komma', 'yes-no': 'Ja/Nee' },
+  formats: {
+    text: 'tekst',
+    date: 'datum dd-mm-jjjj',
+    'date-iso': 'datum jjjj-mm-dd',
+    integer: 'heel getal',
+    decimal: 'getal met komma',
+    'yes-no': 'Ja/Nee',
+  },
 } as const;
 
 /** dd-mm-jjjj uu:mm for an ISO timestamp. */

@@ -28,14 +28,25 @@ function FollowUps(props: { items: FollowUp[]; kind: 'followUps' | 'nazorg'; onD
     <table className="table">
       <thead>
         <tr>
-          <th scope="col">{t('mywork.col.due')}</th><th scope="col">{t('mywork.col.who')}</th>
-          <th scope="col">{t('mywork.col.about')}</th><th scope="col">{t('mywork.col.action')}</th>
+          <th scope="col">{t('mywork.col.due')}</th>
+          <th scope="col">{t('mywork.col.who')}</th>
+          <th scope="col">{t('mywork.col.about')}</th>
+          <th scope="col">{t('mywork.col.action')}</th>
         </tr>
       </thead>
       <tbody>
         {props.items.map((f) => (
-          <FollowUpRow key={f.contactId} f={f} open={open === f.contactId} onToggle={() => setOpen(open === f.contactId ? null : f.contactId)}
-            onDone={(m) => { setOpen(null); props.onDone(m); }} kind={props.kind} />
+          <FollowUpRow
+            key={f.contactId}
+            f={f}
+            open={open === f.contactId}
+            onToggle={() => setOpen(open === f.contactId ? null : f.contactId)}
+            onDone={(m) => {
+              setOpen(null);
+              props.onDone(m);
+            }}
+            kind={props.kind}
+          />
         ))}
       </tbody>
     </table>
@@ -51,14 +62,19 @@ function FollowUpRow(props: { f: FollowUp; open: boolean; onToggle(): void; onDo
       <tr>
         <td>
           {formatDateNl(f.follow_up_date)}
-          {f.daysOverdue > 0 && <span className="badge badge-out"> {t('mywork.overdue', { count: f.daysOverdue })}</span>}
+          {f.daysOverdue > 0 && (
+            <span className="badge badge-out"> {t('mywork.overdue', { count: f.daysOverdue })}</span>
+          )}
         </td>
-        <td><Party f={f} /></td>
+        <td>
+          <Party f={f} />
+        </td>
         <td>{f.summary ?? codeLabel('contact_kind', f.kind)}</td>
         <td>
           {party && (
             <button type="button" className="button small" aria-expanded={props.open} onClick={props.onToggle}>
-              {t('mywork.record')}<span className="visually-hidden"> {f.client?.name ?? f.employer?.name}</span>
+              {t('mywork.record')}
+              <span className="visually-hidden"> {f.client?.name ?? f.employer?.name}</span>
             </button>
           )}
         </td>
@@ -66,7 +82,13 @@ function FollowUpRow(props: { f: FollowUp; open: boolean; onToggle(): void; onDo
       {props.open && party && (
         <tr>
           <td colSpan={4}>
-            <QuickContact party={party} resolves={f.contactId} idPrefix={`mw-${props.kind}`} onDone={props.onDone} onCancel={props.onToggle} />
+            <QuickContact
+              party={party}
+              resolves={f.contactId}
+              idPrefix={`mw-${props.kind}`}
+              onDone={props.onDone}
+              onCancel={props.onToggle}
+            />
           </td>
         </tr>
       )}
@@ -82,20 +104,30 @@ function Section<T>(props: { id: string; title: string; total: number; items: T[
   const [all, setAll] = useState(false);
   const shown = all ? props.items : props.items.slice(0, FIRST);
   return (
-    <Card id={props.id} title={`${props.title} (${props.total})`}
-      actions={props.items.length > FIRST && (
-        <button type="button" className="button small" aria-expanded={all} onClick={() => setAll(!all)}>
-          {all ? t('mywork.showFewer') : t('mywork.showAll', { count: props.items.length })}
-        </button>
-      )}>
+    <Card
+      id={props.id}
+      title={`${props.title} (${props.total})`}
+      actions={
+        props.items.length > FIRST && (
+          <button type="button" className="button small" aria-expanded={all} onClick={() => setAll(!all)}>
+            {all ? t('mywork.showFewer') : t('mywork.showAll', { count: props.items.length })}
+          </button>
+        )
+      }
+    >
       {props.total === 0 ? <p className="muted">{t('mywork.nothing')}</p> : props.children(shown)}
-      {props.total > shown.length && <p className="muted">{t('mywork.more', { shown: shown.length, total: props.total })}</p>}
+      {props.total > shown.length && (
+        <p className="muted">{t('mywork.more', { shown: shown.length, total: props.total })}</p>
+      )}
     </Card>
   );
 }
 
 // The scope survives leaving and reopening Mijn werk within the session.
-const useScope = create<{ scope: 'mine' | 'all'; set(scope: 'mine' | 'all'): void }>((set) => ({ scope: 'mine', set: (scope) => set({ scope }) }));
+const useScope = create<{ scope: 'mine' | 'all'; set(scope: 'mine' | 'all'): void }>((set) => ({
+  scope: 'mine',
+  set: (scope) => set({ scope }),
+}));
 
 export function MyWorkScreen() {
   const { t } = useTranslation();
@@ -107,31 +139,51 @@ export function MyWorkScreen() {
     switch (key) {
       case 'followUps':
         return (
-          <Section key={key} id="mw-followups" title={t('mywork.followUps')} total={w.followUps.total} items={w.followUps.items}>
-            {(items) => (
-              <FollowUps items={items} kind="followUps" onDone={setNotice} />
-            )}
+          <Section
+            key={key}
+            id="mw-followups"
+            title={t('mywork.followUps')}
+            total={w.followUps.total}
+            items={w.followUps.items}
+          >
+            {(items) => <FollowUps items={items} kind="followUps" onDone={setNotice} />}
           </Section>
         );
       case 'nazorg':
         return (
           <Section key={key} id="mw-nazorg" title={t('mywork.nazorg')} total={w.nazorg.total} items={w.nazorg.items}>
-            {(items) => (
-              <FollowUps items={items} kind="nazorg" onDone={setNotice} />
-            )}
+            {(items) => <FollowUps items={items} kind="nazorg" onDone={setNotice} />}
           </Section>
         );
       case 'employers':
         return (
-          <Section key={key} id="mw-employers" title={t('mywork.employers')} total={w.employers.total} items={w.employers.items}>
+          <Section
+            key={key}
+            id="mw-employers"
+            title={t('mywork.employers')}
+            total={w.employers.total}
+            items={w.employers.items}
+          >
             {(items) => (
               <table className="table">
-                <thead><tr><th scope="col">{t('mywork.col.employer')}</th><th scope="col">{t('mywork.col.lastContact')}</th><th scope="col">{t('mywork.col.manager')}</th></tr></thead>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('mywork.col.employer')}</th>
+                    <th scope="col">{t('mywork.col.lastContact')}</th>
+                    <th scope="col">{t('mywork.col.manager')}</th>
+                  </tr>
+                </thead>
                 <tbody>
                   {items.map((e) => (
                     <tr key={e.id}>
-                      <td><a href={hrefOf('werkgevers', e.id)}>{e.name}</a></td>
-                      <td>{e.last_contact ? t('mywork.daysAgo', { date: formatDateNl(e.last_contact), count: e.daysSince ?? 0 }) : t('mywork.never')}</td>
+                      <td>
+                        <a href={hrefOf('werkgevers', e.id)}>{e.name}</a>
+                      </td>
+                      <td>
+                        {e.last_contact
+                          ? t('mywork.daysAgo', { date: formatDateNl(e.last_contact), count: e.daysSince ?? 0 })
+                          : t('mywork.never')}
+                      </td>
                       <td>{e.account_manager ?? ''}</td>
                     </tr>
                   ))}
@@ -142,14 +194,29 @@ export function MyWorkScreen() {
         );
       case 'idleClients':
         return (
-          <Section key={key} id="mw-idle" title={t('mywork.idle')} total={w.idleClients.total} items={w.idleClients.items}>
+          <Section
+            key={key}
+            id="mw-idle"
+            title={t('mywork.idle')}
+            total={w.idleClients.total}
+            items={w.idleClients.items}
+          >
             {(items) => (
               <table className="table">
-                <thead><tr><th scope="col">{t('mywork.col.client')}</th><th scope="col">{t('mywork.col.intake')}</th><th scope="col">{t('mywork.col.lastActivity')}</th></tr></thead>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('mywork.col.client')}</th>
+                    <th scope="col">{t('mywork.col.intake')}</th>
+                    <th scope="col">{t('mywork.col.lastActivity')}</th>
+                  </tr>
+                </thead>
                 <tbody>
                   {items.map((c) => (
                     <tr key={c.id}>
-                      <td><a href={hrefOf('klanten', c.id)}>{c.name}</a> {c.under27 && <span className="badge badge-in">{t('work.under27')}</span>}</td>
+                      <td>
+                        <a href={hrefOf('klanten', c.id)}>{c.name}</a>{' '}
+                        {c.under27 && <span className="badge badge-in">{t('work.under27')}</span>}
+                      </td>
                       <td>{formatDateNl(c.intake_date)}</td>
                       <td>{c.last_activity_end ? formatDateNl(c.last_activity_end) : t('mywork.never')}</td>
                     </tr>
@@ -161,14 +228,28 @@ export function MyWorkScreen() {
         );
       case 'referrals':
         return (
-          <Section key={key} id="mw-referrals" title={t('mywork.referrals')} total={w.referrals.total} items={w.referrals.items}>
+          <Section
+            key={key}
+            id="mw-referrals"
+            title={t('mywork.referrals')}
+            total={w.referrals.total}
+            items={w.referrals.items}
+          >
             {(items) => (
               <table className="table">
-                <thead><tr><th scope="col">{t('mywork.col.client')}</th><th scope="col">{t('mywork.col.referred')}</th><th scope="col">{t('mywork.col.referrer')}</th></tr></thead>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('mywork.col.client')}</th>
+                    <th scope="col">{t('mywork.col.referred')}</th>
+                    <th scope="col">{t('mywork.col.referrer')}</th>
+                  </tr>
+                </thead>
                 <tbody>
                   {items.map((c) => (
                     <tr key={c.periodId}>
-                      <td><a href={hrefOf('klanten', c.id)}>{c.name}</a></td>
+                      <td>
+                        <a href={hrefOf('klanten', c.id)}>{c.name}</a>
+                      </td>
                       <td>{t('mywork.waiting', { date: formatDateNl(c.intake_date), count: c.daysWaiting })}</td>
                       <td>{codeLabel('referrer', c.referrer)}</td>
                     </tr>
@@ -189,13 +270,23 @@ export function MyWorkScreen() {
         <h1 id="mywork-title">{t('mywork.title')}</h1>
         <fieldset className="filters">
           <legend className="visually-hidden">{t('mywork.scope')}</legend>
-          <label className="checkbox"><input type="radio" name="mw-scope" checked={scope === 'mine'} onChange={() => setScope('mine')} /> {t('mywork.mine')}</label>
-          <label className="checkbox"><input type="radio" name="mw-scope" checked={scope === 'all'} onChange={() => setScope('all')} /> {t('mywork.all')}</label>
+          <label className="checkbox">
+            <input type="radio" name="mw-scope" checked={scope === 'mine'} onChange={() => setScope('mine')} />{' '}
+            {t('mywork.mine')}
+          </label>
+          <label className="checkbox">
+            <input type="radio" name="mw-scope" checked={scope === 'all'} onChange={() => setScope('all')} />{' '}
+            {t('mywork.all')}
+          </label>
         </fieldset>
       </div>
       {data && <p className="muted">{t('mywork.asOf', { date: formatDateNl(data.asOf) })}</p>}
       <Status text={notice} />
-      {error && <p role="alert" className="error-text">{error}</p>}
+      {error && (
+        <p role="alert" className="error-text">
+          {error}
+        </p>
+      )}
       {data && <div className="stack">{data.sections.map((s) => render(s, data))}</div>}
     </section>
   );

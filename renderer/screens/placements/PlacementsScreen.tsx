@@ -8,19 +8,37 @@ import { MoreButton, codeLabel, usePaged } from '../clients/work-kit.js';
 export function PlacementsScreen() {
   const { t } = useTranslation();
   const [running, setRunning] = useState(true);
-  const list = usePaged('placements.list', { clientId: null, employerId: null, activeOn: running ? todayIso() : null, limit: 50, after: null },
-    String(running), (o) => o);
+  const list = usePaged(
+    'placements.list',
+    { clientId: null, employerId: null, activeOn: running ? todayIso() : null, limit: 50, after: null },
+    String(running),
+    (o) => o,
+  );
   return (
     <section aria-labelledby="placements-title" className="screen">
       <h1 id="placements-title">{t('placements.title')}</h1>
-      <label className="checkbox"><input type="checkbox" checked={running} onChange={(e) => setRunning(e.target.checked)} /> {t('placements.onlyRunning')}</label>
-      {list.error && <p role="alert" className="error-text">{list.error}</p>}
+      <label className="checkbox">
+        <input type="checkbox" checked={running} onChange={(e) => setRunning(e.target.checked)} />{' '}
+        {t('placements.onlyRunning')}
+      </label>
+      {list.error && (
+        <p role="alert" className="error-text">
+          {list.error}
+        </p>
+      )}
       <table className="table" aria-label={t('placements.listLabel')}>
         <thead>
           <tr>
-            <th scope="col">{t('placements.col.client')}</th><th scope="col">{t('placements.col.employer')}</th><th scope="col">{t('placements.col.vacancy')}</th>
-            <th scope="col">{t('placements.col.kind')}</th><th scope="col">{t('placements.col.start')}</th><th scope="col">{t('placements.col.end')}</th>
-            <th scope="col" className="num">{t('placements.col.hours')}</th><th scope="col">{t('placements.col.coach')}</th>
+            <th scope="col">{t('placements.col.client')}</th>
+            <th scope="col">{t('placements.col.employer')}</th>
+            <th scope="col">{t('placements.col.vacancy')}</th>
+            <th scope="col">{t('placements.col.kind')}</th>
+            <th scope="col">{t('placements.col.start')}</th>
+            <th scope="col">{t('placements.col.end')}</th>
+            <th scope="col" className="num">
+              {t('placements.col.hours')}
+            </th>
+            <th scope="col">{t('placements.col.coach')}</th>
           </tr>
         </thead>
         <tbody>
@@ -29,9 +47,14 @@ export function PlacementsScreen() {
               <td>{p.clientId ? <a href={hrefOf('klanten', p.clientId)}>{p.client}</a> : p.client}</td>
               <td>{p.employerId ? <a href={hrefOf('werkgevers', p.employerId)}>{p.employer}</a> : p.employer}</td>
               <td>{p.vacancyId ? <a href={hrefOf('vacatures', p.vacancyId)}>{p.vacancy}</a> : ''}</td>
-              <td>{codeLabel('placement_kind', p.kind)}{p.wage_subsidy ? ` (${t('placements.subsidyShort')})` : ''}</td>
-              <td>{formatDateNl(p.start_date)}</td><td>{formatDateNl(p.end_date)}</td>
-              <td className="num">{formatNumber(p.hours_per_week)}</td><td>{p.job_coach ?? ''}</td>
+              <td>
+                {codeLabel('placement_kind', p.kind)}
+                {p.wage_subsidy ? ` (${t('placements.subsidyShort')})` : ''}
+              </td>
+              <td>{formatDateNl(p.start_date)}</td>
+              <td>{formatDateNl(p.end_date)}</td>
+              <td className="num">{formatNumber(p.hours_per_week)}</td>
+              <td>{p.job_coach ?? ''}</td>
             </tr>
           ))}
         </tbody>

@@ -10,7 +10,13 @@ import { T } from './text.js';
 
 const PAGE = 200;
 
-export function RecordList(props: { api: ReportsApi; name: ReportName; params: ReportParams; figure: string; onClose(): void }) {
+export function RecordList(props: {
+  api: ReportsApi;
+  name: ReportName;
+  params: ReportParams;
+  figure: string;
+  onClose(): void;
+}) {
   const [label, setLabel] = useState('');
   const [total, setTotal] = useState(0);
   const [records, setRecords] = useState<ReportRecord[]>([]);
@@ -18,7 +24,13 @@ export function RecordList(props: { api: ReportsApi; name: ReportName; params: R
 
   const load = async (offset: number) => {
     try {
-      const r = await must(props.api, 'reports.records', { name: props.name, params: props.params, figure: props.figure, offset, limit: PAGE });
+      const r = await must(props.api, 'reports.records', {
+        name: props.name,
+        params: props.params,
+        figure: props.figure,
+        offset,
+        limit: PAGE,
+      });
       setLabel(r.label);
       setTotal(r.total);
       setRecords((prev) => (offset === 0 ? r.records : [...prev, ...r.records]));
@@ -40,9 +52,15 @@ export function RecordList(props: { api: ReportsApi; name: ReportName; params: R
     <section className="record-list card" aria-live="polite" aria-labelledby="record-list-title">
       <div className="screen-head">
         <h2 id="record-list-title">{label ? T.records(label, total) : '…'}</h2>
-        <button type="button" className="button" onClick={props.onClose}>{T.recordsClose}</button>
+        <button type="button" className="button" onClick={props.onClose}>
+          {T.recordsClose}
+        </button>
       </div>
-      {error && <p role="alert" className="error-text">{error}</p>}
+      {error && (
+        <p role="alert" className="error-text">
+          {error}
+        </p>
+      )}
       {!error && label && total === 0 && <p className="muted">{T.recordsEmpty}</p>}
       {records.length > 0 && (
         <table className="table">
@@ -91,7 +109,9 @@ export function RecordList(props: { api: ReportsApi; name: ReportName; params: R
         </table>
       )}
       {records.length < total && (
-        <button type="button" className="button" onClick={() => void load(records.length)}>{T.recordsMore}</button>
+        <button type="button" className="button" onClick={() => void load(records.length)}>
+          {T.recordsMore}
+        </button>
       )}
     </section>
   );

@@ -31,7 +31,14 @@ export function ReportChart(props: { table: ReportTable }) {
           <Legend />
           <Bar yAxisId="flow" dataKey="inflow" name={T.chartInflow} fill={IN} isAnimationActive={false} />
           <Bar yAxisId="flow" dataKey="outflow" name={T.chartOutflow} fill={OUT} isAnimationActive={false} />
-          <Line yAxisId="level" dataKey="end" name={T.chartEnd} stroke={LINE} strokeWidth={2} isAnimationActive={false} />
+          <Line
+            yAxisId="level"
+            dataKey="end"
+            name={T.chartEnd}
+            stroke={LINE}
+            strokeWidth={2}
+            isAnimationActive={false}
+          />
         </ComposedChart>
         <figcaption className="visually-hidden">{T.chartCaseloadTitle}</figcaption>
       </figure>
@@ -41,7 +48,13 @@ export function ReportChart(props: { table: ReportTable }) {
     const data = rows.map((r) => ({ label: String(r.cells.label ?? ''), count: Number(r.cells.count ?? 0) }));
     return (
       <figure className="report-chart" aria-label={T.chartReasonsTitle}>
-        <BarChart layout="vertical" width={720} height={40 + data.length * 32} data={data} margin={{ top: 5, right: 40, bottom: 5, left: 10 }}>
+        <BarChart
+          layout="vertical"
+          width={720}
+          height={40 + data.length * 32}
+          data={data}
+          margin={{ top: 5, right: 40, bottom: 5, left: 10 }}
+        >
           <CartesianGrid stroke="#e3e3e3" horizontal={false} />
           <XAxis type="number" allowDecimals={false} />
           <YAxis type="category" dataKey="label" width={200} />

@@ -6,7 +6,12 @@ import { T } from './text.js';
 
 const NUMERIC = new Set(['int', 'number', 'percent']);
 
-export function ReportTables(props: { tables: ReportTable[]; selected: string | null; onFigure(figure: string): void; charts?: (t: ReportTable) => React.ReactNode }) {
+export function ReportTables(props: {
+  tables: ReportTable[];
+  selected: string | null;
+  onFigure(figure: string): void;
+  charts?: (t: ReportTable) => React.ReactNode;
+}) {
   return (
     <>
       {props.tables.map((t) => (
@@ -17,7 +22,9 @@ export function ReportTables(props: { tables: ReportTable[]; selected: string | 
             <thead>
               <tr>
                 {t.columns.map((c) => (
-                  <th key={c.key} scope="col" className={NUMERIC.has(c.type) ? 'num' : undefined}>{c.label}</th>
+                  <th key={c.key} scope="col" className={NUMERIC.has(c.type) ? 'num' : undefined}>
+                    {c.label}
+                  </th>
                 ))}
               </tr>
             </thead>
@@ -35,7 +42,10 @@ export function ReportTables(props: { tables: ReportTable[]; selected: string | 
                             type="button"
                             className={`figure-link${props.selected === figure ? ' active' : ''}`}
                             aria-pressed={props.selected === figure}
-                            aria-label={T.figureButton(`${showCell(r.cells[t.columns[0]!.key], t.columns[0]!.type)} ${c.label}`.trim(), text)}
+                            aria-label={T.figureButton(
+                              `${showCell(r.cells[t.columns[0]!.key], t.columns[0]!.type)} ${c.label}`.trim(),
+                              text,
+                            )}
                             onClick={() => props.onFigure(figure)}
                           >
                             {text}

@@ -26,7 +26,11 @@ interface Result {
   tables: ReportTable[];
 }
 
-const FIELDS: { key: ReportParamName; label: string; kind: 'date' | 'number' | 'text' | 'target_group' | 'referrer' }[] = [
+const FIELDS: {
+  key: ReportParamName;
+  label: string;
+  kind: 'date' | 'number' | 'text' | 'target_group' | 'referrer';
+}[] = [
   { key: 'from', label: T.from, kind: 'date' },
   { key: 'to', label: T.to, kind: 'date' },
   { key: 'as_of', label: T.asOf, kind: 'date' },
@@ -51,7 +55,8 @@ function toParams(form: Record<string, string>, allowed: string[]): ReportParams
 function periodLine(d: Record<string, unknown>): string {
   const from = (d.from ?? d.baseline_date) as string | undefined;
   const asOf = d.as_of as string | undefined;
-  if (from && d.to) return T.periodLine(formatDateNl(from), formatDateNl(d.to as string), formatDateNl(asOf ?? (d.to as string)));
+  if (from && d.to)
+    return T.periodLine(formatDateNl(from), formatDateNl(d.to as string), formatDateNl(asOf ?? (d.to as string)));
   return asOf ? T.asOfLine(formatDateNl(asOf)) : '';
 }
 
@@ -130,7 +135,11 @@ export function ReportsScreen(props: { api: ReportsApi; rest?: string[] }) {
           <ul>
             {catalog.map((c) => (
               <li key={c.name}>
-                <a href={hrefOf('rapportages', c.name)} aria-current={c.name === name ? 'page' : undefined} onClick={() => setName(c.name)}>
+                <a
+                  href={hrefOf('rapportages', c.name)}
+                  aria-current={c.name === name ? 'page' : undefined}
+                  onClick={() => setName(c.name)}
+                >
                   {c.title}
                 </a>
               </li>
@@ -154,10 +163,16 @@ export function ReportsScreen(props: { api: ReportsApi; rest?: string[] }) {
                     <div className="field" key={f.key}>
                       <label htmlFor={`report-${f.key}`}>{f.label}</label>
                       {f.kind === 'target_group' || f.kind === 'referrer' ? (
-                        <select id={`report-${f.key}`} value={form[f.key] ?? ''} onChange={(e) => setForm({ ...form, [f.key]: e.target.value })}>
+                        <select
+                          id={`report-${f.key}`}
+                          value={form[f.key] ?? ''}
+                          onChange={(e) => setForm({ ...form, [f.key]: e.target.value })}
+                        >
                           <option value="">{T.any}</option>
                           {Object.entries(CODE_LISTS[f.kind]).map(([code, label]) => (
-                            <option key={code} value={code}>{label}</option>
+                            <option key={code} value={code}>
+                              {label}
+                            </option>
                           ))}
                         </select>
                       ) : (
@@ -173,12 +188,18 @@ export function ReportsScreen(props: { api: ReportsApi; rest?: string[] }) {
                   ))}
                 </div>
                 <div className="button-row">
-                  <button type="submit" className="button primary" disabled={busy}>{busy ? T.running : T.run}</button>
+                  <button type="submit" className="button primary" disabled={busy}>
+                    {busy ? T.running : T.run}
+                  </button>
                 </div>
               </fieldset>
             </form>
           )}
-          {error && <p role="alert" className="error-text">{error}</p>}
+          {error && (
+            <p role="alert" className="error-text">
+              {error}
+            </p>
+          )}
           {result && (
             <article className="report-result" aria-busy={busy}>
               <div className="screen-head">
@@ -187,21 +208,48 @@ export function ReportsScreen(props: { api: ReportsApi; rest?: string[] }) {
                   <p className="muted">{periodLine(result.data)}</p>
                 </div>
                 <div className="button-row no-print">
-                  <button type="button" className="button" onClick={() => window.print()}>{T.print}</button>
+                  <button type="button" className="button" onClick={() => window.print()}>
+                    {T.print}
+                  </button>
                   {props.api.printToPdf && (
-                    <button type="button" className="button" onClick={() => void props.api.printToPdf!({ name: result.title })}>{T.savePdf}</button>
+                    <button
+                      type="button"
+                      className="button"
+                      onClick={() => void props.api.printToPdf!({ name: result.title })}
+                    >
+                      {T.savePdf}
+                    </button>
                   )}
-                  <button type="button" className="button" onClick={() => void save('xlsx')}>{T.download('Excel')}</button>
-                  <button type="button" className="button" onClick={() => void save('csv')}>{T.download('CSV')}</button>
-                  <button type="button" className="button" onClick={() => void save('html')}>{T.download('HTML')}</button>
+                  <button type="button" className="button" onClick={() => void save('xlsx')}>
+                    {T.download('Excel')}
+                  </button>
+                  <button type="button" className="button" onClick={() => void save('csv')}>
+                    {T.download('CSV')}
+                  </button>
+                  <button type="button" className="button" onClick={() => void save('html')}>
+                    {T.download('HTML')}
+                  </button>
                 </div>
               </div>
               <p className="muted no-print">{T.clickHint}</p>
               <div className={figure ? 'report-split' : undefined}>
                 <div>
-                  <ReportTables tables={result.tables} selected={figure} onFigure={setFigure} charts={(t) => (t.chart ? <ReportChart table={t} /> : null)} />
+                  <ReportTables
+                    tables={result.tables}
+                    selected={figure}
+                    onFigure={setFigure}
+                    charts={(t) => (t.chart ? <ReportChart table={t} /> : null)}
+                  />
                 </div>
-                {figure && <RecordList api={props.api} name={name} params={applied} figure={figure} onClose={() => setFigure(null)} />}
+                {figure && (
+                  <RecordList
+                    api={props.api}
+                    name={name}
+                    params={applied}
+                    figure={figure}
+                    onClose={() => setFigure(null)}
+                  />
+                )}
               </div>
             </article>
           )}

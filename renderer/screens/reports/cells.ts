@@ -4,7 +4,20 @@ import type { CellValue, ColumnType } from '../../../db/api/methods/reports.js';
 import { formatDateNl } from '../../../db/model/checks.js';
 import { T } from './text.js';
 
-const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+const MONTHS = [
+  'januari',
+  'februari',
+  'maart',
+  'april',
+  'mei',
+  'juni',
+  'juli',
+  'augustus',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
 const nf = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 });
 const pf = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 

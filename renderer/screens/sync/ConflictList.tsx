@@ -37,20 +37,33 @@ export function ConflictList(props: { api: SyncApi; version: number; onResolved:
       <label className="checkbox">
         <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} /> {T.showOther}
       </label>
-      {error && <p role="alert" className="error-text">{error}</p>}
+      {error && (
+        <p role="alert" className="error-text">
+          {error}
+        </p>
+      )}
       {items && items.length === 0 && <p>{T.noConflicts}</p>}
       {items && items.length > 0 && (
         <>
           <p className="muted">{T.conflictsIntro}</p>
           <table className="table sync-conflicts">
             <thead>
-              <tr><th>Gegeven</th><th>{T.current}</th><th>{T.other}</th><th><span className="visually-hidden">Kiezen</span></th></tr>
+              <tr>
+                <th>Gegeven</th>
+                <th>{T.current}</th>
+                <th>{T.other}</th>
+                <th>
+                  <span className="visually-hidden">Kiezen</span>
+                </th>
+              </tr>
             </thead>
             <tbody>
               {items.map((c) => (
                 <tr key={c.id}>
                   <td>
-                    <strong>{entityLabel(c.entity)} {c.ref ?? ''}</strong>
+                    <strong>
+                      {entityLabel(c.entity)} {c.ref ?? ''}
+                    </strong>
                     <br />
                     {fieldLabel(c.entity, c.field)}
                     {c.kind === 'merge' && <div className="muted">{T.merged(c.mergedRef ?? '')}</div>}
@@ -64,10 +77,24 @@ export function ConflictList(props: { api: SyncApi; version: number; onResolved:
                     <div className="muted">{T.by(c.other.user, showTime(c.other.at))}</div>
                   </td>
                   <td className="sync-choose">
-                    <button type="button" className="button" disabled={busy !== null} onClick={() => void resolve(c, 'current')}
-                      aria-label={`${T.keepCurrent}: ${fieldLabel(c.entity, c.field)} ${c.ref ?? ''}`}>{T.keepCurrent}</button>
-                    <button type="button" className="button" disabled={busy !== null} onClick={() => void resolve(c, 'other')}
-                      aria-label={`${T.takeOther}: ${fieldLabel(c.entity, c.field)} ${c.ref ?? ''}`}>{T.takeOther}</button>
+                    <button
+                      type="button"
+                      className="button"
+                      disabled={busy !== null}
+                      onClick={() => void resolve(c, 'current')}
+                      aria-label={`${T.keepCurrent}: ${fieldLabel(c.entity, c.field)} ${c.ref ?? ''}`}
+                    >
+                      {T.keepCurrent}
+                    </button>
+                    <button
+                      type="button"
+                      className="button"
+                      disabled={busy !== null}
+                      onClick={() => void resolve(c, 'other')}
+                      aria-label={`${T.takeOther}: ${fieldLabel(c.entity, c.field)} ${c.ref ?? ''}`}
+                    >
+                      {T.takeOther}
+                    </button>
                   </td>
                 </tr>
               ))}

@@ -17,7 +17,10 @@ export function SetupForm(props: { api: SyncApi; folder?: string | null; unlock?
     setBusy(true);
     setError(null);
     const r = await props.api.call('sync.setup', {
-      folder, mode: props.unlock ? 'join' : mode, passphrase, ...(deviceName ? { deviceName } : {}),
+      folder,
+      mode: props.unlock ? 'join' : mode,
+      passphrase,
+      ...(deviceName ? { deviceName } : {}),
     });
     setBusy(false);
     setPassphrase('');
@@ -29,32 +32,65 @@ export function SetupForm(props: { api: SyncApi; folder?: string | null; unlock?
     <form onSubmit={(e) => void submit(e)} aria-labelledby="sync-setup">
       <h2 id="sync-setup">{props.unlock ? T.unlockTitle : T.setupTitle}</h2>
       {props.unlock && <p>{T.unlockText}</p>}
-      {error && <p role="alert" className="error-text">{error.message}</p>}
+      {error && (
+        <p role="alert" className="error-text">
+          {error.message}
+        </p>
+      )}
       {!props.unlock && (
         <>
           <div className="field">
             <label htmlFor="sync-folder">{T.folder}</label>
-            <input id="sync-folder" value={folder} onChange={(e) => setFolder(e.target.value)} required aria-invalid={error?.field === 'folder' || undefined} />
+            <input
+              id="sync-folder"
+              value={folder}
+              onChange={(e) => setFolder(e.target.value)}
+              required
+              aria-invalid={error?.field === 'folder' || undefined}
+            />
           </div>
           <fieldset>
             <legend className="visually-hidden">Team</legend>
-            <label className="checkbox"><input type="radio" name="sync-mode" checked={mode === 'join'} onChange={() => setMode('join')} /> {T.modeJoin}</label>
+            <label className="checkbox">
+              <input type="radio" name="sync-mode" checked={mode === 'join'} onChange={() => setMode('join')} />{' '}
+              {T.modeJoin}
+            </label>
             <br />
-            <label className="checkbox"><input type="radio" name="sync-mode" checked={mode === 'create'} onChange={() => setMode('create')} /> {T.modeCreate}</label>
+            <label className="checkbox">
+              <input type="radio" name="sync-mode" checked={mode === 'create'} onChange={() => setMode('create')} />{' '}
+              {T.modeCreate}
+            </label>
           </fieldset>
           <div className="field">
             <label htmlFor="sync-device">{T.deviceName}</label>
-            <input id="sync-device" value={deviceName} onChange={(e) => setDeviceName(e.target.value)} maxLength={100} />
+            <input
+              id="sync-device"
+              value={deviceName}
+              onChange={(e) => setDeviceName(e.target.value)}
+              maxLength={100}
+            />
           </div>
         </>
       )}
       <div className="field">
         <label htmlFor="sync-pass">{T.passphrase}</label>
-        <input id="sync-pass" type="password" autoComplete="off" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} required
-          aria-describedby="sync-pass-hint" aria-invalid={error?.field === 'passphrase' || undefined} />
-        <small id="sync-pass-hint" className="muted">{T.passphraseHint}</small>
+        <input
+          id="sync-pass"
+          type="password"
+          autoComplete="off"
+          value={passphrase}
+          onChange={(e) => setPassphrase(e.target.value)}
+          required
+          aria-describedby="sync-pass-hint"
+          aria-invalid={error?.field === 'passphrase' || undefined}
+        />
+        <small id="sync-pass-hint" className="muted">
+          {T.passphraseHint}
+        </small>
       </div>
-      <button type="submit" className="button primary" disabled={busy}>{props.unlock ? T.unlock : T.setup}</button>
+      <button type="submit" className="button primary" disabled={busy}>
+        {props.unlock ? T.unlock : T.setup}
+      </button>
     </form>
   );
 }

@@ -61,7 +61,18 @@ export function SyncScreen(props: { api: SyncApi }) {
     setVersion((v) => v + 1);
   };
 
-  if (!status) return <div className="screen">{error ? <p role="alert" className="error-text">{error}</p> : <p>Laden…</p>}</div>;
+  if (!status)
+    return (
+      <div className="screen">
+        {error ? (
+          <p role="alert" className="error-text">
+            {error}
+          </p>
+        ) : (
+          <p>Laden…</p>
+        )}
+      </div>
+    );
   const done = () => {
     setLocked(false);
     setError(null);
@@ -70,7 +81,9 @@ export function SyncScreen(props: { api: SyncApi }) {
   const last = status.lastResult;
   return (
     <div className="screen narrow sync-screen">
-      <div className="screen-head"><h1>{T.title}</h1></div>
+      <div className="screen-head">
+        <h1>{T.title}</h1>
+      </div>
       <p className="muted">{T.intro}</p>
       {!status.configured ? (
         <SetupForm api={api} onDone={done} />
@@ -80,30 +93,59 @@ export function SyncScreen(props: { api: SyncApi }) {
           <section className="card" aria-labelledby="sync-status">
             <h2 id="sync-status">{T.statusTitle}</h2>
             <dl className="facts">
-              <dt>{T.lastRun}</dt><dd>{showTime(status.lastRun)}</dd>
-              <dt>{T.folderLabel}</dt><dd>{status.folder}</dd>
-              <dt>{T.pending}</dt><dd>{status.pending}</dd>
+              <dt>{T.lastRun}</dt>
+              <dd>{showTime(status.lastRun)}</dd>
+              <dt>{T.folderLabel}</dt>
+              <dd>{status.folder}</dd>
+              <dt>{T.pending}</dt>
+              <dd>{status.pending}</dd>
             </dl>
             {last && <p className="muted">{T.lastResult(last.ingested.applied, last.published.changes)}</p>}
             <div className="button-row">
-              <button type="button" className="button primary" onClick={() => void run()} disabled={running || status.running}>
+              <button
+                type="button"
+                className="button primary"
+                onClick={() => void run()}
+                disabled={running || status.running}
+              >
                 {running || status.running ? T.running : T.runNow}
               </button>
-              <label className="checkbox"><input type="checkbox" checked={snapshot} onChange={(e) => setSnapshot(e.target.checked)} /> {T.withSnapshot}</label>
+              <label className="checkbox">
+                <input type="checkbox" checked={snapshot} onChange={(e) => setSnapshot(e.target.checked)} />{' '}
+                {T.withSnapshot}
+              </label>
             </div>
             <p className="sync-progress" aria-live="polite">
-              {progress && (<>{progress.label}: {progress.done} / {progress.total}<progress max={progress.total || 1} value={progress.done} /></>)}
+              {progress && (
+                <>
+                  {progress.label}: {progress.done} / {progress.total}
+                  <progress max={progress.total || 1} value={progress.done} />
+                </>
+              )}
             </p>
-            {error && !locked && <p role="alert" className="error-text">{error}</p>}
+            {error && !locked && (
+              <p role="alert" className="error-text">
+                {error}
+              </p>
+            )}
           </section>
           <section aria-labelledby="sync-devices">
             <h2 id="sync-devices">{T.devicesTitle}</h2>
             <table className="table">
-              <thead><tr><th>{T.device}</th><th>{T.lastActivity}</th><th>{T.version}</th></tr></thead>
+              <thead>
+                <tr>
+                  <th>{T.device}</th>
+                  <th>{T.lastActivity}</th>
+                  <th>{T.version}</th>
+                </tr>
+              </thead>
               <tbody>
                 {status.devices.map((d) => (
                   <tr key={d.device}>
-                    <td>{d.name || d.device}{d.self && <span className="muted"> ({T.thisLaptop})</span>}</td>
+                    <td>
+                      {d.name || d.device}
+                      {d.self && <span className="muted"> ({T.thisLaptop})</span>}
+                    </td>
                     <td>{showTime(d.lastActivity)}</td>
                     <td>{d.appVersion ?? ''}</td>
                   </tr>
@@ -113,11 +155,14 @@ export function SyncScreen(props: { api: SyncApi }) {
           </section>
           <section aria-labelledby="sync-problems">
             <h2 id="sync-problems">{T.problemsTitle}</h2>
-            {status.problems.length === 0 ? <p>{T.noProblems}</p> : (
+            {status.problems.length === 0 ? (
+              <p>{T.noProblems}</p>
+            ) : (
               <ul>
                 {status.problems.map((p) => (
                   <li key={p.path} className={p.quarantined ? 'problem-quarantined' : undefined}>
-                    <code>{p.path}</code>: {p.message} ({p.quarantined ? T.quarantined : T.retrying}, {T.tries(p.tries)})
+                    <code>{p.path}</code>: {p.message} ({p.quarantined ? T.quarantined : T.retrying}, {T.tries(p.tries)}
+                    )
                   </li>
                 ))}
               </ul>

@@ -4,7 +4,8 @@ import { formatDateNl } from '../../format.js';
 
 export const T = {
   title: 'Synchronisatie',
-  intro: 'Alle laptops van het team wisselen hun wijzigingen uit via een gedeelde map (netwerkschijf, OneDrive of SharePoint). Alles in die map is versleuteld.',
+  intro:
+    'Alle laptops van het team wisselen hun wijzigingen uit via een gedeelde map (netwerkschijf, OneDrive of SharePoint). Alles in die map is versleuteld.',
   setupTitle: 'Gedeelde map instellen',
   folder: 'Gedeelde map (volledig pad)',
   modeCreate: 'Nieuw team maken (eerste laptop)',
@@ -24,7 +25,8 @@ export const T = {
   runNow: 'Nu synchroniseren',
   running: 'Bezig met synchroniseren…',
   withSnapshot: 'ook een momentopname maken (snelle start voor nieuwe laptops)',
-  lastResult: (applied: number, sent: number) => `Laatste ronde: ${applied} wijziging(en) ontvangen, ${sent} verstuurd.`,
+  lastResult: (applied: number, sent: number) =>
+    `Laatste ronde: ${applied} wijziging(en) ontvangen, ${sent} verstuurd.`,
   devicesTitle: 'Laptops in het team',
   device: 'Laptop',
   lastActivity: 'Laatste activiteit',
@@ -37,7 +39,8 @@ export const T = {
   tries: (n: number) => `${n}× geprobeerd`,
   conflictsTitle: 'Conflicten',
   noConflicts: 'Geen open conflicten.',
-  conflictsIntro: 'Deze gegevens zijn tegelijk op twee laptops verschillend ingevuld. De waarde die nu geldt staat links; kies welke juist is.',
+  conflictsIntro:
+    'Deze gegevens zijn tegelijk op twee laptops verschillend ingevuld. De waarde die nu geldt staat links; kies welke juist is.',
   showOther: 'ook andere overschreven wijzigingen tonen',
   current: 'Geldt nu',
   other: 'Andere waarde',
@@ -49,11 +52,25 @@ export const T = {
 };
 
 const ENTITY_LABEL: Record<string, string> = {
-  client: 'Klant', period: 'Caseloadperiode', employer: 'Werkgever', vacancy: 'Vacature', placement: 'Plaatsing',
-  activity: 'Activiteit', contact: 'Contact', match: 'Match', measure: 'Maatregel', user: 'Gebruiker',
+  client: 'Klant',
+  period: 'Caseloadperiode',
+  employer: 'Werkgever',
+  vacancy: 'Vacature',
+  placement: 'Plaatsing',
+  activity: 'Activiteit',
+  contact: 'Contact',
+  match: 'Match',
+  measure: 'Maatregel',
+  user: 'Gebruiker',
 };
 const KIND_OF: Record<string, RecordKind> = {
-  client: 'clients', period: 'clients', employer: 'employers', vacancy: 'vacancies', placement: 'placements', activity: 'activities', contact: 'contacts',
+  client: 'clients',
+  period: 'clients',
+  employer: 'employers',
+  vacancy: 'vacancies',
+  placement: 'placements',
+  activity: 'activities',
+  contact: 'contacts',
 };
 
 export function entityLabel(entity: string): string {

@@ -15,8 +15,12 @@ function VacancyList() {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<Status | ''>('open');
-  const list = usePaged('vacancies.list', { status: status || null, employerId: null, query, banenafspraak: null, limit: 50, after: null },
-    `${query}:${status}`, (o) => o);
+  const list = usePaged(
+    'vacancies.list',
+    { status: status || null, employerId: null, query, banenafspraak: null, limit: 50, after: null },
+    `${query}:${status}`,
+    (o) => o,
+  );
   return (
     <>
       <div className="filters" role="search">
@@ -28,25 +32,48 @@ function VacancyList() {
           <label htmlFor="vacancy-status">{t('vacancies.col.status')}</label>
           <select id="vacancy-status" value={status} onChange={(e) => setStatus(e.target.value as Status | '')}>
             <option value="">{t('vacancies.allStatuses')}</option>
-            {(['open', 'filled', 'withdrawn'] as const).map((s) => <option key={s} value={s}>{t(`vacancies.status.${s}`)}</option>)}
+            {(['open', 'filled', 'withdrawn'] as const).map((s) => (
+              <option key={s} value={s}>
+                {t(`vacancies.status.${s}`)}
+              </option>
+            ))}
           </select>
         </div>
       </div>
-      {list.error && <p role="alert" className="error-text">{list.error}</p>}
+      {list.error && (
+        <p role="alert" className="error-text">
+          {list.error}
+        </p>
+      )}
       <table className="table" aria-label={t('vacancies.listLabel')}>
         <thead>
           <tr>
-            <th scope="col">{t('vacancies.col.title')}</th><th scope="col">{t('vacancies.col.employer')}</th><th scope="col">{t('vacancies.col.city')}</th>
-            <th scope="col" className="num">{t('vacancies.col.hours')}</th><th scope="col">{t('vacancies.col.opened')}</th>
-            <th scope="col">{t('vacancies.col.status')}</th><th scope="col" className="num">{t('vacancies.col.proposed')}</th>
+            <th scope="col">{t('vacancies.col.title')}</th>
+            <th scope="col">{t('vacancies.col.employer')}</th>
+            <th scope="col">{t('vacancies.col.city')}</th>
+            <th scope="col" className="num">
+              {t('vacancies.col.hours')}
+            </th>
+            <th scope="col">{t('vacancies.col.opened')}</th>
+            <th scope="col">{t('vacancies.col.status')}</th>
+            <th scope="col" className="num">
+              {t('vacancies.col.proposed')}
+            </th>
           </tr>
         </thead>
         <tbody>
           {list.items.map((v) => (
             <tr key={v.id}>
-              <td><a href={hrefOf('vacatures', v.id)}>{v.title}</a> {v.banenafspraak && <span className="badge badge-in">{t('vacancies.banenafspraak')}</span>}</td>
-              <td>{v.employer ?? ''}</td><td>{v.city ?? ''}</td><td className="num">{formatNumber(v.hours_per_week)}</td>
-              <td>{formatDateNl(v.opened_date)}</td><td>{t(`vacancies.status.${v.status}`)}</td><td className="num">{formatNumber(v.proposed)}</td>
+              <td>
+                <a href={hrefOf('vacatures', v.id)}>{v.title}</a>{' '}
+                {v.banenafspraak && <span className="badge badge-in">{t('vacancies.banenafspraak')}</span>}
+              </td>
+              <td>{v.employer ?? ''}</td>
+              <td>{v.city ?? ''}</td>
+              <td className="num">{formatNumber(v.hours_per_week)}</td>
+              <td>{formatDateNl(v.opened_date)}</td>
+              <td>{t(`vacancies.status.${v.status}`)}</td>
+              <td className="num">{formatNumber(v.proposed)}</td>
             </tr>
           ))}
         </tbody>
@@ -67,7 +94,9 @@ export function VacanciesScreen(props: { rest: string[] }) {
     <section aria-labelledby="vacancies-title" className="screen">
       <div className="screen-head">
         <h1 id="vacancies-title">{t('vacancies.title')}</h1>
-        <a className="button primary" href={hrefOf('vacatures', 'nieuw')}>{t('vacancies.new')}</a>
+        <a className="button primary" href={hrefOf('vacatures', 'nieuw')}>
+          {t('vacancies.new')}
+        </a>
       </div>
       <VacancyList />
     </section>

@@ -53,7 +53,9 @@ export function cachedDemo(clients: number, log: (s: string) => void = () => {})
   const dir = cacheDir();
   const file = demoPath(clients);
   if (existsSync(file)) {
-    const earlier = existsSync(`${file}.json`) ? (JSON.parse(readFileSync(`${file}.json`, 'utf8')) as CachedDemo['earlier']) : null;
+    const earlier = existsSync(`${file}.json`)
+      ? (JSON.parse(readFileSync(`${file}.json`, 'utf8')) as CachedDemo['earlier'])
+      : null;
     return { file, generatedMs: null, earlier, result: null, bytes: statSync(file).size };
   }
   for (const old of readdirSync(dir)) {
@@ -66,7 +68,9 @@ export function cachedDemo(clients: number, log: (s: string) => void = () => {})
   const cpu = process.cpuUsage();
   let last = 0;
   const result = loadDemo(store, {
-    clients, seed: SEED, user: 'bench',
+    clients,
+    seed: SEED,
+    user: 'bench',
     onProgress: (done, total) => {
       if (performance.now() - last > 10_000) {
         last = performance.now();
@@ -76,7 +80,13 @@ export function cachedDemo(clients: number, log: (s: string) => void = () => {})
   });
   const generatedMs = performance.now() - t;
   const used = process.cpuUsage(cpu);
-  const earlier = { generatedMs, cpuMs: (used.user + used.system) / 1000, load: loadavg().map((x) => x.toFixed(1)).join(' ') };
+  const earlier = {
+    generatedMs,
+    cpuMs: (used.user + used.system) / 1000,
+    load: loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' '),
+  };
   writeFileSync(`${file}.json`, JSON.stringify(earlier));
   store.db.pragma('wal_checkpoint(TRUNCATE)');
   store.close();

@@ -53,11 +53,17 @@ export function buildTable(res: Results): string {
   const earlier = demo.earlier as { generatedMs: number; cpuMs: number; load: string } | null;
   const genMs = (demo.generatedMs as number | null) ?? earlier?.generatedMs ?? null;
   const genCpu = (demo.cpuMs as number | null) ?? earlier?.cpuMs ?? null;
-  add(`Demo data (\`caseload demo --clients ${N}\`)`,
-    genMs === null ? 'cached' : `${dur(genMs)} (CPU ${dur(genCpu)})${demo.generatedMs === null ? ', when the cached file was made' : ''}`, '-', 'a few minutes',
+  add(
+    `Demo data (\`caseload demo --clients ${N}\`)`,
+    genMs === null
+      ? 'cached'
+      : `${dur(genMs)} (CPU ${dur(genCpu)})${demo.generatedMs === null ? ', when the cached file was made' : ''}`,
+    '-',
+    'a few minutes',
     genMs === null ? '-' : verdict(genMs < 5 * 60_000),
     `${n(c.clients ?? 0)} clients, ${n(c.periods ?? 0)} periods, ${n(c.contacts ?? 0)} contacts, ${n(c.vacancies ?? 0)} vacancies, ${n(c.journal ?? 0)} journal rows, ${((demo.bytes as number) / 1e9).toFixed(2)} GB` +
-      (earlier && demo.generatedMs === null ? `; load average then ${earlier.load}` : ''));
+      (earlier && demo.generatedMs === null ? `; load average then ${earlier.load}` : ''),
+  );
   peak('demo generation', demo);
 
   const imp = res.importCsv;
@@ -67,9 +73,14 @@ export function buildTable(res: Results): string {
   else {
     const ratio = (imp.ms as number) / (raw.ms as number);
     const cpuRatio = (imp.cpuMs as number) / (raw.cpuMs as number);
-    add(`CSV import, ${N} clients`, `${dur(imp.ms as number)} (CPU ${dur(imp.cpuMs as number)})`, `${dur(raw.ms as number)} (CPU ${dur(raw.cpuMs as number)})`, '<= 30x raw',
+    add(
+      `CSV import, ${N} clients`,
+      `${dur(imp.ms as number)} (CPU ${dur(imp.cpuMs as number)})`,
+      `${dur(raw.ms as number)} (CPU ${dur(raw.cpuMs as number)})`,
+      '<= 30x raw',
       `${ratio.toFixed(1)}x wall, ${cpuRatio.toFixed(1)}x CPU: ${verdict(Math.max(ratio, cpuRatio) <= 30)}`,
-      `raw = papaparse + one prepared INSERT per row into one table without indexes, one transaction (insert alone ${dur(raw.insertMs as number)}); Caseload checks every field and writes ${n(imp.journal as number)} journal rows, the client and period rows with their indexes and the search index`);
+      `raw = papaparse + one prepared INSERT per row into one table without indexes, one transaction (insert alone ${dur(raw.insertMs as number)}); Caseload checks every field and writes ${n(imp.journal as number)} journal rows, the client and period rows with their indexes and the search index`,
+    );
     peak('import', imp);
   }
 
@@ -79,11 +90,31 @@ export function buildTable(res: Results): string {
   else {
     const ui = s.ui as Latency;
     const cli = s.cli as Latency;
-    add(`Client search (clients.search), p50 / p95, ${(s.perQuery as R[]).length} queries`, lat(ui), lat(s.raw), 'p95 < 30 ms', verdict(ui.p95 < 30),
-      'names with/without diacritics, 1-3 letter prefixes, BSN, client number, city, empty list; page of 100 + total count; raw = one FTS5 MATCH (first 100 rowids)');
-    add('CLI search (`caseload search`), p50 / p95', lat(cli), lat(s.raw), 'p95 < 30 ms', verdict(cli.p95 < 30), 'best 20 by bm25 over clients and employers');
+    add(
+      `Client search (clients.search), p50 / p95, ${(s.perQuery as R[]).length} queries`,
+      lat(ui),
+      lat(s.raw),
+      'p95 < 30 ms',
+      verdict(ui.p95 < 30),
+      'names with/without diacritics, 1-3 letter prefixes, BSN, client number, city, empty list; page of 100 + total count; raw = one FTS5 MATCH (first 100 rowids)',
+    );
+    add(
+      'CLI search (`caseload search`), p50 / p95',
+      lat(cli),
+      lat(s.raw),
+      'p95 < 30 ms',
+      verdict(cli.p95 < 30),
+      'best 20 by bm25 over clients and employers',
+    );
     const worst = [...(s.perQuery as R[])].sort((a, b) => (b.ui as Latency).p95 - (a.ui as Latency).p95)[0];
-    if (worst) add(`  slowest client search: "${String(worst.q)}" (${String(worst.what)}, ${n(worst.total as number)} hits)`, lat(worst.ui), lat(worst.raw), '', '');
+    if (worst)
+      add(
+        `  slowest client search: "${String(worst.q)}" (${String(worst.what)}, ${n(worst.total as number)} hits)`,
+        lat(worst.ui),
+        lat(worst.raw),
+        '',
+        '',
+      );
     peak('search', s);
   }
 
@@ -92,7 +123,14 @@ export function buildTable(res: Results): string {
   if (rm) add('Reports', rm.replace('not present', 'not present (reports not present)'), '-', '< 1 s each', '-');
   else {
     for (const t of rep.timings as { name: string; wallMs: number; cpuMs: number; detailWallMs: number }[]) {
-      add(`Report \`${t.name}\``, `${dur(t.wallMs)} (CPU ${dur(t.cpuMs)})`, '-', '< 1 s', verdict(t.wallMs < 1000), `with the records behind every figure: ${dur(t.detailWallMs)}`);
+      add(
+        `Report \`${t.name}\``,
+        `${dur(t.wallMs)} (CPU ${dur(t.cpuMs)})`,
+        '-',
+        '< 1 s',
+        verdict(t.wallMs < 1000),
+        `with the records behind every figure: ${dur(t.detailWallMs)}`,
+      );
     }
     peak('reports', rep);
   }
@@ -101,8 +139,14 @@ export function buildTable(res: Results): string {
   const cm = notMeasured(core);
   if (cm) add('Journal apply core', cm, '-', '>= 20,000/s', '-');
   else {
-    add('Sync apply core (Writer.applyChange, no file I/O)', `${rate(core.perSec)} (CPU: ${rate(core.perCpuSec)})`, `${rate(core.rawPerSec)} (CPU: ${rate(core.rawPerCpuSec)})`, '>= 20,000/s',
-      verdict((core.perSec as number) >= 20_000), `${n(core.changes as number)} remote field changes (new contacts) in batches of 5,000; raw = the same journal INSERT + row UPDATE`);
+    add(
+      'Sync apply core (Writer.applyChange, no file I/O)',
+      `${rate(core.perSec)} (CPU: ${rate(core.perCpuSec)})`,
+      `${rate(core.rawPerSec)} (CPU: ${rate(core.rawPerCpuSec)})`,
+      '>= 20,000/s',
+      verdict((core.perSec as number) >= 20_000),
+      `${n(core.changes as number)} remote field changes (new contacts) in batches of 5,000; raw = the same journal INSERT + row UPDATE`,
+    );
     peak('sync apply core', core);
   }
   const full = res.syncFull;
@@ -113,10 +157,24 @@ export function buildTable(res: Results): string {
   } else {
     const a = full.apply as R | null;
     const b = full.bootstrap as R | null;
-    add('Sync apply from the shared folder (db/sync/bench.ts)', a ? `${rate(a.perSec)} (CPU: ${rate(a.perCpuSec)})` : '-', '-', '>= 20,000/s', a ? verdict((a.perSec as number) >= 20_000) : '-',
-      a ? `${n(a.changes as number)} changes in ${n(a.segments as number)} segments: read, verify, decrypt, decode, apply, conflict checks` : '');
-    add(`Snapshot bootstrap, ${b ? n(b.clients as number) : '50,000'} clients`, b ? `${dur(b.ms as number)} (CPU ${dur(b.cpuMs as number)})` : '-', '-', '< 10 s', b ? verdict((b.ms as number) < 10_000) : '-',
-      b ? `${n(b.journal as number)} journal rows, snapshot ${((b.snapshotBytes as number) / 1e6).toFixed(0)} MB` : '');
+    add(
+      'Sync apply from the shared folder (db/sync/bench.ts)',
+      a ? `${rate(a.perSec)} (CPU: ${rate(a.perCpuSec)})` : '-',
+      '-',
+      '>= 20,000/s',
+      a ? verdict((a.perSec as number) >= 20_000) : '-',
+      a
+        ? `${n(a.changes as number)} changes in ${n(a.segments as number)} segments: read, verify, decrypt, decode, apply, conflict checks`
+        : '',
+    );
+    add(
+      `Snapshot bootstrap, ${b ? n(b.clients as number) : '50,000'} clients`,
+      b ? `${dur(b.ms as number)} (CPU ${dur(b.cpuMs as number)})` : '-',
+      '-',
+      '< 10 s',
+      b ? verdict((b.ms as number) < 10_000) : '-',
+      b ? `${n(b.journal as number)} journal rows, snapshot ${((b.snapshotBytes as number) / 1e6).toFixed(0)} MB` : '',
+    );
     peak('sync (both measurements)', full);
   }
 
@@ -124,8 +182,14 @@ export function buildTable(res: Results): string {
   const dm = notMeasured(d);
   if (dm) add('Dump', dm, '-', '-', '-');
   else {
-    add(`Dump (\`caseload dump --out\`), ${n(d.lines as number)} records`, `${dur(d.ms as number)} (CPU ${dur(d.cpuMs as number)})`, dur(d.rawMs as number), '-', `${((d.ms as number) / (d.rawMs as number)).toFixed(1)}x raw`,
-      `${((d.bytes as number) / 1e6).toFixed(0)} MB; raw = SELECT * in ref order + JSON.stringify per row`);
+    add(
+      `Dump (\`caseload dump --out\`), ${n(d.lines as number)} records`,
+      `${dur(d.ms as number)} (CPU ${dur(d.cpuMs as number)})`,
+      dur(d.rawMs as number),
+      '-',
+      `${((d.ms as number) / (d.rawMs as number)).toFixed(1)}x raw`,
+      `${((d.bytes as number) / 1e6).toFixed(0)} MB; raw = SELECT * in ref order + JSON.stringify per row`,
+    );
     peak('dump', d);
   }
 
@@ -133,8 +197,14 @@ export function buildTable(res: Results): string {
   const em = notMeasured(e);
   if (em) add('Export, 10,000 vacancies', em, '-', '-', '-');
   else {
-    add(`Export of ${n(e.vacancies as number)} vacancies (VUM)`, dur(e.ms as number), '-', '-', e.status === 'written' ? 'info' : `status ${String(e.status)}`,
-      `${n(e.records as number)} records written${e.problems ? `, ${n(e.problems as number)} held back` : ''}`);
+    add(
+      `Export of ${n(e.vacancies as number)} vacancies (VUM)`,
+      dur(e.ms as number),
+      '-',
+      '-',
+      e.status === 'written' ? 'info' : `status ${String(e.status)}`,
+      `${n(e.records as number)} records written${e.problems ? `, ${n(e.problems as number)} held back` : ''}`,
+    );
     peak('export', e);
   }
 
@@ -142,8 +212,21 @@ export function buildTable(res: Results): string {
   const clm = notMeasured(cli);
   if (clm) add('CLI start-up', clm, '-', '-', '-');
   else {
-    add('CLI start-up, `caseload --help`, p50 / p95', lat(cli.help), `${lat(cli.nodeEmpty)} (node -e "")`, '-', 'info', `through tsx instead of the cached bundle: ${lat(cli.tsxHelp)}`);
-    add('CLI `caseload search jan`, wall time p50 / p95', lat(cli.search), `${lat(cli.rawSearch)} (node + FTS query)`, '-', 'info');
+    add(
+      'CLI start-up, `caseload --help`, p50 / p95',
+      lat(cli.help),
+      `${lat(cli.nodeEmpty)} (node -e "")`,
+      '-',
+      'info',
+      `through tsx instead of the cached bundle: ${lat(cli.tsxHelp)}`,
+    );
+    add(
+      'CLI `caseload search jan`, wall time p50 / p95',
+      lat(cli.search),
+      `${lat(cli.rawSearch)} (node + FTS query)`,
+      '-',
+      'info',
+    );
   }
 
   const u = res.ui;
@@ -153,11 +236,30 @@ export function buildTable(res: Results): string {
     add('UI: search-as-you-type, p50 / p95', um, '-', '-', '-');
   } else {
     const fp = u.firstPaint as Latency;
-    add(`UI: client list first paint, ${N} clients (p50 / p95)`, lat(fp), '-', '< 1 s', verdict(fp.p95 < 1000), 'web shell + Chromium; navigation start until the first client\'s name is on the page');
-    add(`UI: start screen (Mijn werk) until its data is painted, ${N} clients (p50 / p95)`, lat(u.startScreen), '-', '< 1 s', verdict((u.startScreen as Latency).p95 < 1000),
-      'not in the issue\'s list, measured because it is what the app opens with');
-    add(`UI: search-as-you-type "${String(u.query)}", keystroke to results painted (p50 / p95)`, lat(u.typing), '-', '-', 'info',
-      `last keystroke to final results: ${dur(u.finalMs as number)} (debounce included)`);
+    add(
+      `UI: client list first paint, ${N} clients (p50 / p95)`,
+      lat(fp),
+      '-',
+      '< 1 s',
+      verdict(fp.p95 < 1000),
+      "web shell + Chromium; navigation start until the first client's name is on the page",
+    );
+    add(
+      `UI: start screen (Mijn werk) until its data is painted, ${N} clients (p50 / p95)`,
+      lat(u.startScreen),
+      '-',
+      '< 1 s',
+      verdict((u.startScreen as Latency).p95 < 1000),
+      "not in the issue's list, measured because it is what the app opens with",
+    );
+    add(
+      `UI: search-as-you-type "${String(u.query)}", keystroke to results painted (p50 / p95)`,
+      lat(u.typing),
+      '-',
+      '-',
+      'info',
+      `last keystroke to final results: ${dur(u.finalMs as number)} (debounce included)`,
+    );
     peak('web shell (UI)', u);
   }
 
@@ -165,8 +267,15 @@ export function buildTable(res: Results): string {
     const [worstName, worst] = [...peaks].sort((a, b) => b[1] - a[1])[0]!;
     const others = peaks.filter(([k]) => k !== 'demo generation');
     const [wName, w] = [...others].sort((a, b) => b[1] - a[1])[0] ?? [worstName, worst];
-    add('Peak backend memory (RSS)', `${Math.round(w)} MB (${wName})`, '-', '< 300 MB', verdict(w < 300),
-      peaks.map(([k, v]) => `${k} ${Math.round(v)}`).join(', ') + ' MB (each scenario in its own process, run from an esbuild bundle)');
+    add(
+      'Peak backend memory (RSS)',
+      `${Math.round(w)} MB (${wName})`,
+      '-',
+      '< 300 MB',
+      verdict(w < 300),
+      peaks.map(([k, v]) => `${k} ${Math.round(v)}`).join(', ') +
+        ' MB (each scenario in its own process, run from an esbuild bundle)',
+    );
   }
 
   const m = res.machine;

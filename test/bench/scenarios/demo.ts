@@ -16,5 +16,12 @@ export async function demo(args: Record<string, unknown>): Promise<Record<string
     journal: count('SELECT max(seq) FROM journal'),
   };
   db.close();
-  return { file: d.file, generatedMs: d.generatedMs, earlier: d.earlier, cpuMs: d.generatedMs === null ? null : (used.user + used.system) / 1000, bytes: d.bytes, counts };
+  return {
+    file: d.file,
+    generatedMs: d.generatedMs,
+    earlier: d.earlier,
+    cpuMs: d.generatedMs === null ? null : (used.user + used.system) / 1000,
+    bytes: d.bytes,
+    counts,
+  };
 }

@@ -35,11 +35,15 @@ export async function dump(args: Record<string, unknown>): Promise<Record<string
     const bytes = statSync(out).size;
     const rawOut = join(dir, 'raw.jsonl');
     const raw = await timed(() =>
-      writeLines(rawOut, (function* () {
-        for (const t of TABLES) {
-          for (const row of store.db.prepare(`SELECT * FROM ${t} WHERE deleted = 0 ORDER BY ref, id`).iterate()) yield JSON.stringify(row);
-        }
-      })()),
+      writeLines(
+        rawOut,
+        (function* () {
+          for (const t of TABLES) {
+            for (const row of store.db.prepare(`SELECT * FROM ${t} WHERE deleted = 0 ORDER BY ref, id`).iterate())
+              yield JSON.stringify(row);
+          }
+        })(),
+      ),
     );
     store.close();
     return { ms, cpuMs, lines, bytes, rawMs: raw.ms, rawCpuMs: raw.cpuMs, rawLines: raw.value };

@@ -15,9 +15,18 @@ export async function exportVacancies(args: Record<string, unknown>): Promise<Re
   try {
     const store = Store.open(join(dir, 'export.sqlite'), { deviceName: 'bench' });
     loadDemo(store, { clients: 500, seed: 5, vacancies, employers: Math.ceil(vacancies / 10), contactsPerClient: 0 });
-    const { ms, value } = await timed(() => runExport(store, { target: 'vum', user: 'bench', outDir: join(dir, 'out'), all: true, validOnly: true }));
+    const { ms, value } = await timed(() =>
+      runExport(store, { target: 'vum', user: 'bench', outDir: join(dir, 'out'), all: true, validOnly: true }),
+    );
     store.close();
-    return { ms, vacancies, status: value.status, message: value.message, records: value.batch?.counts.records ?? 0, problems: value.problems.length };
+    return {
+      ms,
+      vacancies,
+      status: value.status,
+      message: value.message,
+      records: value.batch?.counts.records ?? 0,
+      problems: value.problems.length,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

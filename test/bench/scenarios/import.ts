@@ -38,8 +38,11 @@ export async function importCsv(args: Record<string, unknown>): Promise<Record<s
   const dir = mkdtempSync(join(tmpdir(), 'caseload-bench-import-'));
   try {
     const store = Store.open(join(dir, 'import.sqlite'), { deviceName: 'bench' });
-    const { ms, cpuMs, value } = await timed(() => importFile(store, 'bench', { file: String(args.csv), kind: 'clients' }));
-    if (!value.ok) throw new Error(`import refused ${value.problems.length} rows, first: ${JSON.stringify(value.problems[0])}`);
+    const { ms, cpuMs, value } = await timed(() =>
+      importFile(store, 'bench', { file: String(args.csv), kind: 'clients' }),
+    );
+    if (!value.ok)
+      throw new Error(`import refused ${value.problems.length} rows, first: ${JSON.stringify(value.problems[0])}`);
     const journal = store.db.prepare('SELECT count(*) FROM journal').pluck().get() as number;
     store.close();
     return { ms, cpuMs, created: value.created, journal };
@@ -57,17 +60,28 @@ export async function importRaw(args: Record<string, unknown>): Promise<Record<s
     db.exec(`CREATE TABLE clients (id INTEGER PRIMARY KEY, ${FIELDS.map((f) => `"${f}" TEXT`).join(', ')})`);
     const cpu = process.cpuUsage();
     const t0 = performance.now();
-    const parsed = Papa.parse<string[]>(readFileSync(String(args.csv), 'utf8'), { delimiter: ';', skipEmptyLines: true });
+    const parsed = Papa.parse<string[]>(readFileSync(String(args.csv), 'utf8'), {
+      delimiter: ';',
+      skipEmptyLines: true,
+    });
     const rows = parsed.data.slice(1);
     const t1 = performance.now();
-    const ins = db.prepare(`INSERT INTO clients (${FIELDS.map((f) => `"${f}"`).join(', ')}) VALUES (${FIELDS.map(() => '?').join(', ')})`);
+    const ins = db.prepare(
+      `INSERT INTO clients (${FIELDS.map((f) => `"${f}"`).join(', ')}) VALUES (${FIELDS.map(() => '?').join(', ')})`,
+    );
     db.transaction(() => {
       for (const r of rows) ins.run(...r.map((v) => (v === '' ? null : v)));
     })();
     const t2 = performance.now();
     const used = process.cpuUsage(cpu);
     db.close();
-    return { ms: t2 - t0, cpuMs: (used.user + used.system) / 1000, parseMs: t1 - t0, insertMs: t2 - t1, rows: rows.length };
+    return {
+      ms: t2 - t0,
+      cpuMs: (used.user + used.system) / 1000,
+      parseMs: t1 - t0,
+      insertMs: t2 - t1,
+      rows: rows.length,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -11,5 +11,15 @@ import { ui } from './ui.js';
 export type Scenario = (args: Record<string, unknown>) => Promise<Record<string, unknown>>;
 
 export const SCENARIOS: Record<string, Scenario> = {
-  demo, makeCsv, importCsv, importRaw, search, reports, syncCore, syncFull, dump, exportVacancies, ui,
+  demo,
+  makeCsv,
+  importCsv,
+  importRaw,
+  search,
+  reports,
+  syncCore,
+  syncFull,
+  dump,
+  exportVacancies,
+  ui,
 };

@@ -12,7 +12,12 @@ const RUNS = 15;
 export async function search(args: Record<string, unknown>): Promise<Record<string, unknown>> {
   const store = Store.open(String(args.db));
   const api = createApi(store);
-  const someBsn = store.db.prepare("SELECT bsn FROM clients WHERE bsn IS NOT NULL ORDER BY ref LIMIT 1 OFFSET 4321 % (SELECT count(*) FROM clients)").pluck().get() as string;
+  const someBsn = store.db
+    .prepare(
+      'SELECT bsn FROM clients WHERE bsn IS NOT NULL ORDER BY ref LIMIT 1 OFFSET 4321 % (SELECT count(*) FROM clients)',
+    )
+    .pluck()
+    .get() as string;
   const queries: { q: string; what: string }[] = [
     { q: '', what: 'list, first page' },
     { q: 'Müller', what: 'name with diacritics' },
@@ -50,7 +55,14 @@ export async function search(args: Record<string, unknown>): Promise<Record<stri
     all.push(...ui);
     cli.push(...c);
     raw.push(...r);
-    perQuery.push({ q: /^\d{9}$/.test(q) ? '(BSN)' : q, what, total, ui: latency(ui), cli: latency(c), raw: latency(r) });
+    perQuery.push({
+      q: /^\d{9}$/.test(q) ? '(BSN)' : q,
+      what,
+      total,
+      ui: latency(ui),
+      cli: latency(c),
+      raw: latency(r),
+    });
   }
   store.close();
   return { ui: latency(all), cli: latency(cli), raw: latency(raw), perQuery };

@@ -24,12 +24,26 @@ function remoteChanges(n: number): FieldChange[] {
   for (let i = 0; out.length < n; i++) {
     const row = uuidv7();
     const fields: Record<string, string | null> = {
-      ref: `C-R${i}`, client_id: uuidv7(), date: '2025-06-01', kind: 'phone',
-      summary: 'Telefonisch contact over activiteit.', follow_up_date: i % 3 ? null : '2025-06-15', by: 'M. Visser',
+      ref: `C-R${i}`,
+      client_id: uuidv7(),
+      date: '2025-06-01',
+      kind: 'phone',
+      summary: 'Telefonisch contact over activiteit.',
+      follow_up_date: i % 3 ? null : '2025-06-15',
+      by: 'M. Visser',
     };
     for (const [field, value] of Object.entries(fields)) {
       if (value === null) continue;
-      out.push({ entity: 'contact', row_id: row, field, value, hlc: clock.tick(), base_hlc: null, device: 'remote0000000001', user: 'm.visser' });
+      out.push({
+        entity: 'contact',
+        row_id: row,
+        field,
+        value,
+        hlc: clock.tick(),
+        base_hlc: null,
+        device: 'remote0000000001',
+        user: 'm.visser',
+      });
     }
   }
   return out.slice(0, n);
@@ -55,7 +69,9 @@ export async function syncCore(args: Record<string, unknown>): Promise<Record<st
     const db = new Database(join(dir, 'raw.sqlite'));
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
-    const ins = db.prepare('INSERT INTO journal(entity, row_id, field, value, hlc, base_hlc, device, user) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    const ins = db.prepare(
+      'INSERT INTO journal(entity, row_id, field, value, hlc, base_hlc, device, user) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
     const row = db.prepare('INSERT INTO contacts(id) VALUES (?) ON CONFLICT(id) DO NOTHING');
     const upd = new Map<string, Database.Statement>();
     const raw = await timed(() => {
@@ -73,8 +89,13 @@ export async function syncCore(args: Record<string, unknown>): Promise<Record<st
     });
     db.close();
     return {
-      changes: n, ms: project.ms, perSec: n / (project.ms / 1000), perCpuSec: n / (project.cpuMs / 1000),
-      rawMs: raw.ms, rawPerSec: n / (raw.ms / 1000), rawPerCpuSec: n / (raw.cpuMs / 1000),
+      changes: n,
+      ms: project.ms,
+      perSec: n / (project.ms / 1000),
+      perCpuSec: n / (project.cpuMs / 1000),
+      rawMs: raw.ms,
+      rawPerSec: n / (raw.ms / 1000),
+      rawPerCpuSec: n / (raw.cpuMs / 1000),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -85,7 +106,8 @@ export async function syncCore(args: Record<string, unknown>): Promise<Record<st
 export async function syncFull(args: Record<string, unknown>): Promise<Record<string, unknown>> {
   const apply = await benchSyncApply({ changes: Number(args.changes) });
   const bootstrap = await benchSnapshotBootstrap({
-    clients: Number(args.bootstrapClients), sourceDb: args.bootstrapDb ? String(args.bootstrapDb) : undefined,
+    clients: Number(args.bootstrapClients),
+    sourceDb: args.bootstrapDb ? String(args.bootstrapDb) : undefined,
   });
   return { apply, bootstrap };
 }

@@ -15,28 +15,48 @@ import { latency } from '../lib/measure.js';
 import { startWebShell } from '../../../electron/web.js';
 
 const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const QUERY = 'jansen';
 
 /** Injected before the page loads: timestamps of keydowns and of painted contract answers. */
 function instrument(): void {
-  const w = window as unknown as { __bench: { keys: { t: number; value: string }[]; answers: { method: string; query: string; t: number }[] } };
+  const w = window as unknown as {
+    __bench: { keys: { t: number; value: string }[]; answers: { method: string; query: string; t: number }[] };
+  };
   w.__bench = { keys: [], answers: [] };
-  document.addEventListener('keydown', (e) => {
-    const t = performance.now();
-    const el = e.target as HTMLInputElement;
-    // The value after this key is known only after the input event.
-    setTimeout(() => w.__bench.keys.push({ t, value: el.value ?? '' }), 0);
-  }, true);
+  document.addEventListener(
+    'keydown',
+    (e) => {
+      const t = performance.now();
+      const el = e.target as HTMLInputElement;
+      // The value after this key is known only after the input event.
+      setTimeout(() => w.__bench.keys.push({ t, value: el.value ?? '' }), 0);
+    },
+    true,
+  );
   const orig = window.fetch.bind(window);
   window.fetch = async (input, init) => {
     const res = await orig(input, init);
     try {
-      const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as { method?: string; input?: { query?: string } }) : null;
+      const body =
+        typeof init?.body === 'string'
+          ? (JSON.parse(init.body) as { method?: string; input?: { query?: string } })
+          : null;
       if (body?.method) {
         const copy = res.clone();
         void copy.json().then(() => {
-          requestAnimationFrame(() => requestAnimationFrame(() => w.__bench.answers.push({ method: body.method!, query: body.input?.query ?? '', t: performance.now() })));
+          requestAnimationFrame(() =>
+            requestAnimationFrame(() =>
+              w.__bench.answers.push({ method: body.method!, query: body.input?.query ?? '', t: performance.now() }),
+            ),
+          );
         });
       }
     } catch {
@@ -65,10 +85,16 @@ export async function ui(args: Record<string, unknown>): Promise<Record<string, 
     let finalMs: number | null = null;
     type Answers = { method: string; query: string; t: number }[];
     const answered = (method: string) =>
-      page.waitForFunction((m) => {
-        const a = (window as unknown as { __bench: { answers: Answers } }).__bench.answers.find((x) => x.method === m);
-        return a ? a.t : false;
-      }, method, { timeout: 60_000 });
+      page.waitForFunction(
+        (m) => {
+          const a = (window as unknown as { __bench: { answers: Answers } }).__bench.answers.find(
+            (x) => x.method === m,
+          );
+          return a ? a.t : false;
+        },
+        method,
+        { timeout: 60_000 },
+      );
     let page = await browser.newPage();
     for (let run = 0; run < 4; run++) {
       await page.close();
@@ -82,29 +108,53 @@ export async function ui(args: Record<string, unknown>): Promise<Record<string, 
       // The token is now in sessionStorage: a cold load of the client list (#/klanten).
       await page.evaluate(() => void (window.location.hash = '#/klanten'));
       await page.reload();
-      const handle = await page.waitForFunction((name) => document.body?.innerText.includes(name) && performance.now(), first, { timeout: 30_000, polling: 'raf' });
+      const handle = await page.waitForFunction(
+        (name) => document.body?.innerText.includes(name) && performance.now(),
+        first,
+        { timeout: 30_000, polling: 'raf' },
+      );
       const painted = (await handle.jsonValue()) as number;
       if (run > 0) paints.push(painted);
       if (run === 3) {
-        const box = page.getByRole('searchbox').or(page.locator('input[type=search]')).or(page.getByPlaceholder(/zoek/i)).first();
+        const box = page
+          .getByRole('searchbox')
+          .or(page.locator('input[type=search]'))
+          .or(page.getByPlaceholder(/zoek/i))
+          .first();
         await box.click();
         await page.keyboard.type(QUERY, { delay: 120 });
-        await page.waitForFunction((q) => (window as unknown as { __bench: { answers: Answers } }).__bench.answers.some((a) => a.method === 'clients.search' && a.query === q), QUERY, { timeout: 30_000 });
+        await page.waitForFunction(
+          (q) =>
+            (window as unknown as { __bench: { answers: Answers } }).__bench.answers.some(
+              (a) => a.method === 'clients.search' && a.query === q,
+            ),
+          QUERY,
+          { timeout: 30_000 },
+        );
         const m = (await page.evaluate(() => (window as unknown as { __bench: unknown }).__bench)) as {
           keys: { t: number; value: string }[];
           answers: Answers;
         };
         typing = m.keys
-          .map((k) => m.answers.find((a) => a.method === 'clients.search' && a.query === k.value && a.t >= k.t)?.t ?? NaN)
+          .map(
+            (k) => m.answers.find((a) => a.method === 'clients.search' && a.query === k.value && a.t >= k.t)?.t ?? NaN,
+          )
           .map((t, i) => t - m.keys[i]!.t)
           .filter((x) => Number.isFinite(x));
         const last = m.keys[m.keys.length - 1];
-        const answer = last && m.answers.find((a) => a.method === 'clients.search' && a.query === QUERY && a.t >= last.t);
+        const answer =
+          last && m.answers.find((a) => a.method === 'clients.search' && a.query === QUERY && a.t >= last.t);
         finalMs = last && answer ? answer.t - last.t : null;
       }
     }
     await page.close();
-    return { firstPaint: latency(paints), startScreen: latency(startScreen), typing: latency(typing), finalMs, query: QUERY };
+    return {
+      firstPaint: latency(paints),
+      startScreen: latency(startScreen),
+      typing: latency(typing),
+      finalMs,
+      query: QUERY,
+    };
   } finally {
     await browser.close();
     await shell.close();

@@ -7,7 +7,10 @@ describe('contract dispatcher', () => {
     const api = createApi(tempStore());
     const r = await api.call('clients.search', { query: 3 });
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'query' } });
-    expect(await api.call('clients.delete-everything', {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    expect(await api.call('clients.delete-everything', {})).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_method' },
+    });
   });
 
   it('returns every field error of a new client in Dutch', async () => {
@@ -16,7 +19,12 @@ describe('contract dispatcher', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.field).toBe('bsn');
-    expect((r.error.details?.errors as { field: string }[]).map((e) => e.field).sort()).toEqual(['bsn', 'email', 'last_name', 'postcode']);
+    expect((r.error.details?.errors as { field: string }[]).map((e) => e.field).sort()).toEqual([
+      'bsn',
+      'email',
+      'last_name',
+      'postcode',
+    ]);
   });
 
   it('opens the existing client instead of registering a BSN twice', async () => {
@@ -25,12 +33,18 @@ describe('contract dispatcher', () => {
     const first = await api.call('clients.create', { last_name: 'Jansen', bsn });
     expect(first.ok).toBe(true);
     const again = await api.call('clients.create', { last_name: 'Janssen', bsn });
-    expect(again).toMatchObject({ ok: false, error: { code: 'duplicate_bsn', field: 'bsn', details: { id: (first as { value: { id: string } }).value.id } } });
+    expect(again).toMatchObject({
+      ok: false,
+      error: { code: 'duplicate_bsn', field: 'bsn', details: { id: (first as { value: { id: string } }).value.id } },
+    });
   });
 
   it('lets only the roles of a method call it', async () => {
     const api = createApi(tempStore(), { user: 'wga', name: 'Werkgeversadviseur', role: 'werkgeversadviseur' });
-    expect(await api.call('clients.create', { last_name: 'Jansen' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await api.call('clients.create', { last_name: 'Jansen' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     expect((await api.call('clients.search', {})).ok).toBe(true);
   });
 
@@ -46,6 +60,9 @@ describe('contract dispatcher', () => {
     const api = createApi(tempStore());
     expect(await api.call('app.info', {})).toMatchObject({ ok: true, value: { empty: true } });
     expect((await api.call('demo.load', { clients: 20 })).ok).toBe(true);
-    expect(await api.call('app.info', {})).toMatchObject({ ok: true, value: { empty: false, counts: { clients: 20 } } });
+    expect(await api.call('app.info', {})).toMatchObject({
+      ok: true,
+      value: { empty: false, counts: { clients: 20 } },
+    });
   });
 });

@@ -8,11 +8,19 @@ describe('caseload command line', () => {
     const db = join(dir, 'c.sqlite');
     const help = bin(['--help']);
     expect(help.code).toBe(0);
-    for (const c of ['init', 'import', 'dump', 'report', 'export', 'search', 'sync', 'demo', 'check']) expect(help.stdout).toContain(`  ${c}`);
+    for (const c of ['init', 'import', 'dump', 'report', 'export', 'search', 'sync', 'demo', 'check'])
+      expect(help.stdout).toContain(`  ${c}`);
     const init = bin(['--db', db, 'init', '--device-name', 'Laptop Marknesse']);
     expect(init.code).toBe(0);
-    expect(JSON.parse(init.stdout)).toMatchObject({ device_name: 'Laptop Marknesse', schema_version: expect.any(Number) });
-    const csv = writeFile(dir, 'k.csv', `ref;last_name;first_name;bsn;city\nK7;Çelik;Hatice;${bsnFrom('30000003')};Marknesse\n`);
+    expect(JSON.parse(init.stdout)).toMatchObject({
+      device_name: 'Laptop Marknesse',
+      schema_version: expect.any(Number),
+    });
+    const csv = writeFile(
+      dir,
+      'k.csv',
+      `ref;last_name;first_name;bsn;city\nK7;Çelik;Hatice;${bsnFrom('30000003')};Marknesse\n`,
+    );
     expect(bin(['--db', db, 'import', csv, '--kind', 'clients']).code).toBe(0);
     const found = bin(['--db', db, 'search', 'celik']);
     expect(found.code).toBe(0);
@@ -42,8 +50,22 @@ describe('caseload command line', () => {
     const dir = tempDir();
     const db = join(dir, 'c.sqlite');
     const bsn = bsnFrom('30000004');
-    await cli(['--db', db, 'import', writeFile(dir, 'k.csv', `ref;last_name;bsn\nK1;Jansen;${bsn}\n`), '--kind', 'clients']);
-    await cli(['--db', db, 'import', writeFile(dir, 'w.csv', 'ref;name;city\nW1;Visverwerking Jansen;Urk\n'), '--kind', 'employers']);
+    await cli([
+      '--db',
+      db,
+      'import',
+      writeFile(dir, 'k.csv', `ref;last_name;bsn\nK1;Jansen;${bsn}\n`),
+      '--kind',
+      'clients',
+    ]);
+    await cli([
+      '--db',
+      db,
+      'import',
+      writeFile(dir, 'w.csv', 'ref;name;city\nW1;Visverwerking Jansen;Urk\n'),
+      '--kind',
+      'employers',
+    ]);
     const byBsn = await cli(['--db', db, 'search', bsn]);
     expect(byBsn.out.map((l) => JSON.parse(l).ref)).toEqual(['K1']);
     expect(byBsn.out[0]).not.toContain(bsn);
@@ -59,8 +81,15 @@ describe('caseload command line', () => {
     expect(clients).toHaveLength(150);
     expect(lines.some((l) => l.kind === 'employer' && l.exceptional_since)).toBe(true);
     expect(clients.some((c) => c.periods?.length)).toBe(true);
-    for (const k of ['vacancy', 'placement', 'activity', 'contact']) expect(lines.some((l) => l.kind === k), k).toBe(true);
-    const intakes = clients.flatMap((c) => [c.intake_date, ...(c.periods ?? []).map((p: { intake_date: string }) => p.intake_date)]);
+    for (const k of ['vacancy', 'placement', 'activity', 'contact'])
+      expect(
+        lines.some((l) => l.kind === k),
+        k,
+      ).toBe(true);
+    const intakes = clients.flatMap((c) => [
+      c.intake_date,
+      ...(c.periods ?? []).map((p: { intake_date: string }) => p.intake_date),
+    ]);
     expect(intakes.some((d: string) => d < '2024-07-01')).toBe(true);
     expect((await cli(['--db', db, 'check'])).code).toBe(0);
   });

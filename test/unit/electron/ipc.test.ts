@@ -33,9 +33,15 @@ describe('the IPC router', () => {
 
   it('refuses names outside the contract and validates input against it', async () => {
     const route = createCallRouter(createApi(tempStore()));
-    expect(await route('app://caseload/', 'constructor', {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    expect(await route('app://caseload/', 'constructor', {})).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_method' },
+    });
     expect(await route('app://caseload/', 42, {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
-    expect(await route('app://caseload/', 'clients.get', { id: 5 })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'id' } });
+    expect(await route('app://caseload/', 'clients.get', { id: 5 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', field: 'id' },
+    });
   });
 
   it('suggests a file name the save dialog can use on every system', () => {
@@ -89,7 +95,10 @@ describe('the preload bundle', () => {
   beforeAll(() => {
     const out = mkdtempSync(join(tmpdir(), 'caseload-electron-build-'));
     try {
-      execFileSync(process.execPath, [join(REPO, 'build/build-electron.mjs'), '--out', out], { cwd: REPO, stdio: 'pipe' });
+      execFileSync(process.execPath, [join(REPO, 'build/build-electron.mjs'), '--out', out], {
+        cwd: REPO,
+        stdio: 'pipe',
+      });
       code = readFileSync(join(out, 'preload.cjs'), 'utf8');
       main = readFileSync(join(out, 'main.cjs'), 'utf8');
     } finally {
@@ -126,7 +135,8 @@ describe('the preload bundle', () => {
     for (const name of EVENT_NAMES) expect(() => bridge.on(name, () => {})()).not.toThrow();
     const got: unknown[] = [];
     const off = bridge.on('data.changed', (payload) => got.push(payload));
-    const emit = (message: unknown) => rec.listeners.get(CHANNELS.event)!.forEach((fn) => fn({ sender: 'ipc event' }, message));
+    const emit = (message: unknown) =>
+      rec.listeners.get(CHANNELS.event)!.forEach((fn) => fn({ sender: 'ipc event' }, message));
     emit({ event: 'data.changed', payload: { kinds: ['clients'] } });
     emit({ event: 'sync.status', payload: 'busy' });
     expect(got).toEqual([{ kinds: ['clients'] }]);
@@ -148,7 +158,9 @@ describe('the preload bundle', () => {
   });
 
   it('bundles main with only electron and the native SQLite module left external (and the CLI-only PDF renderer)', () => {
-    const external = new Set([...main.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]!).filter((m) => !isBuiltin(m)));
+    const external = new Set(
+      [...main.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]!).filter((m) => !isBuiltin(m)),
+    );
     expect(external).toContain('electron');
     expect(external).toContain('better-sqlite3');
     expect([...external].filter((m) => !['electron', 'better-sqlite3', 'playwright-core'].includes(m))).toEqual([]);

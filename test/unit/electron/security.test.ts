@@ -48,7 +48,11 @@ describe('the window', () => {
 });
 
 describe('the Content-Security-Policy', () => {
-  const directives = new Map(CSP.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k!, v]));
+  const directives = new Map(
+    CSP.split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([k, ...v]) => [k!, v]),
+  );
 
   it('allows only the app itself, no inline script or style, no plugins, framing or forms', () => {
     expect(directives.get('default-src')).toEqual(["'self'"]);
@@ -116,9 +120,12 @@ describe('the app:// path guard', () => {
 });
 
 describe('the IPC sender check', () => {
-  it.each(['app://caseload/index.html', 'app://caseload/', 'app://caseload/index.html#/clients/42'])('accepts the app window at %s', (url) => {
-    expect(isAllowedSender(url)).toBe(true);
-  });
+  it.each(['app://caseload/index.html', 'app://caseload/', 'app://caseload/index.html#/clients/42'])(
+    'accepts the app window at %s',
+    (url) => {
+      expect(isAllowedSender(url)).toBe(true);
+    },
+  );
 
   it.each([
     'app://caseload.evil.example/index.html',
@@ -147,7 +154,15 @@ describe('links and permissions', () => {
   it('hands only https and mailto links to the system', () => {
     expect(isExternalLinkAllowed('https://www.noordoostpolder.nl/')).toBe(true);
     expect(isExternalLinkAllowed('mailto:werkgever@example.nl')).toBe(true);
-    for (const url of ['http://example.nl/', 'file:///C:/Windows/System32/calc.exe', 'smb://server/share', 'javascript:alert(1)', 'ms-msdt:/id', 'https://user:pw@example.nl/', '']) {
+    for (const url of [
+      'http://example.nl/',
+      'file:///C:/Windows/System32/calc.exe',
+      'smb://server/share',
+      'javascript:alert(1)',
+      'ms-msdt:/id',
+      'https://user:pw@example.nl/',
+      '',
+    ]) {
       expect(isExternalLinkAllowed(url), url).toBe(false);
     }
   });
@@ -164,7 +179,9 @@ describe('links and permissions', () => {
 });
 
 describe('packaging', () => {
-  const config = require(join(REPO, 'build/electron-builder.config.cjs')) as Record<string, unknown> & { electronFuses: Record<string, boolean> };
+  const config = require(join(REPO, 'build/electron-builder.config.cjs')) as Record<string, unknown> & {
+    electronFuses: Record<string, boolean>;
+  };
 
   it('turns off run-as-node, NODE_OPTIONS and inspect, and loads only the integrity-checked asar', () => {
     expect(FUSES).toMatchObject({
@@ -203,7 +220,17 @@ describe('the application menu', () => {
   it('is Dutch, with print and save-as-PDF under Bestand', () => {
     const menu = menuTemplate(actions, { dev: false, platform: 'win32' });
     expect(menu.map((m) => m.label)).toEqual(['Bestand', 'Bewerken', 'Beeld', 'Help']);
-    expect(labels(menu)).toEqual(expect.arrayContaining(['Afdrukken…', 'Opslaan als PDF…', 'Afsluiten', 'Kopiëren', 'Plakken', 'Inzoomen', 'Over Caseload']));
+    expect(labels(menu)).toEqual(
+      expect.arrayContaining([
+        'Afdrukken…',
+        'Opslaan als PDF…',
+        'Afsluiten',
+        'Kopiëren',
+        'Plakken',
+        'Inzoomen',
+        'Over Caseload',
+      ]),
+    );
   });
 
   it('offers reload and developer tools only in development', () => {

@@ -51,10 +51,14 @@ describe('the web shell command', () => {
   });
 
   it('says how to build the UI when it has not been built', () => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', ENTRY, '--renderer', join(tempDir(), 'none'), '--db', join(tempDir(), 'x.sqlite')], {
-      cwd: REPO,
-      encoding: 'utf8',
-    });
+    const r = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', ENTRY, '--renderer', join(tempDir(), 'none'), '--db', join(tempDir(), 'x.sqlite')],
+      {
+        cwd: REPO,
+        encoding: 'utf8',
+      },
+    );
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('npm run build:renderer');
   });

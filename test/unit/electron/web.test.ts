@@ -22,7 +22,10 @@ function fixture(): { rendererDir: string; dir: string } {
   const dir = tempDir();
   const rendererDir = join(dir, 'renderer');
   mkdirSync(join(rendererDir, 'assets'), { recursive: true });
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Caseload</title><script type="module" src="/assets/app.js"></script>');
+  writeFileSync(
+    join(rendererDir, 'index.html'),
+    '<!doctype html><title>Caseload</title><script type="module" src="/assets/app.js"></script>',
+  );
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log("caseload")');
   writeFileSync(join(dir, 'secret.txt'), 'GEHEIM');
   return { rendererDir, dir };
@@ -42,13 +45,27 @@ interface RawResponse {
 }
 
 /** A request exactly as given: path not normalised, Host and Origin as we say. */
-function raw(port: number, opts: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer }): Promise<RawResponse> {
+function raw(
+  port: number,
+  opts: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer },
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method: opts.method ?? 'GET', path: opts.path, headers: { host: `127.0.0.1:${port}`, ...opts.headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        method: opts.method ?? 'GET',
+        path: opts.path,
+        headers: { host: `127.0.0.1:${port}`, ...opts.headers },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        );
+      },
+    );
     req.on('error', reject);
     req.end(opts.body);
   });
@@ -57,13 +74,19 @@ function raw(port: number, opts: { method?: string; path: string; headers?: Reco
 /** Streams a body of `size` bytes without Content-Length; resolves with the status the server answers. */
 function chunkedUpload(port: number, token: string, size: number): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = request({
-      host: '127.0.0.1', port, method: 'POST', path: '/api/call',
-      headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked', 'x-caseload-token': token },
-    }, (res) => {
-      res.resume();
-      resolve(res.statusCode!);
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: '/api/call',
+        headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked', 'x-caseload-token': token },
+      },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode!);
+      },
+    );
     // Writing may fail once the server has answered and closed the connection; the answer
     // (handled above) is what counts, so an error only fails the upload if no answer follows.
     req.on('error', (e) => setTimeout(() => reject(e), 2000).unref());
@@ -80,10 +103,20 @@ function chunkedUpload(port: number, token: string, size: number): Promise<numbe
   });
 }
 
-function call(base: string, token: string | null, method: string, input: unknown, headers: Record<string, string> = {}) {
+function call(
+  base: string,
+  token: string | null,
+  method: string,
+  input: unknown,
+  headers: Record<string, string> = {},
+) {
   return fetch(`${base}/api/call`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token === null ? {} : { 'x-caseload-token': token }), ...headers },
+    headers: {
+      'content-type': 'application/json',
+      ...(token === null ? {} : { 'x-caseload-token': token }),
+      ...headers,
+    },
     body: JSON.stringify({ method, input }),
   });
 }
@@ -105,7 +138,9 @@ describe('the web shell', () => {
       });
     expect(await reachable('127.0.0.1')).toBe(true);
     expect(await reachable('::1')).toBe(false);
-    const lan = Object.values(networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal);
+    const lan = Object.values(networkInterfaces())
+      .flat()
+      .find((i) => i && i.family === 'IPv4' && !i.internal);
     if (lan) expect(await reachable(lan.address)).toBe(false);
   });
 
@@ -123,14 +158,17 @@ describe('the web shell', () => {
     const { shell } = await start();
     const body = JSON.stringify({ method: 'app.info', input: {} });
     const headers = { 'content-type': 'application/json', 'x-caseload-token': shell.token };
-    const post = (extra: Record<string, string>) => raw(shell.port, { method: 'POST', path: '/api/call', headers: { ...headers, ...extra }, body });
+    const post = (extra: Record<string, string>) =>
+      raw(shell.port, { method: 'POST', path: '/api/call', headers: { ...headers, ...extra }, body });
     expect((await post({ host: `evil.example:${shell.port}` })).status).toBe(403);
     expect((await post({ host: `127.0.0.1:${shell.port + 1}` })).status).toBe(403);
     expect((await raw(shell.port, { path: '/', headers: { host: `evil.example:${shell.port}` } })).status).toBe(403);
     expect((await post({ origin: 'http://evil.example' })).status).toBe(403);
     expect((await post({ origin: `http://evil.example:${shell.port}` })).status).toBe(403);
     expect((await post({ origin: 'null' })).status).toBe(403);
-    expect((await post({ host: `localhost:${shell.port}`, origin: `http://localhost:${shell.port}` })).status).toBe(200);
+    expect((await post({ host: `localhost:${shell.port}`, origin: `http://localhost:${shell.port}` })).status).toBe(
+      200,
+    );
     expect((await post({ origin: `http://127.0.0.1:${shell.port}` })).status).toBe(200);
   });
 
@@ -171,8 +209,14 @@ describe('the web shell', () => {
 
   it('returns contract errors as results: unknown method, invalid input with the field', async () => {
     const { shell, base } = await start();
-    expect(await (await call(base, shell.token, 'clients.drop', {})).json()).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
-    expect(await (await call(base, shell.token, 'toString', {})).json()).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    expect(await (await call(base, shell.token, 'clients.drop', {})).json()).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_method' },
+    });
+    expect(await (await call(base, shell.token, 'toString', {})).json()).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_method' },
+    });
     const invalid = await (await call(base, shell.token, 'clients.get', { id: 5 })).json();
     expect(invalid).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'id' } });
   });
@@ -181,11 +225,43 @@ describe('the web shell', () => {
     const { shell, base } = await start();
     const headers = { 'x-caseload-token': shell.token };
     expect((await fetch(`${base}/api/call`, { headers })).status).toBe(405);
-    expect((await fetch(`${base}/api/call`, { method: 'POST', headers: { ...headers, 'content-type': 'text/plain' }, body: '{"method":"app.info"}' })).status).toBe(415);
-    expect((await fetch(`${base}/api/call`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: '{"method":' })).status).toBe(400);
-    expect((await fetch(`${base}/api/call`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: '["app.info"]' })).status).toBe(400);
+    expect(
+      (
+        await fetch(`${base}/api/call`, {
+          method: 'POST',
+          headers: { ...headers, 'content-type': 'text/plain' },
+          body: '{"method":"app.info"}',
+        })
+      ).status,
+    ).toBe(415);
+    expect(
+      (
+        await fetch(`${base}/api/call`, {
+          method: 'POST',
+          headers: { ...headers, 'content-type': 'application/json' },
+          body: '{"method":',
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await fetch(`${base}/api/call`, {
+          method: 'POST',
+          headers: { ...headers, 'content-type': 'application/json' },
+          body: '["app.info"]',
+        })
+      ).status,
+    ).toBe(400);
     const big = JSON.stringify({ method: 'clients.search', input: { query: 'x'.repeat(MAX_BODY_BYTES) } });
-    expect((await fetch(`${base}/api/call`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: big })).status).toBe(413);
+    expect(
+      (
+        await fetch(`${base}/api/call`, {
+          method: 'POST',
+          headers: { ...headers, 'content-type': 'application/json' },
+          body: big,
+        })
+      ).status,
+    ).toBe(413);
     expect(await chunkedUpload(shell.port, shell.token, MAX_BODY_BYTES + 1024 * 1024)).toBe(413);
     // Still serving after the refusals.
     expect((await call(base, shell.token, 'app.info', {})).status).toBe(200);
@@ -208,7 +284,10 @@ describe('the web shell', () => {
       text += new TextDecoder().decode(value);
     }
     const line = text.split('\n').find((l) => l.startsWith('data: '))!;
-    expect(JSON.parse(line.slice(6))).toMatchObject({ event: 'data.changed', payload: { kinds: expect.arrayContaining(['clients']) } });
+    expect(JSON.parse(line.slice(6))).toMatchObject({
+      event: 'data.changed',
+      payload: { kinds: expect.arrayContaining(['clients']) },
+    });
     await reader.cancel();
   });
 
@@ -217,7 +296,9 @@ describe('the web shell', () => {
     const dbFile = join(tempDir(), 'caseload.sqlite');
     const shell = await startWebShell({ dbFile, rendererDir });
     const base = `http://127.0.0.1:${shell.port}`;
-    expect(await (await call(base, shell.token, 'demo.load', { clients: 2, seed: 1 })).json()).toMatchObject({ ok: true });
+    expect(await (await call(base, shell.token, 'demo.load', { clients: 2, seed: 1 })).json()).toMatchObject({
+      ok: true,
+    });
     await shell.close();
     const store = Store.open(dbFile);
     try {

@@ -7,15 +7,40 @@ describe('dump', () => {
   it('gives byte-identical dumps for the same data imported twice, and in a fresh database', async () => {
     const dir = tempDir();
     const files = {
-      employers: writeFile(dir, 'werkgevers.csv', 'ref;name;kvk;city;exceptional_since\nW2;Visverwerking Urk;23456789;Urk;\nW1;Kwekerij Ens;12345678;Ens;2015-04-01\n'),
-      clients: writeFile(dir, 'klanten.csv', `ref;last_name;first_name;bsn;intake_date;referrer;target_groups\nK2;Müller;Zoë;${bsnFrom('20000002')};2016-01-04;uwv;statushouder\nK1;de Vries;Jan;${bsnFrom('20000001')};2015-11-02;social_team;\n`),
-      vacancies: writeFile(dir, 'vacatures.csv', 'ref;employer_ref;title;opened_date;banenafspraak;hours_per_week\nV1;W1;Oogstmedewerker;2016-03-01;ja;32\n'),
-      placements: writeFile(dir, 'plaatsingen.csv', 'ref;client_ref;employer_ref;vacancy_ref;start_date;kind;wage_subsidy\nPL1;K1;W1;V1;2016-04-01;trial;nee\n'),
-      activities: writeFile(dir, 'activiteiten.csv', 'ref;client_ref;kind;provider;start_date;end_date\nA1;K2;intake_programme;Werkcorporatie;2016-01-05;2016-02-01\n'),
-      contacts: writeFile(dir, 'contacten.csv', 'ref;client_ref;employer_ref;date;kind;summary;follow_up_date\nC1;K1;;2016-01-10;meeting;Intakegesprek;2016-01-24\nC2;;W1;2016-02-10;phone;Vacature besproken;\n'),
+      employers: writeFile(
+        dir,
+        'werkgevers.csv',
+        'ref;name;kvk;city;exceptional_since\nW2;Visverwerking Urk;23456789;Urk;\nW1;Kwekerij Ens;12345678;Ens;2015-04-01\n',
+      ),
+      clients: writeFile(
+        dir,
+        'klanten.csv',
+        `ref;last_name;first_name;bsn;intake_date;referrer;target_groups\nK2;Müller;Zoë;${bsnFrom('20000002')};2016-01-04;uwv;statushouder\nK1;de Vries;Jan;${bsnFrom('20000001')};2015-11-02;social_team;\n`,
+      ),
+      vacancies: writeFile(
+        dir,
+        'vacatures.csv',
+        'ref;employer_ref;title;opened_date;banenafspraak;hours_per_week\nV1;W1;Oogstmedewerker;2016-03-01;ja;32\n',
+      ),
+      placements: writeFile(
+        dir,
+        'plaatsingen.csv',
+        'ref;client_ref;employer_ref;vacancy_ref;start_date;kind;wage_subsidy\nPL1;K1;W1;V1;2016-04-01;trial;nee\n',
+      ),
+      activities: writeFile(
+        dir,
+        'activiteiten.csv',
+        'ref;client_ref;kind;provider;start_date;end_date\nA1;K2;intake_programme;Werkcorporatie;2016-01-05;2016-02-01\n',
+      ),
+      contacts: writeFile(
+        dir,
+        'contacten.csv',
+        'ref;client_ref;employer_ref;date;kind;summary;follow_up_date\nC1;K1;;2016-01-10;meeting;Intakegesprek;2016-01-24\nC2;;W1;2016-02-10;phone;Vacature besproken;\n',
+      ),
     };
     const importAll = async (db: string) => {
-      for (const [kind, file] of Object.entries(files)) expect((await cli(['--db', db, 'import', file, '--kind', kind])).code, kind).toBe(0);
+      for (const [kind, file] of Object.entries(files))
+        expect((await cli(['--db', db, 'import', file, '--kind', kind])).code, kind).toBe(0);
     };
     const a = join(dir, 'a.sqlite');
     const b = join(dir, 'b.sqlite');

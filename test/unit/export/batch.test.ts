@@ -18,7 +18,13 @@ interface Manifest {
   user: string;
   device: { id: string };
   counts: { records: number; new: number; changed: number; heldBack: number };
-  files: { name: string; sha256: string; bytes: number; records: number; profile: { id: string; version: number } | null }[];
+  files: {
+    name: string;
+    sha256: string;
+    bytes: number;
+    records: number;
+    profile: { id: string; version: number } | null;
+  }[];
   records: { kind: string; ref: string; status: string; changed: string[]; file: string }[];
 }
 
@@ -56,7 +62,14 @@ describe('export batches', () => {
     expect(next.status).toBe('written');
     const manifest = manifestOf(next.batch!.dir);
     expect(manifest.records).toEqual([
-      { file: 'wbs-vacatures.csv', kind: 'vacancies', ref: 'V000002', status: 'changed', changed: ['title'], target_id: null },
+      {
+        file: 'wbs-vacatures.csv',
+        kind: 'vacancies',
+        ref: 'V000002',
+        status: 'changed',
+        changed: ['title'],
+        target_id: null,
+      },
     ]);
     expect(manifest.files.map((f) => f.name)).toEqual(['wbs-vacatures.csv']);
     const rows = csvRows(join(next.batch!.dir, 'wbs-vacatures.csv'));
@@ -88,7 +101,12 @@ describe('export batches', () => {
     const dir = result.batch!.dir;
     const manifest = manifestOf(dir);
     expect(manifest).toMatchObject({ target: 'gws', user: 'skramer', device: { id: store.device } });
-    expect(manifest.files.map((f) => f.profile?.id)).toEqual(['gws-klanten', 'gws-activiteiten', 'gws-plaatsingen', 'gws-uitstroom']);
+    expect(manifest.files.map((f) => f.profile?.id)).toEqual([
+      'gws-klanten',
+      'gws-activiteiten',
+      'gws-plaatsingen',
+      'gws-uitstroom',
+    ]);
     for (const f of manifest.files) {
       const bytes = readFileSync(join(dir, f.name));
       expect(f.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
@@ -106,13 +124,30 @@ describe('export batches', () => {
     seedCaseload(store);
     const dir = (await runExport(store, { target: 'gws', user: 'u', outDir: tempDir(), now: NOW })).batch!.dir;
     const [anna] = csvRows(join(dir, 'gws-klanten.csv')).filter((r) => r['Achternaam'] === 'Jansen');
-    expect(anna).toMatchObject({ Geboortedatum: '14-03-1990', Geslacht: 'Vrouw', Verwijzer: 'Sociaal Team', Doelgroepen: 'Banenafspraak' });
+    expect(anna).toMatchObject({
+      Geboortedatum: '14-03-1990',
+      Geslacht: 'Vrouw',
+      Verwijzer: 'Sociaal Team',
+      Doelgroepen: 'Banenafspraak',
+    });
     const [coaching] = csvRows(join(dir, 'gws-activiteiten.csv'));
-    expect(coaching).toMatchObject({ Activiteit: 'Jobcoaching', 'Type voorziening (SRG)': '30', Startdatum: '01-02-2026' });
+    expect(coaching).toMatchObject({
+      Activiteit: 'Jobcoaching',
+      'Type voorziening (SRG)': '30',
+      Startdatum: '01-02-2026',
+    });
     const [exit] = csvRows(join(dir, 'gws-uitstroom.csv'));
-    expect(exit).toMatchObject({ 'Datum uitstroom': '01-09-2026', 'Reden uitstroom': 'Niet-gesubsidieerd werk', 'Registratienummer Werkcorporatie': 'K000002' });
+    expect(exit).toMatchObject({
+      'Datum uitstroom': '01-09-2026',
+      'Reden uitstroom': 'Niet-gesubsidieerd werk',
+      'Registratienummer Werkcorporatie': 'K000002',
+    });
     const [placement] = csvRows(join(dir, 'gws-plaatsingen.csv'));
-    expect(placement).toMatchObject({ 'Uren per week': '32,5', Loonkostensubsidie: 'Nee', Werkgever: 'Kwekerij Flevo' });
+    expect(placement).toMatchObject({
+      'Uren per week': '32,5',
+      Loonkostensubsidie: 'Nee',
+      Werkgever: 'Kwekerij Flevo',
+    });
   });
 
   it('blocks the whole batch while a record has problems, listing each record and field', async () => {
@@ -144,19 +179,25 @@ describe('export batches', () => {
     expect(partial.message).toMatch(/2 record\(s\) met problemen blijven in de wachtrij/);
     update(store, 'employers', { ref: 'W000002', kvk: '87654321' });
     const rest = await runExport(store, { target: 'wbs', user: 'u', outDir: out, now: later(1) });
-    expect(manifestOf(rest.batch!.dir).records.map((r) => [r.ref, r.status])).toEqual([['V000002', 'new'], ['W000002', 'new']]);
+    expect(manifestOf(rest.batch!.dir).records.map((r) => [r.ref, r.status])).toEqual([
+      ['V000002', 'new'],
+      ['W000002', 'new'],
+    ]);
   });
 
   it('reports an invalid BSN without printing it', async () => {
     const store = tempStore();
     seedCaseload(store);
     store.write('test', (w) => {
-      const id = (store.db.prepare("SELECT id FROM clients WHERE ref = 'K000001'").pluck().get() as string);
+      const id = store.db.prepare("SELECT id FROM clients WHERE ref = 'K000001'").pluck().get() as string;
       w.update('client', id, { bsn: '123456780' });
     });
     const refused = await runExport(store, { target: 'gws', user: 'u', outDir: tempDir(), now: NOW });
     const bsnProblems = refused.problems.filter((p) => p.label === 'BSN');
-    expect(bsnProblems.map((p) => [p.kind, p.ref])).toEqual([['clients', 'K000001'], ['activities', 'A000001']]);
+    expect(bsnProblems.map((p) => [p.kind, p.ref])).toEqual([
+      ['clients', 'K000001'],
+      ['activities', 'A000001'],
+    ]);
     expect(bsnProblems[0]!.message).toMatch(/elfproef/);
     expect(JSON.stringify(refused)).not.toContain('123456780');
   });
@@ -170,9 +211,13 @@ describe('export batches', () => {
     expect(readdirSync(join(shared, 'gws4all'))).toEqual([r.batch!.name]);
     const sync = tempDir();
     mkdirSync(join(sync, 'caseload-sync'));
-    await expect(runExport(store, { target: 'wbs', user: 'u', outDir: sync, now: NOW })).rejects.toThrow(/synchronisatiemap/);
+    await expect(runExport(store, { target: 'wbs', user: 'u', outDir: sync, now: NOW })).rejects.toThrow(
+      /synchronisatiemap/,
+    );
     expect(() => sharedOutDir(sync, 'wbs')).toThrow(/synchronisatiemap/);
-    await expect(runExport(store, { target: 'wbs', user: 'u', outDir: join(sync, 'caseload-sync', 'x'), now: NOW })).rejects.toThrow(/synchronisatiemap/);
+    await expect(
+      runExport(store, { target: 'wbs', user: 'u', outDir: join(sync, 'caseload-sync', 'x'), now: NOW }),
+    ).rejects.toThrow(/synchronisatiemap/);
     expect(existsSync(join(sync, 'wbs'))).toBe(false);
   });
 });

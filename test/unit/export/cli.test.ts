@@ -21,7 +21,9 @@ describe('caseload export', () => {
     const out = tempDir();
     const first = bin(['--db', db, 'export', 'wbs', '--out', out], { CASELOAD_USER: 'mvisser' });
     expect(first.code, first.stderr).toBe(0);
-    expect(first.stdout).toMatch(/Batch wbs-\d{8}-\d{6}-[0-9a-f]{6} voor WBS \(UWV\) geschreven: 2 wbs-vacatures\.csv, 2 wbs-werkgevers\.csv/);
+    expect(first.stdout).toMatch(
+      /Batch wbs-\d{8}-\d{6}-[0-9a-f]{6} voor WBS \(UWV\) geschreven: 2 wbs-vacatures\.csv, 2 wbs-werkgevers\.csv/,
+    );
     const second = bin(['--db', db, 'export', 'wbs', '--out', out]);
     expect(second.code, second.stderr).toBe(0);
     expect(second.stdout).toMatch(/Niets nieuws of gewijzigd/);
@@ -36,16 +38,24 @@ describe('caseload export', () => {
     const out = join(tempDir(), 'batches');
     const r = await cli(['--db', db, 'export', 'wbs', '--out', out]);
     expect(r.code).toBe(1);
-    expect(r.err.slice(0, 2)).toEqual(['V000002: KvK-nummer: is verplicht maar leeg', 'W000002: KvK-nummer: is verplicht maar leeg']);
+    expect(r.err.slice(0, 2)).toEqual([
+      'V000002: KvK-nummer: is verplicht maar leeg',
+      'W000002: KvK-nummer: is verplicht maar leeg',
+    ]);
     expect(r.err[2]).toMatch(/niets geschreven.*--valid-only/);
     expect(existsSync(out)).toBe(false);
     const valid = await cli(['--db', db, 'export', 'wbs', '--out', out, '--valid-only']);
     expect(valid.code).toBe(0);
-    expect(valid.err).toEqual(['in de wachtrij: V000002: KvK-nummer: is verplicht maar leeg', 'in de wachtrij: W000002: KvK-nummer: is verplicht maar leeg']);
-    expect(valid.out[0]).toMatch(/1 wbs-vacatures\.csv, 1 wbs-werkgevers\.csv\. 2 record\(s\) met problemen blijven in de wachtrij/);
+    expect(valid.err).toEqual([
+      'in de wachtrij: V000002: KvK-nummer: is verplicht maar leeg',
+      'in de wachtrij: W000002: KvK-nummer: is verplicht maar leeg',
+    ]);
+    expect(valid.out[0]).toMatch(
+      /1 wbs-vacatures\.csv, 1 wbs-werkgevers\.csv\. 2 record\(s\) met problemen blijven in de wachtrij/,
+    );
   });
 
-  it('puts the batch in the target\'s subfolder of the shared export folder', async () => {
+  it("puts the batch in the target's subfolder of the shared export folder", async () => {
     const db = seededDb();
     const shared = tempDir();
     const r = await cli(['--db', db, 'export', 'vum', '--shared', shared]);

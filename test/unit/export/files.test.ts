@@ -18,7 +18,10 @@ const NOW = new Date('2026-11-02T10:00:00Z');
 function adjusted(store: Store, file: Partial<Profile['file']>): Profile {
   const base = shippedProfiles().find((p) => p.id === 'wbs-vacatures')!;
   return saveProfile(store, 'beheer', {
-    ...base, id: 'wbs-vacatures-nop', name: 'WBS - vacatures (NOP)', basedOn: { id: base.id, version: base.version },
+    ...base,
+    id: 'wbs-vacatures-nop',
+    name: 'WBS - vacatures (NOP)',
+    basedOn: { id: base.id, version: base.version },
     file: { ...base.file, ...file },
   });
 }
@@ -38,7 +41,8 @@ describe('export files', () => {
   });
 
   it('neutralises every formula start character and quotes what needs quoting', () => {
-    for (const start of ['=', '+', '-', '@', '\t', '\r']) expect(csvCell(`${start}1`, ';').replace(/^"/, '')).toMatch(/^'/);
+    for (const start of ['=', '+', '-', '@', '\t', '\r'])
+      expect(csvCell(`${start}1`, ';').replace(/^"/, '')).toMatch(/^'/);
     expect(csvCell('a;b', ';')).toBe('"a;b"');
     expect(csvCell('zeg "ja"', ';')).toBe('"zeg ""ja"""');
     expect(csvCell('regel 1\nregel 2', ';')).toBe('"regel 1\nregel 2"');
@@ -52,13 +56,19 @@ describe('export files', () => {
     update(store, 'vacancies', { ref: 'V000001', title: 'Medewerker crèche' });
     update(store, 'vacancies', { ref: 'V000002', title: 'Kok (Łódź)' });
     const refused = await runExport(store, { target: 'wbs', user: 'u', outDir: tempDir(), now: NOW });
-    expect(refused.problems.map((p) => [p.ref, p.label, p.message])).toEqual([['V000002', 'Vacaturetitel', 'bevat tekens die niet in Windows-1252 passen']]);
+    expect(refused.problems.map((p) => [p.ref, p.label, p.message])).toEqual([
+      ['V000002', 'Vacaturetitel', 'bevat tekens die niet in Windows-1252 passen'],
+    ]);
     update(store, 'vacancies', { ref: 'V000002', title: 'Kok' });
     const dir = (await runExport(store, { target: 'wbs', user: 'u', outDir: tempDir(), now: NOW })).batch!.dir;
     const bytes = readFileSync(join(dir, 'wbs-vacatures.csv'));
     expect(bytes.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(false);
     expect(bytes.includes(0xe8)).toBe(true); // è in Windows-1252
-    const rows = Papa.parse<Record<string, string>>(iconv.decode(bytes, 'win1252'), { header: true, delimiter: ';', skipEmptyLines: true }).data;
+    const rows = Papa.parse<Record<string, string>>(iconv.decode(bytes, 'win1252'), {
+      header: true,
+      delimiter: ';',
+      skipEmptyLines: true,
+    }).data;
     expect(rows.map((r) => r['Vacaturetitel'])).toEqual(['Medewerker crèche', 'Kok']);
   });
 

@@ -17,7 +17,12 @@ const BEHEERDER = { user: 'beheer', name: 'Beheerder', role: 'beheerder' as cons
 describe('export profiles', () => {
   it('ships valid defaults for WBS vacancies and employers and GWS4all clients, activities, placements and exits', () => {
     expect(shippedProfiles().map((p) => `${p.target}/${p.kind}`)).toEqual([
-      'wbs/vacancies', 'wbs/employers', 'gws/clients', 'gws/activities', 'gws/placements', 'gws/exits',
+      'wbs/vacancies',
+      'wbs/employers',
+      'gws/clients',
+      'gws/activities',
+      'gws/placements',
+      'gws/exits',
     ]);
     for (const p of shippedProfiles()) {
       expect(validateProfile(p).issues).toEqual([]);
@@ -30,15 +35,24 @@ describe('export profiles', () => {
     for (const p of shippedProfiles()) {
       const section = doc.split(`### ${p.name}\n`)[1]?.split('\n### ')[0] ?? '';
       expect(section, p.id).toContain(`Profiel \`${p.id}\`, versie ${p.version}`);
-      const rows = section.split('\n').filter((l) => /^\| \d+ \|/.test(l)).map((l) => l.split(' | ')[1]);
+      const rows = section
+        .split('\n')
+        .filter((l) => /^\| \d+ \|/.test(l))
+        .map((l) => l.split(' | ')[1]);
       expect(rows, p.id).toEqual(p.columns.map((c) => c.label));
     }
   });
 
   it('refuses a profile with an unknown source, a duplicate column or a bad format, naming where', () => {
     const base = shippedProfiles()[0]!;
-    const bad = { ...base, id: 'x-test', columns: [...base.columns, { id: 'salaris', label: 'Salaris', source: 'salary' }] };
-    expect(validateProfile(bad).issues).toEqual([{ path: `columns.${base.columns.length}.source`, message: "onbekende bron 'salary' voor vacancies" }]);
+    const bad = {
+      ...base,
+      id: 'x-test',
+      columns: [...base.columns, { id: 'salaris', label: 'Salaris', source: 'salary' }],
+    };
+    expect(validateProfile(bad).issues).toEqual([
+      { path: `columns.${base.columns.length}.source`, message: "onbekende bron 'salary' voor vacancies" },
+    ]);
     const dup = { ...base, id: 'x-test', columns: [base.columns[0]!, base.columns[0]!] };
     expect(validateProfile(dup).issues[0]).toMatchObject({ path: 'columns.1.id' });
     const fmt = { ...base, id: 'x-test', columns: [{ ...base.columns[1]!, format: 'dd-mm-jjjj' }] };
@@ -54,7 +68,10 @@ describe('export profiles', () => {
     const base = (got.value as { profile: ReturnType<typeof shippedProfiles>[number] }).profile;
     const reason = base.columns.find((c) => c.id === 'exit_reason')!;
     const copy = {
-      ...base, id: 'gws-uitstroom-nop', name: 'GWS4all - uitstroom (NOP-codes)', basedOn: { id: base.id, version: base.version },
+      ...base,
+      id: 'gws-uitstroom-nop',
+      name: 'GWS4all - uitstroom (NOP-codes)',
+      basedOn: { id: base.id, version: base.version },
       // Municipality codes instead of labels, exit date first, a label in the gemeente's words.
       columns: [
         { ...base.columns.find((c) => c.id === 'exit_date')!, label: 'Einddatum voorziening' },
@@ -65,7 +82,9 @@ describe('export profiles', () => {
     const saved = await api.call('exports.profiles.save', { profile: copy });
     expect(saved).toEqual({ ok: true, value: { id: 'gws-uitstroom-nop', version: 1 } });
     expect(profileInUse(store, 'gws', 'exits').id).toBe('gws-uitstroom-nop');
-    expect(store.db.prepare("SELECT count(*) FROM journal WHERE entity = 'export_profile'").pluck().get()).toBeGreaterThan(0);
+    expect(
+      store.db.prepare("SELECT count(*) FROM journal WHERE entity = 'export_profile'").pluck().get(),
+    ).toBeGreaterThan(0);
     expect(verifyJournal(store)).toEqual([]);
 
     const dir = (await runExport(store, { target: 'gws', user: 'u', outDir: tempDir(), now: NOW })).batch!.dir;
@@ -73,13 +92,21 @@ describe('export profiles', () => {
     const [row] = Papa.parse<Record<string, string>>(text, { header: true, delimiter: ';', skipEmptyLines: true }).data;
     expect(Object.keys(row!)[0]).toBe('Einddatum voorziening');
     expect(row!['Reden uitstroom']).toBe('UW01');
-    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { files: { name: string; profile: unknown }[] };
-    expect(manifest.files.find((f) => f.name === 'gws-uitstroom.csv')!.profile).toEqual({ id: 'gws-uitstroom-nop', version: 1, name: 'GWS4all - uitstroom (NOP-codes)' });
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
+      files: { name: string; profile: unknown }[];
+    };
+    expect(manifest.files.find((f) => f.name === 'gws-uitstroom.csv')!.profile).toEqual({
+      id: 'gws-uitstroom-nop',
+      version: 1,
+      name: 'GWS4all - uitstroom (NOP-codes)',
+    });
 
     // A reason without a mapping in the adjusted profile blocks that record.
     update(store, 'clients', { ref: 'K000002', exit_reason: 'moved' });
     const refused = await runExport(store, { target: 'gws', user: 'u', outDir: tempDir(), now: NOW });
-    expect(refused.problems.map((p) => [p.ref, p.label, p.message])).toEqual([['K000002/2026-09-01', 'Reden uitstroom', "code 'moved' heeft geen vertaling in dit profiel"]]);
+    expect(refused.problems.map((p) => [p.ref, p.label, p.message])).toEqual([
+      ['K000002/2026-09-01', 'Reden uitstroom', "code 'moved' heeft geen vertaling in dit profiel"],
+    ]);
 
     // Saving a changed definition raises the version; retiring brings the default back.
     const v2 = await api.call('exports.profiles.save', { profile: { ...copy, name: 'GWS4all - uitstroom (NOP)' } });
@@ -92,9 +119,17 @@ describe('export profiles', () => {
     const store = tempStore();
     const base = shippedProfiles()[0]!;
     const klantmanager = createApi(store, { user: 'mv', name: 'M. Visser', role: 'klantmanager' });
-    expect(await klantmanager.call('exports.profiles.save', { profile: { ...base, id: 'eigen' } })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await klantmanager.call('exports.profiles.save', { profile: { ...base, id: 'eigen' } })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     const beheerder = createApi(store, BEHEERDER);
-    expect(await beheerder.call('exports.profiles.save', { profile: base })).toMatchObject({ ok: false, error: { code: 'invalid_profile', field: 'id' } });
-    expect(await beheerder.call('exports.profiles.save', { profile: { ...base, id: 'eigen', columns: [] } })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'profile.columns' } });
+    expect(await beheerder.call('exports.profiles.save', { profile: base })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_profile', field: 'id' },
+    });
+    expect(
+      await beheerder.call('exports.profiles.save', { profile: { ...base, id: 'eigen', columns: [] } }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'profile.columns' } });
   });
 });

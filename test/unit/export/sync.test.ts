@@ -14,7 +14,9 @@ const NOW = new Date('2026-11-02T10:00:00Z');
 
 /** Applies every journal entry of `from` that `to` does not have yet, as sync would. */
 function syncInto(from: Store, to: Store): void {
-  const rows = from.db.prepare('SELECT * FROM journal ORDER BY seq').all() as (Omit<FieldChange, 'value'> & { value: string | null })[];
+  const rows = from.db.prepare('SELECT * FROM journal ORDER BY seq').all() as (Omit<FieldChange, 'value'> & {
+    value: string | null;
+  })[];
   const known = to.db.prepare('SELECT 1 FROM journal WHERE entity = ? AND row_id = ? AND field = ? AND hlc = ?');
   to.write('sync', (w) => {
     for (const r of rows) {

@@ -73,7 +73,7 @@ export function vumValidators(name: keyof typeof SPECS): VumValidators {
   const spec = loadSpec(name);
   const components = { schemas: resolvedComponents(spec) };
   const post = ((spec.paths as Schema)[SPECS[name].path] as Schema).post as Schema;
-  const body = ((((post.requestBody as Schema).content as Schema)['application/json'] as Schema).schema as Schema);
+  const body = (((post.requestBody as Schema).content as Schema)['application/json'] as Schema).schema as Schema;
   const ajv = new Ajv({ strict: false, allErrors: true });
   addFormats(ajv);
   const itemName = name === 'werkzoekenden' ? 'Werkzoekende' : 'Vacature';

@@ -37,15 +37,21 @@ async function exportVum() {
   store.write('test', (w) => {
     const id = store.db.prepare("SELECT id FROM clients WHERE ref = 'K000001'").pluck().get() as string;
     w.update('client', id, {
-      transport: ['bike', 'public_transport'], occupations_wanted: ['Broodbakker', '7212'], sectors: ['1071 - Brood en banket', 'Q - Zorg'],
-      competences: ['24105', 'Deeg kneden'], languages: ['nld', 'ara'], work_thinking_level: '3',
-      phone: '06-12345678', email: 'anna@example.nl',
+      transport: ['bike', 'public_transport'],
+      occupations_wanted: ['Broodbakker', '7212'],
+      sectors: ['1071 - Brood en banket', 'Q - Zorg'],
+      competences: ['24105', 'Deeg kneden'],
+      languages: ['nld', 'ara'],
+      work_thinking_level: '3',
+      phone: '06-12345678',
+      email: 'anna@example.nl',
     });
   });
   update(store, 'vacancies', { ref: 'V000002', description: 'Seizoenswerk in de kas.' });
   const result = await runExport(store, { target: 'vum', user: 'u', outDir: tempDir(), now: NOW });
   expect(result.status).toBe('written');
-  const read = (name: string) => JSON.parse(readFileSync(join(result.batch!.dir, name), 'utf8')) as Record<string, unknown>[];
+  const read = (name: string) =>
+    JSON.parse(readFileSync(join(result.batch!.dir, name), 'utf8')) as Record<string, unknown>[];
   return { store, jobseekers: read('vum-werkzoekenden.json'), vacancies: read('vum-vacatures.json') };
 }
 
@@ -62,15 +68,40 @@ describe('VUM export', () => {
     expect(vac.body(vacancies)).toBe(true);
     // Both variants of the polymorphic Beroepsnaam occur and validate.
     const beroepen = jobseekers.flatMap((d) => (d.bemiddelingsberoep as Record<string, unknown>[] | undefined) ?? []);
-    expect(beroepen).toEqual(expect.arrayContaining([{ codeBeroepsnaam: '7212' }, { naamBeroepOngecodeerd: 'Broodbakker' }]));
+    expect(beroepen).toEqual(
+      expect.arrayContaining([{ codeBeroepsnaam: '7212' }, { naamBeroepOngecodeerd: 'Broodbakker' }]),
+    );
     expect(vacancies.find((v) => v.idVacature === 'V000001')).toMatchObject({
-      naamVacature: 'Productiemedewerker bakkerij', indicatieLdrRegistratie: 1,
+      naamVacature: 'Productiemedewerker bakkerij',
+      indicatieLdrRegistratie: 1,
       beroep: { codeBeroepsnaam: '7212', omschrijvingBeroepsnaam: 'Productiemedewerker bakkerij' },
       werktijden: { aantalWerkurenPerWeekMinimaal: 32, aantalWerkurenPerWeekMaximaal: 32 },
       werkgever: {
         handelsnaamOrganisatie: 'Bakkerij De Polder',
-        adresHouding: [{ adres: { adresNederland: { woonplaatsnaam: 'Emmeloord', adresDetails: { straatadres: { naamOpenbareRuimte: 'Lange Nering', straatnaam: 'Lange Nering', huisnummer: 12, huisletter: 'a' } } } } }],
-        contactpersoon: [{ naamContactpersoonAfdeling: 'P. Bakker', telefoonnummer: ['0527612345'], emailadres: ['p.bakker@example.nl'] }],
+        adresHouding: [
+          {
+            adres: {
+              adresNederland: {
+                woonplaatsnaam: 'Emmeloord',
+                adresDetails: {
+                  straatadres: {
+                    naamOpenbareRuimte: 'Lange Nering',
+                    straatnaam: 'Lange Nering',
+                    huisnummer: 12,
+                    huisletter: 'a',
+                  },
+                },
+              },
+            },
+          },
+        ],
+        contactpersoon: [
+          {
+            naamContactpersoonAfdeling: 'P. Bakker',
+            telefoonnummer: ['0527612345'],
+            emailadres: ['p.bakker@example.nl'],
+          },
+        ],
         sector: [{ codeSbi: 1071 }],
       },
     });
@@ -78,7 +109,9 @@ describe('VUM export', () => {
 
   it('keeps jobseeker profiles pseudonymous: no BSN, no name, no contact data', async () => {
     const { store, jobseekers } = await exportVum();
-    const people = store.db.prepare('SELECT bsn, first_name, last_name, birth_date, phone, email, street FROM clients').all() as Record<string, string | null>[];
+    const people = store.db
+      .prepare('SELECT bsn, first_name, last_name, birth_date, phone, email, street FROM clients')
+      .all() as Record<string, string | null>[];
     const secrets = new Set(people.flatMap((p) => Object.values(p)).filter((v): v is string => Boolean(v)));
     const bsns = people.map((p) => p.bsn).filter((b): b is string => Boolean(b));
     for (const doc of jobseekers) {
@@ -87,16 +120,29 @@ describe('VUM export', () => {
         for (const bsn of bsns) expect(s).not.toContain(bsn);
       }
       const k = keys(doc);
-      for (const forbidden of ['bsn', 'emailadres', 'telefoonnummer', 'contactpersoon', 'webadres', 'persoonlijkePresentatie']) expect(k.has(forbidden)).toBe(false);
+      for (const forbidden of [
+        'bsn',
+        'emailadres',
+        'telefoonnummer',
+        'contactpersoon',
+        'webadres',
+        'persoonlijkePresentatie',
+      ])
+        expect(k.has(forbidden)).toBe(false);
       expect(doc.indicatieBeschikbaarheidContactgegevens).toBe(2);
       expect(String(doc.idWerkzoekende)).toMatch(/^WZ-[0-9a-f]{32}$/);
     }
     // Only people in the caseload today are offered: the client who left is not.
-    expect(jobseekers).toHaveLength(store.db.prepare(
-      `SELECT count(DISTINCT c.id) FROM clients c JOIN caseload_periods p ON p.client_id = c.id AND p.deleted = 0
+    expect(jobseekers).toHaveLength(
+      store.db
+        .prepare(
+          `SELECT count(DISTINCT c.id) FROM clients c JOIN caseload_periods p ON p.client_id = c.id AND p.deleted = 0
        WHERE c.deleted = 0 AND c.merged_into IS NULL AND p.intake_date <= '2026-11-02' AND (p.exit_date IS NULL OR p.exit_date > '2026-11-02')
        AND p.intake_date = (SELECT max(intake_date) FROM caseload_periods q WHERE q.client_id = c.id AND q.deleted = 0)`,
-    ).pluck().get() as number);
+        )
+        .pluck()
+        .get() as number,
+    );
   });
 
   it('uses validators that really refuse: unknown fields, too long names, two variants at once', () => {
@@ -105,14 +151,20 @@ describe('VUM export', () => {
     expect(wz.item({ idWerkzoekende: 'WZ-1' })).toBe(true);
     expect(wz.item({ idWerkzoekende: 'WZ-1', bsn: '123456782' })).toBe(false);
     expect(wz.item({ indicatieLdrRegistratie: 1 })).toBe(false);
-    expect(wz.item({ idWerkzoekende: 'WZ-1', bemiddelingsberoep: [{ codeBeroepsnaam: '1', naamBeroepOngecodeerd: 'x' }] })).toBe(false);
+    expect(
+      wz.item({ idWerkzoekende: 'WZ-1', bemiddelingsberoep: [{ codeBeroepsnaam: '1', naamBeroepOngecodeerd: 'x' }] }),
+    ).toBe(false);
     expect(vac.item({ naamVacature: 'x'.repeat(121) })).toBe(false);
-    expect(vac.item({ werkgever: { adresHouding: [{ adres: { adresNederland: {}, adresBuitenland: {} } }] } })).toBe(false);
+    expect(vac.item({ werkgever: { adresHouding: [{ adres: { adresNederland: {}, adresBuitenland: {} } }] } })).toBe(
+      false,
+    );
     expect(vac.item({ sluitingsDatumVacature: '01-12-2026' })).toBe(false);
   });
 
-  it('leaves postcodes out because the specs\' postcode pattern matches no postcode at all', () => {
-    const spec = loadSpec('vacatures') as { components: { schemas: Record<string, { properties: Record<string, { pattern: string }> }> } };
+  it("leaves postcodes out because the specs' postcode pattern matches no postcode at all", () => {
+    const spec = loadSpec('vacatures') as {
+      components: { schemas: Record<string, { properties: Record<string, { pattern: string }> }> };
+    };
     const pattern = new RegExp(spec.components.schemas.AdresNederlandImpl!.properties.postcode!.pattern, 'u');
     for (const pc of ['8302AB', '8302ab', '8302 AB']) expect(pattern.test(pc)).toBe(false);
   });

@@ -14,17 +14,30 @@ const journalCount = (s: Store) => s.db.prepare('SELECT count(*) FROM journal').
 describe('journal', () => {
   it('records each changed field with clock, device and user in the same transaction', () => {
     const store = tempStore();
-    const id = store.write('jdevries', (w) => w.create('client', { ref: 'K1', last_name: 'Jansen', target_groups: ['statushouder', 'banenafspraak'] }));
-    const rows = store.db.prepare('SELECT field, value, device, user, base_hlc FROM journal WHERE row_id = ? ORDER BY seq').all(id);
+    const id = store.write('jdevries', (w) =>
+      w.create('client', { ref: 'K1', last_name: 'Jansen', target_groups: ['statushouder', 'banenafspraak'] }),
+    );
+    const rows = store.db
+      .prepare('SELECT field, value, device, user, base_hlc FROM journal WHERE row_id = ? ORDER BY seq')
+      .all(id);
     expect(rows).toEqual([
       { field: 'ref', value: '"K1"', device: store.device, user: 'jdevries', base_hlc: null },
       { field: 'last_name', value: '"Jansen"', device: store.device, user: 'jdevries', base_hlc: null },
-      { field: 'target_groups', value: '["banenafspraak","statushouder"]', device: store.device, user: 'jdevries', base_hlc: null },
+      {
+        field: 'target_groups',
+        value: '["banenafspraak","statushouder"]',
+        device: store.device,
+        user: 'jdevries',
+        base_hlc: null,
+      },
     ]);
     const before = journalCount(store);
     store.write('jdevries', (w) => w.update('client', id, { last_name: 'Jansen', city: 'Urk' }));
     expect(journalCount(store)).toBe(before + 1);
-    const last = store.db.prepare('SELECT field, base_hlc FROM journal ORDER BY seq DESC LIMIT 1').get() as { field: string; base_hlc: string | null };
+    const last = store.db.prepare('SELECT field, base_hlc FROM journal ORDER BY seq DESC LIMIT 1').get() as {
+      field: string;
+      base_hlc: string | null;
+    };
     expect(last.field).toBe('city');
   });
 
@@ -51,17 +64,27 @@ describe('journal', () => {
     const dir = tempDir();
     loadDemo(store, { clients: 40, seed: 7, today: '2026-06-30' });
     const api = createApi(store);
-    const created = await api.call('clients.create', { last_name: 'Bakker', bsn: bsnFrom('11122233'), intake_date: '2026-01-05', referrer: 'uwv' });
+    const created = await api.call('clients.create', {
+      last_name: 'Bakker',
+      bsn: bsnFrom('11122233'),
+      intake_date: '2026-01-05',
+      referrer: 'uwv',
+    });
     expect(created.ok).toBe(true);
     const id = (created as { value: { id: string } }).value.id;
-    expect((await api.call('clients.update', { id, fields: { city: 'Ens', exit_date: '2026-03-01', exit_reason: 'moved' } })).ok).toBe(true);
+    expect(
+      (await api.call('clients.update', { id, fields: { city: 'Ens', exit_date: '2026-03-01', exit_reason: 'moved' } }))
+        .ok,
+    ).toBe(true);
     const csv = writeFile(dir, 'employers.csv', 'ref;name;kvk\nW9;Bouwbedrijf Test;12345678\n');
     expect((await importFile(store, 'u', { file: csv, kind: 'employers' })).ok).toBe(true);
-    store.write('u', (w) => w.remove('employer', store.db.prepare("SELECT id FROM employers WHERE ref = 'W9'").pluck().get() as string));
+    store.write('u', (w) =>
+      w.remove('employer', store.db.prepare("SELECT id FROM employers WHERE ref = 'W9'").pluck().get() as string),
+    );
     expect(verifyJournal(store)).toEqual([]);
   });
 
-  it('notices a row changed behind the journal\'s back', () => {
+  it("notices a row changed behind the journal's back", () => {
     const store = tempStore();
     store.write('u', (w) => w.create('client', { ref: 'K1', last_name: 'Jansen' }));
     store.db.prepare("UPDATE clients SET last_name = 'Smit'").run();
@@ -72,8 +95,13 @@ describe('journal', () => {
   });
 
   it('has no code outside the write layer that changes synced tables directly', () => {
-    const tables = Object.values(ENTITIES).map((e) => e.table).join('|');
-    const re = new RegExp(`\\b(INSERT\\s+(OR\\s+\\w+\\s+)?INTO|UPDATE|DELETE\\s+FROM|REPLACE\\s+INTO)\\s+["\`]?(${tables})\\b`, 'i');
+    const tables = Object.values(ENTITIES)
+      .map((e) => e.table)
+      .join('|');
+    const re = new RegExp(
+      `\\b(INSERT\\s+(OR\\s+\\w+\\s+)?INTO|UPDATE|DELETE\\s+FROM|REPLACE\\s+INTO)\\s+["\`]?(${tables})\\b`,
+      'i',
+    );
     const offenders: string[] = [];
     const walk = (dir: string) => {
       for (const name of readdirSync(dir)) {
@@ -83,10 +111,13 @@ describe('journal', () => {
           const rel = relative(REPO, p);
           // The write layer itself, migrations (schema/backfills) and the retention purge, which
           // must also erase the journal (DOMAIN.md) and is tested for that, are the only places.
-          if (rel === 'db/journal/write.ts' || rel.startsWith('db/store/migrations/') || rel.includes('purge')) continue;
-          readFileSync(p, 'utf8').split('\n').forEach((line, i) => {
-            if (re.test(line)) offenders.push(`${rel}:${i + 1}: ${line.trim()}`);
-          });
+          if (rel === 'db/journal/write.ts' || rel.startsWith('db/store/migrations/') || rel.includes('purge'))
+            continue;
+          readFileSync(p, 'utf8')
+            .split('\n')
+            .forEach((line, i) => {
+              if (re.test(line)) offenders.push(`${rel}:${i + 1}: ${line.trim()}`);
+            });
         }
       }
     };

@@ -7,7 +7,8 @@ import { isValidBsn } from '../../../db/model/bsn.js';
 import { RecordWriter } from '../../../db/records/upsert.js';
 import { tempStore } from '../helpers.js';
 
-const count = (store: ReturnType<typeof tempStore>, table: string) => store.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+const count = (store: ReturnType<typeof tempStore>, table: string) =>
+  store.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
 
 describe('demo data at scale', () => {
   it('replays from the journal exactly (every row and field was journaled)', () => {
@@ -30,7 +31,10 @@ describe('demo data at scale', () => {
   it('makes about the asked number of contacts per client, and ten per client at 100,000 clients by default', () => {
     const store = tempStore();
     const r = loadDemo(store, { clients: 300, seed: 8, today: '2026-06-30', contactsPerClient: 6 });
-    const perClient = store.db.prepare('SELECT count(*) FROM contacts WHERE client_id IS NOT NULL').pluck().get() as number;
+    const perClient = store.db
+      .prepare('SELECT count(*) FROM contacts WHERE client_id IS NOT NULL')
+      .pluck()
+      .get() as number;
     expect(perClient / 300).toBeGreaterThan(5);
     expect(perClient / 300).toBeLessThan(7);
     expect(r.contacts).toBe(count(store, 'contacts'));
@@ -43,7 +47,8 @@ describe('demo data at scale', () => {
     const b = tempStore();
     loadDemo(a, { clients: 40, seed: 3, today: '2026-06-30' });
     loadDemo(b, { clients: 40, seed: 3, today: '2026-06-30' });
-    const rows = (s: typeof a) => s.db.prepare('SELECT ref, bsn, last_name, birth_date, city FROM clients ORDER BY ref').all();
+    const rows = (s: typeof a) =>
+      s.db.prepare('SELECT ref, bsn, last_name, birth_date, city FROM clients ORDER BY ref').all();
     expect(rows(a)).toEqual(rows(b));
     // Correcting the current period of a demo client updates that period instead of adding one.
     const { ref, intake } = a.db
@@ -53,15 +58,21 @@ describe('demo data at scale', () => {
       )
       .get() as { ref: string; intake: string };
     const before = count(a, 'caseload_periods');
-    a.write('u', (w) => new RecordWriter(a, w).upsert('clients', { ref, intake_date: intake, account_manager: 'Nieuwe Klantmanager' }));
+    a.write('u', (w) =>
+      new RecordWriter(a, w).upsert('clients', { ref, intake_date: intake, account_manager: 'Nieuwe Klantmanager' }),
+    );
     expect(count(a, 'caseload_periods')).toBe(before);
     expect(verifyJournal(a)).toEqual([]);
   });
 
-  it('leaves only the last weeks\' follow-ups open, as account managers handle the rest', () => {
+  it("leaves only the last weeks' follow-ups open, as account managers handle the rest", () => {
     const store = tempStore();
     loadDemo(store, { clients: 300, seed: 8, today: '2026-06-30', contactsPerClient: 6 });
-    const q = (where: string) => store.db.prepare(`SELECT count(*) FROM contacts WHERE follow_up_date IS NOT NULL AND ${where}`).pluck().get() as number;
+    const q = (where: string) =>
+      store.db
+        .prepare(`SELECT count(*) FROM contacts WHERE follow_up_date IS NOT NULL AND ${where}`)
+        .pluck()
+        .get() as number;
     const open = q('follow_up_done IS NULL');
     const done = q('follow_up_done IS NOT NULL');
     expect(done).toBeGreaterThan(open * 3);

@@ -53,7 +53,11 @@ export function recordStatements(store: Store): { executed: Map<string, Executed
 
 /** The query plan of one statement as indented lines ("SCAN c USING INDEX ..."). */
 export function planOf(store: Store, e: Pick<Executed, 'sql' | 'args'>): string[] {
-  const rows = store.db.prepare(`EXPLAIN QUERY PLAN ${e.sql}`).all(...e.args) as { id: number; parent: number; detail: string }[];
+  const rows = store.db.prepare(`EXPLAIN QUERY PLAN ${e.sql}`).all(...e.args) as {
+    id: number;
+    parent: number;
+    detail: string;
+  }[];
   const depth = new Map<number, number>([[0, -1]]);
   return rows.map((r) => {
     const d = (depth.get(r.parent) ?? -1) + 1;
@@ -63,6 +67,10 @@ export function planOf(store: Store, e: Pick<Executed, 'sql' | 'args'>): string[
 }
 
 /** Plans of every recorded statement that reads one of the given tables. */
-export function plansTouching(store: Store, executed: Map<string, Executed>, pattern: RegExp): { sql: string; plan: string[] }[] {
+export function plansTouching(
+  store: Store,
+  executed: Map<string, Executed>,
+  pattern: RegExp,
+): { sql: string; plan: string[] }[] {
   return [...executed.values()].filter((e) => pattern.test(e.sql)).map((e) => ({ sql: e.sql, plan: planOf(store, e) }));
 }

@@ -26,11 +26,16 @@ function plansOf(store: Store, fn: () => unknown): { sql: string; runs: number; 
   } finally {
     rec.stop();
   }
-  return [...rec.executed.values()].map((e: Executed) => ({ sql: e.sql, runs: e.runs, plan: planOf(store, e).join('\n') }));
+  return [...rec.executed.values()].map((e: Executed) => ({
+    sql: e.sql,
+    runs: e.runs,
+    plan: planOf(store, e).join('\n'),
+  }));
 }
 
 const input = (query: string, after: string | null = null) => ({ query, after, limit: 100, onlyCaseload: false });
-const main = (plans: { sql: string; runs: number; plan: string }[], fragment: RegExp) => plans.filter((p) => fragment.test(p.sql));
+const main = (plans: { sql: string; runs: number; plan: string }[], fragment: RegExp) =>
+  plans.filter((p) => fragment.test(p.sql));
 
 describe('query plans of the hot paths', () => {
   it('pages the client list from the live-clients name index, without sorting and without a full scan', () => {
@@ -62,8 +67,12 @@ describe('query plans of the hot paths', () => {
   it('finds a client by BSN with one index lookup, in the list and in `caseload search`', () => {
     const store = demoStore(20);
     const bsn = store.db.prepare('SELECT bsn FROM clients LIMIT 1').pluck().get() as string;
-    const plans = [...plansOf(store, () => searchClients(store, input(bsn))), ...plansOf(store, () => searchAll(store, bsn, 10))];
-    for (const p of main(plans, /bsn = \?/)) expect(p.plan).toMatch(/SEARCH c(lients)? USING INDEX clients_bsn \(bsn=\?\)/);
+    const plans = [
+      ...plansOf(store, () => searchClients(store, input(bsn))),
+      ...plansOf(store, () => searchAll(store, bsn, 10)),
+    ];
+    for (const p of main(plans, /bsn = \?/))
+      expect(p.plan).toMatch(/SEARCH c(lients)? USING INDEX clients_bsn \(bsn=\?\)/);
   });
 
   it('looks up `caseload search` hits by their full-text row', () => {
@@ -80,7 +89,7 @@ describe('query plans of the hot paths', () => {
       store.write('u', (w) => {
         const rw = new RecordWriter(store, w);
         rw.upsert('clients', { ref: 'K000003', last_name: 'Nieuw', intake_date: '2026-01-05', referrer: 'uwv' });
-        rw.upsert('clients', { ref: 'K900001', bsn: '111222333', last_name: 'Nieuw' , intake_date: '2026-02-01' });
+        rw.upsert('clients', { ref: 'K900001', bsn: '111222333', last_name: 'Nieuw', intake_date: '2026-02-01' });
         rw.upsert('contacts', { client_ref: 'K000003', date: '2026-02-02', kind: 'phone', summary: 'Gebeld.' });
       }),
     );
@@ -101,12 +110,14 @@ describe('query plans of the hot paths', () => {
     expect(count(80)).toBe(count(20));
   });
 
-  it('reads the dump\'s caseload periods in one pass, joining clients by primary key', () => {
+  it("reads the dump's caseload periods in one pass, joining clients by primary key", () => {
     const store = demoStore(20);
     const plans = plansOf(store, () => [...dumpLines(store)]);
     const [periods] = main(plans, /FROM caseload_periods p JOIN clients/);
     expect(periods!.runs).toBe(1);
-    expect(periods!.plan).toMatch(/SEARCH clients USING INDEX sqlite_autoindex_clients_1 \(id=\?\)|SEARCH p USING (COVERING )?INDEX caseload_periods_client_intake/);
+    expect(periods!.plan).toMatch(
+      /SEARCH clients USING INDEX sqlite_autoindex_clients_1 \(id=\?\)|SEARCH p USING (COVERING )?INDEX caseload_periods_client_intake/,
+    );
     expect(periods!.plan).not.toMatch(/SCAN clients\b(?!.*INDEX)/);
   });
 });

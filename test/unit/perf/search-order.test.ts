@@ -12,9 +12,17 @@ function reference(store: Store, query: string, onlyCaseload: boolean): string[]
   const fts = ftsQuery(query);
   const where = ['c.deleted = 0', 'c.merged_into IS NULL'];
   if (fts) where.push('search_fts MATCH @fts');
-  if (onlyCaseload) where.push('EXISTS (SELECT 1 FROM caseload_periods p WHERE p.client_id = c.id AND p.deleted = 0 AND p.exit_date IS NULL)');
-  const from = fts ? `search_fts f JOIN search_doc d ON d.doc = f.rowid AND d.kind = 'client' JOIN clients c ON c.id = d.row_id` : 'clients c';
-  return store.db.prepare(`SELECT c.id FROM ${from} WHERE ${where.join(' AND ')} ORDER BY coalesce(c.last_name, ''), c.id`).pluck().all(fts ? { fts } : {}) as string[];
+  if (onlyCaseload)
+    where.push(
+      'EXISTS (SELECT 1 FROM caseload_periods p WHERE p.client_id = c.id AND p.deleted = 0 AND p.exit_date IS NULL)',
+    );
+  const from = fts
+    ? `search_fts f JOIN search_doc d ON d.doc = f.rowid AND d.kind = 'client' JOIN clients c ON c.id = d.row_id`
+    : 'clients c';
+  return store.db
+    .prepare(`SELECT c.id FROM ${from} WHERE ${where.join(' AND ')} ORDER BY coalesce(c.last_name, ''), c.id`)
+    .pluck()
+    .all(fts ? { fts } : {}) as string[];
 }
 
 /** All pages of a search, 7 at a time, and the total each page reported. */
@@ -36,7 +44,8 @@ function store(): Store {
   loadDemo(s, { clients: 120, seed: 21, today: '2026-06-30' });
   s.write('u', (w) => {
     // Same last name (order by id), no last name, diacritics and a name beyond U+FFFF.
-    for (const first of ['Anna', 'Bram', 'Cas']) w.create('client', { ref: `K9${first}`, first_name: first, last_name: 'Jansen', city: 'Ens' });
+    for (const first of ['Anna', 'Bram', 'Cas'])
+      w.create('client', { ref: `K9${first}`, first_name: first, last_name: 'Jansen', city: 'Ens' });
     w.create('client', { ref: 'K9none', first_name: 'Naamloos', city: 'Ens' });
     w.create('client', { ref: 'K9zoe', first_name: 'Zoë', last_name: 'Ørsted', city: 'Ens' });
     w.create('client', { ref: 'K9star', first_name: 'Ster', last_name: '\u{1F31F}ster', city: 'Ens' });
@@ -63,7 +72,10 @@ describe('client search in list order', () => {
   it('follows renames, removals, merges and new clients immediately', () => {
     const s = store();
     expect(pages(s, 'ens', false).ids).toEqual(reference(s, 'ens', false));
-    const [anna, bram] = s.db.prepare("SELECT id FROM clients WHERE ref IN ('K9Anna', 'K9Bram') ORDER BY ref").pluck().all() as string[];
+    const [anna, bram] = s.db
+      .prepare("SELECT id FROM clients WHERE ref IN ('K9Anna', 'K9Bram') ORDER BY ref")
+      .pluck()
+      .all() as string[];
     s.write('u', (w) => {
       w.update('client', anna!, { last_name: 'Aalders' });
       w.remove('client', bram!);

@@ -20,15 +20,52 @@ async function seededDb(): Promise<string> {
 describe('caseload report', () => {
   it('prints work-target as JSON: target 77, realized 64, on track', async () => {
     const db = await seededDb();
-    const r = await cli(['--db', db, 'report', 'work-target', '--from', '2016-01-01', '--to', '31-08-2016', '--format', 'json']);
+    const r = await cli([
+      '--db',
+      db,
+      'report',
+      'work-target',
+      '--from',
+      '2016-01-01',
+      '--to',
+      '31-08-2016',
+      '--format',
+      'json',
+    ]);
     expect(r.err).toEqual([]);
     expect(r.code).toBe(0);
     const d = JSON.parse(r.out.join('\n'));
-    expect(d).toMatchObject({ baseline_date: '2016-01-01', to: '2016-08-31', baseline_caseload: 307, target: 77, realized: 64, on_track: true });
+    expect(d).toMatchObject({
+      baseline_date: '2016-01-01',
+      to: '2016-08-31',
+      baseline_caseload: 307,
+      target: 77,
+      realized: 64,
+      on_track: true,
+    });
     expect(d.refs).toBeUndefined();
-    const detail = JSON.parse((await cli(['--db', db, 'report', 'work-target', '--from', '2016-01-01', '--to', '2016-08-31', '--detail'])).out.join('\n'));
+    const detail = JSON.parse(
+      (
+        await cli(['--db', db, 'report', 'work-target', '--from', '2016-01-01', '--to', '2016-08-31', '--detail'])
+      ).out.join('\n'),
+    );
     expect(detail.refs.realized).toHaveLength(64);
-    const strict = JSON.parse((await cli(['--db', db, 'report', 'work-target', '--from', '2016-01-01', '--to', '2016-08-31', '--target-percent', '40'])).out.join('\n'));
+    const strict = JSON.parse(
+      (
+        await cli([
+          '--db',
+          db,
+          'report',
+          'work-target',
+          '--from',
+          '2016-01-01',
+          '--to',
+          '2016-08-31',
+          '--target-percent',
+          '40',
+        ])
+      ).out.join('\n'),
+    );
     expect(strict).toMatchObject({ target_percent: 40, target: 123, on_track: false });
   });
 
@@ -36,12 +73,46 @@ describe('caseload report', () => {
     const db = await seededDb();
     const dir = tempDir();
     const xlsx = join(dir, 'halfjaar.xlsx');
-    expect((await cli(['--db', db, 'report', 'half-year', '--from', '2016-01-01', '--to', '2016-06-30', '--format', 'xlsx', '--out', xlsx])).code).toBe(0);
+    expect(
+      (
+        await cli([
+          '--db',
+          db,
+          'report',
+          'half-year',
+          '--from',
+          '2016-01-01',
+          '--to',
+          '2016-06-30',
+          '--format',
+          'xlsx',
+          '--out',
+          xlsx,
+        ])
+      ).code,
+    ).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(xlsx);
     expect(wb.worksheets.length).toBeGreaterThan(8);
     const csv = join(dir, 'uitstroom.csv');
-    expect((await cli(['--db', db, 'report', 'exit-reasons', '--from', '2016-01-01', '--to', '2016-08-31', '--format', 'csv', '--out', csv])).code).toBe(0);
+    expect(
+      (
+        await cli([
+          '--db',
+          db,
+          'report',
+          'exit-reasons',
+          '--from',
+          '2016-01-01',
+          '--to',
+          '2016-08-31',
+          '--format',
+          'csv',
+          '--out',
+          csv,
+        ])
+      ).code,
+    ).toBe(0);
     expect(readFileSync(csv, 'utf8')).toContain('Waarvan regulier werk;64;50,0');
   });
 

@@ -5,10 +5,19 @@ import { runReport } from '../../../db/reports/run.js';
 import type { Store } from '../../../db/store/open.js';
 import { importCsv, storeWith } from './fixture.js';
 
-type Month = { month: string; start: number; inflow: number; outflow: number; end: number; refs?: Record<string, string[]> };
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- report JSON, checked field by field
-const data = (store: Store, name: string, params: Record<string, unknown>) => runReport(store, name, params).data as Record<string, any>;
-const months = (store: Store, from: string, to: string, detail = false) => data(store, 'caseload-development', { from, to, detail }).months as Month[];
+type Month = {
+  month: string;
+  start: number;
+  inflow: number;
+  outflow: number;
+  end: number;
+  refs?: Record<string, string[]>;
+};
+const data = (store: Store, name: string, params: Record<string, unknown>) =>
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- report JSON, checked field by field
+  runReport(store, name, params).data as Record<string, any>;
+const months = (store: Store, from: string, to: string, detail = false) =>
+  data(store, 'caseload-development', { from, to, detail }).months as Month[];
 const month = (ms: Month[], m: string) => ms.find((x) => x.month === m)!;
 
 describe('caseload development', () => {
@@ -86,7 +95,8 @@ describe('as-of date', () => {
     expect(data(store, 'exit-reasons', { from: '2016-01-01', to: '2016-12-31', as_of: '2016-04-30' }).total).toBe(0);
     const cd = months(store, '2016-04-01', '2016-06-30');
     expect(month(cd, '2016-05').outflow).toBe(1);
-    const early = data(store, 'caseload-development', { from: '2016-04-01', to: '2016-06-30', as_of: '2016-04-30' }).months as Month[];
+    const early = data(store, 'caseload-development', { from: '2016-04-01', to: '2016-06-30', as_of: '2016-04-30' })
+      .months as Month[];
     expect(month(early, '2016-05')).toMatchObject({ start: 2, outflow: 0, end: 2 });
   });
 
@@ -143,7 +153,15 @@ describe('work target', () => {
     const store = await storeWith(clients);
     const d = data(store, 'work-target', { from: '2016-01-01', to: '2016-03-31' });
     // 10 x 25% = 2.5 -> 3; 2 exits in 91 days of a 366-day year -> 8.04 -> 8.
-    expect(d).toMatchObject({ baseline_date: '2016-01-01', baseline_caseload: 10, target_percent: 25, target: 3, realized: 2, forecast: 8, on_track: true });
+    expect(d).toMatchObject({
+      baseline_date: '2016-01-01',
+      baseline_caseload: 10,
+      target_percent: 25,
+      target: 3,
+      realized: 2,
+      forecast: 8,
+      on_track: true,
+    });
     const strict = data(store, 'work-target', { from: '2016-01-01', to: '2016-12-31', target_percent: 30 });
     expect(strict).toMatchObject({ target: 3, realized: 2, forecast: 2, on_track: false });
   });
@@ -152,8 +170,14 @@ describe('work target', () => {
 describe('caseload per manager', () => {
   it('counts clients per account manager on the as-of date, over the norm only above it', async () => {
     const clients = [
-      ...Array.from({ length: 3 }, (_, i) => ({ ref: `KA${i}`, periods: [{ intake: '2016-01-01', manager: 'A. Jansen' }] })),
-      ...Array.from({ length: 2 }, (_, i) => ({ ref: `KB${i}`, periods: [{ intake: '2016-01-01', manager: 'B. de Vries' }] })),
+      ...Array.from({ length: 3 }, (_, i) => ({
+        ref: `KA${i}`,
+        periods: [{ intake: '2016-01-01', manager: 'A. Jansen' }],
+      })),
+      ...Array.from({ length: 2 }, (_, i) => ({
+        ref: `KB${i}`,
+        periods: [{ intake: '2016-01-01', manager: 'B. de Vries' }],
+      })),
       { ref: 'KC', periods: [{ intake: '2016-01-01', exit: '2016-02-01', manager: 'B. de Vries' }] },
     ];
     const store = await storeWith(clients);
@@ -169,15 +193,25 @@ describe('caseload per manager', () => {
 
 describe('activation', () => {
   it('counts activities ending exactly on the as-of date as active, and open-ended placements too', async () => {
-    const store = await storeWith(['K1', 'K2', 'K3', 'K4', 'K5', 'K6'].map((ref) => ({ ref, periods: [{ intake: '2016-01-01' }] })));
+    const store = await storeWith(
+      ['K1', 'K2', 'K3', 'K4', 'K5', 'K6'].map((ref) => ({ ref, periods: [{ intake: '2016-01-01' }] })),
+    );
     await importCsv(store, 'employers', [{ ref: 'W1', name: 'Bakkerij Test' }]);
     await importCsv(store, 'activities', [
-      { ref: 'A1', client_ref: 'K1', kind: 'job_application_training', start_date: '2016-05-01', end_date: '2016-06-30' },
+      {
+        ref: 'A1',
+        client_ref: 'K1',
+        kind: 'job_application_training',
+        start_date: '2016-05-01',
+        end_date: '2016-06-30',
+      },
       { ref: 'A2', client_ref: 'K2', kind: 'intake_programme', start_date: '2016-05-01', end_date: '2016-06-29' },
       { ref: 'A3', client_ref: 'K3', kind: 'training_course', start_date: '2016-07-01' },
       { ref: 'A4', client_ref: 'K5', kind: 'cvw_traject', start_date: '2016-06-30' },
     ]);
-    await importCsv(store, 'placements', [{ ref: 'P1', client_ref: 'K4', employer_ref: 'W1', start_date: '2016-03-01', kind: 'trial' }]);
+    await importCsv(store, 'placements', [
+      { ref: 'P1', client_ref: 'K4', employer_ref: 'W1', start_date: '2016-03-01', kind: 'trial' },
+    ]);
     const d = data(store, 'activation', { as_of: '2016-06-30', detail: true });
     expect(d).toMatchObject({ as_of: '2016-06-30', caseload: 6, active: 3, inactive: 3, percent: 50 });
     expect(d.refs.active).toEqual(['K1', 'K4', 'K5']);
@@ -204,9 +238,30 @@ describe('employer follow-up', () => {
     const d = data(store, 'employer-follow-up', { as_of: '2016-06-30' });
     expect(d.interval_days).toBe(90);
     expect(d.employers).toEqual([
-      { ref: 'W1', name: 'Nooit Gebeld BV', exceptional_since: '2016-01-01', last_contact: null, days_since: null, overdue: true },
-      { ref: 'W3', name: 'Te Laat BV', exceptional_since: '2015-06-01', last_contact: '2016-03-31', days_since: 91, overdue: true },
-      { ref: 'W2', name: 'Precies Op Tijd BV', exceptional_since: '2016-01-01', last_contact: '2016-04-01', days_since: 90, overdue: false },
+      {
+        ref: 'W1',
+        name: 'Nooit Gebeld BV',
+        exceptional_since: '2016-01-01',
+        last_contact: null,
+        days_since: null,
+        overdue: true,
+      },
+      {
+        ref: 'W3',
+        name: 'Te Laat BV',
+        exceptional_since: '2015-06-01',
+        last_contact: '2016-03-31',
+        days_since: 91,
+        overdue: true,
+      },
+      {
+        ref: 'W2',
+        name: 'Precies Op Tijd BV',
+        exceptional_since: '2016-01-01',
+        last_contact: '2016-04-01',
+        days_since: 90,
+        overdue: false,
+      },
     ]);
     expect(d.overdue_count).toBe(2);
     expect(data(store, 'employer-follow-up', { as_of: '2016-06-30', interval_days: 91 }).overdue_count).toBe(1);
@@ -216,7 +271,11 @@ describe('employer follow-up', () => {
 describe('counted records and filters', () => {
   it('leaves out deleted and merged clients and filters on manager, referrer and target group', async () => {
     const store = await storeWith([
-      { ref: 'K1', target_groups: ['banenafspraak'], periods: [{ intake: '2016-01-10', manager: 'A. Jansen', referrer: 'uwv' }] },
+      {
+        ref: 'K1',
+        target_groups: ['banenafspraak'],
+        periods: [{ intake: '2016-01-10', manager: 'A. Jansen', referrer: 'uwv' }],
+      },
       { ref: 'K2', target_groups: ['statushouder'], periods: [{ intake: '2016-01-11', manager: 'B. de Vries' }] },
       { ref: 'K3', periods: [{ intake: '2016-01-12' }] },
       { ref: 'K4', periods: [{ intake: '2016-01-13' }] },
@@ -226,7 +285,8 @@ describe('counted records and filters', () => {
       w.update('client', id('K3'), { merged_into: id('K4') });
       w.remove('client', id('K4'));
     });
-    const inflow = (extra: Record<string, unknown>) => (data(store, 'inflow-by-referrer', { from: '2016-01-01', to: '2016-01-31', ...extra }).total as number);
+    const inflow = (extra: Record<string, unknown>) =>
+      data(store, 'inflow-by-referrer', { from: '2016-01-01', to: '2016-01-31', ...extra }).total as number;
     expect(inflow({})).toBe(2);
     expect(inflow({ account_manager: 'A. Jansen' })).toBe(1);
     expect(inflow({ referrer: 'social_team' })).toBe(1);
@@ -244,9 +304,18 @@ describe('counted records and filters', () => {
 
   it('defaults the half-year report to the last half year that has ended', async () => {
     const store = await storeWith([]);
-    expect(runReport(store, 'half-year', {}, { today: '2016-10-12' }).params).toMatchObject({ from: '2016-01-01', to: '2016-06-30' });
-    expect(runReport(store, 'half-year', {}, { today: '2016-06-30' }).params).toMatchObject({ from: '2016-01-01', to: '2016-06-30' });
-    expect(runReport(store, 'half-year', {}, { today: '2017-03-01' }).params).toMatchObject({ from: '2016-07-01', to: '2016-12-31' });
+    expect(runReport(store, 'half-year', {}, { today: '2016-10-12' }).params).toMatchObject({
+      from: '2016-01-01',
+      to: '2016-06-30',
+    });
+    expect(runReport(store, 'half-year', {}, { today: '2016-06-30' }).params).toMatchObject({
+      from: '2016-01-01',
+      to: '2016-06-30',
+    });
+    expect(runReport(store, 'half-year', {}, { today: '2017-03-01' }).params).toMatchObject({
+      from: '2016-07-01',
+      to: '2016-12-31',
+    });
     expect(runReport(store, 'half-year', { to: '2016-12-31' }).params).toMatchObject({ from: '2016-07-01' });
   });
 });

@@ -27,7 +27,11 @@ function csv(rows: Record<string, string | undefined>[]): string {
 }
 
 /** Imports rows of one kind from a CSV file; fails the test with the import's problems. */
-export async function importCsv(store: Store, kind: RecordKind, rows: Record<string, string | undefined>[]): Promise<void> {
+export async function importCsv(
+  store: Store,
+  kind: RecordKind,
+  rows: Record<string, string | undefined>[],
+): Promise<void> {
   if (!rows.length) return;
   const file = writeFile(tempDir(), `${kind}.csv`, csv(rows));
   const r = await importFile(store, 'test', { file, kind });

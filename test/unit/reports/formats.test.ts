@@ -26,13 +26,17 @@ describe('csv', () => {
     expect(lines).toContain('Reden uitstroom;Aantal;Aandeel (%)');
     const regular = lines.find((l) => l.startsWith('Waarvan regulier werk;'))!;
     const d = runReport(store, 'exit-reasons', half).data as { regular_work: number; total: number };
-    expect(regular).toBe(`Waarvan regulier werk;${d.regular_work};${((d.regular_work / d.total) * 100).toFixed(1).replace('.', ',')}`);
+    expect(regular).toBe(
+      `Waarvan regulier werk;${d.regular_work};${((d.regular_work / d.total) * 100).toFixed(1).replace('.', ',')}`,
+    );
     const months = (await renderReport(store, 'caseload-development', half, 'csv')).toString('utf8');
     expect(months).toContain('januari 2016;307;37;16;328');
   });
 
   it('lists the records behind every figure by ref, without client names', async () => {
-    const text = (await renderReport(store, 'work-target', { from: '2016-01-01', to: '2016-08-31' }, 'csv')).toString('utf8');
+    const text = (await renderReport(store, 'work-target', { from: '2016-01-01', to: '2016-08-31' }, 'csv')).toString(
+      'utf8',
+    );
     const lines = text.split('\r\n');
     const start = lines.indexOf('Records per cijfer');
     expect(start).toBeGreaterThan(0);
@@ -59,7 +63,9 @@ describe('xlsx', () => {
     const records = wb.getWorksheet('Records')!;
     const label = run.figures.get('sections.work_target.realized')!.label;
     const realized = records.getSheetValues().filter((r) => Array.isArray(r) && r[1] === label);
-    expect(realized).toHaveLength((run.data as { sections: { work_target: { realized: number } } }).sections.work_target.realized);
+    expect(realized).toHaveLength(
+      (run.data as { sections: { work_target: { realized: number } } }).sections.work_target.realized,
+    );
     expect(realized.length).toBeGreaterThan(0);
   });
 });
@@ -69,7 +75,9 @@ describe('html', () => {
     const html = (await renderReport(store, 'half-year', half, 'html', { today: '2016-07-15' })).toString('utf8');
     expect(html).toMatch(/^<!doctype html>/);
     // No scripts, no links, no resources from anywhere (the SVG namespace is a name, not a fetch).
-    expect(html.replaceAll('xmlns="http://www.w3.org/2000/svg"', '')).not.toMatch(/<script|<link|\bsrc=|url\(|https?:\/\//i);
+    expect(html.replaceAll('xmlns="http://www.w3.org/2000/svg"', '')).not.toMatch(
+      /<script|<link|\bsrc=|url\(|https?:\/\//i,
+    );
     expect(html).toContain('class="cover"');
     expect(html).toContain('Halfjaarrapportage eerste halfjaar 2016');
     expect(html).toContain('1 januari 2016 t/m 30 juni 2016');

@@ -43,7 +43,9 @@ function capture(fn: () => void): { sql: string; params: unknown[] }[] {
 }
 
 function plan(q: { sql: string; params: unknown[] }): string[] {
-  return (store.db.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(...q.params) as { detail: string }[]).map((r) => r.detail);
+  return (store.db.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(...q.params) as { detail: string }[]).map(
+    (r) => r.detail,
+  );
 }
 
 describe('report query plans', () => {
@@ -55,8 +57,10 @@ describe('report query plans', () => {
         const steps = plan(q);
         const text = steps.join(' | ');
         // No full scan of a synced table (a scan of an index is fine: it is the covering read).
-        for (const s of steps) expect(s, text).not.toMatch(/^SCAN (caseload_periods|cp|clients|activities|placements|contacts|ct|x)$/);
-        if (q.sql.includes('FROM caseload_periods cp')) expect(text).toMatch(/COVERING INDEX caseload_periods_report_(intake|exit)/);
+        for (const s of steps)
+          expect(s, text).not.toMatch(/^SCAN (caseload_periods|cp|clients|activities|placements|contacts|ct|x)$/);
+        if (q.sql.includes('FROM caseload_periods cp'))
+          expect(text).toMatch(/COVERING INDEX caseload_periods_report_(intake|exit)/);
         if (q.sql.includes('deleted <> 0 OR merged_into IS NOT NULL')) expect(text).toMatch(/clients_not_counted/);
         if (q.sql.includes('FROM activities')) expect(text).toMatch(/COVERING INDEX activities_running/);
         if (q.sql.includes('FROM contacts ct')) expect(text).toMatch(/contacts_employer_date/);
@@ -69,8 +73,15 @@ describe('report query plans', () => {
     migrate(db, 1);
     db.prepare("INSERT INTO caseload_periods(id, client_id, intake_date) VALUES ('p1', 'c1', '2016-01-01')").run();
     migrate(db);
-    const names = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name IN ('caseload_periods_report_intake', 'caseload_periods_report_exit', 'clients_not_counted', 'clients_ref_by_id', 'activities_running', 'placements_running', 'contacts_employer_date')").pluck().all();
+    const names = db
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND name IN ('caseload_periods_report_intake', 'caseload_periods_report_exit', 'clients_not_counted', 'clients_ref_by_id', 'activities_running', 'placements_running', 'contacts_employer_date')",
+      )
+      .pluck()
+      .all();
     expect(names).toHaveLength(7);
-    expect(db.prepare('SELECT count(*) FROM caseload_periods INDEXED BY caseload_periods_report_intake').pluck().get()).toBe(1);
+    expect(
+      db.prepare('SELECT count(*) FROM caseload_periods INDEXED BY caseload_periods_report_intake').pluck().get(),
+    ).toBe(1);
   });
 });

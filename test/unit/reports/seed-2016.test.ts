@@ -24,7 +24,8 @@ function figuresOf(node: unknown, path = ''): [string, number, string[]][] {
   if (!node || typeof node !== 'object') return [];
   const o = node as Record<string, unknown>;
   const out: [string, number, string[]][] = [];
-  if (Array.isArray(o.refs)) out.push([path.slice(0, -1), (o.count ?? o.clients ?? o.value) as number, o.refs as string[]]);
+  if (Array.isArray(o.refs))
+    out.push([path.slice(0, -1), (o.count ?? o.clients ?? o.value) as number, o.refs as string[]]);
   else if (o.refs && typeof o.refs === 'object') {
     for (const [k, refs] of Object.entries(o.refs as Record<string, string[]>)) {
       const v = o[k];
@@ -40,7 +41,15 @@ describe('the 2016 caseload of the seed report', () => {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- report JSON, checked field by field
     const d = runReport(store, 'work-target', { ...period, detail: true }).data as Record<string, any>;
     expect(seed.regularExits).toBe(64);
-    expect(d).toMatchObject({ baseline_date: '2016-01-01', to: '2016-08-31', baseline_caseload: 307, target_percent: 25, target: 77, realized: 64, on_track: true });
+    expect(d).toMatchObject({
+      baseline_date: '2016-01-01',
+      to: '2016-08-31',
+      baseline_caseload: 307,
+      target_percent: 25,
+      target: 77,
+      realized: 64,
+      on_track: true,
+    });
     // 64 in 244 days of a 366-day year.
     expect(d.forecast).toBe(Math.round((64 * 366) / 244));
     expect(d.refs.baseline_caseload).toHaveLength(307);
@@ -50,13 +59,17 @@ describe('the 2016 caseload of the seed report', () => {
 
   it('opens exactly the counted records behind each work-target figure', async () => {
     const api = createApi(store);
-    for (const [figure, n] of [['baseline_caseload', 307], ['realized', 64]] as const) {
+    for (const [figure, n] of [
+      ['baseline_caseload', 307],
+      ['realized', 64],
+    ] as const) {
       const r = await api.call('reports.records', { name: 'work-target', params: period, figure, limit: 1000 });
       expect(r.ok).toBe(true);
       const v = (r as { value: { total: number; records: { ref: string; exit_reason: string | null }[] } }).value;
       expect(v.total).toBe(n);
       expect(v.records).toHaveLength(n);
-      if (figure === 'realized') expect(new Set(v.records.map((x) => x.exit_reason))).toEqual(new Set(['work_regular', 'self_employed']));
+      if (figure === 'realized')
+        expect(new Set(v.records.map((x) => x.exit_reason))).toEqual(new Set(['work_regular', 'self_employed']));
     }
   });
 
@@ -76,13 +89,19 @@ describe('the 2016 caseload of the seed report', () => {
   it("agrees with the caseload counted directly on each month's last day", () => {
     const d = runReport(store, 'caseload-development', period).data as { months: Seed['months'] };
     for (const m of d.months) {
-      const last = new Date(Date.UTC(Number(m.month.slice(0, 4)), Number(m.month.slice(5)), 0)).toISOString().slice(0, 10);
-      expect((runReport(store, 'caseload-per-manager', { as_of: last }).data as { total: number }).total, m.month).toBe(m.end);
+      const last = new Date(Date.UTC(Number(m.month.slice(0, 4)), Number(m.month.slice(5)), 0))
+        .toISOString()
+        .slice(0, 10);
+      expect((runReport(store, 'caseload-per-manager', { as_of: last }).data as { total: number }).total, m.month).toBe(
+        m.end,
+      );
     }
   });
 
   it('counts the returning client in May and the 1 January exit in the baseline and in January', () => {
-    const d = runReport(store, 'caseload-development', { ...period, detail: true }).data as { months: (Seed['months'][number] & { refs: Record<string, string[]> })[] };
+    const d = runReport(store, 'caseload-development', { ...period, detail: true }).data as {
+      months: (Seed['months'][number] & { refs: Record<string, string[]> })[];
+    };
     expect(d.months[0]!.refs.start).toContain(seed.exitOnNewYear);
     expect(d.months[0]!.refs.outflow).toContain(seed.exitOnNewYear);
     expect(d.months[2]!.refs.outflow).toContain(seed.returning);
@@ -91,7 +110,15 @@ describe('the 2016 caseload of the seed report', () => {
   });
 
   it('gives every figure of every report as many refs as its count', () => {
-    const names = ['caseload-development', 'exit-reasons', 'work-target', 'caseload-per-manager', 'inflow-by-referrer', 'activation', 'half-year'];
+    const names = [
+      'caseload-development',
+      'exit-reasons',
+      'work-target',
+      'caseload-per-manager',
+      'inflow-by-referrer',
+      'activation',
+      'half-year',
+    ];
     let checked = 0;
     for (const name of names) {
       const plain = runReport(store, name, period).data;
@@ -111,7 +138,11 @@ describe('the 2016 caseload of the seed report', () => {
 
   it('lists the records of one month figure through the contract and the record loader alike', async () => {
     const api = createApi(store);
-    const r = await api.call('reports.records', { name: 'caseload-development', params: period, figure: 'months.2.outflow' });
+    const r = await api.call('reports.records', {
+      name: 'caseload-development',
+      params: period,
+      figure: 'months.2.outflow',
+    });
     expect(r.ok).toBe(true);
     const v = (r as { value: { label: string; total: number; records: { exit_date: string }[] } }).value;
     expect(v.label).toBe('Uitstroom maart 2016');
@@ -126,7 +157,11 @@ describe('the 2016 caseload of the seed report', () => {
 
   it('hands the report out as a file for download through the contract', async () => {
     const api = createApi(store);
-    const r = await api.call('reports.file', { name: 'half-year', params: { from: '2016-01-01', to: '2016-06-30' }, format: 'csv' });
+    const r = await api.call('reports.file', {
+      name: 'half-year',
+      params: { from: '2016-01-01', to: '2016-06-30' },
+      format: 'csv',
+    });
     expect(r.ok).toBe(true);
     const v = (r as { value: { filename: string; mime: string; base64: string } }).value;
     expect(v.filename).toBe('halfjaarrapportage-2016-01-01-2016-06-30.csv');
@@ -135,14 +170,28 @@ describe('the 2016 caseload of the seed report', () => {
     expect(text.charCodeAt(0)).toBe(0xfeff);
     expect(text).toContain('januari 2016;307;37;16;328');
     const list = await api.call('reports.list', {});
-    expect(list.ok && (list.value as { name: string }[]).map((x) => x.name)).toEqual(['caseload-development', 'exit-reasons', 'work-target', 'caseload-per-manager', 'inflow-by-referrer', 'activation', 'employer-follow-up', 'half-year']);
+    expect(list.ok && (list.value as { name: string }[]).map((x) => x.name)).toEqual([
+      'caseload-development',
+      'exit-reasons',
+      'work-target',
+      'caseload-per-manager',
+      'inflow-by-referrer',
+      'activation',
+      'employer-follow-up',
+      'half-year',
+    ]);
   });
 
   it('puts the work target in the half-year report with the result agreements', () => {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- report JSON, checked field by field
     const d = runReport(store, 'half-year', { from: '2016-01-01', to: '2016-06-30' }).data as Record<string, any>;
     expect(d.title).toBe('Halfjaarrapportage eerste halfjaar 2016');
-    expect(d.sections.work_target).toMatchObject({ baseline_date: '2016-01-01', to: '2016-06-30', baseline_caseload: 307, target: 77 });
+    expect(d.sections.work_target).toMatchObject({
+      baseline_date: '2016-01-01',
+      to: '2016-06-30',
+      baseline_caseload: 307,
+      target: 77,
+    });
     expect(d.sections.caseload_development.months).toHaveLength(6);
     const b = d.result_agreements.find((a: { code: string }) => a.code === 'b');
     expect(b.value).toBe(d.sections.work_target.realized);

@@ -30,15 +30,32 @@ export function seed2016(): Seed {
   const clients: ClientSpec[] = [];
   let n = 0;
   const ref = () => `K${String(++n).padStart(6, '0')}`;
-  const period = (intake: string, i: number) => ({ intake, manager: MANAGERS[i % MANAGERS.length], referrer: REFERRERS[i % REFERRERS.length] });
+  const period = (intake: string, i: number) => ({
+    intake,
+    manager: MANAGERS[i % MANAGERS.length],
+    referrer: REFERRERS[i % REFERRERS.length],
+  });
   // History: 40 clients who left during 2015 are not in the 1 January baseline.
   for (let i = 0; i < 40; i++) {
-    clients.push({ ref: ref(), periods: [{ ...period(`2014-${String((i % 12) + 1).padStart(2, '0')}-10`, i), exit: `2015-${String((i % 12) + 1).padStart(2, '0')}-20`, reason: i % 2 ? 'work_regular' : 'moved' }] });
+    clients.push({
+      ref: ref(),
+      periods: [
+        {
+          ...period(`2014-${String((i % 12) + 1).padStart(2, '0')}-10`, i),
+          exit: `2015-${String((i % 12) + 1).padStart(2, '0')}-20`,
+          reason: i % 2 ? 'work_regular' : 'moved',
+        },
+      ],
+    });
   }
   // The baseline: 307 clients in the caseload at the end of 31 December 2015.
   const pool: ClientSpec[] = [];
   for (let i = 0; i < 307; i++) {
-    const c: ClientSpec = { ref: ref(), birth_date: `19${70 + (i % 28)}-05-0${(i % 9) + 1}`, periods: [period(`2015-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`, i)] };
+    const c: ClientSpec = {
+      ref: ref(),
+      birth_date: `19${70 + (i % 28)}-05-0${(i % 9) + 1}`,
+      periods: [period(`2015-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`, i)],
+    };
     clients.push(c);
     pool.push(c);
   }
@@ -56,8 +73,14 @@ export function seed2016(): Seed {
       p.exit = m === 1 && k === 0 ? '2016-01-01' : day(m, 2 + ((k * 3) % 27));
       if (m === 1 && k === 0) exitOnNewYear = c.ref;
       // Every second exit is to regular work (one in eight of those as self-employed): 64 in 128.
-      p.reason = exitNo % 2 === 0 ? (exitNo % 16 === 0 ? 'self_employed' : 'work_regular') : OTHER_REASONS[(exitNo >> 1) % OTHER_REASONS.length];
-      if (m === 3 && p.reason !== 'work_regular' && p.reason !== 'self_employed' && !leftInMarch.length) leftInMarch.push(c);
+      p.reason =
+        exitNo % 2 === 0
+          ? exitNo % 16 === 0
+            ? 'self_employed'
+            : 'work_regular'
+          : OTHER_REASONS[(exitNo >> 1) % OTHER_REASONS.length];
+      if (m === 3 && p.reason !== 'work_regular' && p.reason !== 'self_employed' && !leftInMarch.length)
+        leftInMarch.push(c);
       exitNo++;
     }
     // Inflow: new clients (intake on the first of the month for the first one), and in May the
@@ -70,14 +93,28 @@ export function seed2016(): Seed {
         pool.push(c);
         continue;
       }
-      const c: ClientSpec = { ref: ref(), birth_date: `19${80 + (k % 20)}-03-1${k % 10}`, periods: [period(day(m, 1 + ((k * 5) % 28)), k)] };
+      const c: ClientSpec = {
+        ref: ref(),
+        birth_date: `19${80 + (k % 20)}-03-1${k % 10}`,
+        periods: [period(day(m, 1 + ((k * 5) % 28)), k)],
+      };
       clients.push(c);
       pool.push(c);
     }
     const start = caseload;
     caseload = start + INFLOW[m - 1]! - OUTFLOW[m - 1]!;
-    months.push({ month: `2016-${String(m).padStart(2, '0')}`, start, inflow: INFLOW[m - 1]!, outflow: OUTFLOW[m - 1]!, end: caseload });
+    months.push({
+      month: `2016-${String(m).padStart(2, '0')}`,
+      start,
+      inflow: INFLOW[m - 1]!,
+      outflow: OUTFLOW[m - 1]!,
+      end: caseload,
+    });
   }
-  const regularExits = clients.flatMap((c) => c.periods).filter((p) => p.exit && p.exit >= '2016-01-01' && (p.reason === 'work_regular' || p.reason === 'self_employed')).length;
+  const regularExits = clients
+    .flatMap((c) => c.periods)
+    .filter(
+      (p) => p.exit && p.exit >= '2016-01-01' && (p.reason === 'work_regular' || p.reason === 'self_employed'),
+    ).length;
   return { clients, months, baseline: 307, regularExits, returning, exitOnNewYear };
 }

@@ -3,7 +3,12 @@ import { searchClients } from '../../../db/search/clients.js';
 import { loadDemo } from '../../../db/demo/generate.js';
 import { tempStore } from '../helpers.js';
 
-const input = (query: string, after: string | null = null, limit = 10) => ({ query, after, limit, onlyCaseload: false });
+const input = (query: string, after: string | null = null, limit = 10) => ({
+  query,
+  after,
+  limit,
+  onlyCaseload: false,
+});
 
 describe('client search', () => {
   it('ignores diacritics and matches word prefixes', () => {

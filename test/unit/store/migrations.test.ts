@@ -33,7 +33,11 @@ describe('migrations', () => {
     const db = new Database(':memory:');
     migrate(db, 1);
     db.prepare("INSERT INTO clients(id, ref, last_name, city) VALUES ('a', 'K1', 'Müller', 'Emmeloord')").run();
-    const find = (q: string) => db.prepare("SELECT d.row_id FROM search_fts f JOIN search_doc d ON d.doc = f.rowid WHERE search_fts MATCH ?").pluck().all(q);
+    const find = (q: string) =>
+      db
+        .prepare('SELECT d.row_id FROM search_fts f JOIN search_doc d ON d.doc = f.rowid WHERE search_fts MATCH ?')
+        .pluck()
+        .all(q);
     expect(find('muller')).toEqual(['a']);
     db.prepare("UPDATE clients SET last_name = 'Jansen' WHERE id = 'a'").run();
     expect(find('muller')).toEqual([]);

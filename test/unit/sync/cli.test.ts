@@ -18,7 +18,10 @@ describe('caseload sync', () => {
     expect((await cli(['--db', a, 'sync', '--folder', folder, '--create-team', '--join'], env)).code).toBe(2);
     expect((await cli(['--db', a, 'sync'], env)).code, '--folder is required').toBe(2);
 
-    const created = await cli(['--db', a, 'sync', '--folder', folder, '--create-team', '--device-name', 'Laptop Emmeloord'], env);
+    const created = await cli(
+      ['--db', a, 'sync', '--folder', folder, '--create-team', '--device-name', 'Laptop Emmeloord'],
+      env,
+    );
     expect(created.code).toBe(0);
     const summary = JSON.parse(created.out.join('\n')) as { published: { changes: number }; pending: number };
     expect(summary.published.changes).toBeGreaterThan(100);

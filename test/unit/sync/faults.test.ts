@@ -18,10 +18,23 @@ const BAD_WEATHER = { fraction: 0.6, conflictCopies: 0.35, truncate: 0.3, junk: 
 
 function fate(l: Laptop, e: TypedEdit): string {
   const db = l.store.db;
-  const current = db.prepare('SELECT hlc FROM journal WHERE entity = ? AND row_id = ? AND field = ? ORDER BY hlc DESC LIMIT 1').pluck().get(e.entity, e.rowId, e.field);
+  const current = db
+    .prepare('SELECT hlc FROM journal WHERE entity = ? AND row_id = ? AND field = ? ORDER BY hlc DESC LIMIT 1')
+    .pluck()
+    .get(e.entity, e.rowId, e.field);
   if (current === e.hlc) return 'winner';
-  if (db.prepare('SELECT 1 FROM sync_conflicts WHERE entity = ? AND row_id = ? AND field = ? AND loser_hlc = ?').get(e.entity, e.rowId, e.field, e.hlc)) return 'conflict';
-  if (db.prepare('SELECT 1 FROM journal WHERE entity = ? AND row_id = ? AND field = ? AND base_hlc >= ?').get(e.entity, e.rowId, e.field, e.hlc)) return 'seen and overwritten';
+  if (
+    db
+      .prepare('SELECT 1 FROM sync_conflicts WHERE entity = ? AND row_id = ? AND field = ? AND loser_hlc = ?')
+      .get(e.entity, e.rowId, e.field, e.hlc)
+  )
+    return 'conflict';
+  if (
+    db
+      .prepare('SELECT 1 FROM journal WHERE entity = ? AND row_id = ? AND field = ? AND base_hlc >= ?')
+      .get(e.entity, e.rowId, e.field, e.hlc)
+  )
+    return 'seen and overwritten';
   return 'lost';
 }
 
@@ -32,7 +45,13 @@ function problemKinds(l: Laptop): string[] {
 describe('sync through one shared folder in bad weather', () => {
   it('gives every laptop the same data and loses no typed edit', async () => {
     const cloud = new Cloud(Number(process.env.SYNC_FAULT_SEED ?? 20260302), Date.UTC(2026, 2, 2, 8, 0));
-    const [A, B, C, D, E] = ['a', 'b', 'c', 'd', 'e'].map((n) => cloud.laptop(n)) as [Laptop, Laptop, Laptop, Laptop, Laptop];
+    const [A, B, C, D, E] = ['a', 'b', 'c', 'd', 'e'].map((n) => cloud.laptop(n)) as [
+      Laptop,
+      Laptop,
+      Laptop,
+      Laptop,
+      Laptop,
+    ];
 
     // The first laptop has the caseload and makes the team; the others join and catch up.
     loadDemo(A.store, { clients: 40, seed: 11, today: '2026-03-01' });
@@ -65,20 +84,39 @@ describe('sync through one shared folder in bad weather', () => {
     const bsn = bsnFrom('12312312');
     A.type((w) => {
       const rw = new RecordWriter(A.store, w);
-      rw.upsert('clients', { ref: 'K-A-0001', bsn, first_name: 'Fatima', last_name: 'El Amrani', birth_date: '1990-04-12', intake_date: '2026-03-02', referrer: 'social_team' });
+      rw.upsert('clients', {
+        ref: 'K-A-0001',
+        bsn,
+        first_name: 'Fatima',
+        last_name: 'El Amrani',
+        birth_date: '1990-04-12',
+        intake_date: '2026-03-02',
+        referrer: 'social_team',
+      });
       rw.upsert('activities', { client_ref: 'K-A-0001', kind: 'intake_programme', start_date: '2026-03-09' });
     });
     cloud.now += 60_000; // B registers the same person a minute later
     B.type((w) => {
       const rw = new RecordWriter(B.store, w);
-      rw.upsert('clients', { ref: 'K-B-0001', bsn, first_name: 'Fatma', last_name: 'El Amrani', birth_date: '1990-04-12', intake_date: '2026-03-03', referrer: 'uwv' });
+      rw.upsert('clients', {
+        ref: 'K-B-0001',
+        bsn,
+        first_name: 'Fatma',
+        last_name: 'El Amrani',
+        birth_date: '1990-04-12',
+        intake_date: '2026-03-03',
+        referrer: 'uwv',
+      });
       rw.upsert('contacts', { client_ref: 'K-B-0001', date: '2026-03-03', kind: 'phone', summary: 'Kennismaking' });
     });
 
     for (let i = 0; i < 6; i++) await cloud.round(BAD_WEATHER);
     expect(cloud.copiesMade, 'conflict copies were made').toBeGreaterThan(0);
     expect(cloud.truncatedMade, 'half-written files were delivered').toBeGreaterThan(0);
-    expect(cloud.laptops.some((l) => l.rounds.some((r) => r.ingested.problems > 0)), 'a half-written file was skipped').toBe(true);
+    expect(
+      cloud.laptops.some((l) => l.rounds.some((r) => r.ingested.problems > 0)),
+      'a half-written file was skipped',
+    ).toBe(true);
 
     // A clock three days ahead: its segment waits in quarantine and moves no other clock.
     E.skew = 3 * DAY;
@@ -99,7 +137,14 @@ describe('sync through one shared folder in bad weather', () => {
       A.edit('client', client(7), { city: 'Tollebeek' });
       if (day === 20) {
         D.edit('client', client(2), { last_name: 'Vis' });
-        D.type((w) => new RecordWriter(D.store, w).upsert('contacts', { client_ref: 'K000007', date: '2026-03-28', kind: 'visit', summary: 'Huisbezoek' }));
+        D.type((w) =>
+          new RecordWriter(D.store, w).upsert('contacts', {
+            client_ref: 'K000007',
+            date: '2026-03-28',
+            kind: 'visit',
+            summary: 'Huisbezoek',
+          }),
+        );
       }
       if (day === 10) {
         const c2 = listConflicts(B.store).find((c) => c.rowId === client(2) && c.field === 'last_name');
@@ -129,8 +174,14 @@ describe('sync through one shared folder in bad weather', () => {
       expect(problemKinds(l), `problems left on ${l.name}`).toEqual([]);
     }
     // The conflicts are the same set everywhere, and so is what is open.
-    const table = (l: Laptop) => l.store.db.prepare('SELECT entity, row_id, field, loser_hlc, loser_value FROM sync_conflicts ORDER BY 1, 2, 3, 4').all();
-    const open = (l: Laptop) => listConflicts(l.store, { all: true }).map((c) => `${c.id}=${JSON.stringify(c.current?.value)}|${JSON.stringify(c.other.value)}`);
+    const table = (l: Laptop) =>
+      l.store.db
+        .prepare('SELECT entity, row_id, field, loser_hlc, loser_value FROM sync_conflicts ORDER BY 1, 2, 3, 4')
+        .all();
+    const open = (l: Laptop) =>
+      listConflicts(l.store, { all: true }).map(
+        (c) => `${c.id}=${JSON.stringify(c.current?.value)}|${JSON.stringify(c.other.value)}`,
+      );
     for (const l of all.slice(1)) {
       expect(table(l), `conflicts table of ${l.name}`).toEqual(table(A));
       expect(open(l), `open conflicts of ${l.name}`).toEqual(open(A));
@@ -140,7 +191,9 @@ describe('sync through one shared folder in bad weather', () => {
     const fates = cloud.typed.map((e) => ({ e, fate: fate(A, e) }));
     expect(fates.filter((f) => f.fate === 'lost').map((f) => f.e)).toEqual([]);
 
-    const dump = A.dump().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const dump = A.dump()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     // Concurrent edits to different fields both survive; the deleted employer stays deleted.
     const c1 = dump.find((r) => r.ref === 'K000001')!;
     expect([c1.city, c1.phone]).toEqual(['Urk', '06-11112222']);
@@ -151,12 +204,16 @@ describe('sync through one shared folder in bad weather', () => {
     expect(open(A).some((c) => c.includes(`:${client(2)}:last_name:`))).toBe(true);
     expect(dump.find((r) => r.ref === 'K000006')!.postcode).toBe('8301 AB');
     expect(dump.find((r) => r.ref === 'K000007')).toMatchObject({ birth_date: '1985-05-05', city: 'Tollebeek' });
-    expect(dump.filter((r) => r.kind === 'contact' && r.summary === 'Huisbezoek').map((r) => r.client_ref)).toEqual(['K000007']);
+    expect(dump.filter((r) => r.kind === 'contact' && r.summary === 'Huisbezoek').map((r) => r.client_ref)).toEqual([
+      'K000007',
+    ]);
 
     // One person, one record: the earlier registration survives and gets the other's records.
     const people = dump.filter((r) => r.kind === 'client' && r.bsn === bsn);
     expect(people.map((p) => p.ref)).toEqual(['K-A-0001']);
-    expect(dump.filter((r) => r.kind === 'contact' && r.summary === 'Kennismaking').map((r) => r.client_ref)).toEqual(['K-A-0001']);
+    expect(dump.filter((r) => r.kind === 'contact' && r.summary === 'Kennismaking').map((r) => r.client_ref)).toEqual([
+      'K-A-0001',
+    ]);
     expect(dump.filter((r) => r.kind === 'activity' && r.client_ref === 'K-A-0001')).toHaveLength(1);
     const merge = listConflicts(A.store).filter((c) => c.kind === 'merge');
     expect(merge.map((c) => [c.field, c.current?.value, c.other.value])).toEqual([['first_name', 'Fatima', 'Fatma']]);

@@ -13,7 +13,15 @@ import { createHash, randomBytes, sign } from 'node:crypto';
 import { tempDir, tempStore } from '../helpers.js';
 
 const header = (over: Partial<FileHeader> = {}): FileHeader => ({
-  format: FORMAT, kind: 'segment', team: 'a'.repeat(32), device: '0123456789abcdef', epoch: 1, seq: 7, count: 1, created: 1, ...over,
+  format: FORMAT,
+  kind: 'segment',
+  team: 'a'.repeat(32),
+  device: '0123456789abcdef',
+  epoch: 1,
+  seq: 7,
+  count: 1,
+  created: 1,
+  ...over,
 });
 
 function badKind(fn: () => unknown): string {
@@ -30,7 +38,9 @@ describe('segment files', () => {
   const keys = { team: 'a'.repeat(32), encKey: subkey(randomBytes(32), 'files') };
   const signer = newDeviceKeys();
   const keyOf = (d: string) => (d === '0123456789abcdef' ? signer.publicKey : null);
-  const body = Buffer.from('{"changes":[["client","x","city","Urk","000000000000001-0000-0123456789abcdef",null,"u"]]}');
+  const body = Buffer.from(
+    '{"changes":[["client","x","city","Urk","000000000000001-0000-0123456789abcdef",null,"u"]]}',
+  );
   const file = encodeSegment(header(), body, keys, signer.privateKey);
 
   it('round-trips and hides the content', () => {
@@ -44,7 +54,9 @@ describe('segment files', () => {
     const flipped = Buffer.from(file);
     flipped[flipped.length - 100]! ^= 1;
     expect(badKind(() => decodeSegment(flipped, keys, keyOf))).toBe('signature');
-    expect(badKind(() => decodeSegment(file, { ...keys, encKey: subkey(randomBytes(32), 'files') }, keyOf))).toBe('decrypt');
+    expect(badKind(() => decodeSegment(file, { ...keys, encKey: subkey(randomBytes(32), 'files') }, keyOf))).toBe(
+      'decrypt',
+    );
     expect(badKind(() => decodeSegment(file, keys, () => null))).toBe('unknown_device');
     expect(badKind(() => decodeSegment(file, keys, () => newDeviceKeys().publicKey))).toBe('signature');
     expect(badKind(() => decodeSegment(file, { ...keys, team: 'b'.repeat(32) }, keyOf))).toBe('foreign');
@@ -64,11 +76,23 @@ describe('segment files', () => {
 describe('names in the folder', () => {
   it('reads only exact names as (epoch, seq) and recognises conflict copies as segments', () => {
     expect(parseSegmentName('j-1-00000042.cjl')).toEqual({ epoch: 1, seq: 42 });
-    for (const n of ['j-1-00000042.sync-conflict-20260302-101500-K7QZ2PD.cjl', 'j-1-00000042-LAPTOP-WCNOP07.cjl', "j-1-00000042 (Jan's conflicted copy 2026-03-02).cjl", 'j-1-00000042 (1).cjl']) {
+    for (const n of [
+      'j-1-00000042.sync-conflict-20260302-101500-K7QZ2PD.cjl',
+      'j-1-00000042-LAPTOP-WCNOP07.cjl',
+      "j-1-00000042 (Jan's conflicted copy 2026-03-02).cjl",
+      'j-1-00000042 (1).cjl',
+    ]) {
       expect(parseSegmentName(n), n).toBeNull();
       expect(looksLikeSegment(n), n).toBe(true);
     }
-    for (const n of ['~syncthing~j-1-00000042.cjl.tmp', '.j-1-00000042.cjl.1a2b.part', 'desktop.ini', 'Thumbs.db', '.DS_Store', 'j-1-00000042.cjl.part']) {
+    for (const n of [
+      '~syncthing~j-1-00000042.cjl.tmp',
+      '.j-1-00000042.cjl.1a2b.part',
+      'desktop.ini',
+      'Thumbs.db',
+      '.DS_Store',
+      'j-1-00000042.cjl.part',
+    ]) {
       expect(isIgnored(n) || !looksLikeSegment(n), n).toBe(true);
     }
   });
@@ -83,7 +107,9 @@ describe('team setup', () => {
     expect(JSON.stringify(team)).not.toContain('juist');
     const b = tempStore();
     const keys = new MemoryKeyStore();
-    await expect(setupSync(b, { folder, mode: 'join', passphrase: 'fout wachtwoord', keyStore: keys })).rejects.toThrow(/Onjuist teamwachtwoord.*Wrong team passphrase/);
+    await expect(setupSync(b, { folder, mode: 'join', passphrase: 'fout wachtwoord', keyStore: keys })).rejects.toThrow(
+      /Onjuist teamwachtwoord.*Wrong team passphrase/,
+    );
     expect(b.db.prepare("SELECT count(*) FROM meta WHERE key LIKE 'sync_%'").pluck().get()).toBe(0);
     expect(await keys.load(team.team as string)).toBeNull();
     expect(existsSync(join(rootOf(folder), 'devices', b.device))).toBe(false);
@@ -91,7 +117,9 @@ describe('team setup', () => {
     await setupSync(b, { folder, mode: 'join', passphrase: 'juist wachtwoord', keyStore: new MemoryKeyStore() });
     a.write('u', (w) => w.create('client', { ref: 'K1', last_name: 'Jansen' }));
     await runRound(a, { keyStore: new MemoryKeyStore(), passphrase: async () => 'juist wachtwoord' });
-    await expect(runRound(b, { keyStore: new MemoryKeyStore(), passphrase: async () => 'fout' })).rejects.toThrow(/Onjuist teamwachtwoord/);
+    await expect(runRound(b, { keyStore: new MemoryKeyStore(), passphrase: async () => 'fout' })).rejects.toThrow(
+      /Onjuist teamwachtwoord/,
+    );
     expect(b.db.prepare('SELECT count(*) FROM clients').pluck().get()).toBe(0);
   });
 
@@ -99,10 +127,19 @@ describe('team setup', () => {
     const folder = tempDir();
     const a = tempStore();
     await setupSync(a, { folder, mode: 'create', passphrase: 'eerste team', keyStore: new MemoryKeyStore() });
-    await expect(setupSync(tempStore(), { folder, mode: 'create', passphrase: 'tweede team', keyStore: new MemoryKeyStore() })).rejects.toThrow(/al een team/);
+    await expect(
+      setupSync(tempStore(), { folder, mode: 'create', passphrase: 'tweede team', keyStore: new MemoryKeyStore() }),
+    ).rejects.toThrow(/al een team/);
     const other = tempDir();
-    await setupSync(tempStore(), { folder: other, mode: 'create', passphrase: 'ander team!', keyStore: new MemoryKeyStore() });
-    await expect(setupSync(a, { folder: other, mode: 'join', passphrase: 'ander team!', keyStore: new MemoryKeyStore() })).rejects.toThrow(/ander team/);
+    await setupSync(tempStore(), {
+      folder: other,
+      mode: 'create',
+      passphrase: 'ander team!',
+      keyStore: new MemoryKeyStore(),
+    });
+    await expect(
+      setupSync(a, { folder: other, mode: 'join', passphrase: 'ander team!', keyStore: new MemoryKeyStore() }),
+    ).rejects.toThrow(/ander team/);
   });
 
   it('keeps a team key in a file only the user can read, or takes the passphrase from the environment', async () => {
@@ -117,7 +154,10 @@ describe('team setup', () => {
     }
     await ks.forget('ab'.repeat(16));
     expect(await ks.load('ab'.repeat(16))).toBeNull();
-    const fromEnv = cliPassphrase({ env: { CASELOAD_SYNC_PASSPHRASE: 'uit de omgeving' }, askSecret: async () => 'gevraagd' });
+    const fromEnv = cliPassphrase({
+      env: { CASELOAD_SYNC_PASSPHRASE: 'uit de omgeving' },
+      askSecret: async () => 'gevraagd',
+    });
     expect(await fromEnv('?')).toBe('uit de omgeving');
     expect(await cliPassphrase({ env: {}, askSecret: async () => 'gevraagd' })('?')).toBe('gevraagd');
   });

@@ -2,21 +2,29 @@
 // and its own view of the shared folder (like a OneDrive or Syncthing copy on that laptop). A
 // seeded "cloud" carries files between the views with the weather of real sync clients: random
 // order, late arrivals, conflict copies, duplicates, half-written files, junk files, offline laptops.
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { expect } from 'vitest';
 import { Store } from '../../../db/store/open.js';
 import { dumpLines } from '../../../db/records/read.js';
 import { MemoryKeyStore } from '../../../db/sync/keystore.js';
 import { runRound, setupSync, type RoundResult } from '../../../db/sync/round.js';
-import type { EntityName, } from '../../../db/model/entities.js';
+import type { EntityName } from '../../../db/model/entities.js';
 import type { Value, Writer } from '../../../db/journal/write.js';
 import { tempDir } from '../helpers.js';
 import { rng } from '../../../db/demo/random.js';
 
 export const PASSPHRASE = 'Noordoostpolder-2026!';
 export const DAY = 86_400_000;
-
 
 export function shuffle<T>(xs: T[], r: () => number): T[] {
   const a = [...xs];
@@ -58,7 +66,10 @@ export class Laptop {
     readonly cloud: Cloud,
     readonly name: string,
   ) {
-    this.store = Store.open(join(cloud.base, `${name}.sqlite`), { deviceName: `Laptop ${name}`, now: () => cloud.now + this.skew });
+    this.store = Store.open(join(cloud.base, `${name}.sqlite`), {
+      deviceName: `Laptop ${name}`,
+      now: () => cloud.now + this.skew,
+    });
     mkdirSync(this.folder, { recursive: true });
   }
 
@@ -91,7 +102,15 @@ export class Laptop {
     const rows = this.store.db
       .prepare('SELECT entity, row_id, field, value, hlc FROM journal WHERE seq > ? ORDER BY seq')
       .all(before) as { entity: EntityName; row_id: string; field: string; value: string; hlc: string }[];
-    for (const r of rows) this.cloud.typed.push({ laptop: this.name, entity: r.entity, rowId: r.row_id, field: r.field, value: JSON.parse(r.value) as Value, hlc: r.hlc });
+    for (const r of rows)
+      this.cloud.typed.push({
+        laptop: this.name,
+        entity: r.entity,
+        rowId: r.row_id,
+        field: r.field,
+        value: JSON.parse(r.value) as Value,
+        hlc: r.hlc,
+      });
     return result;
   }
 
@@ -104,7 +123,8 @@ export class Laptop {
   }
 
   idOf(table: string, ref: string): string {
-    const id = this.store.db.prepare(`SELECT id FROM ${table} WHERE ref = ? ORDER BY id LIMIT 1`).pluck().get(ref) as string | undefined;
+    const id = this.store.db.prepare(`SELECT id FROM ${table} WHERE ref = ? ORDER BY id LIMIT 1`).pluck().get(ref) as
+      string | undefined;
     if (!id) throw new Error(`${this.name}: no ${table} ${ref}`);
     return id;
   }
@@ -232,7 +252,10 @@ export class Cloud {
 
   /** Every online laptop syncs (in random order), with the cloud passing files in between. */
   async round(w: Weather = {}, minutes = 7): Promise<void> {
-    for (const l of shuffle(this.laptops.filter((x) => !this.offline.has(x.name)), this.random)) {
+    for (const l of shuffle(
+      this.laptops.filter((x) => !this.offline.has(x.name)),
+      this.random,
+    )) {
       await l.sync();
       this.propagate(w);
     }
@@ -244,7 +267,9 @@ export class Cloud {
     for (let i = 0; i < maxRounds; i++) {
       await this.round({}, 1);
       await this.round({}, 1);
-      const pending = this.laptops.some((l) => l.rounds.at(-1)!.published.changes > 0 || l.rounds.at(-1)!.ingested.segments > 0);
+      const pending = this.laptops.some(
+        (l) => l.rounds.at(-1)!.published.changes > 0 || l.rounds.at(-1)!.ingested.segments > 0,
+      );
       if (!pending) return;
     }
     throw new Error('the laptops did not settle');

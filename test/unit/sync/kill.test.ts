@@ -42,9 +42,13 @@ describe('a sync process killed during apply', () => {
     target.close();
 
     const child = spawn(process.execPath, [join(REPO, 'bin/caseload.mjs'), '--db', file, 'sync', '--folder', folder], {
-      cwd: REPO, env: { ...process.env, CASELOAD_SYNC_PASSPHRASE: PASSPHRASE }, stdio: 'ignore',
+      cwd: REPO,
+      env: { ...process.env, CASELOAD_SYNC_PASSPHRASE: PASSPHRASE },
+      stdio: 'ignore',
     });
-    const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+    const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
+      child.on('exit', (code, signal) => resolve({ code, signal })),
+    );
     let killedAt = -1;
     const deadline = Date.now() + 60_000;
     while (killedAt < 0 && Date.now() < deadline && child.exitCode === null) {
@@ -58,7 +62,9 @@ describe('a sync process killed during apply', () => {
     expect(end.signal, 'the process was killed, not finished').toBe('SIGKILL');
 
     const after = Store.open(file);
-    expect(after.db.prepare('SELECT count(*) FROM journal').pluck().get(), 'no change of the segment stayed').toBe(journalBefore);
+    expect(after.db.prepare('SELECT count(*) FROM journal').pluck().get(), 'no change of the segment stayed').toBe(
+      journalBefore,
+    );
     expect(after.db.prepare('SELECT count(*) FROM sync_ingested WHERE device = ?').pluck().get(source.device)).toBe(0);
     expect(after.db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(verifyJournal(after)).toEqual([]);

@@ -11,7 +11,11 @@ import { Cloud, DAY, expectSameDumps, type Laptop } from './harness.js';
 
 const segments = (l: Laptop, of: Laptop) => {
   const dir = join(l.folder, 'caseload-sync', 'devices', of.device);
-  return existsSync(dir) ? readdirSync(dir).filter((n) => /^j-\d+-\d{8}\.cjl$/.test(n)).sort() : [];
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((n) => /^j-\d+-\d{8}\.cjl$/.test(n))
+        .sort()
+    : [];
 };
 
 describe('sync over months', () => {
@@ -58,12 +62,17 @@ describe('sync over months', () => {
     // C returns: segment 2 is gone, so after a while it merges the snapshot and keeps its own work.
     cloud.offline.delete('c');
     await cloud.settle();
-    expect(C.rounds.some((x) => x.filledGap), 'a missing segment may still be on its way: wait').toBe(false);
+    expect(
+      C.rounds.some((x) => x.filledGap),
+      'a missing segment may still be on its way: wait',
+    ).toBe(false);
     cloud.now += 2 * 60 * 60 * 1000;
     await cloud.settle();
     expectSameDumps([A, B, C, D]);
     expect(C.rounds.some((x) => x.filledGap)).toBe(true);
-    const history = C.store.db.prepare("SELECT count(*) FROM journal WHERE row_id = ? AND field = 'city' AND value = ?").pluck();
+    const history = C.store.db
+      .prepare("SELECT count(*) FROM journal WHERE row_id = ? AND field = 'city' AND value = ?")
+      .pluck();
     expect(history.get(k1, '"Luttelgeest"'), 'history from a compacted segment').toBe(1);
     const dump = A.dump();
     expect(dump).toContain('"city":"Bant"');
@@ -82,7 +91,9 @@ describe('sync over months', () => {
     await C.join();
     await cloud.settle();
     const gone = A.store.db
-      .prepare('SELECT c.id, c.ref, c.last_name FROM clients c JOIN caseload_periods p ON p.client_id = c.id WHERE p.exit_date IS NOT NULL AND c.id NOT IN (SELECT client_id FROM caseload_periods WHERE exit_date IS NULL) LIMIT 1')
+      .prepare(
+        'SELECT c.id, c.ref, c.last_name FROM clients c JOIN caseload_periods p ON p.client_id = c.id WHERE p.exit_date IS NOT NULL AND c.id NOT IN (SELECT client_id FROM caseload_periods WHERE exit_date IS NULL) LIMIT 1',
+      )
       .get() as { id: string; ref: string; last_name: string };
     // C edits the client, offline, before the purge is decided.
     cloud.offline.add('c');

@@ -9,7 +9,10 @@ import { bsnFrom } from '../helpers.js';
 import { Cloud } from './harness.js';
 
 function needles(store: import('../../../db/store/open.js').Store): string[] {
-  const rows = store.db.prepare('SELECT bsn, first_name, last_name, phone, street, email FROM clients').all() as Record<string, string | null>[];
+  const rows = store.db.prepare('SELECT bsn, first_name, last_name, phone, street, email FROM clients').all() as Record<
+    string,
+    string | null
+  >[];
   const out = new Set<string>();
   for (const r of rows) {
     if (r.bsn) out.add(r.bsn);
@@ -20,7 +23,11 @@ function needles(store: import('../../../db/store/open.js').Store): string[] {
 }
 
 function encodings(s: string): Buffer[] {
-  return [Buffer.from(s, 'utf8'), Buffer.from(s, 'utf16le'), Buffer.from(Buffer.from(s).toString('base64').replace(/=+$/, ''), 'latin1')];
+  return [
+    Buffer.from(s, 'utf8'),
+    Buffer.from(s, 'utf16le'),
+    Buffer.from(Buffer.from(s).toString('base64').replace(/=+$/, ''), 'latin1'),
+  ];
 }
 
 describe('privacy of the shared folder', () => {
@@ -29,7 +36,16 @@ describe('privacy of the shared folder', () => {
     const A = cloud.laptop('a');
     const B = cloud.laptop('b');
     loadDemo(A.store, { clients: 60, seed: 3, today: '2026-03-31' });
-    A.type((w) => new RecordWriter(A.store, w).upsert('clients', { ref: 'K-P-1', bsn: bsnFrom('55544433'), first_name: 'Wilhelmina', last_name: 'Oudendijk', phone: '06-98765432', intake_date: '2026-03-30' }));
+    A.type((w) =>
+      new RecordWriter(A.store, w).upsert('clients', {
+        ref: 'K-P-1',
+        bsn: bsnFrom('55544433'),
+        first_name: 'Wilhelmina',
+        last_name: 'Oudendijk',
+        phone: '06-98765432',
+        intake_date: '2026-03-30',
+      }),
+    );
     await A.create();
     await A.sync({ snapshot: true });
     cloud.propagate();

@@ -30,13 +30,25 @@ describe('sync in the shell', () => {
     const store = tempStore();
     const folder = tempDir();
     let runs = 0;
-    const idle = startSyncLoop({ store, run: async () => runs++, startDelayMs: 10, intervalMs: 60_000, debounceMs: 30 });
+    const idle = startSyncLoop({
+      store,
+      run: async () => runs++,
+      startDelayMs: 10,
+      intervalMs: 60_000,
+      debounceMs: 30,
+    });
     await new Promise((r) => setTimeout(r, 100));
     expect(runs, 'no rounds before sync is set up').toBe(0);
     idle.stop();
 
     await setupSync(store, { folder, mode: 'create', passphrase: 'lus-wachtwoord', keyStore: new MemoryKeyStore() });
-    const loop = startSyncLoop({ store, run: async () => runs++, startDelayMs: 10, intervalMs: 60_000, debounceMs: 30 });
+    const loop = startSyncLoop({
+      store,
+      run: async () => runs++,
+      startDelayMs: 10,
+      intervalMs: 60_000,
+      debounceMs: 30,
+    });
     expect(await until(() => runs === 1)).toBe(true);
     const dir = join(folder, 'caseload-sync', 'devices', 'abcdefabcdefabcd');
     mkdirSync(dir, { recursive: true });
@@ -57,7 +69,9 @@ describe('sync in the shell', () => {
     await ks.save('f'.repeat(32), key);
     const file = readFileSync(join(dir, 'sync-keys.json'), 'utf8');
     expect(file).not.toContain(key.toString('base64'));
-    expect(Buffer.from((JSON.parse(file) as Record<string, string>)['f'.repeat(32)]!, 'base64').toString()).toMatch(/^os-encrypted:/);
+    expect(Buffer.from((JSON.parse(file) as Record<string, string>)['f'.repeat(32)]!, 'base64').toString()).toMatch(
+      /^os-encrypted:/,
+    );
     expect((await ks.load('f'.repeat(32)))?.equals(key)).toBe(true);
     backend.name = 'basic_text'; // Linux without a keyring: plain text is not a safe place
     expect(await ks.load('f'.repeat(32))).toBeNull();

@@ -7,14 +7,45 @@ describe('caseload periods', () => {
   it('records an exit only with a reason, and a re-entry after it as a new period', async () => {
     const api = apiAs(tempStore());
     const { id } = await api.ok('clients.create', { last_name: 'Dijkstra', bsn: bsnNo(1, 3) });
-    expect(await api.fail('clients.exit', { clientId: id, exit_date: '2026-02-01', exit_reason: 'moved' })).toMatchObject({ field: 'exit_date' });
-    await api.ok('clients.intake', { clientId: id, intake_date: '2025-09-01', referrer: 'uwv', account_manager: 'A. de Boer' });
-    expect(await api.fail('clients.intake', { clientId: id, intake_date: '2025-10-01', referrer: 'uwv', account_manager: 'A. de Boer' })).toMatchObject({ field: 'intake_date' });
-    expect(await api.fail('clients.exit', { clientId: id, exit_date: '2026-02-01' } as never)).toMatchObject({ code: 'invalid_input', field: 'exit_reason' });
-    expect(await api.fail('clients.exit', { clientId: id, exit_date: '2025-08-01', exit_reason: 'moved' })).toMatchObject({ field: 'exit_date' });
+    expect(
+      await api.fail('clients.exit', { clientId: id, exit_date: '2026-02-01', exit_reason: 'moved' }),
+    ).toMatchObject({ field: 'exit_date' });
+    await api.ok('clients.intake', {
+      clientId: id,
+      intake_date: '2025-09-01',
+      referrer: 'uwv',
+      account_manager: 'A. de Boer',
+    });
+    expect(
+      await api.fail('clients.intake', {
+        clientId: id,
+        intake_date: '2025-10-01',
+        referrer: 'uwv',
+        account_manager: 'A. de Boer',
+      }),
+    ).toMatchObject({ field: 'intake_date' });
+    expect(await api.fail('clients.exit', { clientId: id, exit_date: '2026-02-01' } as never)).toMatchObject({
+      code: 'invalid_input',
+      field: 'exit_reason',
+    });
+    expect(
+      await api.fail('clients.exit', { clientId: id, exit_date: '2025-08-01', exit_reason: 'moved' }),
+    ).toMatchObject({ field: 'exit_date' });
     await api.ok('clients.exit', { clientId: id, exit_date: '01-02-2026', exit_reason: 'work_regular' });
-    expect(await api.fail('clients.intake', { clientId: id, intake_date: '2026-01-15', referrer: 'self', account_manager: 'M. Visser' })).toMatchObject({ field: 'intake_date' });
-    const again = await api.ok('clients.intake', { clientId: id, intake_date: '2026-04-01', referrer: 'self', account_manager: 'M. Visser' });
+    expect(
+      await api.fail('clients.intake', {
+        clientId: id,
+        intake_date: '2026-01-15',
+        referrer: 'self',
+        account_manager: 'M. Visser',
+      }),
+    ).toMatchObject({ field: 'intake_date' });
+    const again = await api.ok('clients.intake', {
+      clientId: id,
+      intake_date: '2026-04-01',
+      referrer: 'self',
+      account_manager: 'M. Visser',
+    });
     const client = await api.ok('clients.get', { id });
     expect(client.periods.map((p) => [p.intake_date, p.exit_date, p.exit_reason, p.account_manager])).toEqual([
       ['2026-04-01', null, null, 'M. Visser'],
@@ -40,36 +71,69 @@ describe('profile and need to know', () => {
     const wga = apiAs(store, 'werkgeversadviseur');
     const beheer = apiAs(store, 'beheerder');
     const { id } = await km.ok('clients.create', {
-      last_name: 'Veenstra', work_thinking_level: '3', transport: ['bike', 'public_transport'], occupations_wanted: 'Productiemedewerker; Orderpicker',
-      languages: ['nld', 'eng'], work_limitations: 'Niet zwaar tillen', banenafspraak_status: 'registered', banenafspraak_checked: '12-02-2026',
-      target_groups: ['banenafspraak'], max_travel_km: '20',
+      last_name: 'Veenstra',
+      work_thinking_level: '3',
+      transport: ['bike', 'public_transport'],
+      occupations_wanted: 'Productiemedewerker; Orderpicker',
+      languages: ['nld', 'eng'],
+      work_limitations: 'Niet zwaar tillen',
+      banenafspraak_status: 'registered',
+      banenafspraak_checked: '12-02-2026',
+      target_groups: ['banenafspraak'],
+      max_travel_km: '20',
     });
     const forKm = await km.ok('clients.get', { id });
     expect(forKm.record).toMatchObject({
-      work_thinking_level: '3', transport: ['bike', 'public_transport'], occupations_wanted: ['Orderpicker', 'Productiemedewerker'],
-      work_limitations: 'Niet zwaar tillen', banenafspraak_status: 'registered', banenafspraak_checked: '2026-02-12', max_travel_km: 20,
+      work_thinking_level: '3',
+      transport: ['bike', 'public_transport'],
+      occupations_wanted: ['Orderpicker', 'Productiemedewerker'],
+      work_limitations: 'Niet zwaar tillen',
+      banenafspraak_status: 'registered',
+      banenafspraak_checked: '2026-02-12',
+      max_travel_km: 20,
     });
     const forWga = await wga.ok('clients.get', { id });
     expect(forWga.record.work_limitations).toBeNull();
     expect(forWga.hiddenFields).toEqual(['work_limitations']);
     // A form that sends every field may send the hidden one empty; a value is refused.
-    expect(await beheer.ok('clients.update', { id, fields: { city: 'Bant', work_limitations: '' } })).toMatchObject({ changed: ['city'] });
-    expect(await beheer.fail('clients.update', { id, fields: { work_limitations: 'iets' } })).toMatchObject({ code: 'forbidden', field: 'work_limitations' });
+    expect(await beheer.ok('clients.update', { id, fields: { city: 'Bant', work_limitations: '' } })).toMatchObject({
+      changed: ['city'],
+    });
+    expect(await beheer.fail('clients.update', { id, fields: { work_limitations: 'iets' } })).toMatchObject({
+      code: 'forbidden',
+      field: 'work_limitations',
+    });
     expect((await km.ok('clients.get', { id })).record.work_limitations).toBe('Niet zwaar tillen');
-    expect(await km.fail('clients.update', { id, fields: { transport: ['teleport'] } })).toMatchObject({ field: 'transport' });
+    expect(await km.fail('clients.update', { id, fields: { transport: ['teleport'] } })).toMatchObject({
+      field: 'transport',
+    });
   });
 
   it('shows the change history with who, laptop, old and new value, masked for the beheerder', async () => {
     const store = tempStore();
     const km = apiAs(store, 'klantmanager', 'U000001', 'A. de Boer');
-    const { id } = await km.ok('clients.create', { last_name: 'Hoekstra', city: 'Ens', work_limitations: 'Rugklachten' });
+    const { id } = await km.ok('clients.create', {
+      last_name: 'Hoekstra',
+      city: 'Ens',
+      work_limitations: 'Rugklachten',
+    });
     await km.ok('clients.update', { id, fields: { last_name: 'Hoekstra-Bos', city: 'Urk' } });
     const h = await km.ok('audit.history', { entity: 'client', id });
     const last = h.items.find((e) => e.field === 'last_name' && e.old !== null)!;
-    expect(last).toMatchObject({ label: 'Achternaam', old: 'Hoekstra', new: 'Hoekstra-Bos', user: 'U000001', device: store.device, deviceName: 'laptop' });
+    expect(last).toMatchObject({
+      label: 'Achternaam',
+      old: 'Hoekstra',
+      new: 'Hoekstra-Bos',
+      user: 'U000001',
+      device: store.device,
+      deviceName: 'laptop',
+    });
     expect(last.at).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     const forBeheer = await apiAs(store, 'beheerder').ok('audit.history', { entity: 'client', id });
-    expect(forBeheer.items.find((e) => e.field === 'last_name' && e.old !== null)).toMatchObject({ old: '••••', new: '••••' });
+    expect(forBeheer.items.find((e) => e.field === 'last_name' && e.old !== null)).toMatchObject({
+      old: '••••',
+      new: '••••',
+    });
     expect(forBeheer.items.find((e) => e.field === 'city' && e.old !== null)).toMatchObject({ old: 'Ens', new: 'Urk' });
     const forWga = await apiAs(store, 'werkgeversadviseur').ok('audit.history', { entity: 'client', id });
     expect(forWga.items.find((e) => e.field === 'work_limitations')).toMatchObject({ new: '••••' });
@@ -87,11 +151,27 @@ describe('measures', () => {
     const store = tempStore();
     const km = apiAs(store);
     const { id } = await km.ok('clients.create', { last_name: 'Kuiper' });
-    const m = await km.ok('measures.save', { clientId: id, date: '2026-02-01', kind: 'reduction', reason: 'Niet verschenen', end_date: '2026-04-30' });
-    expect(await km.fail('measures.save', { clientId: id, date: '2026-02-01', kind: 'reduction', end_date: '2026-01-01' })).toMatchObject({ field: 'end_date' });
-    expect((await km.ok('measures.list', { clientId: id })).items).toEqual([expect.objectContaining({ id: m.id, kind: 'reduction', reason: 'Niet verschenen' })]);
+    const m = await km.ok('measures.save', {
+      clientId: id,
+      date: '2026-02-01',
+      kind: 'reduction',
+      reason: 'Niet verschenen',
+      end_date: '2026-04-30',
+    });
+    expect(
+      await km.fail('measures.save', { clientId: id, date: '2026-02-01', kind: 'reduction', end_date: '2026-01-01' }),
+    ).toMatchObject({ field: 'end_date' });
+    expect((await km.ok('measures.list', { clientId: id })).items).toEqual([
+      expect.objectContaining({ id: m.id, kind: 'reduction', reason: 'Niet verschenen' }),
+    ]);
     expect((await apiAs(store, 'beheerder').ok('measures.list', { clientId: id })).items[0]!.reason).toBe('••••');
-    expect(await apiAs(store, 'werkgeversadviseur').fail('measures.save', { clientId: id, date: '2026-02-01', kind: 'warning' })).toMatchObject({ code: 'forbidden' });
+    expect(
+      await apiAs(store, 'werkgeversadviseur').fail('measures.save', {
+        clientId: id,
+        date: '2026-02-01',
+        kind: 'warning',
+      }),
+    ).toMatchObject({ code: 'forbidden' });
   });
 });
 
@@ -101,12 +181,30 @@ describe('the dossier timeline', () => {
     const api = apiAs(store);
     const f = await buildFixture(api);
     const id = f.clients.bram;
-    await api.ok('contacts.create', { clientId: id, date: '2026-01-06', kind: 'meeting', summary: 'Intakegesprek', follow_up_date: '2026-01-20' });
-    await api.ok('activities.create', { clientId: id, fields: { kind: 'job_application_training', provider: 'Sollicitatiepunt', start_date: '2026-01-12', end_date: '2026-02-06', outcome: 'Afgerond' } });
+    await api.ok('contacts.create', {
+      clientId: id,
+      date: '2026-01-06',
+      kind: 'meeting',
+      summary: 'Intakegesprek',
+      follow_up_date: '2026-01-20',
+    });
+    await api.ok('activities.create', {
+      clientId: id,
+      fields: {
+        kind: 'job_application_training',
+        provider: 'Sollicitatiepunt',
+        start_date: '2026-01-12',
+        end_date: '2026-02-06',
+        outcome: 'Afgerond',
+      },
+    });
     await api.ok('measures.save', { clientId: id, date: '2026-01-20', kind: 'warning', reason: 'Te laat' });
     const m = await api.ok('matches.propose', { vacancyId: f.cleaner, clientId: id });
     await api.ok('matches.move', { id: m.id, status: 'interview', date: '2026-02-20' });
-    await api.ok('placements.create', { matchId: m.id, fields: { kind: 'trial', start_date: '2026-03-01', end_date: '2026-03-31' } });
+    await api.ok('placements.create', {
+      matchId: m.id,
+      fields: { kind: 'trial', start_date: '2026-03-01', end_date: '2026-03-31' },
+    });
     await api.ok('clients.exit', { clientId: id, exit_date: '2026-04-01', exit_reason: 'work_regular' });
     const t = await api.ok('dossier.timeline', { clientId: id, limit: 200 });
     const plain = t.items.filter((i) => i.kind !== 'change').map((i) => `${i.date} ${i.kind} ${i.title}`);
@@ -128,14 +226,20 @@ describe('the dossier timeline', () => {
       '2026-01-06 contact Contact: Gesprek',
       '2026-01-05 intake Instroom in de caseload',
     ]);
-    expect(t.items.find((i) => i.kind === 'contact' && i.date === '2026-01-06')!.detail).toBe('Intakegesprek · vervolg 20-01-2026');
+    expect(t.items.find((i) => i.kind === 'contact' && i.date === '2026-01-06')!.detail).toBe(
+      'Intakegesprek · vervolg 20-01-2026',
+    );
     const changes = t.items.filter((i) => i.kind === 'change');
     expect(changes.some((c) => c.title === 'Klant geregistreerd')).toBe(true);
     // Paging in small steps gives the same list.
     const seen: string[] = [];
     let after: string | null = null;
     do {
-      const page: { items: { id: string; kind: string }[]; next: string | null } = await api.ok('dossier.timeline', { clientId: id, limit: 3, after });
+      const page: { items: { id: string; kind: string }[]; next: string | null } = await api.ok('dossier.timeline', {
+        clientId: id,
+        limit: 3,
+        after,
+      });
       seen.push(...page.items.map((i) => `${i.kind}:${i.id}`));
       after = page.next;
     } while (after);
@@ -143,8 +247,24 @@ describe('the dossier timeline', () => {
     const onlyContacts = await api.ok('dossier.timeline', { clientId: id, kinds: ['contact'] });
     expect(onlyContacts.items.every((i) => i.kind === 'contact')).toBe(true);
     // A delivery of the placement to GWS4all (exports module) shows up too.
-    store.write('export', (w) => w.create('export_delivery', { ref: 'gws:x', target: 'gws', entity: 'placement', record_id: (store.db.prepare('SELECT id FROM placements WHERE client_id = ?').pluck().get(id) as string), delivered_at: '2026-03-03T09:00:00.000Z', method: 'batch', batch: 'B-7' }, 'gws.placement.x'));
+    store.write('export', (w) =>
+      w.create(
+        'export_delivery',
+        {
+          ref: 'gws:x',
+          target: 'gws',
+          entity: 'placement',
+          record_id: store.db.prepare('SELECT id FROM placements WHERE client_id = ?').pluck().get(id) as string,
+          delivered_at: '2026-03-03T09:00:00.000Z',
+          method: 'batch',
+          batch: 'B-7',
+        },
+        'gws.placement.x',
+      ),
+    );
     const exports = (await api.ok('dossier.timeline', { clientId: id, kinds: ['export'] })).items;
-    expect(exports.map((i) => [i.date, i.title, i.detail])).toEqual([['2026-03-03', 'Geleverd aan GWS4all: Plaatsing', 'batch B-7']]);
+    expect(exports.map((i) => [i.date, i.title, i.detail])).toEqual([
+      ['2026-03-03', 'Geleverd aan GWS4all: Plaatsing', 'batch B-7'],
+    ]);
   });
 });

@@ -5,8 +5,11 @@ import { tempStore } from '../helpers.js';
 import { apiAs } from './api.js';
 import { AS_OF, buildFixture } from './fixture.js';
 
-const explain = (items: { components: { key: string; points: number; explanation: string }[] }[], i: number, key: string) =>
-  items[i]!.components.find((c) => c.key === key)!;
+const explain = (
+  items: { components: { key: string; points: number; explanation: string }[] }[],
+  i: number,
+  key: string,
+) => items[i]!.components.find((c) => c.key === key)!;
 
 describe('matching a vacancy with clients', () => {
   it('ranks the forklift candidates in the order worked out by hand, each score explained', async () => {
@@ -16,19 +19,43 @@ describe('matching a vacancy with clients', () => {
     // Anna fits on every point; Daan wants the occupation by its code but Kampen is beyond his
     // 15 km; Bram half-fits; Chloë wants other work and has unknown level, hours and postcode.
     expect(r.items.map((c) => [c.name, c.score])).toEqual([
-      ['Anna Bakker', 100], ['Daan Kok', 80], ['Bram Visser', 60], ['Chloë Smit', 45],
+      ['Anna Bakker', 100],
+      ['Daan Kok', 80],
+      ['Bram Visser', 60],
+      ['Chloë Smit', 45],
     ]);
     expect(r.total).toBe(4);
-    expect(explain(r.items, 0, 'occupation').explanation).toBe("Gewenst beroep 'Heftruckchauffeur' past bij de functie 'Heftruckchauffeur'");
-    expect(explain(r.items, 1, 'occupation').explanation).toBe("Gewenst beroep '8344' past bij de functie 'Heftruckchauffeur'");
+    expect(explain(r.items, 0, 'occupation').explanation).toBe(
+      "Gewenst beroep 'Heftruckchauffeur' past bij de functie 'Heftruckchauffeur'",
+    );
+    expect(explain(r.items, 1, 'occupation').explanation).toBe(
+      "Gewenst beroep '8344' past bij de functie 'Heftruckchauffeur'",
+    );
     expect(explain(r.items, 1, 'distance')).toMatchObject({ points: 0 });
-    expect(explain(r.items, 1, 'distance').explanation).toMatch(/^ca\. 19,\d km hemelsbreed, wil maximaal 15 km reizen$/);
-    expect(explain(r.items, 2, 'occupation')).toMatchObject({ points: 18, explanation: "Gewenst beroep 'heftruck' lijkt op de functie 'Heftruckchauffeur'" });
-    expect(explain(r.items, 2, 'level')).toMatchObject({ points: 7.5, explanation: 'Niveau één stap onder het gevraagde (vmbo-niveau, gevraagd mbo/havo/vwo-niveau)' });
-    expect(explain(r.items, 2, 'hours')).toMatchObject({ points: 10, explanation: 'Beschikbaar 16 uur, gevraagd 24-32 uur' });
+    expect(explain(r.items, 1, 'distance').explanation).toMatch(
+      /^ca\. 19,\d km hemelsbreed, wil maximaal 15 km reizen$/,
+    );
+    expect(explain(r.items, 2, 'occupation')).toMatchObject({
+      points: 18,
+      explanation: "Gewenst beroep 'heftruck' lijkt op de functie 'Heftruckchauffeur'",
+    });
+    expect(explain(r.items, 2, 'level')).toMatchObject({
+      points: 7.5,
+      explanation: 'Niveau één stap onder het gevraagde (vmbo-niveau, gevraagd mbo/havo/vwo-niveau)',
+    });
+    expect(explain(r.items, 2, 'hours')).toMatchObject({
+      points: 10,
+      explanation: 'Beschikbaar 16 uur, gevraagd 24-32 uur',
+    });
     expect(explain(r.items, 2, 'licence')).toMatchObject({ points: 0, explanation: 'Rijbewijs B ontbreekt' });
-    expect(explain(r.items, 3, 'distance')).toMatchObject({ points: 10, explanation: 'Afstand onbekend (postcode ontbreekt of ligt buiten de tabel)' });
-    expect(explain(r.items, 3, 'occupation')).toMatchObject({ points: 0, explanation: "Gewenste beroepen (Schoonmaker) passen niet bij 'Heftruckchauffeur'" });
+    expect(explain(r.items, 3, 'distance')).toMatchObject({
+      points: 10,
+      explanation: 'Afstand onbekend (postcode ontbreekt of ligt buiten de tabel)',
+    });
+    expect(explain(r.items, 3, 'occupation')).toMatchObject({
+      points: 0,
+      explanation: "Gewenste beroepen (Schoonmaker) passen niet bij 'Heftruckchauffeur'",
+    });
     for (const c of r.items) expect(c.components.map((x) => x.weight).reduce((a, b) => a + b)).toBe(100);
   });
 
@@ -47,8 +74,18 @@ describe('matching a vacancy with clients', () => {
     const api = apiAs(tempStore());
     const f = await buildFixture(api);
     const first = await api.ok('matching.candidates', { vacancyId: f.forklift, asOf: AS_OF, limit: 3 });
-    const second = await api.ok('matching.candidates', { vacancyId: f.forklift, asOf: AS_OF, limit: 3, after: first.next });
-    expect([...first.items, ...second.items].map((c) => c.name)).toEqual(['Anna Bakker', 'Daan Kok', 'Bram Visser', 'Chloë Smit']);
+    const second = await api.ok('matching.candidates', {
+      vacancyId: f.forklift,
+      asOf: AS_OF,
+      limit: 3,
+      after: first.next,
+    });
+    expect([...first.items, ...second.items].map((c) => c.name)).toEqual([
+      'Anna Bakker',
+      'Daan Kok',
+      'Bram Visser',
+      'Chloë Smit',
+    ]);
     expect(second.next).toBeNull();
   });
 
@@ -66,12 +103,30 @@ describe('matching a vacancy with clients', () => {
 
 describe('scoring rules', () => {
   const client = {
-    id: 'c', ref: 'K1', postcode: '8302 AA', education_level: null, work_thinking_level: null, hours_available: null,
-    occupations_wanted: [], driving_licence: [], transport: [], max_travel_km: null, inCaseload: true, placed: false,
+    id: 'c',
+    ref: 'K1',
+    postcode: '8302 AA',
+    education_level: null,
+    work_thinking_level: null,
+    hours_available: null,
+    occupations_wanted: [],
+    driving_licence: [],
+    transport: [],
+    max_travel_km: null,
+    inCaseload: true,
+    placed: false,
   };
   const vacancy = {
-    id: 'v', ref: 'V1', title: 'Medewerker groenvoorziening', occupation_code: null, education_level: null, work_thinking_level: '3',
-    hours_per_week: null, hours_min: null, driving_licence: [], postcode: '8321 AB',
+    id: 'v',
+    ref: 'V1',
+    title: 'Medewerker groenvoorziening',
+    occupation_code: null,
+    education_level: null,
+    work_thinking_level: '3',
+    hours_per_week: null,
+    hours_min: null,
+    driving_licence: [],
+    postcode: '8321 AB',
   };
 
   it('weighs the six parts to 100', () => {

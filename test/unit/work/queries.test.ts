@@ -48,7 +48,9 @@ async function recording(store: Store, fn: () => Promise<unknown>): Promise<Ran[
 }
 
 function plan(store: Store, r: Ran): string {
-  return (store.db.prepare(`EXPLAIN QUERY PLAN ${r.sql}`).all(...r.args) as { detail: string }[]).map((x) => x.detail).join('\n');
+  return (store.db.prepare(`EXPLAIN QUERY PLAN ${r.sql}`).all(...r.args) as { detail: string }[])
+    .map((x) => x.detail)
+    .join('\n');
 }
 
 function planOf(store: Store, ran: Ran[], fragment: RegExp): string {
@@ -64,26 +66,36 @@ async function demo(clients: number): Promise<Store> {
 }
 
 describe('query plans of the daily screens', () => {
-  it('Mijn werk reads open follow-ups, a manager\'s caseload and employer contacts through their indexes', async () => {
+  it("Mijn werk reads open follow-ups, a manager's caseload and employer contacts through their indexes", async () => {
     const store = await demo(300);
     const api = apiAs(store, 'klantmanager', 'x', 'A. de Boer');
     const ran = await recording(store, () => api.ok('mywork.get', { asOf: '2026-06-30' }));
     const followUps = ran.filter((r) => /x.follow_up_done IS NULL/.test(r.sql));
     expect(followUps.length).toBeGreaterThan(0);
-    for (const r of followUps) expect(plan(store, r)).toMatch(/SEARCH x USING INDEX contacts_open_follow_up \(.*follow_up_date<\?\)/);
+    for (const r of followUps)
+      expect(plan(store, r)).toMatch(/SEARCH x USING INDEX contacts_open_follow_up \(.*follow_up_date<\?\)/);
     expect(planOf(store, ran, /e.exceptional_since IS NOT NULL/)).toMatch(/SEARCH e USING INDEX employers_exceptional/);
-    expect(planOf(store, ran, /e.exceptional_since IS NOT NULL/)).toMatch(/SEARCH k USING (COVERING )?INDEX contacts_employer_date \(employer_id=\?/);
+    expect(planOf(store, ran, /e.exceptional_since IS NOT NULL/)).toMatch(
+      /SEARCH k USING (COVERING )?INDEX contacts_employer_date \(employer_id=\?/,
+    );
     const idle = planOf(store, ran, /SELECT x.id FROM caseload_periods x[\s\S]*NOT EXISTS \(SELECT 1 FROM activities/);
     expect(idle).toMatch(/SEARCH x USING (COVERING )?INDEX caseload_periods_manager \(account_manager=\?/);
     expect(idle).not.toMatch(/SCAN (a|pl|x)\b/);
     // Details (names, last activity) are read for the page only, by id.
-    expect(planOf(store, ran, /last_activity_end/)).toMatch(/SEARCH x USING INDEX sqlite_autoindex_caseload_periods_1 \(id=\?\)/);
+    expect(planOf(store, ran, /last_activity_end/)).toMatch(
+      /SEARCH x USING INDEX sqlite_autoindex_caseload_periods_1 \(id=\?\)/,
+    );
   });
 
   it('pages lists from an index in their display order, without sorting all rows', async () => {
     const store = await demo(300);
     const api = apiAs(store, 'klantmanager');
-    const client = store.db.prepare('SELECT client_id FROM contacts WHERE client_id IS NOT NULL GROUP BY client_id ORDER BY count(*) DESC LIMIT 1').pluck().get() as string;
+    const client = store.db
+      .prepare(
+        'SELECT client_id FROM contacts WHERE client_id IS NOT NULL GROUP BY client_id ORDER BY count(*) DESC LIMIT 1',
+      )
+      .pluck()
+      .get() as string;
     const v1 = await api.ok('vacancies.list', { limit: 5 });
     const e1 = await api.ok('employers.search', { limit: 5 });
     const ran = await recording(store, async () => {
@@ -105,7 +117,9 @@ describe('query plans of the daily screens', () => {
     const timeline = planOf(store, ran, /FROM contacts x WHERE x.client_id/);
     expect(timeline).toMatch(/SEARCH x USING INDEX contacts_client_date/);
     expect(timeline).not.toMatch(/TEMP B-TREE/);
-    expect(planOf(store, ran, /FROM journal WHERE entity = \? AND row_id = \?/)).toMatch(/SEARCH journal USING INDEX journal_field \(entity=\? AND row_id=\?\)/);
+    expect(planOf(store, ran, /FROM journal WHERE entity = \? AND row_id = \?/)).toMatch(
+      /SEARCH journal USING INDEX journal_field \(entity=\? AND row_id=\?\)/,
+    );
   });
 
   it('runs the same number of statements for Mijn werk, matching and the timeline at 100 and at 400 clients', async () => {
@@ -115,10 +129,16 @@ describe('query plans of the daily screens', () => {
       const api = apiAs(store, 'manager');
       const vacancy = store.db.prepare('SELECT id FROM vacancies ORDER BY id LIMIT 1').pluck().get() as string;
       // A client with two caseload periods, so both sizes read the same kinds of records.
-      const client = store.db.prepare('SELECT client_id FROM caseload_periods GROUP BY client_id HAVING count(*) = 2 ORDER BY client_id LIMIT 1').pluck().get() as string;
+      const client = store.db
+        .prepare(
+          'SELECT client_id FROM caseload_periods GROUP BY client_id HAVING count(*) = 2 ORDER BY client_id LIMIT 1',
+        )
+        .pluck()
+        .get() as string;
       const c = [
         (await recording(store, () => api.ok('mywork.get', { asOf: '2026-06-30', scope: 'all' }))).length,
-        (await recording(store, () => api.ok('matching.candidates', { vacancyId: vacancy, asOf: '2026-06-30' }))).length,
+        (await recording(store, () => api.ok('matching.candidates', { vacancyId: vacancy, asOf: '2026-06-30' })))
+          .length,
         (await recording(store, () => api.ok('dossier.timeline', { clientId: client }))).length,
         (await recording(store, () => api.ok('employers.search', {}))).length,
       ];

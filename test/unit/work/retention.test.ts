@@ -16,16 +16,38 @@ async function oldCase(store: Store) {
   const km = apiAs(store, 'klantmanager');
   const bsn = bsnNo(7, 4);
   const { id, ref } = await km.ok('clients.create', {
-    bsn, first_name: 'Wubbo', last_name: 'Zwartkruis', email: 'wubbo.zwartkruis@voorbeeld.nl', phone: '06-12121212',
-    intake_date: '2012-01-09', referrer: 'social_team', account_manager: 'A. de Boer', work_limitations: 'Astma',
+    bsn,
+    first_name: 'Wubbo',
+    last_name: 'Zwartkruis',
+    email: 'wubbo.zwartkruis@voorbeeld.nl',
+    phone: '06-12121212',
+    intake_date: '2012-01-09',
+    referrer: 'social_team',
+    account_manager: 'A. de Boer',
+    work_limitations: 'Astma',
   });
   const employer = await km.ok('employers.create', { name: 'Kwekerij Het Kuinderbos', kvk: '45678901' });
-  const vacancy = await km.ok('vacancies.create', { employerId: employer.id, fields: { title: 'Oogstmedewerker', opened_date: '2012-03-01' } });
-  await km.ok('contacts.create', { clientId: id, date: '2012-01-10', kind: 'meeting', summary: 'Intake met Wubbo', follow_up_date: '2012-01-24' });
-  await km.ok('activities.create', { clientId: id, fields: { kind: 'intake_programme', start_date: '2012-01-16', end_date: '2012-02-10' } });
+  const vacancy = await km.ok('vacancies.create', {
+    employerId: employer.id,
+    fields: { title: 'Oogstmedewerker', opened_date: '2012-03-01' },
+  });
+  await km.ok('contacts.create', {
+    clientId: id,
+    date: '2012-01-10',
+    kind: 'meeting',
+    summary: 'Intake met Wubbo',
+    follow_up_date: '2012-01-24',
+  });
+  await km.ok('activities.create', {
+    clientId: id,
+    fields: { kind: 'intake_programme', start_date: '2012-01-16', end_date: '2012-02-10' },
+  });
   await km.ok('measures.save', { clientId: id, date: '2012-02-01', kind: 'warning', reason: 'Afspraak gemist' });
   const m = await km.ok('matches.propose', { vacancyId: vacancy.id, clientId: id });
-  const p = await km.ok('placements.create', { matchId: m.id, fields: { kind: 'trial', start_date: '2012-04-02', end_date: '2012-06-30' } });
+  const p = await km.ok('placements.create', {
+    matchId: m.id,
+    fields: { kind: 'trial', start_date: '2012-04-02', end_date: '2012-06-30' },
+  });
   await km.ok('clients.update', { id, fields: { city: 'Luttelgeest', last_name: 'Zwartkruis' } });
   await km.ok('clients.exit', { clientId: id, exit_date: '2015-03-01', exit_reason: 'work_regular' });
   return { id, ref, bsn, employerId: employer.id, vacancyId: vacancy.id, placementId: p.id, km };
@@ -50,7 +72,16 @@ function find(store: Store, needles: string[]): string[] {
 }
 
 function replicate(from: Store, to: Store, where = '1'): void {
-  const rows = from.db.prepare(`SELECT * FROM journal WHERE ${where} ORDER BY hlc`).all() as { entity: EntityName; row_id: string; field: string; value: string | null; hlc: string; base_hlc: string | null; device: string; user: string }[];
+  const rows = from.db.prepare(`SELECT * FROM journal WHERE ${where} ORDER BY hlc`).all() as {
+    entity: EntityName;
+    row_id: string;
+    field: string;
+    value: string | null;
+    hlc: string;
+    base_hlc: string | null;
+    device: string;
+    user: string;
+  }[];
   to.write('sync', (w) => {
     for (const r of rows) w.applyChange({ ...r, value: r.value === null ? null : (JSON.parse(r.value) as Value) });
   });
@@ -63,15 +94,26 @@ describe('the retention list', () => {
     const mk = async (n: number, last: string, periods: [string, string | null][]) => {
       const { id } = await km.ok('clients.create', { last_name: last, bsn: bsnNo(n, 5) });
       for (const [intake, exit] of periods) {
-        await km.ok('clients.intake', { clientId: id, intake_date: intake, referrer: 'uwv', account_manager: 'A. de Boer' });
+        await km.ok('clients.intake', {
+          clientId: id,
+          intake_date: intake,
+          referrer: 'uwv',
+          account_manager: 'A. de Boer',
+        });
         if (exit) await km.ok('clients.exit', { clientId: id, exit_date: exit, exit_reason: 'moved' });
       }
       return id;
     };
     await mk(1, 'Precies', [['2014-01-01', '2016-03-02']]);
     await mk(2, 'Dagtekort', [['2014-01-01', '2016-03-03']]);
-    await mk(3, 'Teruggekomen', [['2010-01-01', '2012-01-01'], ['2020-01-01', null]]);
-    await mk(4, 'Langgeleden', [['2005-01-01', '2008-06-01'], ['2009-01-01', '2011-05-01']]);
+    await mk(3, 'Teruggekomen', [
+      ['2010-01-01', '2012-01-01'],
+      ['2020-01-01', null],
+    ]);
+    await mk(4, 'Langgeleden', [
+      ['2005-01-01', '2008-06-01'],
+      ['2009-01-01', '2011-05-01'],
+    ]);
     const list = await apiAs(store, 'manager').ok('retention.list', { asOf: AS_OF });
     expect(list.items.map((i) => [i.name, i.lastExit, i.destroyFrom])).toEqual([
       ['Langgeleden', '2011-05-01', '2021-05-01'],
@@ -93,21 +135,59 @@ describe('the retention purge', () => {
     // synced export delivery of the client's record (EXPORTS.md) with the target's own number.
     store.db.exec('CREATE TABLE local_notes (row_id TEXT, note TEXT)');
     store.db.prepare('INSERT INTO local_notes VALUES (?, ?)').run(c.id, 'conflict');
-    store.write('export', (w) => w.create('export_delivery', { ref: `gws:${c.ref}`, target: 'gws', entity: 'client', record_id: c.id, delivered_at: '2012-02-01T10:00:00.000Z', method: 'entry', target_id: 'GWS-778899' }, `gws.client.${c.id}`));
-    const rowIds = [c.id, ...(store.db.prepare('SELECT id FROM contacts WHERE client_id = ? UNION ALL SELECT id FROM activities WHERE client_id = ? UNION ALL SELECT id FROM matches WHERE client_id = ? UNION ALL SELECT id FROM placements WHERE client_id = ? UNION ALL SELECT id FROM measures WHERE client_id = ? UNION ALL SELECT id FROM caseload_periods WHERE client_id = ?').pluck().all(c.id, c.id, c.id, c.id, c.id, c.id) as string[])];
+    store.write('export', (w) =>
+      w.create(
+        'export_delivery',
+        {
+          ref: `gws:${c.ref}`,
+          target: 'gws',
+          entity: 'client',
+          record_id: c.id,
+          delivered_at: '2012-02-01T10:00:00.000Z',
+          method: 'entry',
+          target_id: 'GWS-778899',
+        },
+        `gws.client.${c.id}`,
+      ),
+    );
+    const rowIds = [
+      c.id,
+      ...(store.db
+        .prepare(
+          'SELECT id FROM contacts WHERE client_id = ? UNION ALL SELECT id FROM activities WHERE client_id = ? UNION ALL SELECT id FROM matches WHERE client_id = ? UNION ALL SELECT id FROM placements WHERE client_id = ? UNION ALL SELECT id FROM measures WHERE client_id = ? UNION ALL SELECT id FROM caseload_periods WHERE client_id = ?',
+        )
+        .pluck()
+        .all(c.id, c.id, c.id, c.id, c.id, c.id) as string[]),
+    ];
     expect(rowIds.length).toBe(1 + 4 + 1 + 1 + 1 + 1 + 1);
     const needles = [c.bsn, 'Wubbo', 'Zwartkruis', c.id, c.ref, 'Afspraak gemist', 'Astma', 'GWS-778899', ...rowIds];
     expect(find(store, needles).length).toBeGreaterThan(0);
 
     const manager = apiAs(store, 'manager', 'U000009', 'Manager');
-    expect(await c.km.fail('retention.purge', { clientIds: [c.id], confirm: true, asOf: AS_OF })).toMatchObject({ code: 'forbidden' });
-    expect(await manager.fail('retention.purge', { clientIds: [c.id], confirm: false, asOf: AS_OF } as never)).toMatchObject({ field: 'confirm' });
-    expect(await manager.fail('retention.purge', { clientIds: [c.id, other.id], confirm: true, asOf: AS_OF })).toMatchObject({ field: 'clientIds' });
+    expect(await c.km.fail('retention.purge', { clientIds: [c.id], confirm: true, asOf: AS_OF })).toMatchObject({
+      code: 'forbidden',
+    });
+    expect(
+      await manager.fail('retention.purge', { clientIds: [c.id], confirm: false, asOf: AS_OF } as never),
+    ).toMatchObject({ field: 'confirm' });
+    expect(
+      await manager.fail('retention.purge', { clientIds: [c.id, other.id], confirm: true, asOf: AS_OF }),
+    ).toMatchObject({ field: 'clientIds' });
     expect(find(store, [c.bsn]).length).toBeGreaterThan(0);
 
     const r = await manager.ok('retention.purge', { clientIds: [c.id], confirm: true, asOf: AS_OF });
     expect(r.purged).toBe(1);
-    expect(r.rows).toMatchObject({ clients: 1, caseload_periods: 1, contacts: 4, activities: 1, measures: 1, matches: 1, placements: 1, export_deliveries: 1, local_notes: 1 });
+    expect(r.rows).toMatchObject({
+      clients: 1,
+      caseload_periods: 1,
+      contacts: 4,
+      activities: 1,
+      measures: 1,
+      matches: 1,
+      placements: 1,
+      export_deliveries: 1,
+      local_notes: 1,
+    });
     expect(r.remaining).toEqual([]);
     expect(find(store, needles)).toEqual([]);
     expect(verifyJournal(store)).toEqual([]);
@@ -120,20 +200,32 @@ describe('the retention purge', () => {
     expect(isPurged(store, 'client', c.id)).toBe(true);
     expect(isPurged(store, 'client', other.id)).toBe(false);
     // Nor on disk: freed pages are zeroed and the WAL is truncated.
-    const bytes = Buffer.concat([readFileSync(store.file), readFileSync(`${store.file}-wal`, { flag: 'a+' })]).toString('latin1');
+    const bytes = Buffer.concat([readFileSync(store.file), readFileSync(`${store.file}-wal`, { flag: 'a+' })]).toString(
+      'latin1',
+    );
     for (const n of [c.bsn, 'Zwartkruis', 'Afspraak gemist', c.id]) expect(bytes.includes(n), n).toBe(false);
-    expect(store.db.prepare("SELECT action, object, result FROM audit_log WHERE action = 'retention.purge'").all()).toEqual([
-      { action: 'retention.purge', object: '1 klant(en)', result: 'ok' },
-    ]);
+    expect(
+      store.db.prepare("SELECT action, object, result FROM audit_log WHERE action = 'retention.purge'").all(),
+    ).toEqual([{ action: 'retention.purge', object: '1 klant(en)', result: 'ok' }]);
   });
 
   it('reports, as counts, a BSN that someone typed into another record', async () => {
     const store = tempStore();
     const c = await oldCase(store);
     const other = await c.km.ok('clients.create', { last_name: 'Anders', intake_date: '2025-01-06' });
-    await c.km.ok('contacts.create', { clientId: other.id, date: '2025-02-01', kind: 'phone', summary: `Broer van ${c.bsn}` });
+    await c.km.ok('contacts.create', {
+      clientId: other.id,
+      date: '2025-02-01',
+      kind: 'phone',
+      summary: `Broer van ${c.bsn}`,
+    });
     const r = await apiAs(store, 'manager').ok('retention.purge', { clientIds: [c.id], confirm: true, asOf: AS_OF });
-    expect(r.remaining).toEqual(expect.arrayContaining([{ table: 'contacts', column: 'summary', rows: 1 }, { table: 'journal', column: 'value', rows: 1 }]));
+    expect(r.remaining).toEqual(
+      expect.arrayContaining([
+        { table: 'contacts', column: 'summary', rows: 1 },
+        { table: 'journal', column: 'value', rows: 1 },
+      ]),
+    );
   });
 
   it('carries the purge to another laptop through the markers alone', async () => {
@@ -145,7 +237,10 @@ describe('the retention purge', () => {
     const before = a.db.prepare('SELECT max(seq) FROM journal').pluck().get() as number;
     await apiAs(a, 'manager').ok('retention.purge', { clientIds: [c.id], confirm: true, asOf: AS_OF });
     // Only the marker changes are new in A's journal; they name no person, no id, no ref.
-    const published = a.db.prepare('SELECT entity, row_id, field, value FROM journal WHERE seq > ?').all(before) as { entity: string; value: string }[];
+    const published = a.db.prepare('SELECT entity, row_id, field, value FROM journal WHERE seq > ?').all(before) as {
+      entity: string;
+      value: string;
+    }[];
     expect(new Set(published.map((p) => p.entity))).toEqual(new Set(['purge_marker']));
     expect(JSON.stringify(published)).not.toMatch(new RegExp([c.id, c.ref, c.bsn, 'Zwartkruis'].join('|')));
     replicate(a, b, `seq > ${before}`);
@@ -153,7 +248,9 @@ describe('the retention purge', () => {
     expect(find(b, [c.bsn, 'Zwartkruis', c.id, c.ref])).toEqual([]);
     expect(verifyJournal(b)).toEqual([]);
     expect(isPurged(b, 'placement', c.placementId)).toBe(true);
-    expect(b.db.prepare('SELECT count(*) FROM purge_markers').pluck().get()).toBe(a.db.prepare('SELECT count(*) FROM purge_markers').pluck().get());
+    expect(b.db.prepare('SELECT count(*) FROM purge_markers').pluck().get()).toBe(
+      a.db.prepare('SELECT count(*) FROM purge_markers').pluck().get(),
+    );
   });
 
   it('leaves a client changed on the other laptop after the purge decision to a person', async () => {

@@ -7,15 +7,30 @@ describe('users and switching user on a shared laptop', () => {
   it('lets only the beheerder manage users, and never hands out the PIN hash', async () => {
     const store = tempStore();
     const beheer = apiAs(store, 'beheerder', 'beheer', 'Beheerder');
-    expect(await apiAs(store, 'manager').fail('users.create', { display_name: 'X', role: 'klantmanager', pin: '24680' })).toMatchObject({ code: 'forbidden' });
-    const u = await beheer.ok('users.create', { display_name: 'Anja de Boer', role: 'klantmanager', email: 'a.deboer@example.nl', pin: '13579' });
+    expect(
+      await apiAs(store, 'manager').fail('users.create', { display_name: 'X', role: 'klantmanager', pin: '24680' }),
+    ).toMatchObject({ code: 'forbidden' });
+    const u = await beheer.ok('users.create', {
+      display_name: 'Anja de Boer',
+      role: 'klantmanager',
+      email: 'a.deboer@example.nl',
+      pin: '13579',
+    });
     expect(u.ref).toMatch(/^U\d{6}$/);
     const list = await beheer.ok('users.list', {});
-    expect(list.items).toEqual([expect.objectContaining({ display_name: 'Anja de Boer', role: 'klantmanager', active: true, hasPin: true })]);
+    expect(list.items).toEqual([
+      expect.objectContaining({ display_name: 'Anja de Boer', role: 'klantmanager', active: true, hasPin: true }),
+    ]);
     expect(JSON.stringify(list)).not.toContain('scrypt');
-    expect(await beheer.fail('users.create', { display_name: 'anja de boer', role: 'manager', pin: '97531' })).toMatchObject({ field: 'display_name' });
-    expect(await beheer.fail('users.create', { display_name: 'Kees', role: 'manager', pin: '1111' })).toMatchObject({ field: 'pin' });
-    expect(await beheer.fail('users.create', { display_name: 'Kees', role: 'manager', pin: '55555' })).toMatchObject({ field: 'pin' });
+    expect(
+      await beheer.fail('users.create', { display_name: 'anja de boer', role: 'manager', pin: '97531' }),
+    ).toMatchObject({ field: 'display_name' });
+    expect(await beheer.fail('users.create', { display_name: 'Kees', role: 'manager', pin: '1111' })).toMatchObject({
+      field: 'pin',
+    });
+    expect(await beheer.fail('users.create', { display_name: 'Kees', role: 'manager', pin: '55555' })).toMatchObject({
+      field: 'pin',
+    });
     const history = await beheer.ok('audit.history', { entity: 'user', id: u.id });
     expect(history.items.find((e) => e.field === 'pin_hash')).toMatchObject({ new: '••••' });
   });
@@ -23,10 +38,19 @@ describe('users and switching user on a shared laptop', () => {
   it('switches to a user after the right PIN; later writes carry that user', async () => {
     const store = tempStore();
     const beheer = apiAs(store, 'beheerder', 'beheer', 'Beheerder');
-    const u = await beheer.ok('users.create', { display_name: 'Mark Visser', role: 'werkgeversadviseur', pin: 'polder-2026' });
+    const u = await beheer.ok('users.create', {
+      display_name: 'Mark Visser',
+      role: 'werkgeversadviseur',
+      pin: 'polder-2026',
+    });
     const laptop = apiAs(store, 'beheerder', 'beheer', 'Beheerder');
-    expect((await laptop.ok('session.users', {})).items).toEqual([{ ref: u.ref, display_name: 'Mark Visser', role: 'werkgeversadviseur' }]);
-    expect(await laptop.fail('session.switch', { user: u.ref, pin: 'fout' })).toMatchObject({ code: 'wrong_pin', field: 'pin' });
+    expect((await laptop.ok('session.users', {})).items).toEqual([
+      { ref: u.ref, display_name: 'Mark Visser', role: 'werkgeversadviseur' },
+    ]);
+    expect(await laptop.fail('session.switch', { user: u.ref, pin: 'fout' })).toMatchObject({
+      code: 'wrong_pin',
+      field: 'pin',
+    });
     expect(laptop.raw.session.role).toBe('beheerder');
     const session = await laptop.ok('session.switch', { user: u.ref, pin: 'polder-2026' });
     expect(session).toEqual({ user: u.ref, name: 'Mark Visser', role: 'werkgeversadviseur' });
@@ -34,9 +58,11 @@ describe('users and switching user on a shared laptop', () => {
     // Now a werkgeversadviseur: employers yes, users no.
     const e = await laptop.ok('employers.create', { name: 'Visverwerking Urk' });
     expect(await laptop.fail('users.list', {})).toMatchObject({ code: 'forbidden' });
-    const users = store.db.prepare("SELECT DISTINCT user FROM journal WHERE row_id = ?").pluck().all(e.id);
+    const users = store.db.prepare('SELECT DISTINCT user FROM journal WHERE row_id = ?').pluck().all(e.id);
     expect(users).toEqual([u.ref]);
-    const audit = store.db.prepare("SELECT action, object, result FROM audit_log WHERE action = 'session.switch' ORDER BY seq").all();
+    const audit = store.db
+      .prepare("SELECT action, object, result FROM audit_log WHERE action = 'session.switch' ORDER BY seq")
+      .all();
     expect(audit).toEqual([
       { action: 'session.switch', object: u.ref, result: 'refused' },
       { action: 'session.switch', object: u.ref, result: 'ok' },
@@ -48,14 +74,19 @@ describe('users and switching user on a shared laptop', () => {
     const store = tempStore();
     const beheer = apiAs(store, 'beheerder', 'beheer', 'Beheerder');
     const u = await beheer.ok('users.create', { display_name: 'Sanne Kramer', role: 'trajectmanager', pin: '80235' });
-    for (let i = 0; i < 5; i++) expect((await beheer.fail('session.switch', { user: u.ref, pin: `0000${i}` })).code).toBe('wrong_pin');
+    for (let i = 0; i < 5; i++)
+      expect((await beheer.fail('session.switch', { user: u.ref, pin: `0000${i}` })).code).toBe('wrong_pin');
     expect(await beheer.fail('session.switch', { user: u.ref, pin: '80235' })).toMatchObject({ code: 'locked' });
   });
 
   it('keeps at least one active beheerder and lets an inactive user not sign in', async () => {
     const store = tempStore();
     const beheer = apiAs(store, 'beheerder', 'beheer', 'Beheerder');
-    const admin = await beheer.ok('users.create', { display_name: 'Beheer Gemeente', role: 'beheerder', pin: 'beheer-2026!' });
+    const admin = await beheer.ok('users.create', {
+      display_name: 'Beheer Gemeente',
+      role: 'beheerder',
+      pin: 'beheer-2026!',
+    });
     expect(await beheer.fail('users.update', { id: admin.id, role: 'manager' })).toMatchObject({ field: 'role' });
     expect(await beheer.fail('users.update', { id: admin.id, active: false })).toMatchObject({ field: 'active' });
     const km = await beheer.ok('users.create', { display_name: 'Jan Postma', role: 'klantmanager', pin: '61803' });
