@@ -114,7 +114,7 @@ function vacancyRows(n: number, x: Rand, world: World): DemoRow[] {
 
 export function loadDemo(store: Store, opts: DemoOptions): DemoResult {
   const x = rand(opts.seed);
-  const today = opts.today ?? new Date().toISOString().slice(0, 10);
+  const today = opts.today ?? store.today();
   const start = addDays(today, -x.int(730, 1095));
   const world: World = {
     today,

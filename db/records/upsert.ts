@@ -130,7 +130,7 @@ export class RecordWriter {
     let changed: string[];
     if (created) {
       finalRef = ref ?? nextSeriesRef(this.store, 'client');
-      id = this.w.create('client', { ref: finalRef, ...clientFields, created: new Date().toISOString().slice(0, 10) });
+      id = this.w.create('client', { ref: finalRef, ...clientFields, created: this.store.today() });
       changed = Object.keys(clientFields);
     } else {
       changed = this.w.update('client', id!, clientFields);

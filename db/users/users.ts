@@ -131,7 +131,7 @@ export async function switchUser(
   actor: string,
   userRef: string,
   pin: string,
-  now = Date.now(),
+  now = store.now(),
 ): Promise<Session> {
   const row = store
     .stmt('SELECT * FROM users WHERE deleted = 0 AND active = 1 AND (ref = ? OR id = ?) LIMIT 1')

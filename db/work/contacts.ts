@@ -10,7 +10,7 @@ import { AppError } from '../api/result.js';
 import type { Writer } from '../journal/write.js';
 import { hashRef } from '../records/refs.js';
 import type { Store } from '../store/open.js';
-import { addDays, addMonths } from './dates.js';
+import { addDays, addMonths } from '../model/calendar.js';
 import { liveRow, parseForm, saveRecord } from './records.js';
 
 export const NAZORG_STAGES = [

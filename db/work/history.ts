@@ -6,7 +6,7 @@ import type { EntityName } from '../model/entities.js';
 import type { Store } from '../store/open.js';
 import { maskedValue } from './access.js';
 import { decodeCursor, page } from './cursor.js';
-import { hlcTime } from './dates.js';
+import { hlcTime } from '../journal/hlc.js';
 import { fieldLabel } from './labels.js';
 
 export interface HistoryEntry {

@@ -7,12 +7,12 @@
 // delivered batch that contained the client), without this file knowing their tables.
 import type { Role } from '../api/define.js';
 import { labelOf } from '../model/codes.js';
-import { formatDateNl } from '../model/checks.js';
+import { dutchDay, formatDateNl } from '../model/calendar.js';
 import type { Store } from '../store/open.js';
 import { MASK, mayShow } from './access.js';
 import { changesOf, namer } from './history.js';
 import { decodeCursor, page, type CursorKey } from './cursor.js';
-import { todayNl } from './dates.js';
+
 import { ENTITY_LABELS } from './labels.js';
 
 export type TimelineKind =
@@ -246,7 +246,7 @@ const SOURCES: TimelineSource[] = [
           const key = `${entity}|${id}|${ch.user}|${ch.device}|${ch.at.slice(0, 19)}`;
           let g = groups.get(key);
           if (!g) {
-            const date = todayNl(new Date(ch.at));
+            const date = dutchDay(Date.parse(ch.at));
             g = {
               date,
               kind: 'change',

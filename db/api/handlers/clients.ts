@@ -1,14 +1,14 @@
 import { AppError } from '../result.js';
+import { inCaseloadOn } from '../../model/caseload.js';
 import type { Handlers } from '../dispatch.js';
-import { maskBsn, normalizeBsn } from '../../model/bsn.js';
+import { normalizeBsn } from '../../model/bsn.js';
 import { ENTITIES, fieldSpec } from '../../model/entities.js';
 import { fromColumn } from '../../journal/write.js';
 import { parseRecord, throwFieldErrors } from '../../records/parse.js';
 import { RecordWriter } from '../../records/upsert.js';
-import type { ClientListItem } from '../methods/clients.js';
 import { searchClients } from '../../search/clients.js';
 import { mayShow, withoutHiddenSpecial } from '../../work/access.js';
-import { ageOn, isUnder27, todayNl } from '../../work/dates.js';
+import { ageOn, isUnder27 } from '../../model/calendar.js';
 
 type H = Pick<Handlers, 'clients.search' | 'clients.get' | 'clients.create' | 'clients.update' | 'clients.byBsn'>;
 
@@ -40,7 +40,7 @@ export const clientHandlers: H = {
       exit_date: string | null;
       exit_reason: string | null;
     }[];
-    const today = todayNl();
+    const today = store.today();
     const birth = (row.birth_date as string | null) ?? null;
     return {
       id,
@@ -49,9 +49,7 @@ export const clientHandlers: H = {
       hiddenFields,
       age: birth ? ageOn(birth, today) : null,
       under27: isUnder27(birth, today),
-      inCaseload: periods.some(
-        (p) => p.intake_date !== null && p.intake_date <= today && (!p.exit_date || p.exit_date > today),
-      ),
+      inCaseload: periods.some((p) => inCaseloadOn(p, today)),
     };
   },
 
@@ -103,19 +101,3 @@ export const clientHandlers: H = {
     return { id: row?.id ?? null };
   },
 };
-
-export function toListItem(row: Record<string, unknown>): ClientListItem {
-  const name = [row.first_name ?? row.initials, row.name_prefix, row.last_name].filter(Boolean).join(' ');
-  return {
-    id: row.id as string,
-    ref: (row.ref as string) ?? '',
-    name,
-    bsnMasked: row.bsn ? maskBsn(row.bsn as string) : null,
-    birth_date: (row.birth_date as string) ?? null,
-    city: (row.city as string) ?? null,
-    account_manager: (row.account_manager as string) ?? null,
-    intake_date: (row.intake_date as string) ?? null,
-    exit_date: (row.exit_date as string) ?? null,
-    inCaseload: Boolean(row.intake_date) && !row.exit_date,
-  };
-}
