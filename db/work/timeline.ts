@@ -238,10 +238,16 @@ const SOURCES: TimelineSource[] = [
         .stmt('SELECT id FROM caseload_periods WHERE client_id = ?')
         .pluck()
         .all(clientId) as string[];
+      // The history of registrations merged into this client (db/sync/merge.ts) is this client's too.
+      const merged = store.stmt('SELECT id FROM clients WHERE merged_into = ?').pluck().all(clientId) as string[];
       const groups = new Map<string, TimelineItem>();
       const names = namer(store);
-      // One journal read per record: the client and its few caseload periods.
-      for (const [entity, id] of [['client', clientId] as const, ...periods.map((p) => ['period', p] as const)]) {
+      // One journal read per record: the client, its merged registrations and its few caseload periods.
+      for (const [entity, id] of [
+        ['client', clientId] as const,
+        ...merged.map((m) => ['client', m] as const),
+        ...periods.map((p) => ['period', p] as const),
+      ]) {
         for (const ch of changesOf(store, entity, id, role, names)) {
           const key = `${entity}|${id}|${ch.user}|${ch.device}|${ch.at.slice(0, 19)}`;
           let g = groups.get(key);

@@ -14,7 +14,9 @@ export const activityHandlers: H = {
   'activities.create': (ctx, { clientId, fields }) => {
     const client = liveRow(ctx.store, 'client', clientId, 'clientId');
     const values = parseForm('activities', { ...fields, client_ref: client.ref }, true);
-    const r = ctx.store.write(ctx.session.user, (w) => saveRecord(ctx.store, w, 'activities', null, values));
+    const r = ctx.store.write(ctx.session.user, (w) =>
+      saveRecord(ctx.store, w, 'activities', null, values, { client_id: clientId }),
+    );
     changed(ctx, [r.id]);
     return { id: r.id, ref: r.ref };
   },

@@ -1,4 +1,5 @@
 import { AppError } from '../result.js';
+import { formerRefs } from '../../records/refs.js';
 import { inCaseloadOn } from '../../model/caseload.js';
 import type { Handlers } from '../dispatch.js';
 import { normalizeBsn } from '../../model/bsn.js';
@@ -42,11 +43,20 @@ export const clientHandlers: H = {
     }[];
     const today = store.today();
     const birth = (row.birth_date as string | null) ?? null;
+    const survivor = row.merged_into
+      ? (store.stmt('SELECT id, ref FROM clients WHERE id = ?').get(row.merged_into) as { id: string; ref: string })
+      : undefined;
     return {
       id,
       record,
       periods,
       hiddenFields,
+      formerRefs: formerRefs(store, 'client', id),
+      mergedRefs: store
+        .stmt('SELECT ref FROM clients WHERE merged_into = ? AND deleted = 0 ORDER BY ref')
+        .pluck()
+        .all(id) as string[],
+      mergedInto: survivor ?? null,
       age: birth ? ageOn(birth, today) : null,
       under27: isUnder27(birth, today),
       inCaseload: periods.some((p) => inCaseloadOn(p, today)),
@@ -86,7 +96,7 @@ export const clientHandlers: H = {
     const result = ctx.store.write(ctx.session.user, (w) => {
       const row = w.row('client', id);
       if (!row || row.deleted) throw new AppError('not_found', 'Klant niet gevonden', 'id');
-      return new RecordWriter(ctx.store, w).upsert('clients', { ...values, ref: row.ref as string });
+      return new RecordWriter(ctx.store, w).upsert('clients', values, { id });
     });
     ctx.emit('data.changed', { kinds: ['clients'], ids: [id] });
     return { id, changed: result.changed };

@@ -38,7 +38,9 @@ export const vacancyHandlers: H = {
       true,
     );
     checkClose(values, null);
-    const r = ctx.store.write(ctx.session.user, (w) => saveRecord(ctx.store, w, 'vacancies', null, values));
+    const r = ctx.store.write(ctx.session.user, (w) =>
+      saveRecord(ctx.store, w, 'vacancies', null, values, { employer_id: employerId }),
+    );
     changed(ctx, [r.id]);
     return { id: r.id, ref: r.ref };
   },

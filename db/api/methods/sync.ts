@@ -40,6 +40,7 @@ export const roundResult = z.object({
   ingested: ingestResult,
   merged: z.number(),
   moved: z.number(),
+  renumbered: z.number(),
   purged: z.number(),
   published: z.object({ segments: z.number(), changes: z.number() }),
   snapshot: z.string().nullable(),

@@ -76,6 +76,18 @@ export function ClientDetail(props: { id: string; notice?: string }) {
       <h1 id="client-title">
         {name} <span className="muted">{r.ref}</span>
       </h1>
+      {client.mergedInto && (
+        <p role="status" className="notice warning">
+          {t('detail.mergedInto')} <a href={hrefOf('klanten', client.mergedInto.id)}>{client.mergedInto.ref}</a>
+        </p>
+      )}
+      {(client.formerRefs.length > 0 || client.mergedRefs.length > 0) && (
+        <p className="muted">
+          {client.formerRefs.length > 0 && t('detail.formerRefs', { refs: client.formerRefs.join(', ') })}
+          {client.formerRefs.length > 0 && client.mergedRefs.length > 0 && ' · '}
+          {client.mergedRefs.length > 0 && t('detail.mergedRefs', { refs: client.mergedRefs.join(', ') })}
+        </p>
+      )}
       <div className="cards">
         <section className="card" aria-labelledby="personal-title">
           <h2 id="personal-title">{t('detail.personal')}</h2>
