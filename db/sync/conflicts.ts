@@ -8,10 +8,11 @@
 // merged record differs from the survivor. Both kinds are resolved by writing the chosen value
 // as a new change whose base clock covers the losing edit.
 import type { ApplyOutcome, FieldChange, Value } from '../journal/write.js';
-import { ENTITIES, fieldSpec, type EntityName, type FieldSpec } from '../model/entities.js';
+import { ENTITIES, fieldSpec, type EntityName } from '../model/entities.js';
 import { AppError } from '../api/result.js';
 import type { Store } from '../store/open.js';
 import { decodeHlc } from '../journal/hlc.js';
+import { namer } from '../work/history.js';
 import { MERGE_USER, MERGED_CLIENT_FIELDS, mergeCandidates, mergedInto } from './merge.js';
 
 export class ConflictDetector {
@@ -83,6 +84,7 @@ export interface ConflictSide {
   hlc: string;
   device: string;
   user: string;
+  userName: string | null;
   /** ISO time from the clock. */
   at: string;
 }
@@ -112,10 +114,18 @@ interface JournalEntry {
   user: string;
 }
 
-function side(spec: FieldSpec | undefined, e: JournalEntry): ConflictSide {
+type Names = ReturnType<typeof namer>;
+
+function side(e: JournalEntry, names: Names): ConflictSide {
   const value = e.value === null ? null : (JSON.parse(e.value) as Value);
-  void spec;
-  return { value, hlc: e.hlc, device: e.device, user: e.user, at: new Date(decodeHlc(e.hlc).millis).toISOString() };
+  return {
+    value,
+    hlc: e.hlc,
+    device: e.device,
+    user: e.user,
+    userName: names.user(e.user),
+    at: new Date(decodeHlc(e.hlc).millis).toISOString(),
+  };
 }
 
 function latest(store: Store, entity: string, rowId: string, field: string): JournalEntry | undefined {
@@ -147,6 +157,7 @@ function refOf(store: Store, entity: EntityName, rowId: string): { ref: string |
  * the field having seen the losing edit, or when the values no longer differ.
  */
 export function listConflicts(store: Store, opts: { all?: boolean } = {}): Conflict[] {
+  const names = namer(store);
   const out: Conflict[] = [];
   const rows = store
     .stmt(
@@ -168,7 +179,6 @@ export function listConflicts(store: Store, opts: { all?: boolean } = {}): Confl
     const cur = latest(store, r.entity, r.row_id, r.field);
     if (cur && cur.value === r.loser_value) continue;
     if (resolvedSince(store, r.entity, r.row_id, r.field, r.loser_hlc)) continue;
-    const spec = fieldSpec(r.entity, r.field);
     out.push({
       id: `c:${r.entity}:${r.row_id}:${r.field}:${r.loser_hlc}`,
       kind: 'concurrent',
@@ -177,11 +187,11 @@ export function listConflicts(store: Store, opts: { all?: boolean } = {}): Confl
       ref: row.ref,
       field: r.field,
       keyField: r.key_field === 1,
-      current: cur ? side(spec, cur) : null,
-      other: side(spec, { value: r.loser_value, hlc: r.loser_hlc, device: r.loser_device, user: r.loser_user }),
+      current: cur ? side(cur, names) : null,
+      other: side({ value: r.loser_value, hlc: r.loser_hlc, device: r.loser_device, user: r.loser_user }, names),
     });
   }
-  out.push(...mergeConflicts(store));
+  out.push(...mergeConflicts(store, names));
   return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
@@ -190,7 +200,7 @@ export function listConflicts(store: Store, opts: { all?: boolean } = {}): Confl
  * folded with its twin), each value of a merged registration or of the survivor itself that
  * differs from the winner, until someone writes the field having seen it.
  */
-function mergeConflicts(store: Store): Conflict[] {
+function mergeConflicts(store: Store, names: Names): Conflict[] {
   const out: Conflict[] = [];
   const groups: [EntityName, Map<string, string[]>, readonly string[]][] = [
     ['client', mergedInto(store, 'clients'), MERGED_CLIENT_FIELDS],
@@ -217,8 +227,8 @@ function mergeConflicts(store: Store): Conflict[] {
             ref: s.ref,
             field,
             keyField: Boolean(spec?.key),
-            current: cur ? side(spec, cur) : null,
-            other: side(spec, other),
+            current: cur ? side(cur, names) : null,
+            other: side(other, names),
             mergedRowId: other.rowId,
             mergedRef: from?.ref ?? null,
           });

@@ -98,7 +98,8 @@ describe('daily caseload work in the browser', () => {
 
     await p.getByRole('link', { name: 'Nieuwe vacature' }).click();
     await p.getByRole('heading', { name: 'Nieuwe vacature registreren' }).waitFor();
-    expect(await p.getByLabel('Werkgever *').inputValue()).toBe(ids.employer);
+    // The employer list loads after the heading shows: wait for it to select the employer.
+    await expect.poll(() => p.getByLabel('Werkgever *').inputValue(), { timeout: 30_000 }).toBe(ids.employer);
     await p.getByLabel('Functie *').fill('Medewerker productie');
     await p.getByLabel('Uren per week', { exact: true }).fill('32');
     await p.getByLabel('Plaats werkplek').fill('Emmeloord');
