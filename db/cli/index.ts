@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { userInfo } from 'node:os';
 import { Store } from '../store/open.js';
 import { defaultDbFile } from '../store/paths.js';
-import { AppError } from '../api/result.js';
+import { AppError } from '../model/errors.js';
 import { UsageError, type CliIO, type Command } from './command.js';
 import { COMMANDS } from './commands/index.js';
 

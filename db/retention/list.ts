@@ -6,7 +6,7 @@
 import type { Store } from '../store/open.js';
 import { displayName } from '../model/person.js';
 import { addYears } from '../model/calendar.js';
-import { decodeCursor, page } from '../work/cursor.js';
+import { decodeCursor, page } from '../records/paging.js';
 
 export const RETENTION_YEARS = 10;
 

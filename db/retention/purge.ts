@@ -26,7 +26,7 @@
 // same way (writing the same markers: idempotent). A client changed locally after the purge was
 // decided (journal clock newer than the marker's) is not purged but returned as a conflict.
 import { createHash } from 'node:crypto';
-import { AppError } from '../api/result.js';
+import { AppError } from '../model/errors.js';
 import { ENTITIES, type EntityName } from '../model/entities.js';
 import { audit } from '../store/audit.js';
 import type { Store } from '../store/open.js';

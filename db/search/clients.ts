@@ -8,7 +8,7 @@ import { inCaseloadSql } from '../model/caseload.js';
 import { maskBsn } from '../model/bsn.js';
 import { displayName } from '../model/person.js';
 import { inCaseloadOn } from '../model/caseload.js';
-import type { ClientListItem } from '../api/methods/clients.js';
+import type { ClientListItem } from '../model/clients.js';
 import { clientOrder, placeAfter, placesOf, prewarmClientOrder } from './client-order.js';
 
 export interface ClientSearchInput {

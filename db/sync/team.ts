@@ -4,7 +4,7 @@
 // (public key in the clear; name, version and "seen up to" vector sealed with the team key).
 import { randomBytes, timingSafeEqual, createHmac, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { AppError } from '../api/result.js';
+import { AppError } from '../model/errors.js';
 import type { Store } from '../store/open.js';
 import {
   keyFromPassphrase,

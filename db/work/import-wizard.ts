@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { AppError } from '../api/result.js';
+import { AppError } from '../model/errors.js';
 import { importFile, type ImportResult } from '../exchange/import.js';
 import { formatOf, readImportFile, type RawRow } from '../exchange/read-file.js';
 import { RECORDS, type RecordKind } from '../model/records.js';

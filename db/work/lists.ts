@@ -4,7 +4,7 @@
 // row from sync) are left out rather than breaking the keyset order.
 import type { Store } from '../store/open.js';
 import { displayName } from '../model/person.js';
-import { decodeCursor, page } from './cursor.js';
+import { decodeCursor, page } from '../records/paging.js';
 
 interface ListInput {
   limit: number;

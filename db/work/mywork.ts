@@ -13,7 +13,7 @@
 // names me as account manager; exceptional employers with me as fixed contact or with none.
 // Names are matched on the user's display name or ref, as periods and contacts store names.
 import { inCaseloadSql } from '../model/caseload.js';
-import type { Role } from '../api/define.js';
+import type { Role } from '../model/roles.js';
 import type { Store } from '../store/open.js';
 import { displayName } from '../model/person.js';
 import { addDays, daysBetween, isUnder27 } from '../model/calendar.js';

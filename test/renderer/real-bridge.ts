@@ -1,6 +1,7 @@
 // A bridge for jsdom tests that goes through the real dispatcher and a real (in-memory) SQLite
 // store: only the transport (IPC/HTTP) is skipped.
-import { createApi, type Session } from '../../db/api/dispatch.js';
+import { createApi } from '../../db/api/dispatch.js';
+import { type Session } from '../../db/model/roles.js';
 import { Store } from '../../db/store/open.js';
 import type { Bridge } from '../../renderer/bridge.js';
 

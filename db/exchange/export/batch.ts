@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, join, resolve, sep } from 'node:path';
-import { AppError } from '../../api/result.js';
+import { AppError } from '../../model/errors.js';
 import { audit } from '../../store/audit.js';
 import type { Store } from '../../store/open.js';
 import { fileBytes } from './files.js';

@@ -3,7 +3,7 @@
 // same columns. For each target and record kind one profile is in use: the active adjusted copy,
 // else the shipped default. Every profile is validated before use: shape (zod) and meaning
 // (each source exists for its kind).
-import { AppError } from '../../api/result.js';
+import { AppError } from '../../model/errors.js';
 import type { Store } from '../../store/open.js';
 import { profileSchema, type Profile, type ProfileKind, type ProfileTarget } from './profile-schema.js';
 import { sourceFields } from './sources.js';

@@ -4,7 +4,7 @@ import { verifyJournal } from '../../../db/journal/verify.js';
 import type { Value } from '../../../db/journal/write.js';
 import type { EntityName } from '../../../db/model/entities.js';
 import { applyPurgeMarkers, isPurged, markerId } from '../../../db/retention/purge.js';
-import { checkStore } from '../../../db/store/check.js';
+import { checkStore } from '../../../db/records/check.js';
 import type { Store } from '../../../db/store/open.js';
 import { tempStore } from '../helpers.js';
 import { apiAs } from './api.js';
