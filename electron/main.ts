@@ -6,7 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EVENT_NAMES } from '../db/api/contract.js';
 import { createApi } from '../db/api/dispatch.js';
-import { Store } from '../db/store/open.js';
+import { Store } from '../db/journal/store.js';
 import { defaultDbFile, userDataDir } from '../db/store/paths.js';
 import { CHANNELS, createCallRouter, pdfFileName, type PrintToPdfResult } from './ipc.js';
 import { menuTemplate } from './menu.js';

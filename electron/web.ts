@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { EVENT_NAMES, isMethodName } from '../db/api/contract.js';
 import { createApi } from '../db/api/dispatch.js';
 import { type Session } from '../db/model/roles.js';
-import { Store } from '../db/store/open.js';
+import { Store } from '../db/journal/store.js';
 import { SECURITY_HEADERS } from './security.js';
 import { serveStatic } from './static.js';
 import { localSession } from './session.js';

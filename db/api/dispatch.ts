@@ -6,7 +6,7 @@ import { contract, isMethodName, type EventName, type MethodName, type Output } 
 import type { Role, Session } from '../model/roles.js';
 import { handlers } from './handlers/index.js';
 import { AppError, type ApiError, type Result } from '../model/errors.js';
-import type { Store } from '../store/open.js';
+import type { Store } from '../journal/store.js';
 
 export interface Ctx {
   store: Store;

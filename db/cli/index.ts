@@ -2,7 +2,7 @@
 // Exit 0 success, 1 input refused (nothing written), 2 usage error.
 import { parseArgs } from 'node:util';
 import { userInfo } from 'node:os';
-import { Store } from '../store/open.js';
+import { Store } from '../journal/store.js';
 import { defaultDbFile } from '../store/paths.js';
 import { AppError } from '../model/errors.js';
 import { UsageError, type CliIO, type Command } from './command.js';

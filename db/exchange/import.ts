@@ -5,7 +5,7 @@ import { AppError } from '../model/errors.js';
 import { DUMP_KIND, RECORD_KINDS, headerToField, type RecordKind } from '../model/records.js';
 import { parseRecord } from '../records/parse.js';
 import { RecordWriter, type RecordValues } from '../records/upsert.js';
-import type { Store } from '../store/open.js';
+import type { Store } from '../journal/store.js';
 import { readImportFile, type FileFormat, type RawRow } from './read-file.js';
 
 export interface ImportProblem {

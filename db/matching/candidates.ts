@@ -4,7 +4,7 @@
 import { inCaseloadSql } from '../model/caseload.js';
 import { displayName } from '../model/person.js';
 import { AppError } from '../model/errors.js';
-import type { Store } from '../store/open.js';
+import type { Store } from '../journal/store.js';
 import { decodeCursor, page, type CursorKey } from '../records/paging.js';
 import { scoreMatch, scoreOnly, type ClientProfile, type MatchScore, type VacancyProfile } from './score.js';
 

@@ -4,7 +4,7 @@
 import { AppError } from '../model/errors.js';
 import type { Writer } from '../journal/write.js';
 import { hashRef } from '../records/refs.js';
-import type { Store } from '../store/open.js';
+import type { Store } from '../journal/store.js';
 import { liveRow } from '../records/forms.js';
 import { loadClient, loadVacancy, type MatchStatus } from './candidates.js';
 import { displayName } from '../model/person.js';

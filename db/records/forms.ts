@@ -10,7 +10,7 @@ import type { RecordKind } from '../model/records.js';
 import { parseRecord, throwFieldErrors } from './parse.js';
 import { hashRef, nextSeriesRef } from './refs.js';
 import { ENTITY_OF, RecordWriter, type RecordValues, type UpsertResult } from './upsert.js';
-import type { Store } from '../store/open.js';
+import type { Store } from '../journal/store.js';
 
 const NOT_FOUND: Partial<Record<EntityName, string>> = {
   user: 'Gebruiker niet gevonden',

@@ -1,6 +1,6 @@
 // Who and which laptop, as people read them: the journal and the audit log keep ids (a signed-in
 // user's id, a device id); history, timeline and the conflicts list show names.
-import type { Store } from '../store/open.js';
+import type { Store } from '../journal/store.js';
 
 /** Display names of users and laptops, looked up once per call. */
 export function namer(store: Store): { user(who: string): string | null; device(id: string): string | null } {

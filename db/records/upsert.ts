@@ -5,7 +5,7 @@ import { AppError } from '../model/errors.js';
 import type { Value, Writer } from '../journal/write.js';
 import { ENTITIES, type EntityName } from '../model/entities.js';
 import { RECORDS, type Parsed, type RecordKind } from '../model/records.js';
-import type { Store } from '../store/open.js';
+import type { Store } from '../journal/store.js';
 import { formerRefs, hashRef, nextSeriesRef, resolveRef } from './refs.js';
 
 export type RecordValues = Record<string, Parsed | undefined>;

@@ -4,7 +4,7 @@
 import { displayName } from '../model/person.js';
 import type { ReportParams, ReportRecord } from '../model/reports.js';
 import { AppError } from '../model/errors.js';
-import type { Store } from '../store/open.js';
+import type { Store } from '../journal/store.js';
 import type { Figure } from './query.js';
 import { runReport } from './run.js';
 

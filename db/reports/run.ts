@@ -4,7 +4,7 @@
 // figure `realized` in refs.realized.
 import type { ReportName, ReportParams, ReportTable } from '../model/reports.js';
 import { AppError } from '../model/errors.js';
-import type { Store } from '../store/open.js';
+import type { Store } from '../journal/store.js';
 import { resolveParams, type Resolved } from './params.js';
 import { Trace, type Figure } from './query.js';
 import { REPORTS, isReportName } from './registry.js';

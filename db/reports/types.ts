@@ -2,7 +2,7 @@
 // computes its data (the JSON of CONTRACTS.md) and how that data is shown as tables (screen,
 // CSV, XLSX, HTML/PDF all print the same tables).
 import type { ReportName, ReportParamName, ReportTable } from '../model/reports.js';
-import type { Store } from '../store/open.js';
+import type { Store } from '../journal/store.js';
 import type { Resolved } from './params.js';
 import type { Trace } from './query.js';
 

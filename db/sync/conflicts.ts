@@ -10,7 +10,7 @@
 import type { ApplyOutcome, FieldChange, Value } from '../journal/write.js';
 import { ENTITIES, fieldSpec, type EntityName } from '../model/entities.js';
 import { AppError } from '../model/errors.js';
-import type { Store } from '../store/open.js';
+import type { Store } from '../journal/store.js';
 import { decodeHlc } from '../journal/hlc.js';
 import { namer } from '../records/names.js';
 import { MERGE_USER, MERGED_CLIENT_FIELDS, mergeCandidates, mergedInto } from './merge.js';

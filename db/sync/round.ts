@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AppError } from '../model/errors.js';
-import type { Store } from '../store/open.js';
+import type { Store } from '../journal/store.js';
 import { compactOwnFiles } from './compact.js';
 import { META, isoNow, nowOf, type ProgressFn, type SyncContext } from './context.js';
 import { pin, refreshDevices, seenVector } from './devices.js';

@@ -5,7 +5,7 @@
 import { randomBytes, timingSafeEqual, createHmac, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { AppError } from '../model/errors.js';
-import type { Store } from '../store/open.js';
+import type { Store } from '../journal/store.js';
 import {
   keyFromPassphrase,
   newDeviceKeys,

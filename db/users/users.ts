@@ -8,7 +8,7 @@ import type { Session } from '../model/roles.js';
 import { AppError } from '../model/errors.js';
 import { nextSeriesRef } from '../records/refs.js';
 import { audit } from '../store/audit.js';
-import type { Store } from '../store/open.js';
+import type { Store } from '../journal/store.js';
 import type { Value } from '../journal/write.js';
 import { checkPinStrength, hashPin, verifyPin } from './password.js';
 

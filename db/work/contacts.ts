@@ -9,7 +9,7 @@
 import { AppError } from '../model/errors.js';
 import type { Writer } from '../journal/write.js';
 import { hashRef } from '../records/refs.js';
-import type { Store } from '../store/open.js';
+import type { Store } from '../journal/store.js';
 import { addDays, addMonths } from '../model/calendar.js';
 import { liveRow, parseForm, saveRecord } from '../records/forms.js';
 

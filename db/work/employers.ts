@@ -12,7 +12,7 @@ import { AppError } from '../model/errors.js';
 import { fromColumn } from '../journal/write.js';
 import { ENTITIES, fieldSpec } from '../model/entities.js';
 import { ftsQuery } from '../search/clients.js';
-import type { Store } from '../store/open.js';
+import type { Store } from '../journal/store.js';
 import { displayName } from '../model/person.js';
 import { decodeCursor, page } from '../records/paging.js';
 import { addDays, daysBetween } from '../model/calendar.js';

@@ -3,7 +3,7 @@
 // are masked (db/work/access.ts); the PIN hash never shows. Newest first, keyset on (hlc, seq).
 import type { Role } from '../model/roles.js';
 import type { EntityName } from '../model/entities.js';
-import type { Store } from '../store/open.js';
+import type { Store } from '../journal/store.js';
 import { maskedValue } from '../model/access.js';
 import { decodeCursor, page } from '../records/paging.js';
 import { hlcTime } from '../journal/hlc.js';

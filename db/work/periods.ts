@@ -4,7 +4,7 @@
 import { AppError } from '../model/errors.js';
 import type { Writer } from '../journal/write.js';
 import { RecordWriter } from '../records/upsert.js';
-import type { Store } from '../store/open.js';
+import type { Store } from '../journal/store.js';
 import { liveRow } from '../records/forms.js';
 
 export function intake(

@@ -3,7 +3,7 @@
 // nazorg contacts (db/work/contacts.ts). All in the caller's write transaction.
 import { AppError } from '../model/errors.js';
 import type { Writer } from '../journal/write.js';
-import type { Store } from '../store/open.js';
+import type { Store } from '../journal/store.js';
 import { rescheduleNazorg, scheduleNazorg } from './contacts.js';
 import { liveRow, parseForm, saveRecord } from '../records/forms.js';
 

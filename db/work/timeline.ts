@@ -8,7 +8,7 @@
 import type { Role } from '../model/roles.js';
 import { labelOf } from '../model/codes.js';
 import { dutchDay, formatDateNl } from '../model/calendar.js';
-import type { Store } from '../store/open.js';
+import type { Store } from '../journal/store.js';
 import { MASK, mayShow } from '../model/access.js';
 import { changesOf } from './history.js';
 import { namer } from '../records/names.js';

@@ -6,7 +6,7 @@ import { AppError } from '../model/errors.js';
 import type { Writer } from '../journal/write.js';
 import { fromColumn } from '../journal/write.js';
 import { ENTITIES, fieldSpec } from '../model/entities.js';
-import type { Store } from '../store/open.js';
+import type { Store } from '../journal/store.js';
 import { vacanciesForClient } from '../matching/candidates.js';
 import { displayName } from '../model/person.js';
 import { decodeCursor, page } from '../records/paging.js';

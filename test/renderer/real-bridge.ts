@@ -2,7 +2,7 @@
 // store: only the transport (IPC/HTTP) is skipped.
 import { createApi } from '../../db/api/dispatch.js';
 import { type Session } from '../../db/model/roles.js';
-import { Store } from '../../db/store/open.js';
+import { Store } from '../../db/journal/store.js';
 import type { Bridge } from '../../renderer/bridge.js';
 
 /** `now` is the one clock of the store (tests pass the same moment to renderer/clock.ts). */

@@ -8,7 +8,7 @@ import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSy
 import { basename, join, resolve, sep } from 'node:path';
 import { AppError } from '../../model/errors.js';
 import { audit } from '../../store/audit.js';
-import type { Store } from '../../store/open.js';
+import type { Store } from '../../journal/store.js';
 import { fileBytes } from './files.js';
 import { dutchDay } from '../../model/calendar.js';
 import { planTarget, type PlannedRecord } from './plan.js';

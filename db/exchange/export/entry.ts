@@ -3,7 +3,7 @@
 // fields in its screen order, formatted as it wants them, changed fields marked), and
 // "ingevoerd", which stores the delivered hash and the target's own id.
 import { AppError } from '../../model/errors.js';
-import type { Store } from '../../store/open.js';
+import type { Store } from '../../journal/store.js';
 import { planTarget, type PlannedRecord } from './plan.js';
 import { planSummary } from './summary.js';
 import { dutchDay } from '../../model/calendar.js';

@@ -4,7 +4,7 @@
 // else the shipped default. Every profile is validated before use: shape (zod) and meaning
 // (each source exists for its kind).
 import { AppError } from '../../model/errors.js';
-import type { Store } from '../../store/open.js';
+import type { Store } from '../../journal/store.js';
 import { profileSchema, type Profile, type ProfileKind, type ProfileTarget } from './profile-schema.js';
 import { sourceFields } from './sources.js';
 import wbsVacatures from '../profiles/wbs-vacatures.json' with { type: 'json' };

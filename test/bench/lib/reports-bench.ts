@@ -2,7 +2,7 @@
 // the median of a few runs per report, as wall-clock time and as this process's CPU time (on a
 // shared, busy machine the CPU time is what the report costs; wall time includes waiting).
 import type { ReportParams } from '../../../db/model/reports.js';
-import type { Store } from '../../../db/store/open.js';
+import type { Store } from '../../../db/journal/store.js';
 import { REPORTS } from '../../../db/reports/registry.js';
 import { runReport } from '../../../db/reports/run.js';
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { loadDemo } from '../../../db/demo/generate.js';
-import { Store } from '../../../db/store/open.js';
+import { Store } from '../../../db/journal/store.js';
 import { MemoryKeyStore } from '../../../db/sync/keystore.js';
 import { runRound, setupSync, unlockTeam } from '../../../db/sync/round.js';
 import { publishSnapshot } from '../../../db/sync/snapshot.js';

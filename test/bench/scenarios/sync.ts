@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
-import { Store } from '../../../db/store/open.js';
+import { Store } from '../../../db/journal/store.js';
 import { Clock } from '../../../db/journal/hlc.js';
 import { toColumn, type FieldChange } from '../../../db/journal/write.js';
 import { fieldSpec } from '../../../db/model/entities.js';

@@ -13,7 +13,7 @@ import { dumpLines } from '../../../db/records/read.js';
 import { formerRefs } from '../../../db/records/refs.js';
 import { searchAll } from '../../../db/search/all.js';
 import { checkStore } from '../../../db/records/check.js';
-import { Store } from '../../../db/store/open.js';
+import { Store } from '../../../db/journal/store.js';
 import { bsnFrom, cli, tempDir, writeFile } from '../helpers.js';
 import { Cloud, expectSameDumps, type Laptop } from './harness.js';
 

@@ -4,7 +4,7 @@ import { createApi, type Api } from '../../../db/api/dispatch.js';
 import type { Role } from '../../../db/model/roles.js';
 import type { Input, MethodName, Output } from '../../../db/api/contract.js';
 import type { ApiError } from '../../../db/model/errors.js';
-import type { Store } from '../../../db/store/open.js';
+import type { Store } from '../../../db/journal/store.js';
 
 export interface TestApi {
   raw: Api;

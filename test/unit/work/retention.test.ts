@@ -5,7 +5,7 @@ import type { Value } from '../../../db/journal/write.js';
 import type { EntityName } from '../../../db/model/entities.js';
 import { applyPurgeMarkers, isPurged, markerId } from '../../../db/retention/purge.js';
 import { checkStore } from '../../../db/records/check.js';
-import type { Store } from '../../../db/store/open.js';
+import type { Store } from '../../../db/journal/store.js';
 import { tempStore } from '../helpers.js';
 import { apiAs } from './api.js';
 import { bsnNo } from './fixture.js';
