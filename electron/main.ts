@@ -132,7 +132,7 @@ function fromMainWindow(event: Electron.IpcMainInvokeEvent): boolean {
 let syncLoop: { stop(): void } | null = null;
 
 function wireIpc(s: Store): void {
-  const api = createApi(s, localSession());
+  const api = createApi(s, localSession(), { transport: 'app' });
   // Sync runs on start, on a timer and when the shared folder changes (db/sync/watch.ts), through
   // the same contract method as the button, so status and progress reach the window as events.
   syncLoop = startSyncLoop({ store: s, run: () => api.call('sync.run', {}) });

@@ -94,7 +94,7 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
   if (!opts.store && !opts.dbFile) throw new Error('startWebShell: store or dbFile is required');
   const store = opts.store ?? Store.open(opts.dbFile!);
   const ownsStore = !opts.store;
-  const api = createApi(store, opts.session ?? localSession());
+  const api = createApi(store, opts.session ?? localSession(), { transport: 'app' });
   const token = randomBytes(32).toString('hex');
   const tokenBytes = Buffer.from(token);
   const streams = new Set<ServerResponse>();

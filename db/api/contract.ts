@@ -19,6 +19,7 @@ import { importMethods } from './methods/import.js';
 import { reportMethods } from './methods/reports.js';
 import { exportMethods } from './methods/exports.js';
 import { syncMethods } from './methods/sync.js';
+import { dataMethods } from './methods/data.js';
 
 export const contract = {
   ...appMethods,
@@ -38,6 +39,7 @@ export const contract = {
   ...reportMethods,
   ...exportMethods,
   ...syncMethods,
+  ...dataMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,16 +1,37 @@
 // The dispatcher behind every transport: validates input with the contract's zod schema, checks
-// the caller's role, runs the handler, and turns AppErrors (and zod issues) into
+// the caller's role and transport, runs the handler, writes the audit entry of every write and
+// every refusal (BIO 8.15.01), and turns AppErrors (and zod issues) into
 // {ok:false,error:{code,message,field}}. Never throws.
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { contract, isMethodName, type EventName, type MethodName, type Output } from './contract.js';
-import type { Role, Session } from '../model/roles.js';
+import type { MethodDef } from './define.js';
+import type { Session } from '../model/roles.js';
 import { handlers } from './handlers/index.js';
 import { AppError, type ApiError, type Result } from '../model/errors.js';
 import type { Store } from '../journal/store.js';
+import { audit } from '../store/audit.js';
+import { MemoryKeyStore, type KeyStore, type PassphraseSource } from '../sync/keystore.js';
+import { syncAppVersion, syncKeyStore } from '../sync/runtime.js';
+
+/** What the calling program provides: its kind, the sync key store, and (CLI) a terminal. */
+export interface Host {
+  /** 'cli' (and tests) may call local methods; the app's shells ('app') may not. */
+  transport: 'app' | 'cli';
+  keyStore: KeyStore;
+  appVersion: string;
+  /** Asks a person for a passphrase (CLI: environment, else the terminal). */
+  passphrase?: PassphraseSource;
+  /** Standard output, line by line (CLI: dump, search). */
+  out?: (line: string) => void;
+  /** Progress of long work (CLI: stderr on a terminal). */
+  progress?: (label: string, done: number, total: number) => void;
+}
 
 export interface Ctx {
   store: Store;
   session: Session;
+  host: Host;
   emit(event: EventName, payload: unknown): void;
   /** Replaces the caller's session (session.switch after a verified PIN); later calls run as that user. */
   setSession(session: Session): void;
@@ -38,8 +59,49 @@ export interface Api {
   session: Session;
 }
 
-export function createApi(store: Store, session: Session = DEFAULT_SESSION): Api {
+export interface ApiOptions {
+  transport?: Host['transport'];
+  keyStore?: KeyStore;
+  appVersion?: string;
+  passphrase?: PassphraseSource;
+  out?: (line: string) => void;
+  progress?: Host['progress'];
+}
+
+/**
+ * The record an audit entry names: a pseudonym of the id from the output or the input (the first
+ * 16 hex digits of its sha256). An auditor finds a record's entries by hashing its id; once a
+ * retention purge has destroyed the record, nothing in the log points back to the person.
+ */
+export function auditPseudonym(id: string): string {
+  return `#${createHash('sha256').update(id).digest('hex').slice(0, 16)}`;
+}
+
+function auditObject(input: unknown, value: unknown): string | null {
+  const pick = (o: unknown) => {
+    if (!o || typeof o !== 'object') return null;
+    const r = o as Record<string, unknown>;
+    for (const k of ['id', 'clientId', 'employerId', 'vacancyId', 'periodId', 'matchId']) {
+      if (typeof r[k] === 'string') return auditPseudonym(r[k]);
+    }
+    return null;
+  };
+  return pick(value) ?? pick(input);
+}
+
+export function createApi(store: Store, session: Session = DEFAULT_SESSION, opts: ApiOptions = {}): Api {
   const listeners = new Map<EventName, Set<Listener>>();
+  const host: Host = {
+    transport: opts.transport ?? 'cli',
+    // The command line keeps no key: a fresh store per run, unlocked by the passphrase.
+    keyStore: opts.keyStore ?? (opts.transport === 'cli' ? new MemoryKeyStore() : syncKeyStore()),
+    appVersion: opts.appVersion ?? syncAppVersion(),
+    passphrase: opts.passphrase,
+    out: opts.out,
+    progress: opts.progress,
+  };
+  const log = (method: string, object: string | null, result: 'ok' | 'refused' | 'error') =>
+    audit(store, { actor: api.session.user, action: method, object, result });
   const api: Api = {
     session,
     on(event, cb) {
@@ -50,16 +112,23 @@ export function createApi(store: Store, session: Session = DEFAULT_SESSION): Api
     async call(method, input) {
       if (!isMethodName(method))
         return { ok: false, error: { code: 'unknown_method', message: `Onbekende functie: ${String(method)}` } };
-      const def = contract[method];
-      const roles = (def as { roles?: Role[] }).roles;
-      if (roles && !roles.includes(api.session.role)) {
+      const def = contract[method] as MethodDef;
+      if (def.local && host.transport !== 'cli')
+        return {
+          ok: false,
+          error: { code: 'forbidden', message: 'Deze functie is alleen beschikbaar via de opdrachtregel.' },
+        };
+      if (def.roles && !def.roles.includes(api.session.role)) {
+        log(method, auditObject(input, null), 'refused');
         return { ok: false, error: { code: 'forbidden', message: 'Uw rol mag deze actie niet uitvoeren.' } };
       }
       const parsed = def.input.safeParse(input ?? {});
       if (!parsed.success) return { ok: false, error: zodError(parsed.error) };
+      const audited = def.writes && def.audit !== 'self';
       const ctx: Ctx = {
         store,
         session: api.session,
+        host,
         emit: (event, payload) => listeners.get(event)?.forEach((cb) => cb(payload)),
         setSession: (next) => {
           api.session = next;
@@ -68,8 +137,12 @@ export function createApi(store: Store, session: Session = DEFAULT_SESSION): Api
       try {
         const handler = handlers[method] as (ctx: Ctx, input: unknown) => unknown;
         const value = await handler(ctx, parsed.data);
+        // A result with ok: false (an import with refused rows) wrote nothing: refused.
+        const refusedInput = (value as { ok?: unknown } | null)?.ok === false;
+        if (audited) log(method, auditObject(parsed.data, value), refusedInput ? 'refused' : 'ok');
         return { ok: true, value: value as Output<typeof method> };
       } catch (e) {
+        if (audited) log(method, auditObject(parsed.data, null), e instanceof AppError ? 'refused' : 'error');
         if (e instanceof AppError)
           return { ok: false, error: { code: e.code, message: e.message, field: e.field, details: e.details } };
         if (e instanceof z.ZodError) return { ok: false, error: zodError(e) };

@@ -1,6 +1,6 @@
 // The shape of a `caseload` subcommand. Each lives in commands/<name>.ts and is registered in
 // index.ts. Exit codes (CONTRACTS.md): 0 success, 1 input refused (nothing written), 2 usage error.
-import type { Store } from '../journal/store.js';
+import type { Input, MethodName, Output } from '../api/contract.js';
 
 export interface CliIO {
   out(text: string): void;
@@ -14,11 +14,19 @@ export interface CliIO {
   askSecret(prompt: string): Promise<string | null>;
 }
 
+/** The contract, as the command-line user: every command is a thin caller of it. */
+export interface CliApi {
+  /** Calls a method; a refusal throws an AppError (exit 1, or 2 for usage). */
+  call<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>>;
+  close(): void;
+}
+
 export interface CommandContext {
-  /** Opens (creating/migrating) the database given by --db / CASELOAD_DB / the app's default. */
-  openStore(): Store;
-  /** The acting user for the journal (CASELOAD_USER, else the OS user name). */
-  user: string;
+  /**
+   * Opens (creating/migrating) the database given by --db / CASELOAD_DB / the app's default and
+   * the contract as CASELOAD_USER (else the OS user name), with that user's role.
+   */
+  open(): CliApi;
   io: CliIO;
 }
 

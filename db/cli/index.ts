@@ -5,7 +5,10 @@ import { userInfo } from 'node:os';
 import { Store } from '../journal/store.js';
 import { defaultDbFile } from '../store/paths.js';
 import { AppError } from '../model/errors.js';
-import { UsageError, type CliIO, type Command } from './command.js';
+import { UsageError, type CliApi, type CliIO, type Command } from './command.js';
+import { createApi } from '../api/dispatch.js';
+import { programSession } from '../api/session.js';
+import { readFileSync } from 'node:fs';
 import { COMMANDS } from './commands/index.js';
 
 function help(): string {
@@ -79,7 +82,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     return usage(io, `onverwacht argument '${positionals[cmd.positionals ?? 0]}'`, cmd);
   const dbFile = db ?? defaultDbFile(io.env);
   try {
-    return await cmd.run({ openStore: () => Store.open(dbFile), user: currentUser(io.env), io }, values, positionals);
+    return await cmd.run({ open: () => openApi(dbFile, currentUser(io.env), io), io }, values, positionals);
   } catch (e) {
     if (e instanceof UsageError) return usage(io, e.message, cmd);
     if (e instanceof AppError) {
@@ -88,6 +91,41 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     }
     io.err(`caseload ${name}: ${(e as Error).message}`);
     return 1;
+  }
+}
+
+function appVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string })
+      .version;
+  } catch {
+    return 'dev';
+  }
+}
+
+/** The store and the contract for one command; nothing of the domain is called directly. */
+function openApi(file: string, user: string, io: CliIO): CliApi {
+  const store = Store.open(file);
+  try {
+    const api = createApi(store, programSession(store, user), {
+      transport: 'cli',
+      appVersion: appVersion(),
+      // The team passphrase: CASELOAD_SYNC_PASSPHRASE, else asked on the terminal.
+      passphrase: async (prompt) => io.env.CASELOAD_SYNC_PASSPHRASE || io.askSecret(prompt),
+      out: (line) => io.out(line),
+      progress: (label, done, total) => io.progress(label, done, total),
+    });
+    return {
+      async call(method, input) {
+        const r = await api.call(method, input);
+        if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.field, r.error.details);
+        return r.value as never;
+      },
+      close: () => store.close(),
+    };
+  } catch (e) {
+    store.close();
+    throw e;
   }
 }
 

@@ -16,6 +16,10 @@ export const REPORT_NAMES = [
 ] as const;
 export type ReportName = (typeof REPORT_NAMES)[number];
 
+/** The file formats a report can be made in (json is the CONTRACTS.md data). */
+export const REPORT_FORMATS = ['json', 'csv', 'xlsx', 'html', 'pdf'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
 export type ReportParamName =
   | 'from'
   | 'to'

@@ -11,8 +11,7 @@ import { loadRecords } from './records.js';
 import { REPORTS } from './registry.js';
 import { runReport, type ReportRun } from './run.js';
 
-export const FORMATS = ['json', 'csv', 'xlsx', 'html', 'pdf'] as const;
-export type Format = (typeof FORMATS)[number];
+import type { ReportFormat as Format } from '../model/reports.js';
 
 /** Record rows in one file at most; beyond that the file says so and the app shows the rest. */
 export const RECORD_LIST_LIMIT = 50_000;

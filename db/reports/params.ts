@@ -5,6 +5,7 @@
 //   that ended on or before --as-of (or today).
 // Records dated after as_of are treated as not yet happened, so a past as-of date gives the
 // figures as they were then.
+import { FOLLOW_UP_DAYS } from '../model/employers.js';
 import { AppError } from '../model/errors.js';
 import { isIsoDate } from '../model/calendar.js';
 import { CODE_LISTS } from '../model/codes.js';
@@ -32,7 +33,7 @@ export interface Resolved {
 
 export const DEFAULT_TARGET_PERCENT = 25;
 export const DEFAULT_NORM = 50;
-export const DEFAULT_INTERVAL_DAYS = 90;
+export const DEFAULT_INTERVAL_DAYS = FOLLOW_UP_DAYS;
 
 function checkDate(field: string, v: string | undefined): void {
   if (v !== undefined && !isIsoDate(v))

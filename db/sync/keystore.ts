@@ -63,16 +63,3 @@ export class FileKeyStore implements KeyStore {
 }
 
 /** The command line's passphrase: CASELOAD_SYNC_PASSPHRASE, else asked on the terminal. */
-/** Where a passphrase can come from outside the app: the environment, else a terminal prompt. */
-export interface PassphraseInput {
-  env: NodeJS.ProcessEnv;
-  askSecret(prompt: string): Promise<string | null>;
-}
-
-export function cliPassphrase(io: PassphraseInput): PassphraseSource {
-  return async (prompt) => {
-    const env = io.env.CASELOAD_SYNC_PASSPHRASE;
-    if (env !== undefined && env !== '') return env;
-    return io.askSecret(prompt);
-  };
-}

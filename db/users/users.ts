@@ -79,7 +79,6 @@ export async function createUser(
     });
     return { id, ref };
   });
-  audit(store, { actor, action: 'users.create', object: result.ref, result: 'ok' });
   return result;
 }
 
@@ -121,7 +120,6 @@ export async function updateUser(
     }
     return w.update('user', input.id, fields);
   });
-  audit(store, { actor, action: 'users.update', object: row.ref as string, result: 'ok' });
   return { id: input.id, changed };
 }
 

@@ -17,7 +17,7 @@ import type { Role } from '../model/roles.js';
 import type { Store } from '../journal/store.js';
 import { displayName } from '../model/person.js';
 import { addDays, daysBetween, isUnder27 } from '../model/calendar.js';
-import { FOLLOW_UP_DAYS } from './employers.js';
+import { FOLLOW_UP_DAYS } from '../model/employers.js';
 
 export interface MyWorkInput {
   asOf: string;

@@ -18,7 +18,11 @@ export const appHandlers: H = {
     };
   },
   'demo.load': (ctx, input) => {
-    const result = loadDemo(ctx.store, { clients: input.clients, seed: input.seed, user: ctx.session.user });
+    const result = loadDemo(ctx.store, {
+      ...input,
+      user: ctx.session.user,
+      onProgress: (done, total) => ctx.host.progress?.('demogegevens', done, total),
+    });
     ctx.emit('data.changed', { kinds: ['clients', 'employers', 'vacancies'] });
     return result;
   },

@@ -1,6 +1,7 @@
 import { AppError } from '../../model/errors.js';
 import type { Handlers } from '../dispatch.js';
-import { employerByKvk, getEmployer, searchEmployers } from '../../work/employers.js';
+import { employerByKvk, getEmployer } from '../../work/employers.js';
+import { searchEmployers } from '../../search/employers.js';
 
 import { liveRow, parseForm, saveRecord } from '../../records/forms.js';
 import { EMAIL_RE, PHONE_RE } from '../../model/checks.js';

@@ -5,7 +5,7 @@ import type { Handlers } from '../dispatch.js';
 import { previewExport, runExport, sharedOutDir } from '../../exchange/export/batch.js';
 import { entryPanel, entryQueue, markEntered, recordStatus } from '../../exchange/export/entry.js';
 import { getProfile, listProfiles, retireProfile, saveProfile } from '../../exchange/export/profiles.js';
-import { KIND_LABELS, TARGETS, TARGET_LABELS } from '../../exchange/export/profile-schema.js';
+import { KIND_LABELS, TARGETS, TARGET_LABELS } from '../../model/export-profiles.js';
 import { setSharedFolder, sharedFolder } from '../../exchange/export/settings.js';
 import { sourceFields } from '../../exchange/export/sources.js';
 
@@ -36,9 +36,9 @@ export const exportHandlers: H = {
   }),
 
   'exports.run': async (ctx, input) => {
-    const shared = sharedFolder(ctx.store);
+    const shared = input.sharedFolder ?? sharedFolder(ctx.store);
     let outDir = input.out;
-    if (!outDir && input.shared) {
+    if (!outDir && (input.shared || input.sharedFolder)) {
       if (!shared) throw new AppError('invalid_input', 'Er is nog geen gedeelde exportmap ingesteld.', 'shared');
       outDir = sharedOutDir(shared, input.target);
     }
@@ -49,6 +49,7 @@ export const exportHandlers: H = {
       outDir,
       all: input.all,
       validOnly: input.validOnly,
+      onProgress: (done, total) => ctx.host.progress?.(`export ${input.target}`, done, total),
     });
     if (result.status === 'written') ctx.emit('data.changed', { kinds: ['exports'] });
     const batch = result.batch && {

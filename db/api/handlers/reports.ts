@@ -34,6 +34,8 @@ export const reportHandlers: H = {
 };
 
 const MIME = {
+  json: 'application/json',
+  pdf: 'application/pdf',
   csv: 'text/csv;charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   html: 'text/html;charset=utf-8',

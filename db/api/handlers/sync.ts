@@ -3,7 +3,7 @@
 import type { Handlers } from '../dispatch.js';
 import { listConflicts, resolveConflict } from '../../sync/conflicts.js';
 import { runRound, setupSync } from '../../sync/round.js';
-import { exclusiveRound, isRoundRunning, syncAppVersion, syncKeyStore } from '../../sync/runtime.js';
+import { exclusiveRound, isRoundRunning } from '../../sync/runtime.js';
 import { syncStatus } from '../../sync/status.js';
 
 type H = Pick<Handlers, 'sync.status' | 'sync.setup' | 'sync.run' | 'sync.conflicts' | 'sync.resolveConflict'>;
@@ -12,18 +12,27 @@ export const syncHandlers: H = {
   'sync.status': ({ store }) => ({ ...syncStatus(store), running: isRoundRunning(store) }),
 
   'sync.setup': async (ctx, input) => {
-    const result = await setupSync(ctx.store, { ...input, keyStore: syncKeyStore(), appVersion: syncAppVersion() });
+    const result = await setupSync(ctx.store, {
+      ...input,
+      keyStore: ctx.host.keyStore,
+      appVersion: ctx.host.appVersion,
+    });
     ctx.emit('sync.status', { ...syncStatus(ctx.store), running: false });
     return result;
   },
 
-  'sync.run': async (ctx, { snapshot }) => {
+  'sync.run': async (ctx, { snapshot, folder }) => {
     const result = await exclusiveRound(ctx.store, () =>
       runRound(ctx.store, {
-        keyStore: syncKeyStore(),
-        appVersion: syncAppVersion(),
+        folder,
+        keyStore: ctx.host.keyStore,
+        passphrase: ctx.host.passphrase,
+        appVersion: ctx.host.appVersion,
         snapshot,
-        progress: (label, done, total) => ctx.emit('progress', { task: 'sync', label, done, total }),
+        progress: (label, done, total) => {
+          ctx.host.progress?.(label, done, total);
+          ctx.emit('progress', { task: 'sync', label, done, total });
+        },
       }),
     );
     if (result.ingested.applied || result.merged || result.moved || result.purged || result.bootstrapped)

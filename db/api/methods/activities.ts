@@ -40,16 +40,19 @@ export const activityMethods = {
     output: z.object({ items: z.array(activityItem), next: z.string().nullable() }),
   }),
   'activities.create': method({
+    writes: true,
     input: z.object({ clientId: z.string(), fields: activityForm }).strict(),
     output: z.object({ id: z.string(), ref: z.string() }),
     roles: [...ACTIVITY_ROLES],
   }),
   'activities.update': method({
+    writes: true,
     input: z.object({ id: z.string(), fields: activityForm }).strict(),
     output: z.object({ id: z.string(), changed: z.array(z.string()) }),
     roles: [...ACTIVITY_ROLES],
   }),
   'activities.remove': method({
+    writes: true,
     input: z.object({ id: z.string() }).strict(),
     output: z.object({ id: z.string() }),
     roles: [...ACTIVITY_ROLES],

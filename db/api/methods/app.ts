@@ -15,10 +15,21 @@ export const appMethods = {
   }),
   /** Loads realistic synthetic demo data (offered on first start with an empty store). */
   'demo.load': method({
+    writes: true,
     input: z
-      .object({ clients: z.number().int().min(1).max(200_000).default(300), seed: z.number().int().default(1) })
+      .object({
+        clients: z.number().int().min(1).max(2_000_000).default(300),
+        seed: z.number().int().default(1),
+        /** The day the generated history ends (default: today). */
+        today: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/)
+          .optional(),
+        contactsPerClient: z.number().min(0).max(100).optional(),
+      })
       .strict(),
-    output: z.object({ clients: z.number(), employers: z.number(), vacancies: z.number() }),
+    output: z.object({ clients: z.number(), employers: z.number(), vacancies: z.number(), contacts: z.number() }),
+    roles: ['beheerder'],
   }),
   'codes.list': method({
     input: z.object({}).strict(),

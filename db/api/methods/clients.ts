@@ -86,11 +86,13 @@ export const clientMethods = {
     }),
   }),
   'clients.create': method({
+    writes: true,
     input: clientFormInput.strict(),
     output: z.object({ id: z.string(), ref: z.string() }),
     roles: ['klantmanager', 'trajectmanager', 'manager', 'beheerder'],
   }),
   'clients.update': method({
+    writes: true,
     input: z.object({ id: z.string(), fields: clientFormInput.strict() }).strict(),
     output: z.object({ id: z.string(), changed: z.array(z.string()) }),
     roles: ['klantmanager', 'trajectmanager', 'manager', 'beheerder'],

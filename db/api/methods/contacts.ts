@@ -33,6 +33,7 @@ export const contactMethods = {
    * `resolves` marks an earlier contact's follow-up as handled on this contact's date.
    */
   'contacts.create': method({
+    writes: true,
     input: z
       .object({
         clientId: z.string().nullable().optional(),
@@ -48,6 +49,7 @@ export const contactMethods = {
     output: z.object({ id: z.string(), ref: z.string() }),
   }),
   'contacts.update': method({
+    writes: true,
     input: z
       .object({
         id: z.string(),
@@ -58,10 +60,12 @@ export const contactMethods = {
   }),
   /** Marks a follow-up (or planned nazorg) as handled on `date` (default today). */
   'contacts.markDone': method({
+    writes: true,
     input: z.object({ id: z.string(), date: dateIn.optional() }).strict(),
     output: z.object({ id: z.string(), changed: z.array(z.string()) }),
   }),
   'contacts.remove': method({
+    writes: true,
     input: z.object({ id: z.string() }).strict(),
     output: z.object({ id: z.string() }),
   }),

@@ -58,6 +58,7 @@ export const dossierMethods = {
   }),
   /** Intake: opens a caseload period (first intake or re-entry after an exit). Referrer and account manager required. */
   'clients.intake': method({
+    writes: true,
     input: z
       .object({
         clientId: z.string(),
@@ -71,6 +72,7 @@ export const dossierMethods = {
   }),
   /** Exit: closes the open caseload period; the reason is required. exit_date is the first day out. */
   'clients.exit': method({
+    writes: true,
     input: z
       .object({
         clientId: z.string(),
@@ -96,6 +98,7 @@ export const dossierMethods = {
   }),
   /** Creates (no id) or changes a measure (maatregel). */
   'measures.save': method({
+    writes: true,
     input: z
       .object({
         clientId: z.string(),
@@ -110,6 +113,7 @@ export const dossierMethods = {
     roles: ['klantmanager', 'manager', 'beheerder'],
   }),
   'measures.remove': method({
+    writes: true,
     input: z.object({ id: z.string() }).strict(),
     output: z.object({ id: z.string() }),
     roles: ['klantmanager', 'manager', 'beheerder'],

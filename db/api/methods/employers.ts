@@ -124,11 +124,13 @@ export const employerMethods = {
   }),
   /** Registers an employer; a KvK number that exists already is refused with the existing employer's id. */
   'employers.create': method({
+    writes: true,
     input: employerForm,
     output: z.object({ id: z.string(), ref: z.string() }),
     roles: [...EMPLOYER_ROLES],
   }),
   'employers.update': method({
+    writes: true,
     input: z.object({ id: z.string(), fields: employerForm }).strict(),
     output: z.object({ id: z.string(), changed: z.array(z.string()) }),
     roles: [...EMPLOYER_ROLES],
@@ -139,6 +141,7 @@ export const employerMethods = {
     output: z.object({ id: z.string().nullable(), ref: z.string().nullable(), name: z.string().nullable() }),
   }),
   'employers.saveContactPerson': method({
+    writes: true,
     input: z
       .object({
         employerId: z.string(),
@@ -153,11 +156,13 @@ export const employerMethods = {
     roles: [...EMPLOYER_ROLES],
   }),
   'employers.removeContactPerson': method({
+    writes: true,
     input: z.object({ id: z.string() }).strict(),
     output: z.object({ id: z.string() }),
     roles: [...EMPLOYER_ROLES],
   }),
   'employers.saveSroi': method({
+    writes: true,
     input: z
       .object({
         employerId: z.string(),
@@ -173,6 +178,7 @@ export const employerMethods = {
     roles: ['werkgeversadviseur', 'manager', 'beheerder'],
   }),
   'employers.removeSroi': method({
+    writes: true,
     input: z.object({ id: z.string() }).strict(),
     output: z.object({ id: z.string() }),
     roles: ['werkgeversadviseur', 'manager', 'beheerder'],

@@ -10,7 +10,7 @@ import {
   TARGETS,
   problemSchema,
   profileSchema,
-} from '../../exchange/export/profile-schema.js';
+} from '../../model/export-profiles.js';
 
 const target = z.enum(TARGETS);
 const profileTarget = z.enum(PROFILE_TARGETS);
@@ -77,6 +77,8 @@ export const exportMethods = {
   }),
   /** Writes a batch (validation first). `out` is a folder; `shared` uses the shared export folder. */
   'exports.run': method({
+    writes: true,
+    audit: 'self',
     input: z
       .object({
         target,
@@ -84,6 +86,8 @@ export const exportMethods = {
         validOnly: z.boolean().default(false),
         out: z.string().min(1).max(1000).optional(),
         shared: z.boolean().default(false),
+        /** A shared export folder for this run (else the configured one): a subfolder per target. */
+        sharedFolder: z.string().min(1).max(1000).optional(),
       })
       .strict(),
     output: batchOutput,
@@ -147,6 +151,7 @@ export const exportMethods = {
   }),
   /** "Ingevoerd": stores the delivered hash and the target's own id (when given). */
   'exports.markEntered': method({
+    writes: true,
     input: z.object({ target: profileTarget, kind, id: z.string(), targetId: z.string().max(100).optional() }).strict(),
     output: z.object({ deliveredAt: z.string(), targetId: z.string().nullable() }),
   }),
@@ -174,12 +179,14 @@ export const exportMethods = {
   }),
   /** Saves a beheerder's adjusted copy (validated) and puts it in use for its target and kind. */
   'exports.profiles.save': method({
+    writes: true,
     input: z.object({ profile: profileSchema }).strict(),
     output: z.object({ id: z.string(), version: z.number() }),
     roles: beheerder,
   }),
   /** Takes an adjusted profile out of use: the shipped default applies again. */
   'exports.profiles.retire': method({
+    writes: true,
     input: z.object({ id: z.string() }).strict(),
     output: z.object({ id: z.string() }),
     roles: beheerder,
@@ -189,6 +196,7 @@ export const exportMethods = {
     output: z.object({ sharedFolder: z.string().nullable() }),
   }),
   'exports.settings.set': method({
+    writes: true,
     input: z.object({ sharedFolder: z.string().max(1000).nullable() }).strict(),
     output: z.object({ sharedFolder: z.string().nullable() }),
   }),

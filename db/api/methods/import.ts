@@ -47,6 +47,7 @@ export const importMethods = {
   }),
   /** Imports the file with the mapping: all rows or, when any row is refused, none. */
   'import.commit': method({
+    writes: true,
     input,
     output: z.object(counts),
     roles: ['beheerder', 'manager'],

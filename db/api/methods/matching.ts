@@ -90,6 +90,7 @@ export const matchingMethods = {
   }),
   /** Proposes a client for an open vacancy (status voorgesteld) with the score at that moment. */
   'matches.propose': method({
+    writes: true,
     input: z
       .object({ vacancyId: z.string(), clientId: z.string(), note: z.string().max(2000).nullable().optional() })
       .strict(),
@@ -97,6 +98,7 @@ export const matchingMethods = {
   }),
   /** Moves a match: voorgesteld <-> gesprek, -> afgewezen, afgewezen -> voorgesteld. Aangenomen only via placements.create. */
   'matches.move': method({
+    writes: true,
     input: z
       .object({
         id: z.string(),

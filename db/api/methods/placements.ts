@@ -43,6 +43,7 @@ export const placementMethods = {
    * are planned after 1 week, 1 month and 3 months.
    */
   'placements.create': method({
+    writes: true,
     input: z
       .object({
         matchId: z.string().nullable().optional(),
@@ -62,11 +63,13 @@ export const placementMethods = {
   }),
   /** Changes a placement (e.g. its end date); a new start date moves the open nazorg with it. */
   'placements.update': method({
+    writes: true,
     input: z.object({ id: z.string(), fields: placementForm }).strict(),
     output: z.object({ id: z.string(), changed: z.array(z.string()) }),
   }),
   /** Removes a placement registered by mistake (open nazorg goes too; its match returns to gesprek). */
   'placements.remove': method({
+    writes: true,
     input: z.object({ id: z.string() }).strict(),
     output: z.object({ id: z.string() }),
   }),

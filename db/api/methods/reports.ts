@@ -3,7 +3,7 @@
 // (tables with clickable figures) - pure, so the UI imports it for its types.
 import { z } from 'zod';
 import { method } from '../define.js';
-import { REPORT_NAMES, reportParams, reportRecord, reportTable } from '../../model/reports.js';
+import { REPORT_FORMATS, REPORT_NAMES, reportParams, reportRecord, reportTable } from '../../model/reports.js';
 
 const reportName = z.enum(REPORT_NAMES);
 
@@ -40,9 +40,7 @@ export const reportMethods = {
   }),
   /** A report as a file for download (CSV, XLSX or the printable HTML), base64-encoded. */
   'reports.file': method({
-    input: z
-      .object({ name: reportName, params: reportParams.default({}), format: z.enum(['csv', 'xlsx', 'html']) })
-      .strict(),
+    input: z.object({ name: reportName, params: reportParams.default({}), format: z.enum(REPORT_FORMATS) }).strict(),
     output: z.object({ filename: z.string(), mime: z.string(), base64: z.string() }),
   }),
 };

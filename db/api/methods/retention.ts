@@ -24,6 +24,8 @@ export const retentionMethods = {
   }),
   /** Destroys the clients and everything of theirs, journal and search index included. confirm must be true. */
   'retention.purge': method({
+    writes: true,
+    audit: 'self',
     input: z
       .object({ clientIds: z.array(z.string()).min(1).max(1000), confirm: z.literal(true), asOf: dateIn.optional() })
       .strict(),

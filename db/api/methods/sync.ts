@@ -96,6 +96,7 @@ export const syncMethods = {
   'sync.status': method({ input: z.object({}).strict(), output: syncStatusOutput }),
   /** Creates a team in the shared folder or joins it (also unlocks again after a lost key). */
   'sync.setup': method({
+    writes: true,
     input: z
       .object({
         folder: z.string().min(1).max(1000),
@@ -107,12 +108,23 @@ export const syncMethods = {
     output: z.object({ team: z.string(), device: z.string(), created: z.boolean() }),
   }),
   /** One round now (the shell also runs them on start, on a timer and when the folder changes). */
-  'sync.run': method({ input: z.object({ snapshot: z.boolean().default(false) }).strict(), output: roundResult }),
+  'sync.run': method({
+    writes: true,
+    input: z
+      .object({
+        snapshot: z.boolean().default(false),
+        /** Another path to the same shared folder (the command line names it every time). */
+        folder: z.string().min(1).max(1000).optional(),
+      })
+      .strict(),
+    output: roundResult,
+  }),
   'sync.conflicts': method({
     input: z.object({ all: z.boolean().default(false) }).strict(),
     output: z.object({ items: z.array(syncConflict) }),
   }),
   'sync.resolveConflict': method({
+    writes: true,
     input: z.object({ id: z.string().min(1).max(300), choice: z.enum(['current', 'other']) }).strict(),
     output: z.object({ resolved: syncConflict }),
   }),

@@ -22,6 +22,7 @@ export const userMethods = {
     roles: ['beheerder'],
   }),
   'users.create': method({
+    writes: true,
     input: z
       .object({
         display_name: z.string().trim().min(1).max(100),
@@ -35,6 +36,7 @@ export const userMethods = {
   }),
   /** Change name, role, e-mail, active, or set a new PIN. The last active beheerder cannot be removed. */
   'users.update': method({
+    writes: true,
     input: z
       .object({
         id: z.string(),
@@ -55,6 +57,8 @@ export const userMethods = {
   }),
   /** Switch to another user (by id) after verifying their PIN/password; later calls run as that user. */
   'session.switch': method({
+    writes: true,
+    audit: 'self',
     input: z.object({ user: z.string().min(1), pin: z.string().min(1).max(200) }).strict(),
     output: sessionOut,
   }),

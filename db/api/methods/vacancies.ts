@@ -73,17 +73,20 @@ export const vacancyMethods = {
     output: vacancyItem.extend({ record: z.record(z.string(), z.unknown()) }),
   }),
   'vacancies.create': method({
+    writes: true,
     input: z.object({ employerId: z.string(), fields: vacancyForm }).strict(),
     output: z.object({ id: z.string(), ref: z.string() }),
     roles: [...VACANCY_ROLES],
   }),
   'vacancies.update': method({
+    writes: true,
     input: z.object({ id: z.string(), fields: vacancyForm }).strict(),
     output: z.object({ id: z.string(), changed: z.array(z.string()) }),
     roles: [...VACANCY_ROLES],
   }),
   /** Closes a vacancy: filled (vervuld), withdrawn (ingetrokken) or expired (verlopen, shown as ingetrokken). */
   'vacancies.close': method({
+    writes: true,
     input: z
       .object({ id: z.string(), date: dateIn.optional(), reason: z.enum(['filled', 'withdrawn', 'expired']) })
       .strict(),

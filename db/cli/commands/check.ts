@@ -1,20 +1,19 @@
 import type { Command } from '../command.js';
-import { checkStore } from '../../records/check.js';
 
 export const checkCommand: Command = {
   name: 'check',
-  summary: 'integriteit van database en journaal controleren',
+  summary: 'integriteit controleren: database, journaal, verwijzingen, nummers, BSN per klant, auditlog',
   usage: 'check',
   options: {},
   async run(ctx) {
-    const store = ctx.openStore();
+    const api = ctx.open();
     try {
-      const r = checkStore(store);
+      const r = await api.call('app.check', {});
       for (const p of r.problems) ctx.io.err(`${p.area}: ${p.message}`);
-      ctx.io.out(JSON.stringify({ ok: r.problems.length === 0, ...r.counts, problems: r.problems.length }));
-      return r.problems.length ? 1 : 0;
+      ctx.io.out(JSON.stringify({ ok: r.ok, ...r.counts, problems: r.problems.length }));
+      return r.ok ? 0 : 1;
     } finally {
-      store.close();
+      api.close();
     }
   },
 };

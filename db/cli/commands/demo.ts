@@ -1,5 +1,4 @@
 import { UsageError, type Command } from '../command.js';
-import { loadDemo } from '../../demo/generate.js';
 
 export const demoCommand: Command = {
   name: 'demo',
@@ -22,20 +21,12 @@ export const demoCommand: Command = {
     const cpc = values['contacts-per-client'] === undefined ? undefined : Number(values['contacts-per-client']);
     if (cpc !== undefined && !(cpc >= 0 && cpc <= 100))
       throw new UsageError('--contacts-per-client moet een getal van 0 tot 100 zijn');
-    const store = ctx.openStore();
+    const api = ctx.open();
     try {
-      const r = loadDemo(store, {
-        clients,
-        seed,
-        today,
-        contactsPerClient: cpc,
-        user: ctx.user,
-        onProgress: (d, t) => ctx.io.progress('demogegevens', d, t),
-      });
-      ctx.io.out(JSON.stringify(r));
+      ctx.io.out(JSON.stringify(await api.call('demo.load', { clients, seed, today, contactsPerClient: cpc })));
       return 0;
     } finally {
-      store.close();
+      api.close();
     }
   },
 };

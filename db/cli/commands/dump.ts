@@ -1,6 +1,4 @@
-import { closeSync, fsyncSync, openSync, renameSync, writeSync } from 'node:fs';
 import type { Command } from '../command.js';
-import { dumpLines } from '../../records/read.js';
 
 export const dumpCommand: Command = {
   name: 'dump',
@@ -8,31 +6,12 @@ export const dumpCommand: Command = {
   usage: 'dump [--out FILE]',
   options: { out: { type: 'string' } },
   async run(ctx, values) {
-    const store = ctx.openStore();
+    const api = ctx.open();
     try {
-      const out = values.out as string | undefined;
-      if (!out) {
-        for (const line of dumpLines(store)) ctx.io.out(line);
-        return 0;
-      }
-      // Written to a temp name and renamed, so a reader never sees half a dump.
-      const tmp = `${out}.tmp-${process.pid}`;
-      const fd = openSync(tmp, 'w');
-      let buf = '';
-      for (const line of dumpLines(store)) {
-        buf += line + '\n';
-        if (buf.length > 1 << 20) {
-          writeSync(fd, buf);
-          buf = '';
-        }
-      }
-      writeSync(fd, buf);
-      fsyncSync(fd);
-      closeSync(fd);
-      renameSync(tmp, out);
+      await api.call('data.dump', { out: values.out as string | undefined });
       return 0;
     } finally {
-      store.close();
+      api.close();
     }
   },
 };

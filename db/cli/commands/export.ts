@@ -2,9 +2,8 @@
 // listed per record and field on stderr and nothing is written (exit 1), unless --valid-only
 // writes the valid records and leaves the others queued.
 import { UsageError, type Command } from '../command.js';
-import { problemLines, runExport, sharedOutDir } from '../../exchange/export/batch.js';
-import { SHARED_FOLDER_KEY } from '../../exchange/export/settings.js';
-import { TARGETS, type Target } from '../../exchange/export/profile-schema.js';
+import { AppError } from '../../model/errors.js';
+import { TARGETS, type Target } from '../../model/export-profiles.js';
 
 export const exportCommand: Command = {
   name: 'export',
@@ -21,22 +20,28 @@ export const exportCommand: Command = {
     const target = positionals[0] as Target | undefined;
     if (!target || !TARGETS.includes(target)) throw new UsageError('geef het doelsysteem: wbs, gws of vum');
     if (values.out && values.shared) throw new UsageError('geef --out of --shared, niet allebei');
-    const store = ctx.openStore();
+    const api = ctx.open();
     try {
-      const shared = (values.shared as string | undefined) ?? store.getMeta(SHARED_FOLDER_KEY) ?? undefined;
-      const outDir = (values.out as string | undefined) ?? (shared ? sharedOutDir(shared, target) : undefined);
-      if (!outDir) throw new UsageError('--out DIR is verplicht (of --shared DIR, of stel een gedeelde exportmap in)');
-      const result = await runExport(store, {
-        target,
-        user: ctx.user,
-        outDir,
-        all: Boolean(values.all),
-        validOnly: Boolean(values['valid-only']),
-        onProgress: (done, total) => ctx.io.progress(`export ${target}`, done, total),
-      });
+      const out = values.out as string | undefined;
+      const sharedFolder = values.shared as string | undefined;
+      const result = await api
+        .call('exports.run', {
+          target,
+          out,
+          sharedFolder,
+          // Without --out or --shared: the shared export folder set in the app, if any.
+          shared: !out && !sharedFolder,
+          all: Boolean(values.all),
+          validOnly: Boolean(values['valid-only']),
+        })
+        .catch((e: unknown) => {
+          if (e instanceof AppError && (e.field === 'shared' || e.field === 'out'))
+            throw new UsageError('--out DIR is verplicht (of --shared DIR, of stel een gedeelde exportmap in)');
+          throw e;
+        });
       // Records by ref and field only: problem messages never carry personal values.
-      for (const line of problemLines(result.problems))
-        ctx.io.err(`${result.status === 'refused' ? '' : 'in de wachtrij: '}${line}`);
+      for (const p of result.problems)
+        ctx.io.err(`${result.status === 'refused' ? '' : 'in de wachtrij: '}${p.ref}: ${p.label}: ${p.message}`);
       if (result.status === 'refused') {
         ctx.io.err(`caseload export: ${result.message}`);
         return 1;
@@ -45,7 +50,7 @@ export const exportCommand: Command = {
       if (result.batch) ctx.io.out(result.batch.dir);
       return 0;
     } finally {
-      store.close();
+      api.close();
     }
   },
 };

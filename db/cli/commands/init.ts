@@ -6,18 +6,13 @@ export const initCommand: Command = {
   usage: 'init [--device-name NAME]',
   options: { 'device-name': { type: 'string' } },
   async run(ctx, values) {
-    const store = ctx.openStore();
-    if (typeof values['device-name'] === 'string') store.setMeta('device_name', values['device-name']);
-    const version = store.db.pragma('user_version', { simple: true });
-    ctx.io.out(
-      JSON.stringify({
-        db: store.file,
-        device: store.device,
-        device_name: store.getMeta('device_name'),
-        schema_version: version,
-      }),
-    );
-    store.close();
-    return 0;
+    const api = ctx.open();
+    try {
+      const deviceName = values['device-name'] as string | undefined;
+      ctx.io.out(JSON.stringify(await api.call('app.init', { deviceName })));
+      return 0;
+    } finally {
+      api.close();
+    }
   },
 };

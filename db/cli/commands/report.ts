@@ -1,12 +1,19 @@
 // `caseload report NAME` (CONTRACTS.md): a management report as json (stdout by default), csv,
 // xlsx, html or pdf. Bad dates, unknown reports or formats are usage errors (exit 2).
 import { closeSync, fsyncSync, openSync, renameSync, writeSync } from 'node:fs';
-import { REPORT_NAMES, type ReportParams } from '../../model/reports.js';
+import {
+  REPORT_FORMATS,
+  REPORT_NAMES,
+  type ReportFormat,
+  type ReportName,
+  type ReportParams,
+} from '../../model/reports.js';
 import { AppError } from '../../model/errors.js';
 import { parseDate } from '../../model/calendar.js';
-import { FORMATS, renderReport, type Format } from '../../reports/output.js';
-import { isReportName } from '../../reports/registry.js';
 import { UsageError, type Command } from '../command.js';
+
+const FORMATS = REPORT_FORMATS;
+type Format = ReportFormat;
 
 type Values = Record<string, string | boolean | string[] | undefined>;
 
@@ -61,7 +68,7 @@ export const reportCommand: Command = {
   async run(ctx, values, positionals) {
     const name = positionals[0];
     if (!name) throw new UsageError(`geef de naam van de rapportage (${REPORT_NAMES.join(', ')})`);
-    if (!isReportName(name))
+    if (!(REPORT_NAMES as readonly string[]).includes(name))
       throw new UsageError(`onbekende rapportage '${name}' (kies uit ${REPORT_NAMES.join(', ')})`);
     const format = ((values.format as string | undefined) ?? 'json') as Format;
     if (!FORMATS.includes(format))
@@ -82,22 +89,25 @@ export const reportCommand: Command = {
       referrer: values.referrer as string | undefined,
     };
     for (const k of Object.keys(params) as (keyof ReportParams)[]) if (params[k] === undefined) delete params[k];
-    const store = ctx.openStore();
+    const api = ctx.open();
     try {
       let data: Buffer;
       try {
-        data = await renderReport(store, name, params, format);
+        const file = await api.call('reports.file', { name: name as ReportName, params, format });
+        data = Buffer.from(file.base64, 'base64');
       } catch (e) {
         // Parameter problems (from after to, unknown code) are usage errors too.
         if (e instanceof AppError && e.code === 'invalid_input')
-          throw new UsageError(`${e.field ? `--${e.field.replace(/_/g, '-')}: ` : ''}${e.message}`);
+          throw new UsageError(
+            `${e.field ? `--${e.field.replace(/^params\./, '').replace(/_/g, '-')}: ` : ''}${e.message}`,
+          );
         throw e;
       }
       if (out) writeAtomic(out, data);
       else ctx.io.out(data.toString('utf8').replace(/\n$/, ''));
       return 0;
     } finally {
-      store.close();
+      api.close();
     }
   },
 };

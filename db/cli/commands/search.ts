@@ -1,5 +1,4 @@
 import { UsageError, type Command } from '../command.js';
-import { searchAll } from '../../search/all.js';
 
 export const searchCommand: Command = {
   name: 'search',
@@ -13,12 +12,12 @@ export const searchCommand: Command = {
     const limit = Number(values.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > 10_000)
       throw new UsageError('--limit moet een geheel getal van 1 tot 10000 zijn');
-    const store = ctx.openStore();
+    const api = ctx.open();
     try {
-      for (const hit of searchAll(store, query, limit)) ctx.io.out(JSON.stringify(hit));
+      for (const hit of (await api.call('search.records', { query, limit })).items) ctx.io.out(JSON.stringify(hit));
       return 0;
     } finally {
-      store.close();
+      api.close();
     }
   },
 };

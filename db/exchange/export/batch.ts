@@ -13,7 +13,7 @@ import { fileBytes } from './files.js';
 import { dutchDay } from '../../model/calendar.js';
 import { planTarget, type PlannedRecord } from './plan.js';
 import { planSummary, type SummaryRow } from './summary.js';
-import { TARGET_LABELS, type ExportKind, type ExportProblem, type Target } from './profile-schema.js';
+import { TARGET_LABELS, type ExportKind, type ExportProblem, type Target } from '../../model/export-profiles.js';
 
 export const TARGET_FOLDERS: Record<Target, string> = { wbs: 'wbs', gws: 'gws4all', vum: 'vum' };
 

@@ -6,7 +6,7 @@ import iconv from 'iconv-lite';
 import { isValidBsn, normalizeBsn } from '../../model/bsn.js';
 import { EMAIL_RE, PHONE_RE, isValidKvk, normalizePostcode } from '../../model/checks.js';
 import { formatDateNl } from '../../model/calendar.js';
-import type { Column } from './profile-schema.js';
+import type { Column } from '../../model/export-profiles.js';
 
 export interface Cell {
   value: string;

@@ -7,7 +7,7 @@ import type { Store } from '../../journal/store.js';
 import { planTarget, type PlannedRecord } from './plan.js';
 import { planSummary } from './summary.js';
 import { dutchDay } from '../../model/calendar.js';
-import type { ExportKind, ExportProblem, ProfileTarget, Target } from './profile-schema.js';
+import type { ExportKind, ExportProblem, ProfileTarget, Target } from '../../model/export-profiles.js';
 
 export interface QueueItem {
   kind: ExportKind;

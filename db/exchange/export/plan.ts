@@ -7,7 +7,7 @@ import type { Store } from '../../journal/store.js';
 import { fitsWindows1252, formatCell } from './cells.js';
 import { Deliveries, changedColumns, fingerprint, type Fingerprint } from './deliveries.js';
 import { profilesFor } from './profiles.js';
-import type { ExportKind, ExportProblem, Profile, Target } from './profile-schema.js';
+import type { ExportKind, ExportProblem, Profile, Target } from '../../model/export-profiles.js';
 import { readSources, type SourceRecord } from './sources.js';
 import { buildVumDocument, VUM_FILES } from './vum.js';
 

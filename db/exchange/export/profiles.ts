@@ -5,7 +5,7 @@
 // (each source exists for its kind).
 import { AppError } from '../../model/errors.js';
 import type { Store } from '../../journal/store.js';
-import { profileSchema, type Profile, type ProfileKind, type ProfileTarget } from './profile-schema.js';
+import { profileSchema, type Profile, type ProfileKind, type ProfileTarget } from '../../model/export-profiles.js';
 import { sourceFields } from './sources.js';
 import wbsVacatures from '../profiles/wbs-vacatures.json' with { type: 'json' };
 import wbsWerkgevers from '../profiles/wbs-werkgevers.json' with { type: 'json' };

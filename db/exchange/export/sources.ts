@@ -10,7 +10,7 @@ import { RECORDS, type RecordKind } from '../../model/records.js';
 import { labelOf } from '../../model/codes.js';
 import { fromColumn } from '../../journal/write.js';
 import type { Store } from '../../journal/store.js';
-import type { ExportKind } from './profile-schema.js';
+import type { ExportKind } from '../../model/export-profiles.js';
 
 export const ENTITY_OF_KIND: Record<ExportKind, EntityName> = {
   vacancies: 'vacancy',

@@ -5,7 +5,7 @@
 // queue then costs no re-planning.
 import type { Store } from '../../journal/store.js';
 import { planTarget } from './plan.js';
-import type { ExportKind, ExportProblem, Target } from './profile-schema.js';
+import type { ExportKind, ExportProblem, Target } from '../../model/export-profiles.js';
 
 export interface SummaryRow {
   kind: ExportKind;

@@ -5,7 +5,7 @@
 // Polymorphic parts (Beroepsnaam, Adres, AdresDetails) are written as exactly one variant.
 // Postcodes are left out: the specs' postcode pattern ends in a stray "/i" that no value matches.
 import { createHash } from 'node:crypto';
-import type { ExportKind, ExportProblem } from './profile-schema.js';
+import type { ExportKind, ExportProblem } from '../../model/export-profiles.js';
 import type { SourceRecord } from './sources.js';
 
 export const VUM_FILES: { kind: ExportKind; name: string }[] = [

@@ -1,9 +1,9 @@
 // Search latency over the demo database: the client list search as the UI calls it (the
-// contract method clients.search, a page of 100) and the CLI's `caseload search` (searchAll),
+// contract method clients.search, a page of 100) and the CLI's `caseload search` (searchRecords),
 // against the raw baseline of one FTS5 MATCH (first 100 hits) or one indexed BSN lookup.
 import { Store } from '../../../db/journal/store.js';
 import { createApi } from '../../../db/api/dispatch.js';
-import { searchAll } from '../../../db/search/all.js';
+import { searchRecords } from '../../../db/search/records.js';
 import { ftsQuery } from '../../../db/search/clients.js';
 import { latency, sample } from '../lib/measure.js';
 
@@ -49,7 +49,7 @@ export async function search(args: Record<string, unknown>): Promise<Record<stri
       total = (r.value as { total: number }).total;
     }, RUNS);
     // `caseload search` needs a query; the empty list is the UI's alone.
-    const c = q ? await sample(() => searchAll(store, q, 20), RUNS) : [];
+    const c = q ? await sample(() => searchRecords(store, q, 20), RUNS) : [];
     const fts = ftsQuery(q);
     const r = await sample(() => (/^\d{9}$/.test(q) ? rawBsn.all(q) : fts ? rawFts.all(fts) : rawList.all()), RUNS);
     all.push(...ui);

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bin, bsnFrom, cli, tempDir, writeFile } from '../helpers.js';
+import { Store } from '../../../db/journal/store.js';
+import { apiAs } from '../work/api.js';
 
 describe('caseload command line', () => {
   it('works as a real process: help, init, import, search, dump, check', () => {
@@ -92,5 +94,44 @@ describe('caseload command line', () => {
     ]);
     expect(intakes.some((d: string) => d < '2024-07-01')).toBe(true);
     expect((await cli(['--db', db, 'check'])).code).toBe(0);
+  });
+});
+
+describe('the command line goes through the contract', () => {
+  it("refuses what the user's role may not do, and every write and refusal is in the audit log", async () => {
+    const dir = tempDir();
+    const db = join(dir, 'c.sqlite');
+    expect((await cli(['--db', db, 'init'])).code).toBe(0);
+    // Once a database has users, CASELOAD_USER must be one of them and their role applies.
+    const store = Store.open(db);
+    const beheer = apiAs(store, 'beheerder', 'setup', 'Inrichting');
+    const km = await beheer.ok('users.create', { display_name: 'Jan Postma', role: 'klantmanager', pin: '61803' });
+    const mgr = await beheer.ok('users.create', { display_name: 'Mia de Wit', role: 'manager', pin: '27182' });
+    store.close();
+
+    const refused = await cli(['--db', db, 'demo', '--clients', '5'], { CASELOAD_USER: 'Jan Postma' });
+    expect(refused.code).toBe(1);
+    expect(refused.err).toEqual(['caseload demo: Uw rol mag deze actie niet uitvoeren.']);
+    const unknown = await cli(['--db', db, 'check'], { CASELOAD_USER: 'iemand' });
+    expect(unknown.code).toBe(1);
+    expect(unknown.err[0]).toMatch(/'iemand' is geen gebruiker van deze database/);
+
+    const csv = writeFile(dir, 'k.csv', `last_name;bsn\nVisser;${bsnFrom('30000003')}\n`);
+    expect((await cli(['--db', db, 'import', csv, '--kind', 'clients'], { CASELOAD_USER: 'U000002' })).code).toBe(0);
+    const bad = writeFile(dir, 'bad.csv', 'last_name;bsn\nVisser;123\n');
+    expect((await cli(['--db', db, 'import', bad, '--kind', 'clients'], { CASELOAD_USER: 'Mia de Wit' })).code).toBe(1);
+
+    const log = Store.open(db);
+    const entries = log.db
+      .prepare(
+        "SELECT actor, action, object, result FROM audit_log WHERE action IN ('demo.load', 'import.file') ORDER BY seq",
+      )
+      .all();
+    log.close();
+    expect(entries).toEqual([
+      { actor: km.id, action: 'demo.load', object: null, result: 'refused' },
+      { actor: mgr.id, action: 'import.file', object: null, result: 'ok' },
+      { actor: mgr.id, action: 'import.file', object: null, result: 'refused' },
+    ]);
   });
 });

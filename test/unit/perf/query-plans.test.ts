@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadDemo } from '../../../db/demo/generate.js';
 import { searchClients } from '../../../db/search/clients.js';
-import { searchAll } from '../../../db/search/all.js';
+import { searchRecords } from '../../../db/search/records.js';
 import { dumpLines } from '../../../db/records/read.js';
 import { RecordWriter } from '../../../db/records/upsert.js';
 import type { Store } from '../../../db/journal/store.js';
@@ -69,18 +69,19 @@ describe('query plans of the hot paths', () => {
     const bsn = store.db.prepare('SELECT bsn FROM clients LIMIT 1').pluck().get() as string;
     const plans = [
       ...plansOf(store, () => searchClients(store, input(bsn))),
-      ...plansOf(store, () => searchAll(store, bsn, 10)),
+      ...plansOf(store, () => searchRecords(store, bsn, 10)),
     ];
     for (const p of main(plans, /bsn = \?/))
       expect(p.plan).toMatch(/SEARCH c(lients)? USING INDEX clients_bsn \(bsn=\?\)/);
   });
 
-  it('looks up `caseload search` hits by their full-text row', () => {
+  it('finds `caseload search` hits with the list engines: client hits from the full-text index, employers by their row', () => {
     const store = demoStore(20);
-    const plans = plansOf(store, () => searchAll(store, 'emmeloord', 20));
-    const [fts] = main(plans, /MATCH/);
-    expect(fts!.plan.split('\n')[0]).toMatch(/SCAN f VIRTUAL TABLE/);
-    expect(fts!.plan).toMatch(/search_doc_doc/);
+    const plans = plansOf(store, () => searchRecords(store, 'emmeloord', 200));
+    const [clients, employers] = main(plans, /MATCH/);
+    expect(clients!.plan).toBe('SCAN search_fts VIRTUAL TABLE INDEX 0:M1');
+    expect(employers!.plan.split('\n')[0]).toMatch(/SCAN f VIRTUAL TABLE/);
+    expect(employers!.plan).toMatch(/search_doc_doc/);
   });
 
   it('resolves refs, BSNs and periods by index when importing a client', () => {

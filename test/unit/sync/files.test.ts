@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { newDeviceKeys, subkey } from '../../../db/sync/crypto.js';
 import { BadFile, FORMAT, decodeSegment, encodeSegment, type FileHeader } from '../../../db/sync/container.js';
 import { isIgnored, looksLikeSegment, parseSegmentName, rootOf, teamFile } from '../../../db/sync/layout.js';
-import { MemoryKeyStore, FileKeyStore, cliPassphrase } from '../../../db/sync/keystore.js';
+import { MemoryKeyStore, FileKeyStore } from '../../../db/sync/keystore.js';
 import { setupSync, runRound } from '../../../db/sync/round.js';
 import { createHash, randomBytes, sign } from 'node:crypto';
 import { tempDir, tempStore } from '../helpers.js';
@@ -154,11 +154,5 @@ describe('team setup', () => {
     }
     await ks.forget('ab'.repeat(16));
     expect(await ks.load('ab'.repeat(16))).toBeNull();
-    const fromEnv = cliPassphrase({
-      env: { CASELOAD_SYNC_PASSPHRASE: 'uit de omgeving' },
-      askSecret: async () => 'gevraagd',
-    });
-    expect(await fromEnv('?')).toBe('uit de omgeving');
-    expect(await cliPassphrase({ env: {}, askSecret: async () => 'gevraagd' })('?')).toBe('gevraagd');
   });
 });

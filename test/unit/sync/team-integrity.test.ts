@@ -11,7 +11,7 @@ import type { Input, MethodName, Output } from '../../../db/api/contract.js';
 import { importFile } from '../../../db/exchange/import.js';
 import { dumpLines } from '../../../db/records/read.js';
 import { formerRefs } from '../../../db/records/refs.js';
-import { searchAll } from '../../../db/search/all.js';
+import { searchRecords } from '../../../db/search/records.js';
 import { checkStore } from '../../../db/records/check.js';
 import { Store } from '../../../db/journal/store.js';
 import { bsnFrom, cli, tempDir, writeFile } from '../helpers.js';
@@ -139,7 +139,7 @@ describe('team integrity: refs unique across laptops', () => {
     expect(moved.length).toBeGreaterThan(0);
     for (const t of moved) {
       const old = formerRefs(A.store, 'client', t.id)[0]!;
-      const hits = searchAll(A.store, old, 10).map((h) => h.id);
+      const hits = searchRecords(A.store, old, 10).map((h) => h.id);
       expect(hits).toContain(t.id);
       const detail = await as(C)('clients.get', { id: t.id });
       expect(detail.formerRefs).toEqual([old]);
@@ -335,7 +335,7 @@ describe('team integrity: the same person registered on two laptops', () => {
     expect(merged.mergedInto).toEqual({ id: a.id, ref: row(B, 'clients', a.id).ref });
     const survivor = await as(B)('clients.get', { id: a.id });
     expect(survivor.mergedRefs).toEqual([row(B, 'clients', b.id).ref]);
-    expect(searchAll(B.store, row(B, 'clients', b.id).ref as string, 5).map((h) => h.id)).toEqual([a.id]);
+    expect(searchRecords(B.store, row(B, 'clients', b.id).ref as string, 5).map((h) => h.id)).toEqual([a.id]);
     const history = await as(B)('audit.history', { entity: 'client', id: a.id, limit: 200, after: null });
     // B's own edits (masked for a beheerder: no need to know) and the merge's show in one history.
     expect(history.items.filter((h) => h.field === 'email').map((h) => h.user)).toEqual(['samenvoegen', 'km-b']);

@@ -1,0 +1,84 @@
+// Handlers of the whole-database methods (db/api/methods/data.ts).
+import { closeSync, fsyncSync, openSync, renameSync, writeSync } from 'node:fs';
+import type { Handlers } from '../dispatch.js';
+import { AppError } from '../../model/errors.js';
+import type { RecordKind } from '../../model/records.js';
+import { importFile } from '../../exchange/import.js';
+import { checkStore } from '../../records/check.js';
+import { dumpLines } from '../../records/read.js';
+import { searchRecords } from '../../search/records.js';
+
+type H = Pick<Handlers, 'app.init' | 'app.check' | 'data.dump' | 'import.file' | 'search.records'>;
+
+/** Streams the dump to a temp file and renames it: a reader never sees half a dump. */
+function dumpToFile(lines: Iterable<string>, out: string): number {
+  const tmp = `${out}.tmp-${process.pid}`;
+  const fd = openSync(tmp, 'w', 0o600);
+  let n = 0;
+  let buf = '';
+  try {
+    for (const line of lines) {
+      buf += line + '\n';
+      n++;
+      if (buf.length > 1 << 20) {
+        writeSync(fd, buf);
+        buf = '';
+      }
+    }
+    writeSync(fd, buf);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, out);
+  return n;
+}
+
+export const dataHandlers: H = {
+  'app.init': ({ store }, { deviceName }) => {
+    if (deviceName) store.setMeta('device_name', deviceName);
+    return {
+      db: store.file,
+      device: store.device,
+      device_name: store.getMeta('device_name') ?? '',
+      schema_version: store.db.pragma('user_version', { simple: true }) as number,
+    };
+  },
+
+  'app.check': ({ store }) => {
+    const r = checkStore(store);
+    return { ok: r.problems.length === 0, counts: r.counts, problems: r.problems };
+  },
+
+  'data.dump': ({ store, host }, { out }) => {
+    if (out) return { records: dumpToFile(dumpLines(store), out), file: out };
+    if (!host.out) throw new AppError('invalid_input', 'geef een bestand om naar te schrijven', 'out');
+    let n = 0;
+    for (const line of dumpLines(store)) {
+      host.out(line);
+      n++;
+    }
+    return { records: n, file: null };
+  },
+
+  'import.file': async (ctx, { file, kind, dryRun }) => {
+    const r = await importFile(ctx.store, ctx.session.user, {
+      file,
+      kind: kind as RecordKind | undefined,
+      dryRun,
+      onProgress: (done, total) => ctx.host.progress?.('importeren', done, total),
+    });
+    if (r.ok && !r.dryRun && r.created + r.updated > 0) ctx.emit('data.changed', { kinds: ['all'] });
+    return {
+      ok: r.ok,
+      dry_run: r.dryRun,
+      created: r.created,
+      updated: r.updated,
+      unchanged: r.unchanged,
+      skipped: r.skipped,
+      problems: r.problems,
+    };
+  },
+
+  'search.records': ({ store }, { query, limit }) => ({ items: searchRecords(store, query, limit) }),
+};
