@@ -6,7 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EVENT_NAMES } from '../db/api/contract.js';
 import { createApi } from '../db/api/dispatch.js';
-import { Store } from '../db/store/open.js';
+import type { Store } from '../db/store/open.js';
 import { defaultDbFile, userDataDir } from '../db/store/paths.js';
 import { CHANNELS, createCallRouter, pdfFileName, type PrintToPdfResult } from './ipc.js';
 import { menuTemplate } from './menu.js';
@@ -27,9 +27,7 @@ import { SafeStorageKeyStore } from './keystore.js';
 import { configureSync } from '../db/sync/runtime.js';
 import { startSyncLoop } from '../db/sync/watch.js';
 import { serveStatic } from './static.js';
-
-/** Exit code when better-sqlite3 is built for Node instead of Electron (scripts/start.mjs falls back to the web shell). */
-export const EXIT_NATIVE_MODULE_MISMATCH = 3;
+import { EXIT_NATIVE_MODULE_MISMATCH, isNativeLoadError, openAppStore } from './native.js';
 
 const dev = !app.isPackaged;
 const appRoot = app.getAppPath();
@@ -49,17 +47,23 @@ let store: Store | null = null;
 function openStore(): Store | null {
   const file = defaultDbFile();
   try {
-    return Store.open(file);
+    return openAppStore(file, {
+      versions: process.versions,
+      packaged: app.isPackaged,
+      appRoot,
+      resourcesPath: process.resourcesPath,
+      platform: process.platform,
+      arch: process.arch,
+    });
   } catch (e) {
     const message = (e as Error).message ?? '';
-    if (
-      /NODE_MODULE_VERSION|different Node\.js version|ERR_DLOPEN_FAILED/.test(message) ||
-      (e as { code?: string }).code === 'ERR_DLOPEN_FAILED'
-    ) {
+    if (isNativeLoadError(e)) {
       dialog.showErrorBox(
         'Caseload kan de database niet openen',
-        'De SQLite-module is gebouwd voor Node.js en niet voor Electron.\n' +
-          "Start de webversie met 'npm start' of bouw de module opnieuw: npx electron-builder install-app-deps.",
+        app.isPackaged
+          ? `De SQLite-module van deze installatie is beschadigd of gewijzigd (${message}).\nInstalleer Caseload opnieuw; uw gegevens blijven bewaard.`
+          : 'De SQLite-module voor Electron ontbreekt of laadt niet.\n' +
+              "Start opnieuw met 'npm start' (bouwt hem, met internet) of bouw hem zelf: node scripts/native-build.mjs --force.",
       );
       app.exit(EXIT_NATIVE_MODULE_MISMATCH);
     } else {
