@@ -16,6 +16,7 @@ import {
   APP_SCHEME,
   APP_SCHEME_PRIVILEGES,
   SECURITY_HEADERS,
+  forbiddenSwitch,
   isAllowedSender,
   isAppUrl,
   isExternalLinkAllowed,
@@ -33,6 +34,11 @@ const dev = !app.isPackaged;
 const appRoot = app.getAppPath();
 const rendererDir = join(appRoot, 'out', 'renderer');
 const preloadPath = join(appRoot, 'out', 'electron', 'preload.cjs');
+
+// A packaged Caseload never runs with a debugger port open (no fuse covers Chromium's switch):
+// leave before anything is opened.
+const refused = app.isPackaged ? forbiddenSwitch(process.argv) : null;
+if (refused) process.exit(1);
 
 // Before `ready`: the scheme's privileges, the shared user-data folder (the CLI and web shell
 // compute the same path without Electron), sandbox for every renderer.
