@@ -19,6 +19,7 @@ import { importMethods } from './methods/import.js';
 import { reportMethods } from './methods/reports.js';
 import { exportMethods } from './methods/exports.js';
 import { syncMethods } from './methods/sync.js';
+import { backupMethods } from './methods/backup.js';
 
 export const contract = {
   ...appMethods,
@@ -38,6 +39,7 @@ export const contract = {
   ...reportMethods,
   ...exportMethods,
   ...syncMethods,
+  ...backupMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -52,5 +54,5 @@ export function isMethodName(name: unknown): name is MethodName {
 }
 
 /** Events the backend pushes to the UI (`on(event, cb)` in the preload). */
-export const EVENT_NAMES = ['data.changed', 'sync.status', 'progress'] as const;
+export const EVENT_NAMES = ['data.changed', 'sync.status', 'progress', 'backup.restored'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];

@@ -12,11 +12,15 @@ export interface CliIO {
   env: NodeJS.ProcessEnv;
   /** Reads a line from the terminal without echo (passphrases); null when there is no terminal. */
   askSecret(prompt: string): Promise<string | null>;
+  /** Reads an answer from the terminal (confirmations); null, or absent, when there is no terminal. */
+  ask?(prompt: string): Promise<string | null>;
 }
 
 export interface CommandContext {
   /** Opens (creating/migrating) the database given by --db / CASELOAD_DB / the app's default. */
   openStore(): Store;
+  /** The database file --db / CASELOAD_DB / the app's default names (for commands that must not open it). */
+  dbFile: string;
   /** The acting user for the journal (CASELOAD_USER, else the OS user name). */
   user: string;
   io: CliIO;

@@ -79,7 +79,11 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     return usage(io, `onverwacht argument '${positionals[cmd.positionals ?? 0]}'`, cmd);
   const dbFile = db ?? defaultDbFile(io.env);
   try {
-    return await cmd.run({ openStore: () => Store.open(dbFile), user: currentUser(io.env), io }, values, positionals);
+    return await cmd.run(
+      { openStore: () => Store.open(dbFile), dbFile, user: currentUser(io.env), io },
+      values,
+      positionals,
+    );
   } catch (e) {
     if (e instanceof UsageError) return usage(io, e.message, cmd);
     if (e instanceof AppError) {
@@ -115,6 +119,17 @@ export function processIO(): CliIO {
       process.stderr.write(
         `\r${label}: ${done.toLocaleString('nl-NL')} / ${total.toLocaleString('nl-NL')} (${pct}%)${done >= total ? '\n' : ''}`,
       );
+    },
+    async ask(prompt) {
+      if (!process.stdin.isTTY) return null;
+      const { createInterface } = await import('node:readline');
+      return new Promise((resolve) => {
+        const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+        rl.question(prompt, (answer) => {
+          rl.close();
+          resolve(answer);
+        });
+      });
     },
     async askSecret(prompt) {
       if (!process.stdin.isTTY) return null;

@@ -16,6 +16,7 @@ import { importHandlers } from './import.js';
 import { reportHandlers } from './reports.js';
 import { exportHandlers } from './exports.js';
 import { syncHandlers } from './sync.js';
+import { backupHandlers } from './backup.js';
 
 export const handlers: Handlers = {
   ...appHandlers,
@@ -35,4 +36,5 @@ export const handlers: Handlers = {
   ...reportHandlers,
   ...exportHandlers,
   ...syncHandlers,
+  ...backupHandlers,
 };

@@ -1,0 +1,49 @@
+// Local backups for the beheerder (Beheer > Back-ups): list, make one now, preview what a backup
+// holds, and restore one (staged; the app restarts to put it in place). Backups are named, never
+// addressed by path: only names of the backup-file shape in the store's own backups folder.
+import { z } from 'zod';
+import { method } from '../define.js';
+import { BACKUP_NAME } from '../../model/backup.js';
+
+const kind = z.enum(['daily', 'manual', 'safety']);
+const name = z.string().max(100).regex(BACKUP_NAME, 'geen back-upbestand');
+const item = z.object({ name: z.string(), createdAt: z.string(), size: z.number(), kind });
+
+export const backupMethods = {
+  /** The backups folder and its backups, newest first. */
+  'backup.list': method({
+    input: z.object({}).strict(),
+    output: z.object({ folder: z.string(), items: z.array(item) }),
+    roles: ['beheerder'],
+  }),
+  /** A backup now (kind manual), then the rotation. */
+  'backup.create': method({
+    input: z.object({}).strict(),
+    output: item,
+    roles: ['beheerder'],
+  }),
+  /** What a backup holds, checked (quick_check, known schema): shown before restoring. */
+  'backup.preview': method({
+    input: z.object({ name }).strict(),
+    output: z.object({
+      name: z.string(),
+      createdAt: z.string(),
+      kind,
+      schemaVersion: z.number(),
+      counts: z.object({ clients: z.number(), employers: z.number(), vacancies: z.number() }),
+      deviceName: z.string().nullable(),
+      /** Made on another laptop: restoring it here makes this laptop continue as that one. */
+      otherDevice: z.boolean(),
+    }),
+    roles: ['beheerder'],
+  }),
+  /**
+   * Stages the backup (fully checked) to replace the database at the next start; the shell then
+   * restarts Caseload ('backup.restored' event). A safety copy of the current database is kept.
+   */
+  'backup.restore': method({
+    input: z.object({ name, confirm: z.literal(true) }).strict(),
+    output: z.object({ restart: z.literal(true) }),
+    roles: ['beheerder'],
+  }),
+};
