@@ -64,17 +64,23 @@ export function checkPackagedBinding(binding: string, manifestText: string | nul
     throw new NativeBindingError('de SQLite-module in de installatiemap is gewijzigd');
 }
 
+/** The binding for this runtime, checked against the packed manifest in the packaged app. */
+export function verifiedBinding(rt: Runtime): string | undefined {
+  const nativeBinding = nativeBindingFor(rt);
+  if (nativeBinding && rt.packaged) {
+    const manifest = readOrNull(join(rt.appRoot, 'out', MANIFEST_FILE));
+    checkPackagedBinding(nativeBinding, manifest ? manifest.toString('utf8') : null, rt.versions.modules);
+  }
+  return nativeBinding;
+}
+
 /** Opens the app's database with the binding for this runtime (Store.open injectable for tests). */
 export function openAppStore(
   file: string,
   rt: Runtime,
   open: (file: string, opts: OpenOptions) => Store = (f, o) => Store.open(f, o),
 ): Store {
-  const nativeBinding = nativeBindingFor(rt);
-  if (nativeBinding && rt.packaged) {
-    const manifest = readOrNull(join(rt.appRoot, 'out', MANIFEST_FILE));
-    checkPackagedBinding(nativeBinding, manifest ? manifest.toString('utf8') : null, rt.versions.modules);
-  }
+  const nativeBinding = verifiedBinding(rt);
   return open(file, nativeBinding ? { nativeBinding } : {});
 }
 
