@@ -220,14 +220,14 @@ export function commitRestore(dbFile: string, opts: CommitOptions): CommitResult
       }
       if (String(db.pragma('journal_mode', { simple: true })) !== 'delete')
         throw new AppError('busy', 'De database is in gebruik. Sluit Caseload en probeer het opnieuw.');
-      // A consistent copy while no one can write (RESERVED lock): the safety copy.
+      // The safety copy through SQLite itself (VACUUM INTO reads under SQLite's own locks; a plain
+      // file copy could hit the lock-byte page of a database over 1 GB on Windows).
       ensurePrivateDir(opts.backupDir);
       const name = backupName(opts.now ?? Date.now(), 'safety');
       const target = join(opts.backupDir, name);
       const tmp = join(opts.backupDir, `.${name}.${randomBytes(4).toString('hex')}.part`);
-      db.exec('BEGIN IMMEDIATE');
       try {
-        copyFileSync(dbFile, tmp);
+        db.prepare('VACUUM INTO ?').run(tmp);
         makePrivate(tmp);
         fsyncPath(tmp);
         renameSync(tmp, target);
@@ -236,8 +236,6 @@ export function commitRestore(dbFile: string, opts: CommitOptions): CommitResult
       } catch (e) {
         rmSync(tmp, { force: true });
         throw e;
-      } finally {
-        db.exec('ROLLBACK');
       }
     } finally {
       db.close();

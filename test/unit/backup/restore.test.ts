@@ -9,6 +9,7 @@ import {
   openSync,
   readFileSync,
   readdirSync,
+  statSync,
   writeFileSync,
   writeSync,
 } from 'node:fs';
@@ -189,5 +190,20 @@ describe('restoring a backup', () => {
     const before = readdirSync(dir).sort();
     expect(inspectDatabase(live).counts.clients).toBe(1);
     expect(readdirSync(dir).sort()).toEqual(before);
+  });
+});
+
+describe('the safety copy', () => {
+  it('is a self-contained, owner-only database of what was replaced', async () => {
+    const file = join(tempDir(), 'caseload.sqlite');
+    const store = storeWith(file, ['Jansen']);
+    const backup = await createBackup(store);
+    store.write('t', (w) => w.create('client', { ref: 'K9', last_name: 'Bakker' }));
+    store.close();
+    stageRestore(file, backup.file);
+    const { safetyCopy } = commitRestore(file, { backupDir: backupDirFor(file) });
+    expect(readFileSync(safetyCopy!)[18]).toBe(1);
+    if (process.platform !== 'win32') expect(statSync(safetyCopy!).mode & 0o777).toBe(0o600);
+    expect(inspectDatabase(safetyCopy!, { full: true }).counts.clients).toBe(2);
   });
 });
