@@ -60,20 +60,21 @@ function isWal(header: Buffer): boolean {
 }
 
 /**
- * Checks an opened database is a Caseload database this version can open: the integrity check
- * (quick or full), a schema version it knows, the tables and the device identity.
+ * Checks an opened database is a Caseload database this version can open: with `full`, SQLite's
+ * integrity check (it reads every page: seconds for a large database, so restores do it and
+ * previews do not), then a schema version it knows, the tables and the device identity.
  */
 function factsOf(db: Database.Database, full: boolean): DatabaseFacts {
-  let rows: unknown[];
-  try {
-    rows = (db.pragma(full ? 'integrity_check' : 'quick_check') as Record<string, unknown>[]).map(
-      (r) => Object.values(r)[0],
-    );
-  } catch {
-    refuse('Het back-upbestand is beschadigd (SQLite kan het niet lezen).');
+  if (full) {
+    let rows: unknown[];
+    try {
+      rows = (db.pragma('integrity_check') as Record<string, unknown>[]).map((r) => Object.values(r)[0]);
+    } catch {
+      refuse('Het back-upbestand is beschadigd (SQLite kan het niet lezen).');
+    }
+    if (rows.length !== 1 || rows[0] !== 'ok')
+      refuse('Het back-upbestand is beschadigd (de integriteitscontrole faalt).');
   }
-  if (rows.length !== 1 || rows[0] !== 'ok')
-    refuse('Het back-upbestand is beschadigd (de integriteitscontrole faalt).');
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version > MIGRATIONS.length)
     refuse('Deze back-up is gemaakt met een nieuwere versie van Caseload; werk Caseload eerst bij.');
@@ -107,7 +108,7 @@ function withCopy<T>(file: string, workDir: string, fn: (copy: string) => T): T 
 
 export interface InspectOptions {
   nativeBinding?: string;
-  /** integrity_check instead of quick_check (restores do; previews need to be quick). */
+  /** Run SQLite's integrity_check too (restores do; previews need to be quick). */
   full?: boolean;
   /** Where a WAL-mode file is copied to be read without touching its folder (default: next to it). */
   workDir?: string;

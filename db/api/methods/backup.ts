@@ -22,7 +22,7 @@ export const backupMethods = {
     output: item,
     roles: ['beheerder'],
   }),
-  /** What a backup holds, checked (quick_check, known schema): shown before restoring. */
+  /** What a backup holds (a Caseload database of a known schema version): shown before restoring. */
   'backup.preview': method({
     input: z.object({ name }).strict(),
     output: z.object({
