@@ -6,6 +6,7 @@
 // their final values (history.ts) and created with known ids in one transaction per batch, so
 // nothing is looked up by ref or written twice. 100,000 clients with ~1,000,000 contacts take
 // minutes, not hours (docs/performance.md).
+import { forgetSeries, highestSeriesNumber } from '../records/refs.js';
 import { v7 as uuidv7 } from 'uuid';
 import type { Store } from '../store/open.js';
 import type { Writer } from '../journal/write.js';
@@ -66,7 +67,7 @@ function employerRows(n: number, x: Rand, world: World): DemoRow[] {
       entity: 'employer',
       id,
       fields: {
-        ref: `W${String(e).padStart(6, '0')}`,
+        ref: `W${String(world.base.employer + e).padStart(6, '0')}`,
         name: `${x.pick(N.EMPLOYER_STEMS)} ${x.pick(N.EMPLOYER_NAMES)}${e > 150 ? ' ' + e : ''}`,
         kvk: String(10_000_000 + e * 7919).slice(0, 8),
         street: x.pick(N.STREETS),
@@ -95,7 +96,7 @@ function vacancyRows(n: number, x: Rand, world: World): DemoRow[] {
       entity: 'vacancy',
       id: world.newId(),
       fields: {
-        ref: `V${String(v).padStart(6, '0')}`,
+        ref: `V${String(world.base.vacancy + v).padStart(6, '0')}`,
         employer_id: x.pick(world.employerIds),
         title,
         occupation_code: code,
@@ -114,7 +115,7 @@ function vacancyRows(n: number, x: Rand, world: World): DemoRow[] {
 
 export function loadDemo(store: Store, opts: DemoOptions): DemoResult {
   const x = rand(opts.seed);
-  const today = opts.today ?? new Date().toISOString().slice(0, 10);
+  const today = opts.today ?? store.today();
   const start = addDays(today, -x.int(730, 1095));
   const world: World = {
     today,
@@ -123,6 +124,12 @@ export function loadDemo(store: Store, opts: DemoOptions): DemoResult {
     contactsPerClient: opts.contactsPerClient ?? defaultContactsPerClient(opts.clients),
     employerIds: [],
     newId: () => uuidv7(),
+    // Numbers continue the series (refs.ts), so demo data never reuses a number on this laptop.
+    base: {
+      client: highestSeriesNumber(store, 'client'),
+      employer: highestSeriesNumber(store, 'employer'),
+      vacancy: highestSeriesNumber(store, 'vacancy'),
+    },
   };
   const user = opts.user ?? 'demo';
   // A larger page cache while loading: the random-order indexes (BSN, names, dates) then stay in
@@ -133,6 +140,7 @@ export function loadDemo(store: Store, opts: DemoOptions): DemoResult {
     return load(store, opts, x, world, user);
   } finally {
     store.db.pragma(`cache_size = ${cacheSize}`);
+    forgetSeries(store);
   }
 }
 
@@ -165,7 +173,7 @@ function load(store: Store, opts: DemoOptions, x: Rand, world: World, user: stri
       entity: 'contact',
       id: world.newId(),
       fields: {
-        ref: `C-W${String(i).padStart(6, '0')}`,
+        ref: `C-W${String(world.base.employer + i).padStart(6, '0')}`,
         employer_id: employerId,
         date: addDays(today, -x.int(5, 200)),
         kind: x.pick(contactKinds),

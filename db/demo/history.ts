@@ -24,6 +24,8 @@ export interface World {
   contactsPerClient: number;
   employerIds: string[];
   newId(): string;
+  /** The highest number already given out per series: demo numbers continue after it. */
+  base: { client: number; employer: number; vacancy: number };
 }
 
 const EXIT_REASONS = [...codesOf('exit_reason'), 'work_regular', 'work_regular'];
@@ -62,7 +64,7 @@ export function clientRows(n: number, x: Rand, world: World): DemoRow[] {
   const male = x.r() < 0.55;
   const first = x.pick(male ? N.FIRST_NAMES_M : N.FIRST_NAMES_V);
   const [city, pc] = x.pick(N.PLACES);
-  const num = String(n).padStart(6, '0');
+  const num = String(world.base.client + n).padStart(6, '0');
   const ref = `K${num}`;
   const clientId = world.newId();
   // Caseload history: about half leave, some of them come back.

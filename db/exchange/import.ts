@@ -109,6 +109,8 @@ export async function importFile(store: Store, user: string, opts: ImportOptions
     );
   }
   if (problems.some((p) => p.line === 1 && read.format !== 'jsonl')) return result;
+  for (const [kind, rows] of byKind) problems.push(...sameRefTwice(kind, rows, name));
+  if (problems.length) return result;
 
   const total = [...byKind.values()].reduce((n, rows) => n + rows.length, 0);
   let done = 0;
@@ -171,6 +173,56 @@ function applyRow(
     if (!(e instanceof AppError)) throw e;
     problems.push({ file, line: row.line, field: e.field ?? '-', message: e.message });
   }
+}
+
+/** What tells two records of a kind apart (a person's BSN and name, a placement's client and start). */
+const IDENTITY: Record<RecordKind, string[]> = {
+  clients: ['bsn', 'birth_date', 'last_name', 'first_name'],
+  employers: ['kvk', 'name'],
+  vacancies: ['employer_ref', 'title', 'opened_date'],
+  placements: ['client_ref', 'employer_ref', 'start_date'],
+  activities: ['client_ref', 'kind', 'start_date'],
+  contacts: ['client_ref', 'employer_ref', 'date', 'kind'],
+};
+
+function identityValue(kind: RecordKind, values: Record<string, unknown>, field: string): string | null {
+  const v = field === 'kind' ? (values.kind ?? values[`${DUMP_KIND[kind]}_kind`]) : values[field];
+  if (v === undefined || v === null) return null;
+  const text = String(v).trim().toLowerCase();
+  return text === '' ? null : text;
+}
+
+/**
+ * A file may carry one record on several lines (a client's earlier caseload periods), but two
+ * lines with one ref that name different records - another BSN, another person, another
+ * placement - are two records under one number: both lines are refused, nothing is written.
+ */
+function sameRefTwice(kind: RecordKind, rows: RawRow[], file: string): ImportProblem[] {
+  const first = new Map<string, RawRow>();
+  const problems: ImportProblem[] = [];
+  const reported = new Set<number>();
+  for (const row of rows) {
+    const ref = typeof row.values.ref === 'string' ? row.values.ref.trim() : '';
+    if (!ref) continue;
+    const seen = first.get(ref);
+    if (!seen) {
+      first.set(ref, row);
+      continue;
+    }
+    const differs = IDENTITY[kind].find((f) => {
+      const a = identityValue(kind, seen.values, f);
+      const b = identityValue(kind, row.values, f);
+      return a !== null && b !== null && a !== b;
+    });
+    if (!differs) continue;
+    const message = `'${ref}' staat op regel ${seen.line} en ${row.line} bij verschillende records (${differs} verschilt): één nummer, twee records`;
+    if (!reported.has(seen.line)) {
+      problems.push({ file, line: seen.line, field: 'ref', message });
+      reported.add(seen.line);
+    }
+    problems.push({ file, line: row.line, field: 'ref', message });
+  }
+  return problems;
 }
 
 export function formatProblem(p: ImportProblem): string {

@@ -81,3 +81,8 @@ export class Clock {
     return decodeHlc(remote).millis - this.now() > MAX_DRIFT_MS;
   }
 }
+
+/** Wall-clock time of a journal clock value (15-digit ms prefix) as ISO date-time. */
+export function hlcTime(hlc: string): string {
+  return new Date(Number(hlc.slice(0, 15))).toISOString();
+}

@@ -74,6 +74,7 @@ export class Writer {
   private readonly maxHlc: Statement;
   private readonly fieldClocks: Statement;
   private readonly hasEntry: Statement;
+  private readonly insRef: Statement;
 
   constructor(private readonly store: Store) {
     this.insJournal = store.db.prepare(
@@ -86,6 +87,11 @@ export class Writer {
       'SELECT field, max(hlc) AS h FROM journal WHERE entity = ? AND row_id = ? GROUP BY field',
     );
     this.hasEntry = store.db.prepare('SELECT 1 FROM journal WHERE entity = ? AND row_id = ? AND field = ? AND hlc = ?');
+    // Every ref a row ever had, with the clock of its first claim (migration 0007, db/records/refs.ts).
+    this.insRef = store.db.prepare(
+      `INSERT INTO ref_history(entity, ref, row_id, hlc) VALUES (?, ?, ?, ?)
+       ON CONFLICT(entity, ref, row_id) DO UPDATE SET hlc = min(hlc, excluded.hlc)`,
+    );
   }
 
   /** @internal used by Store.write */
@@ -264,5 +270,6 @@ export class Writer {
 
   private journal(c: FieldChange): void {
     this.insJournal.run(c.entity, c.row_id, c.field, JSON.stringify(c.value), c.hlc, c.base_hlc, c.device, c.user);
+    if (c.field === 'ref' && typeof c.value === 'string') this.insRef.run(c.entity, c.value, c.row_id, c.hlc);
   }
 }

@@ -1,6 +1,8 @@
 // Ranked lists: candidates for a vacancy and vacancies for a client. Loads every profile in one
 // query each (no query per row), scores in memory (db/matching/score.ts) and pages by
 // (score desc, ref) with a keyset cursor. 30,000 clients in the caseload score in well under a second.
+import { inCaseloadSql } from '../model/caseload.js';
+import { displayName } from '../model/person.js';
 import { AppError } from '../api/result.js';
 import type { Store } from '../store/open.js';
 import { decodeCursor, page, type CursorKey } from '../work/cursor.js';
@@ -11,17 +13,13 @@ export type MatchStatus = 'proposed' | 'interview' | 'hired' | 'rejected';
 const list = (v: unknown): string[] => (v ? (JSON.parse(String(v)) as string[]) : []);
 const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
-export function displayName(r: Record<string, unknown>): string {
-  return [r.first_name ?? r.initials, r.name_prefix, r.last_name].filter(Boolean).join(' ');
-}
-
 /** What scoring reads of a client; names and other personal details are read for the shown page only. */
 const PROFILE_COLS = `c.id, c.ref, c.postcode, c.education_level, c.work_thinking_level, c.hours_available, c.occupations_wanted,
   c.driving_licence, c.transport, c.max_travel_km`;
 const CLIENT_COLS = `${PROFILE_COLS}, c.first_name, c.initials, c.name_prefix, c.last_name, c.birth_date, c.city`;
 
 /** "In the caseload on D": intake on or before D, no exit or an exit after D (CONTRACTS.md). */
-const IN_CASELOAD = `p.deleted = 0 AND p.intake_date <= @asOf AND coalesce(p.exit_date, '9999-12-31') > @asOf`;
+const IN_CASELOAD = `p.deleted = 0 AND ${inCaseloadSql('p', '@asOf')}`;
 const PLACED = `EXISTS (SELECT 1 FROM placements pl WHERE pl.client_id = c.id AND pl.deleted = 0
   AND pl.start_date <= @asOf AND (pl.end_date IS NULL OR pl.end_date >= @asOf))`;
 

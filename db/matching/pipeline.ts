@@ -6,7 +6,8 @@ import type { Writer } from '../journal/write.js';
 import { hashRef } from '../records/refs.js';
 import type { Store } from '../store/open.js';
 import { liveRow } from '../work/records.js';
-import { displayName, loadClient, loadVacancy, type MatchStatus } from './candidates.js';
+import { loadClient, loadVacancy, type MatchStatus } from './candidates.js';
+import { displayName } from '../model/person.js';
 
 export type { MatchStatus };
 import { scoreMatch } from './score.js';

@@ -33,28 +33,3 @@ export function isValidIban(input: string): boolean {
 export const PHONE_RE = /^\+?[0-9][0-9 ()-]{5,18}[0-9]$/;
 // A pragmatic e-mail check (the VUM spec allows RFC 5322 addresses up to 254 characters).
 export const EMAIL_RE = /^[^\s@]{1,64}@[^\s@]+\.[^\s@]{2,}$/;
-
-/** ISO date YYYY-MM-DD that exists in the calendar. */
-export function isIsoDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
-
-/** Accepts YYYY-MM-DD or DD-MM-YYYY (also with / or .), returns ISO or null. */
-export function parseDate(input: string): string | null {
-  const s = input.trim();
-  let iso: string | null = null;
-  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
-  if (m) iso = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
-  m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(s);
-  if (m) iso = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
-  return iso && isIsoDate(iso) ? iso : null;
-}
-
-/** Formats an ISO date the Dutch way: dd-mm-jjjj. */
-export function formatDateNl(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const [y, m, d] = iso.split('-');
-  return `${d}-${m}-${y}`;
-}

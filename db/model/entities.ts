@@ -84,6 +84,8 @@ export const ENTITIES = {
       account_manager: t(),
       exit_date: d({ key: true }),
       exit_reason: t({ key: true }),
+      /** The same period registered twice (same-person merge, db/sync/merge.ts): the one it was folded into. */
+      merged_into: ref('period'),
     },
   },
   measure: {

@@ -2,7 +2,8 @@
 // canonical order, Dutch labels (accepted as CSV headers too), types, code lists and checks.
 // `parseField` turns a raw cell or JSON value into a stored value or a Dutch error message.
 import { isValidBsn, normalizeBsn } from './bsn.js';
-import { EMAIL_RE, PHONE_RE, isValidKvk, normalizePostcode, parseDate } from './checks.js';
+import { EMAIL_RE, PHONE_RE, isValidKvk, normalizePostcode } from './checks.js';
+import { parseDate } from './calendar.js';
 import { CODE_LISTS, type CodeListName } from './codes.js';
 
 export type RecordKind = 'clients' | 'employers' | 'vacancies' | 'placements' | 'activities' | 'contacts';

@@ -1,22 +1,72 @@
-// Refs are the records' stable, human-readable keys (CONTRACTS.md). When a record comes without
-// one, clients and employers get the next number of their series (K000001, W000001); the other
-// kinds get a short hash of their natural key, so importing the same file twice upserts instead
-// of duplicating.
+// Refs are the records' stable, human-readable keys (CONTRACTS.md), unique in the whole team.
+//
+// - Clients, employers, vacancies and users have a series that people read out on the phone:
+//   K000123, W000045, V000007, U000003. A laptop gives out the next number above every number
+//   it has ever seen in that series (ref_history, migration 0007), also offline.
+// - Two laptops can still give out the same number while offline. After a sync round the rule
+//   of `resolveRefCollisions` runs identically on every laptop: among live records with one ref,
+//   the record that claimed it first (the clock of the change that first gave it this ref, then
+//   its id) keeps it; every other one gets the next free number of the series (or, outside a
+//   series, a ref derived from its own id). The change is an ordinary journaled write, so the
+//   laptops converge; the old number stays in ref_history: search, import and the dossier still
+//   find the record under it ("eerder nummer").
+// - Other kinds get a short hash: of their natural key on import (re-importing a file upserts
+//   instead of duplicating) or of their new id when created in a form.
+//
+// Code never writes by ref: a ref is resolved to exactly one id at the edge (`resolveRef`),
+// which refuses when it is ambiguous.
 import { createHash } from 'node:crypto';
-import { ENTITIES, type EntityName } from '../model/entities.js';
+import { AppError } from '../api/result.js';
+import { ENTITIES, ENTITY_NAMES, type EntityName } from '../model/entities.js';
 import type { Store } from '../store/open.js';
 
+/** The entities whose refs are a readable number series. */
+export const SERIES: readonly EntityName[] = ['client', 'employer', 'vacancy', 'user'];
+
+const DIGITS = 6;
+const highest = new WeakMap<Store, Map<EntityName, number>>();
+
+function seriesNumber(entity: EntityName, ref: string): number | null {
+  const prefix = ENTITIES[entity].refPrefix;
+  if (!ref.startsWith(prefix)) return null;
+  const rest = ref.slice(prefix.length);
+  return /^\d{1,12}$/.test(rest) ? Number(rest) : null;
+}
+
+/** The highest number of a series this laptop has ever seen (one scan per store, then kept). */
+export function highestSeriesNumber(store: Store, entity: EntityName): number {
+  let byEntity = highest.get(store);
+  if (!byEntity) highest.set(store, (byEntity = new Map()));
+  let n = byEntity.get(entity);
+  if (n === undefined) {
+    const prefix = ENTITIES[entity].refPrefix;
+    n = 0;
+    const refs = store
+      .stmt('SELECT ref FROM ref_history WHERE entity = ? AND ref >= ? AND ref < ?')
+      .pluck()
+      .iterate(entity, `${prefix}0`, `${prefix}:`) as IterableIterator<string>;
+    for (const ref of refs) n = Math.max(n, seriesNumber(entity, ref) ?? 0);
+    byEntity.set(entity, n);
+  }
+  return n;
+}
+
+/** Forget the kept highest numbers (refs from other laptops arrived). */
+export function forgetSeries(store: Store): void {
+  highest.delete(store);
+}
+
+/** The next number of a series that no record of this laptop has or ever had. */
 export function nextSeriesRef(store: Store, entity: EntityName): string {
   const prefix = ENTITIES[entity].refPrefix;
-  const key = `ref_series_${entity}`;
-  let n = Number(store.getMeta(key) ?? '0');
-  const exists = store.stmt(`SELECT 1 FROM ${ENTITIES[entity].table} WHERE ref = ?`);
+  const used = store.stmt('SELECT 1 FROM ref_history WHERE entity = ? AND ref = ? LIMIT 1');
+  let n = highestSeriesNumber(store, entity);
   let ref: string;
   do {
     n++;
-    ref = `${prefix}${String(n).padStart(6, '0')}`;
-  } while (exists.get(ref) !== undefined);
-  store.setMeta(key, String(n));
+    ref = `${prefix}${String(n).padStart(DIGITS, '0')}`;
+  } while (used.get(entity, ref) !== undefined);
+  highest.get(store)!.set(entity, n);
   return ref;
 }
 
@@ -25,4 +75,118 @@ export function hashRef(entity: EntityName, naturalKey: (string | number | null 
     .update(naturalKey.map((x) => String(x ?? '')).join('\u001f'))
     .digest('hex');
   return `${ENTITIES[entity].refPrefix}-${h.slice(0, 10)}`;
+}
+
+/** Live records (deleted = 0) that have `ref` now, and those that had it before. */
+export function refHolders(store: Store, entity: EntityName, ref: string): { current: string[]; former: string[] } {
+  const table = ENTITIES[entity].table;
+  const current = store
+    .stmt(`SELECT id FROM ${table} WHERE ref = ? AND deleted = 0 ORDER BY id`)
+    .pluck()
+    .all(ref) as string[];
+  const former = store
+    .stmt(
+      `SELECT h.row_id FROM ref_history h JOIN ${table} t ON t.id = h.row_id
+       WHERE h.entity = ? AND h.ref = ? AND t.deleted = 0 AND t.ref IS NOT h.ref ORDER BY h.row_id`,
+    )
+    .pluck()
+    .all(entity, ref) as string[];
+  return { current, former };
+}
+
+/**
+ * The one live record a ref means: its current holder, else the one record that had it before
+ * (renumbered after a collision). Null when none; refuses (`ambiguous_ref`) when two records
+ * hold it now, or none does and several had it.
+ */
+export function resolveRef(store: Store, entity: EntityName, ref: string, field = 'ref'): string | null {
+  const { current, former } = refHolders(store, entity, ref);
+  if (current.length === 1) return current[0]!;
+  if (current.length === 0 && former.length <= 1) return former[0] ?? null;
+  const ids = current.length ? current : former;
+  const refs = ids.map((id) => currentRef(store, entity, id)).join(', ');
+  throw new AppError(
+    'ambiguous_ref',
+    `'${ref}' hoort bij meer dan één record (nu ${refs}): gebruik het huidige nummer`,
+    field,
+    { ids },
+  );
+}
+
+export function currentRef(store: Store, entity: EntityName, id: string): string {
+  return (store.stmt(`SELECT ref FROM ${ENTITIES[entity].table} WHERE id = ?`).pluck().get(id) as string | null) ?? '';
+}
+
+/** The refs a record had before its current one, oldest first ("eerder nummer"). */
+export function formerRefs(store: Store, entity: EntityName, id: string): string[] {
+  return store
+    .stmt(
+      `SELECT h.ref FROM ref_history h JOIN ${ENTITIES[entity].table} t ON t.id = h.row_id
+       WHERE h.entity = ? AND h.row_id = ? AND h.ref IS NOT t.ref ORDER BY h.hlc, h.ref`,
+    )
+    .pluck()
+    .all(entity, id) as string[];
+}
+
+export interface Renumbered {
+  entity: EntityName;
+  id: string;
+  from: string;
+  to: string;
+}
+
+interface Claim {
+  id: string;
+  hlc: string;
+}
+
+/** Live records sharing one ref, first claim first. */
+function claimants(store: Store, entity: EntityName, ref: string): Claim[] {
+  return store
+    .stmt(
+      `SELECT t.id, coalesce(h.hlc, '') AS hlc FROM ${ENTITIES[entity].table} t
+       LEFT JOIN ref_history h ON h.entity = ? AND h.ref = t.ref AND h.row_id = t.id
+       WHERE t.ref = ? AND t.deleted = 0 ORDER BY hlc, t.id`,
+    )
+    .all(entity, ref) as Claim[];
+}
+
+const CHECKED = 'ref_history_checked';
+
+/**
+ * Gives every record that lost a ref to an earlier claim a new one (see the header). Looks only
+ * at refs journaled since the last check, unless `all`. Returns what it renumbered.
+ */
+export function resolveRefCollisions(store: Store, user = 'sync', opts: { all?: boolean } = {}): Renumbered[] {
+  const from = opts.all ? 0 : Number(store.getMeta(CHECKED) ?? 0);
+  const upto = (store.stmt('SELECT max(seq) FROM ref_history').pluck().get() as number | null) ?? 0;
+  if (upto <= from) return [];
+  const touched = store
+    .stmt('SELECT DISTINCT entity, ref FROM ref_history WHERE seq > ? AND seq <= ? ORDER BY entity, ref')
+    .all(from, upto) as { entity: string; ref: string }[];
+  const collisions: { entity: EntityName; ref: string; losers: Claim[] }[] = [];
+  for (const { entity, ref } of touched) {
+    if (!ENTITY_NAMES.includes(entity as EntityName)) continue;
+    const claims = claimants(store, entity as EntityName, ref);
+    if (claims.length > 1) collisions.push({ entity: entity as EntityName, ref, losers: claims.slice(1) });
+  }
+  const out: Renumbered[] = [];
+  if (collisions.length) {
+    // Numbers from other laptops arrived: count from the highest number anyone gave out.
+    forgetSeries(store);
+    store.write(user, (w) => {
+      for (const c of collisions) {
+        for (const loser of c.losers) {
+          const to = SERIES.includes(c.entity) ? nextSeriesRef(store, c.entity) : hashRef(c.entity, [loser.id]);
+          w.update(c.entity, loser.id, { ref: to });
+          out.push({ entity: c.entity, id: loser.id, from: c.ref, to });
+        }
+      }
+    });
+  }
+  store.setMeta(
+    CHECKED,
+    String(Math.max(upto, (store.stmt('SELECT max(seq) FROM ref_history').pluck().get() as number) ?? 0)),
+  );
+  return out;
 }

@@ -3,10 +3,10 @@
 // row and its current caseload period; *_ref fields become ids. Used by import, the API and demo.
 import { AppError } from '../api/result.js';
 import type { Value, Writer } from '../journal/write.js';
-import type { EntityName } from '../model/entities.js';
+import { ENTITIES, type EntityName } from '../model/entities.js';
 import { RECORDS, type Parsed, type RecordKind } from '../model/records.js';
 import type { Store } from '../store/open.js';
-import { hashRef, nextSeriesRef } from './refs.js';
+import { formerRefs, hashRef, nextSeriesRef, resolveRef } from './refs.js';
 
 export type RecordValues = Record<string, Parsed | undefined>;
 export interface UpsertResult {
@@ -36,33 +36,33 @@ interface PeriodRow {
   exit_reason: string | null;
 }
 
+/** Where an upsert writes: a record resolved by the caller, and links already resolved to ids. */
+export interface UpsertTarget {
+  /** The live record to update. Absent: resolve the record's ref (or BSN/KvK), else create it. */
+  id?: string;
+  /** Link fields as ids (`client_id`, `employer_id`, ...): these win over the record's `*_ref` values. */
+  links?: Record<string, string | null>;
+}
+
 export class RecordWriter {
   constructor(
     private readonly store: Store,
     private readonly w: Writer,
   ) {}
 
-  idByRef(entity: EntityName, ref: string): string | null {
-    const table = {
-      client: 'clients',
-      employer: 'employers',
-      vacancy: 'vacancies',
-      placement: 'placements',
-      activity: 'activities',
-      contact: 'contacts',
-    }[entity as string];
-    if (!table) return null;
-    const row = this.store
-      .stmt(`SELECT id FROM ${table} WHERE ref = ? AND deleted = 0 ORDER BY id LIMIT 1`)
-      .get(ref) as { id: string } | undefined;
-    return row?.id ?? null;
-  }
-
+  /** The live client with this BSN (merged registrations excluded); refuses when two have it. */
   clientByBsn(bsn: string): { id: string; ref: string } | null {
-    const row = this.store
-      .stmt('SELECT id, ref FROM clients WHERE bsn = ? AND deleted = 0 AND merged_into IS NULL ORDER BY id LIMIT 1')
-      .get(bsn) as { id: string; ref: string } | undefined;
-    return row ?? null;
+    const rows = this.store
+      .stmt('SELECT id, ref FROM clients WHERE bsn = ? AND deleted = 0 AND merged_into IS NULL ORDER BY id')
+      .all(bsn) as { id: string; ref: string }[];
+    if (rows.length > 1) {
+      throw new AppError(
+        'ambiguous_bsn',
+        `BSN hoort bij meer dan één klant (${rows.map((r) => r.ref).join(', ')}): synchroniseer eerst`,
+        'bsn',
+      );
+    }
+    return rows[0] ?? null;
   }
 
   periods(clientId: string): PeriodRow[] {
@@ -74,20 +74,22 @@ export class RecordWriter {
       .all(clientId) as PeriodRow[];
   }
 
-  upsert(kind: RecordKind, values: RecordValues): UpsertResult {
+  upsert(kind: RecordKind, values: RecordValues, target: UpsertTarget = {}): UpsertResult {
+    if (target.id) liveId(this.store, ENTITY_OF[kind], target.id);
     switch (kind) {
       case 'clients':
-        return this.upsertClient(values);
+        return this.upsertClient(values, target);
       case 'employers':
-        return this.upsertEmployer(values);
+        return this.upsertEmployer(values, target);
       default:
-        return this.upsertLinked(kind, values);
+        return this.upsertLinked(kind, values, target);
     }
   }
 
-  private requireOnCreate(kind: RecordKind, values: RecordValues): void {
+  private requireOnCreate(kind: RecordKind, values: RecordValues, links: Record<string, unknown> = {}): void {
     for (const [field, def] of Object.entries(RECORDS[kind])) {
-      if (def.required && (values[field] === undefined || values[field] === null)) {
+      const linked = field.endsWith('_ref') && links[field.replace(/_ref$/, '_id')];
+      if (def.required && !linked && (values[field] === undefined || values[field] === null)) {
         throw new AppError('invalid_input', 'is verplicht', field);
       }
     }
@@ -102,17 +104,22 @@ export class RecordWriter {
     return out;
   }
 
-  private upsertClient(values: RecordValues): UpsertResult {
+  private upsertClient(values: RecordValues, target: UpsertTarget): UpsertResult {
     const ref = values.ref as string | undefined;
     const bsn = values.bsn as string | null | undefined;
-    let id = ref ? this.idByRef('client', ref) : null;
+    let id = target.id ?? (ref ? resolveRef(this.store, 'client', ref) : null);
     if (bsn) {
       const other = this.clientByBsn(bsn);
       if (other && id && other.id !== id) {
-        throw new AppError('duplicate_bsn', `BSN is al geregistreerd bij klant ${other.ref}`, 'bsn', {
-          id: other.id,
-          ref: other.ref,
-        });
+        const renumbered = ref && !target.id && formerRefs(this.store, 'client', other.id).includes(ref);
+        throw new AppError(
+          'duplicate_bsn',
+          renumbered
+            ? `nummer ${ref} is nu van een andere klant; de klant met dit BSN heeft nu nummer ${other.ref}`
+            : `BSN is al geregistreerd bij klant ${other.ref}`,
+          'bsn',
+          { id: other.id, ref: other.ref },
+        );
       }
       if (other && !id) {
         if (ref)
@@ -130,11 +137,11 @@ export class RecordWriter {
     let changed: string[];
     if (created) {
       finalRef = ref ?? nextSeriesRef(this.store, 'client');
-      id = this.w.create('client', { ref: finalRef, ...clientFields, created: new Date().toISOString().slice(0, 10) });
+      id = this.w.create('client', { ref: finalRef, ...clientFields, created: this.store.today() });
       changed = Object.keys(clientFields);
     } else {
       changed = this.w.update('client', id!, clientFields);
-      finalRef = (this.w.row('client', id!)!.ref as string) ?? ref!;
+      finalRef = this.w.row('client', id!)!.ref as string;
     }
     changed.push(...this.upsertPeriod(id!, values));
     return { id: id!, ref: finalRef, created, changed };
@@ -177,15 +184,25 @@ export class RecordWriter {
     return this.w.update('period', target!.id, patch);
   }
 
-  private upsertEmployer(values: RecordValues): UpsertResult {
+  /** The live employer with this KvK number; refuses when several have it. */
+  employerByKvk(kvk: string): string | null {
+    const ids = this.store
+      .stmt('SELECT id FROM employers WHERE kvk = ? AND deleted = 0 ORDER BY id')
+      .pluck()
+      .all(kvk) as string[];
+    if (ids.length > 1)
+      throw new AppError(
+        'ambiguous_kvk',
+        'KvK-nummer hoort bij meer dan één werkgever: gebruik het nummer (ref)',
+        'kvk',
+      );
+    return ids[0] ?? null;
+  }
+
+  private upsertEmployer(values: RecordValues, target: UpsertTarget): UpsertResult {
     const ref = values.ref as string | undefined;
-    let id = ref ? this.idByRef('employer', ref) : null;
-    if (!id && !ref && values.kvk) {
-      const row = this.store
-        .stmt('SELECT id FROM employers WHERE kvk = ? AND deleted = 0 ORDER BY id LIMIT 1')
-        .get(values.kvk) as { id: string } | undefined;
-      id = row?.id ?? null;
-    }
+    let id = target.id ?? (ref ? resolveRef(this.store, 'employer', ref) : null);
+    if (!id && !ref && values.kvk) id = this.employerByKvk(values.kvk as string);
     const fields = this.pick(values, []);
     if (!id) {
       this.requireOnCreate('employers', values);
@@ -197,29 +214,32 @@ export class RecordWriter {
     return { id, ref: this.w.row('employer', id)!.ref as string, created: false, changed };
   }
 
-  private resolveRef(kind: RecordKind, field: string, ref: string | null | undefined): string | null | undefined {
+  private resolveLink(kind: RecordKind, field: string, ref: string | null | undefined): string | null | undefined {
     if (ref === undefined || ref === null) return ref;
     const to = RECORDS[kind][field]!.refTo!;
-    const id = this.idByRef(ENTITY_OF[to], ref);
+    const id = resolveRef(this.store, ENTITY_OF[to], ref, field);
     if (!id)
       throw new AppError('invalid_input', `onbekende ${RECORDS[kind][field]!.label.toLowerCase()} '${ref}'`, field);
     return id;
   }
 
-  private upsertLinked(kind: RecordKind, values: RecordValues): UpsertResult {
+  private upsertLinked(kind: RecordKind, values: RecordValues, target: UpsertTarget): UpsertResult {
     const entity = ENTITY_OF[kind];
     const links: Record<string, string | null | undefined> = {};
     for (const field of Object.keys(RECORDS[kind])) {
-      if (field.endsWith('_ref') && field !== 'ref') {
-        links[field.replace(/_ref$/, '_id')] = this.resolveRef(kind, field, values[field] as string | null | undefined);
-      }
+      if (!field.endsWith('_ref') || field === 'ref') continue;
+      const idField = field.replace(/_ref$/, '_id');
+      links[idField] =
+        target.links && idField in target.links
+          ? target.links[idField]
+          : this.resolveLink(kind, field, values[field] as string | null | undefined);
     }
     let ref = values.ref as string | undefined;
-    let id = ref ? this.idByRef(entity, ref) : null;
-    if (kind === 'contacts') {
-      const hasClient = values.client_ref !== undefined && values.client_ref !== null;
-      const hasEmployer = values.employer_ref !== undefined && values.employer_ref !== null;
-      if (!id && hasClient === hasEmployer) {
+    let id = target.id ?? (ref ? resolveRef(this.store, entity, ref) : null);
+    if (kind === 'contacts' && !id) {
+      const hasClient = Boolean(links.client_id);
+      const hasEmployer = Boolean(links.employer_id);
+      if (hasClient === hasEmployer) {
         throw new AppError(
           'invalid_input',
           'geef precies één van client_ref of employer_ref',
@@ -227,22 +247,28 @@ export class RecordWriter {
         );
       }
     }
-    if (!ref) {
+    if (!ref && !id) {
       ref = hashRef(entity, naturalKey(kind, values));
-      id = this.idByRef(entity, ref);
+      id = resolveRef(this.store, entity, ref);
     }
     const fields: Record<string, Value> = { ...this.pick(values, []) };
     for (const [k, v] of Object.entries(links)) if (v !== undefined) fields[k] = v;
     if (!id) {
-      this.requireOnCreate(kind, values);
+      this.requireOnCreate(kind, values, links);
       checkDateOrder(values);
-      id = this.w.create(entity, { ref, ...fields });
-      return { id, ref, created: true, changed: Object.keys(fields) };
+      id = this.w.create(entity, { ref: ref!, ...fields });
+      return { id, ref: ref!, created: true, changed: Object.keys(fields) };
     }
     const row = this.w.row(entity, id)!;
     checkDateOrder({ start_date: row.start_date as string | null, end_date: row.end_date as string | null, ...values });
-    return { id, ref, created: false, changed: this.w.update(entity, id, fields) };
+    return { id, ref: row.ref as string, created: false, changed: this.w.update(entity, id, fields) };
   }
+}
+
+/** Refuses an id that is not a live record of the entity. */
+function liveId(store: Store, entity: EntityName, id: string): void {
+  const ok = store.stmt(`SELECT 1 FROM ${ENTITIES[entity].table} WHERE id = ? AND deleted = 0`).get(id);
+  if (!ok) throw new AppError('not_found', 'Niet gevonden', 'id');
 }
 
 function checkDateOrder(values: RecordValues): void {

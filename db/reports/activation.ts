@@ -2,7 +2,7 @@
 // placement with start_date <= as_of and (end_date empty or end_date >= as_of); end dates are
 // the last day (CONTRACTS.md). The municipality wants every client kept active (seed 2.4, 2.5),
 // so the clients without a running activity are a figure of their own.
-import { inCaseloadSql, periodCte, refsOf, type Hit } from './query.js';
+import { inCaseloadOnParam, periodCte, refsOf, type Hit } from './query.js';
 import { FILTER_PARAMS, filtersOf, type ReportDef } from './types.js';
 
 export interface Activation {
@@ -36,14 +36,14 @@ export const activation: ReportDef<Activation> = {
     if (!trace.wants()) {
       const row = store.db
         .prepare(
-          `${cte.sql} SELECT count(*) AS n, coalesce(sum(${ACTIVE}), 0) AS a FROM p WHERE ${inCaseloadSql('day')}`,
+          `${cte.sql} SELECT count(*) AS n, coalesce(sum(${ACTIVE}), 0) AS a FROM p WHERE ${inCaseloadOnParam('day')}`,
         )
         .get(params) as { n: number; a: number };
       caseload = row.n;
       activeCount = row.a;
     } else {
       const found = store.db
-        .prepare(`${cte.sql} SELECT p.pid AS id, p.cid AS cid, ${ACTIVE} AS a FROM p WHERE ${inCaseloadSql('day')}`)
+        .prepare(`${cte.sql} SELECT p.pid AS id, p.cid AS cid, ${ACTIVE} AS a FROM p WHERE ${inCaseloadOnParam('day')}`)
         .all(params) as { id: string; cid: string; a: number }[];
       const refs = refsOf(
         store,

@@ -3,7 +3,7 @@
 // day before the month's first day; inflow/outflow = periods with intake/exit date in the month;
 // end = caseload at the end of the month's last day, so end = start + inflow - outflow.
 // Months are whole calendar months, also when from/to fall inside a month.
-import { addDays, monthEnd, monthNameNl, monthsBetween } from './dates.js';
+import { addDays, monthEnd, monthNameNl, monthsBetween } from '../model/calendar.js';
 import { byRef, caseloadOn, EMPTY, events, scopeOf, sortedByRef, type Hit } from './query.js';
 import { FILTER_PARAMS, filtersOf, type ReportDef } from './types.js';
 

@@ -3,7 +3,7 @@
 // time). Listed: employers with exceptional_since on or before as_of. last_contact = latest
 // employer contact dated on or before as_of; overdue when never contacted or when the last
 // contact lies more than interval_days before as_of.
-import { daysBetween } from './dates.js';
+import { daysBetween } from '../model/calendar.js';
 import type { Hit } from './query.js';
 import type { ReportDef } from './types.js';
 

@@ -9,7 +9,7 @@ import type { ReportTable } from '../api/methods/reports.js';
 import { activation, type Activation } from './activation.js';
 import { caseloadDevelopment, type CaseloadDevelopment } from './caseload-development.js';
 import { caseloadPerManager, type CaseloadPerManager } from './caseload-per-manager.js';
-import { longDateNl, minDate, yearOf } from './dates.js';
+import { longDateNl, minDate, yearOf } from '../model/calendar.js';
 import { employerFollowUp, type EmployerFollowUp } from './employer-follow-up.js';
 import { exitReasons, type ExitReasons } from './exit-reasons.js';
 import { inflowByReferrer, type InflowByReferrer } from './inflow-by-referrer.js';

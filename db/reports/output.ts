@@ -36,7 +36,7 @@ export function recordLists(store: Store, run: ReportRun, limit = RECORD_LIST_LI
 }
 
 /** "halfjaarrapportage-2016-01-01-2016-06-30.xlsx": the report's Dutch title and its days. */
-export function reportFileName(name: ReportName, params: ReportParams, format: Format, today?: string): string {
+export function reportFileName(name: ReportName, params: ReportParams, format: Format, today: string): string {
   const def = REPORTS[name];
   const p = resolveParams(params, { halfYear: def.halfYear, today });
   const slug = def.title
@@ -78,6 +78,6 @@ export async function renderReport(
 }
 
 function htmlMeta(store: Store, opts: RenderOptions): { organisation: string; generated: string } {
-  const now = opts.today ?? new Date().toISOString().slice(0, 10);
+  const now = opts.today ?? store.today();
   return { organisation: store.getMeta('organisation_name') ?? 'Werkcorporatie', generated: now };
 }

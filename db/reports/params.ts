@@ -6,10 +6,10 @@
 // Records dated after as_of are treated as not yet happened, so a past as-of date gives the
 // figures as they were then.
 import { AppError } from '../api/result.js';
-import { isIsoDate } from '../model/checks.js';
+import { isIsoDate } from '../model/calendar.js';
 import { CODE_LISTS } from '../model/codes.js';
 import type { ReportParams } from '../api/methods/reports.js';
-import { halfYearOf, lastCompletedHalfYear, todayIso, yearOf } from './dates.js';
+import { halfYearOf, lastCompletedHalfYear, yearOf } from '../model/calendar.js';
 
 export interface Filters {
   account_manager?: string;
@@ -49,13 +49,13 @@ function checkCode(field: string, list: keyof typeof CODE_LISTS, v: string | und
   }
 }
 
-export function resolveParams(p: ReportParams, opts: { halfYear?: boolean; today?: string } = {}): Resolved {
+export function resolveParams(p: ReportParams, opts: { halfYear?: boolean; today: string }): Resolved {
   checkDate('from', p.from);
   checkDate('to', p.to);
   checkDate('as_of', p.as_of);
   checkCode('target_group', 'target_group', p.target_group);
   checkCode('referrer', 'referrer', p.referrer);
-  const today = opts.today ?? todayIso();
+  const today = opts.today;
   let from: string;
   let to: string;
   if (opts.halfYear) {

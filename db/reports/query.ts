@@ -11,8 +11,9 @@
 //
 // Speed (100,000 clients): the `p` CTE reads caseload_periods only, through the covering
 // indexes of migration 0002; the few excluded clients come from a partial index.
+import { inCaseloadSql } from '../model/caseload.js';
 import type { Store } from '../store/open.js';
-import { minDate } from './dates.js';
+import { minDate } from '../model/calendar.js';
 import type { Filters, Resolved } from './params.js';
 
 export interface Hit {
@@ -123,9 +124,9 @@ export function periodCte(f: Filters): { sql: string; params: Params } {
   return { sql, params };
 }
 
-/** SQL: the period is in the caseload at the end of day @name (the exit date is the first day out). */
-export function inCaseloadSql(name: string): string {
-  return `(p.intake_date <= @${name} AND (p.exit_date IS NULL OR p.exit_date > @${name}))`;
+/** SQL: the period view p is in the caseload at the end of day @name (db/model/caseload.ts). */
+export function inCaseloadOnParam(name: string): string {
+  return inCaseloadSql('p', `@${name}`);
 }
 
 /**
@@ -231,5 +232,5 @@ export function caseloadOn(
   bucket: string,
   detail: boolean,
 ): Map<string | null, Bucket> {
-  return grouped(store, scope, inCaseloadSql('on_day'), bucket, { on_day: minDate(day, scope.as_of) }, detail);
+  return grouped(store, scope, inCaseloadOnParam('on_day'), bucket, { on_day: minDate(day, scope.as_of) }, detail);
 }

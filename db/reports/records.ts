@@ -1,6 +1,7 @@
 // The records behind one figure (reports.records, record lists in XLSX): for a period figure the
 // client with the caseload period it counts (intake, referrer, manager, exit, reason); for an
 // employer figure the employer with its last contact. Loaded set-based by id, in ref order.
+import { displayName } from '../model/person.js';
 import type { ReportParams, ReportRecord } from '../api/methods/reports.js';
 import { AppError } from '../api/result.js';
 import type { Store } from '../store/open.js';
@@ -20,15 +21,6 @@ interface PeriodRow {
   referrer: string | null;
   exit_date: string | null;
   exit_reason: string | null;
-}
-
-export function clientName(r: {
-  initials: string | null;
-  first_name: string | null;
-  name_prefix: string | null;
-  last_name: string | null;
-}): string {
-  return [r.first_name ?? r.initials, r.name_prefix, r.last_name].filter(Boolean).join(' ');
 }
 
 /** Loads the records of a figure's hits, in the figure's order. `asOf` bounds the last contact. */
@@ -89,7 +81,7 @@ export function loadRecords(store: Store, fig: Figure, asOf: string): ReportReco
         kind: 'client' as const,
         id: r.cid,
         ref: r.ref,
-        name: clientName(r),
+        name: displayName(r),
         account_manager: r.account_manager,
         intake_date: r.intake_date,
         referrer: r.referrer,

@@ -2,7 +2,7 @@
 // appear in the half-year report: each with the figure from the records that shows where it
 // stands, or marked qualitative when no count can show it. The wording follows the seed; a
 // municipality with other agreements changes this one list.
-import { formatDateNl } from '../model/checks.js';
+import { formatDateNl } from '../model/calendar.js';
 import { REGULAR_WORK_REASONS } from '../model/codes.js';
 import { events, type Scope, type Trace } from './query.js';
 import type { Store } from '../store/open.js';

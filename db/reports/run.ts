@@ -31,7 +31,7 @@ export interface RunOptions {
 export function runReport(store: Store, name: string, params: ReportParams = {}, opts: RunOptions = {}): ReportRun {
   if (!isReportName(name)) throw new AppError('invalid_input', `onbekende rapportage '${name}'`, 'name');
   const def = REPORTS[name];
-  const p = resolveParams(params, { halfYear: def.halfYear, today: opts.today });
+  const p = resolveParams(params, { halfYear: def.halfYear, today: opts.today ?? store.today() });
   const trace = new Trace(p.detail || Boolean(opts.trace), p.detail ? undefined : opts.only);
   const data = def.compute(store, p, trace) as Record<string, unknown>;
   const tables = def.tables(data);

@@ -6,7 +6,7 @@
 // When as_of lies before to, only exits up to as_of count and the forecast extrapolates from
 // the days up to as_of (the figures as they were known then); by default as_of = to.
 import { REGULAR_WORK_REASONS } from '../model/codes.js';
-import { addDays, daysInYear, daysInclusive, minDate, yearOf } from './dates.js';
+import { addDays, daysInYear, daysInclusive, minDate, yearOf } from '../model/calendar.js';
 import { caseloadOn, EMPTY, events, scopeOf } from './query.js';
 import { FILTER_PARAMS, filtersOf, type ReportDef } from './types.js';
 

@@ -4,8 +4,8 @@
 // date of their last period (the exit date is the first day out) when no period is open; a client
 // who never had a period counts from the day they were registered. Keyset on (that date, id).
 import type { Store } from '../store/open.js';
-import { displayName } from '../matching/candidates.js';
-import { addYears } from '../work/dates.js';
+import { displayName } from '../model/person.js';
+import { addYears } from '../model/calendar.js';
 import { decodeCursor, page } from '../work/cursor.js';
 
 export const RETENTION_YEARS = 10;

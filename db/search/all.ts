@@ -1,4 +1,5 @@
 // `caseload search`: clients and employers matching a text, best matches first.
+import { displayName } from '../model/person.js';
 import type { Store } from '../store/open.js';
 import { normalizeBsn, maskBsn } from '../model/bsn.js';
 import { ftsQuery } from './clients.js';
@@ -19,7 +20,7 @@ function clientHit(r: Record<string, unknown>): SearchHit {
     type: 'client',
     id: r.id as string,
     ref: (r.ref as string) ?? null,
-    name: [r.first_name ?? r.initials, r.name_prefix, r.last_name].filter(Boolean).join(' '),
+    name: displayName(r),
     city: (r.city as string) ?? null,
     bsn_masked: r.bsn ? maskBsn(r.bsn as string) : null,
     birth_date: (r.birth_date as string) ?? null,

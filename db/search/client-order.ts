@@ -8,18 +8,21 @@
 // connection or another. Before each use the journal rows added since are read: changes to a
 // few clients or periods are applied in place, many (an import, a sync round) or unusual ones
 // (a retention purge) rebuild the whole order, which takes about a second at 100,000 clients.
+import { inCaseloadSql } from '../model/caseload.js';
 import type { Statement } from 'better-sqlite3';
 import type { Store } from '../store/open.js';
 
 export interface ClientOrder {
   /** Journal seq this order reflects. */
   seq: number;
+  /** The day `open` was computed for: a future exit date takes effect at midnight. */
+  day: string;
   ids: string[];
   /** coalesce(last_name, '') per place: the list's sort key. */
   names: string[];
   /** search_doc.doc (the FTS rowid) per place. */
   docs: number[];
-  /** 1 when the client has an open caseload period. */
+  /** 1 when the client is in the caseload on `day` (db/model/caseload.ts). */
   open: number[];
   /** FTS rowid -> place in the list; -1 for employers and hidden (deleted, merged) clients. */
   placeOfDoc: Int32Array;
@@ -52,9 +55,10 @@ function index(order: ClientOrder): void {
   order.openCount = openCount;
 }
 
-function build(store: Store, seq: number): ClientOrder {
+function build(store: Store, seq: number, day: string): ClientOrder {
   const order: ClientOrder = {
     seq,
+    day,
     ids: [],
     names: [],
     docs: [],
@@ -77,9 +81,9 @@ function build(store: Store, seq: number): ClientOrder {
     order.docs.push(doc);
     order.open.push(0);
   }
-  const open = q(store, 'SELECT client_id FROM caseload_periods WHERE exit_date IS NULL AND deleted = 0')
+  const open = q(store, `SELECT client_id FROM caseload_periods p WHERE p.deleted = 0 AND ${inCaseloadSql('p', '?')}`)
     .pluck()
-    .iterate() as IterableIterator<string | null>;
+    .iterate(day, day) as IterableIterator<string | null>;
   for (const id of open) {
     const p = id === null ? undefined : placeOfId.get(id);
     if (p !== undefined) order.open[p] = 1;
@@ -115,9 +119,9 @@ function patchClient(store: Store, order: ClientOrder, id: string): void {
   const row = q(
     store,
     `SELECT coalesce(last_name, '') AS name, EXISTS (SELECT 1 FROM caseload_periods p
-       WHERE p.client_id = c.id AND p.exit_date IS NULL AND p.deleted = 0) AS open
-     FROM clients c WHERE id = ? AND deleted = 0 AND merged_into IS NULL`,
-  ).get(id) as { name: string; open: number } | undefined;
+       WHERE p.client_id = c.id AND p.deleted = 0 AND ${inCaseloadSql('p', '@day')}) AS open
+     FROM clients c WHERE id = @id AND deleted = 0 AND merged_into IS NULL`,
+  ).get({ id, day: order.day }) as { name: string; open: number } | undefined;
   if (row && doc !== undefined) {
     const at = placeAfter(order, row.name, id);
     order.ids.splice(at, 0, id);
@@ -167,9 +171,10 @@ function catchUp(store: Store, order: ClientOrder, seq: number): boolean {
 /** The current list order of the store's live clients. */
 export function clientOrder(store: Store): ClientOrder {
   const seq = lastSeq(store);
+  const day = store.today();
   const have = cache.get(store);
-  if (have && (have.seq === seq || catchUp(store, have, seq))) return have;
-  const order = build(store, seq);
+  if (have && have.day === day && (have.seq === seq || catchUp(store, have, seq))) return have;
+  const order = build(store, seq, day);
   cache.set(store, order);
   return order;
 }

@@ -4,7 +4,10 @@
 // list order in memory (client-order.ts): only the rows of the page shown are read.
 import type { Store } from '../store/open.js';
 import { normalizeBsn } from '../model/bsn.js';
-import { toListItem } from '../api/handlers/clients.js';
+import { inCaseloadSql } from '../model/caseload.js';
+import { maskBsn } from '../model/bsn.js';
+import { displayName } from '../model/person.js';
+import { inCaseloadOn } from '../model/caseload.js';
 import type { ClientListItem } from '../api/methods/clients.js';
 import { clientOrder, placeAfter, placesOf, prewarmClientOrder } from './client-order.js';
 
@@ -33,6 +36,7 @@ export function searchClients(
   store: Store,
   input: ClientSearchInput,
 ): { items: ClientListItem[]; next: string | null; total: number } {
+  const today = store.today();
   const where: string[] = ['c.deleted = 0', 'c.merged_into IS NULL'];
   const params: unknown[] = [];
   const q = input.query.trim();
@@ -51,8 +55,9 @@ export function searchClients(
   if (input.onlyCaseload && !params.length) return searchInOrder(store, input, null);
   if (input.onlyCaseload) {
     where.push(
-      `EXISTS (SELECT 1 FROM caseload_periods p WHERE p.client_id = c.id AND p.deleted = 0 AND p.exit_date IS NULL)`,
+      `EXISTS (SELECT 1 FROM caseload_periods p WHERE p.client_id = c.id AND p.deleted = 0 AND ${inCaseloadSql('p', '?')})`,
     );
+    params.push(today, today);
   }
   const total = store.db
     .prepare(`SELECT count(*) FROM ${from} WHERE ${where.join(' AND ')}`)
@@ -82,7 +87,7 @@ export function searchClients(
     more && last ? Buffer.from(JSON.stringify([last.last_name ?? '', last.id]), 'utf8').toString('base64url') : null;
   // The list is on screen: a search is likely to follow.
   if (!q) prewarmClientOrder(store);
-  return { items: page.map(toListItem), next, total };
+  return { items: page.map((r) => toListItem(r, today)), next, total };
 }
 
 type SearchResult = { items: ClientListItem[]; next: string | null; total: number };
@@ -125,9 +130,26 @@ function searchInOrder(store: Store, input: ClientSearchInput, fts: string | nul
     )
     .all(JSON.stringify(ids)) as Record<string, unknown>[];
   const byId = new Map(rows.map((r) => [r.id as string, r]));
-  const items = ids.flatMap((id) => (byId.has(id) ? [toListItem(byId.get(id)!)] : []));
+  const items = ids.flatMap((id) => (byId.has(id) ? [toListItem(byId.get(id)!, order.day)] : []));
   const more = start + input.limit < places.length;
   const lastPlace = page[page.length - 1];
   const next = more && lastPlace !== undefined ? cursorOf(order.names[lastPlace]!, order.ids[lastPlace]!) : null;
   return { items, next, total: places.length };
+}
+
+/** A client row with its current period as a list item; "in caseload" on `today` (db/model/caseload.ts). */
+export function toListItem(row: Record<string, unknown>, today: string): ClientListItem {
+  const period = { intake_date: (row.intake_date as string) ?? null, exit_date: (row.exit_date as string) ?? null };
+  return {
+    id: row.id as string,
+    ref: (row.ref as string) ?? '',
+    name: displayName(row),
+    bsnMasked: row.bsn ? maskBsn(row.bsn as string) : null,
+    birth_date: (row.birth_date as string) ?? null,
+    city: (row.city as string) ?? null,
+    account_manager: (row.account_manager as string) ?? null,
+    intake_date: period.intake_date,
+    exit_date: period.exit_date,
+    inCaseload: inCaseloadOn(period, today),
+  };
 }

@@ -17,7 +17,7 @@ function entryHash(prev: string, at: string, device: string, e: AuditEntry): str
     .digest('hex');
 }
 
-export function audit(store: Store, e: AuditEntry, at = new Date().toISOString()): void {
+export function audit(store: Store, e: AuditEntry, at = new Date(store.now()).toISOString()): void {
   const prev =
     (store.stmt('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { hash: string } | undefined)?.hash ??
     '';

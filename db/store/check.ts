@@ -6,7 +6,7 @@ import type { Store } from './open.js';
 import { verifyAuditChain } from './audit.js';
 
 export interface CheckProblem {
-  area: 'sqlite' | 'journal' | 'links' | 'audit';
+  area: 'sqlite' | 'journal' | 'links' | 'refs' | 'bsn' | 'audit';
   message: string;
 }
 
@@ -37,6 +37,28 @@ export function checkStore(store: Store): { problems: CheckProblem[]; counts: Re
         problems.push({ area: 'links', message: `${entity} ${ref}: ${field} verwijst naar een onbekend record` });
     }
   }
+  // Refs are unique in the team (db/records/refs.ts): two live records under one number mean a
+  // collision that sync has not resolved, or data written around the journal.
+  for (const entity of ENTITY_NAMES) {
+    const dups = store.db
+      .prepare(
+        `SELECT ref, count(*) AS n FROM ${ENTITIES[entity].table} WHERE deleted = 0 AND ref IS NOT NULL
+         GROUP BY ref HAVING count(*) > 1 ORDER BY ref LIMIT 20`,
+      )
+      .all() as { ref: string; n: number }[];
+    for (const d of dups)
+      problems.push({ area: 'refs', message: `${entity} ${d.ref}: ${d.n} records met hetzelfde nummer` });
+  }
+  // One person, one client: a BSN on two live clients that are not merged (db/sync/merge.ts).
+  // The message names the refs only, never the BSN.
+  const sameBsn = store.db
+    .prepare(
+      `SELECT group_concat(ref, ', ') FROM (SELECT bsn, ref FROM clients WHERE deleted = 0 AND merged_into IS NULL
+       AND bsn IS NOT NULL ORDER BY ref) GROUP BY bsn HAVING count(*) > 1 LIMIT 20`,
+    )
+    .pluck()
+    .all() as string[];
+  for (const refs of sameBsn) problems.push({ area: 'bsn', message: `klanten ${refs}: hetzelfde BSN` });
   const audit = verifyAuditChain(store);
   if (audit !== null) problems.push({ area: 'audit', message: `auditlog onderbroken bij regel ${audit}` });
   const counts: Record<string, number> = {};

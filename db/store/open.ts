@@ -10,6 +10,7 @@ import { migrate } from './migrations/index.js';
 import { Clock } from '../journal/hlc.js';
 import type { DB } from './schema.js';
 import { CODE_LISTS } from '../model/codes.js';
+import { dutchDay } from '../model/calendar.js';
 import { Writer } from '../journal/write.js';
 
 export interface OpenOptions {
@@ -64,6 +65,16 @@ export class Store {
 
   static open(file: string, opts: OpenOptions = {}): Store {
     return new Store(file, opts);
+  }
+
+  /** The one clock: ms since the epoch (injected in tests through `OpenOptions.now`). */
+  now(): number {
+    return this.clock.wallTime();
+  }
+
+  /** Today: the Europe/Amsterdam calendar day of `now()` (db/model/calendar.ts). */
+  today(): string {
+    return dutchDay(this.now());
   }
 
   getMeta(key: string): string | null {

@@ -8,10 +8,12 @@
 // merged record differs from the survivor. Both kinds are resolved by writing the chosen value
 // as a new change whose base clock covers the losing edit.
 import type { ApplyOutcome, FieldChange, Value } from '../journal/write.js';
-import { ENTITIES, fieldSpec, type EntityName, type FieldSpec } from '../model/entities.js';
+import { ENTITIES, fieldSpec, type EntityName } from '../model/entities.js';
 import { AppError } from '../api/result.js';
 import type { Store } from '../store/open.js';
 import { decodeHlc } from '../journal/hlc.js';
+import { namer } from '../work/history.js';
+import { MERGE_USER, MERGED_CLIENT_FIELDS, mergeCandidates, mergedInto } from './merge.js';
 
 export class ConflictDetector {
   private readonly laterUnseen;
@@ -82,6 +84,7 @@ export interface ConflictSide {
   hlc: string;
   device: string;
   user: string;
+  userName: string | null;
   /** ISO time from the clock. */
   at: string;
 }
@@ -111,10 +114,18 @@ interface JournalEntry {
   user: string;
 }
 
-function side(spec: FieldSpec | undefined, e: JournalEntry): ConflictSide {
+type Names = ReturnType<typeof namer>;
+
+function side(e: JournalEntry, names: Names): ConflictSide {
   const value = e.value === null ? null : (JSON.parse(e.value) as Value);
-  void spec;
-  return { value, hlc: e.hlc, device: e.device, user: e.user, at: new Date(decodeHlc(e.hlc).millis).toISOString() };
+  return {
+    value,
+    hlc: e.hlc,
+    device: e.device,
+    user: e.user,
+    userName: names.user(e.user),
+    at: new Date(decodeHlc(e.hlc).millis).toISOString(),
+  };
 }
 
 function latest(store: Store, entity: string, rowId: string, field: string): JournalEntry | undefined {
@@ -125,11 +136,14 @@ function latest(store: Store, entity: string, rowId: string, field: string): Jou
     .get(entity, rowId, field) as JournalEntry | undefined;
 }
 
+/** A person wrote the field having seen the losing edit (the merge's own writes decide nothing). */
 function resolvedSince(store: Store, entity: string, rowId: string, field: string, loserHlc: string): boolean {
   return (
     store
-      .stmt('SELECT 1 FROM journal WHERE entity = ? AND row_id = ? AND field = ? AND base_hlc >= ? LIMIT 1')
-      .get(entity, rowId, field, loserHlc) !== undefined
+      .stmt(
+        'SELECT 1 FROM journal WHERE entity = ? AND row_id = ? AND field = ? AND base_hlc >= ? AND user != ? LIMIT 1',
+      )
+      .get(entity, rowId, field, loserHlc, MERGE_USER) !== undefined
   );
 }
 
@@ -143,6 +157,7 @@ function refOf(store: Store, entity: EntityName, rowId: string): { ref: string |
  * the field having seen the losing edit, or when the values no longer differ.
  */
 export function listConflicts(store: Store, opts: { all?: boolean } = {}): Conflict[] {
+  const names = namer(store);
   const out: Conflict[] = [];
   const rows = store
     .stmt(
@@ -164,7 +179,6 @@ export function listConflicts(store: Store, opts: { all?: boolean } = {}): Confl
     const cur = latest(store, r.entity, r.row_id, r.field);
     if (cur && cur.value === r.loser_value) continue;
     if (resolvedSince(store, r.entity, r.row_id, r.field, r.loser_hlc)) continue;
-    const spec = fieldSpec(r.entity, r.field);
     out.push({
       id: `c:${r.entity}:${r.row_id}:${r.field}:${r.loser_hlc}`,
       kind: 'concurrent',
@@ -173,46 +187,53 @@ export function listConflicts(store: Store, opts: { all?: boolean } = {}): Confl
       ref: row.ref,
       field: r.field,
       keyField: r.key_field === 1,
-      current: cur ? side(spec, cur) : null,
-      other: side(spec, { value: r.loser_value, hlc: r.loser_hlc, device: r.loser_device, user: r.loser_user }),
+      current: cur ? side(cur, names) : null,
+      other: side({ value: r.loser_value, hlc: r.loser_hlc, device: r.loser_device, user: r.loser_user }, names),
     });
   }
-  out.push(...mergeConflicts(store));
+  out.push(...mergeConflicts(store, names));
   return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-const CLIENT_KEY_FIELDS = Object.entries(ENTITIES.client.fields as Record<string, FieldSpec>)
-  .filter(([, s]) => s.key)
-  .map(([f]) => f);
-
-function mergeConflicts(store: Store): Conflict[] {
+/**
+ * Merge conflicts (db/sync/merge.ts): for every field of a survivor (client, or caseload period
+ * folded with its twin), each value of a merged registration or of the survivor itself that
+ * differs from the winner, until someone writes the field having seen it.
+ */
+function mergeConflicts(store: Store, names: Names): Conflict[] {
   const out: Conflict[] = [];
-  const merged = store
-    .stmt('SELECT id, ref, merged_into FROM clients WHERE merged_into IS NOT NULL AND deleted = 0')
-    .all() as { id: string; ref: string | null; merged_into: string }[];
-  for (const m of merged) {
-    const s = refOf(store, 'client', m.merged_into);
-    if (!s || s.deleted) continue;
-    for (const field of CLIENT_KEY_FIELDS) {
-      const mine = latest(store, 'client', m.id, field);
-      if (!mine || mine.value === null) continue;
-      const cur = latest(store, 'client', m.merged_into, field);
-      if (cur && cur.value === mine.value) continue;
-      if (resolvedSince(store, 'client', m.merged_into, field, mine.hlc)) continue;
-      const spec = fieldSpec('client', field);
-      out.push({
-        id: `m:client:${m.merged_into}:${field}:${m.id}`,
-        kind: 'merge',
-        entity: 'client',
-        rowId: m.merged_into,
-        ref: s.ref,
-        field,
-        keyField: true,
-        current: cur ? side(spec, cur) : null,
-        other: side(spec, mine),
-        mergedRowId: m.id,
-        mergedRef: m.ref,
-      });
+  const groups: [EntityName, Map<string, string[]>, readonly string[]][] = [
+    ['client', mergedInto(store, 'clients'), MERGED_CLIENT_FIELDS],
+    ['period', mergedInto(store, 'caseload_periods'), ['referrer', 'account_manager', 'exit_date', 'exit_reason']],
+  ];
+  for (const [entity, bySurvivor, fields] of groups) {
+    for (const [survivor, merged] of bySurvivor) {
+      const s = refOf(store, entity, survivor);
+      if (!s || s.deleted) continue;
+      for (const field of fields) {
+        const candidates = mergeCandidates(store, entity, survivor, merged, field);
+        if (candidates.length < 2) continue;
+        const cur = latest(store, entity, survivor, field);
+        const spec = fieldSpec(entity, field);
+        for (const other of candidates) {
+          if (cur && other.value === cur.value) continue;
+          if (resolvedSince(store, entity, survivor, field, other.hlc)) continue;
+          const from = other.rowId === survivor ? s : refOf(store, entity, other.rowId);
+          out.push({
+            id: `m:${entity}:${survivor}:${field}:${other.rowId}:${other.hlc}`,
+            kind: 'merge',
+            entity,
+            rowId: survivor,
+            ref: s.ref,
+            field,
+            keyField: Boolean(spec?.key),
+            current: cur ? side(cur, names) : null,
+            other: side(other, names),
+            mergedRowId: other.rowId,
+            mergedRef: from?.ref ?? null,
+          });
+        }
+      }
     }
   }
   return out;

@@ -27,6 +27,7 @@ import {
 } from './team.js';
 import { gapCheck } from './gaps.js';
 import { applyPurgeMarkers } from '../retention/purge.js';
+import { resolveRefCollisions } from '../records/refs.js';
 
 export interface SetupOptions {
   folder: string;
@@ -155,6 +156,8 @@ export interface RoundResult {
   ingested: IngestResult;
   merged: number;
   moved: number;
+  /** Records whose ref this laptop changed because another record claimed it first (db/records/refs.ts). */
+  renumbered: number;
   /** Clients purged here because another laptop's retention purge arrived. */
   purged: number;
   published: { segments: number; changes: number };
@@ -208,6 +211,8 @@ export async function runRound(store: Store, opts: RoundOptions): Promise<RoundR
   // A purge decided on another laptop is carried out here too (db/retention/purge.ts).
   const purged = ingested.purgeMarkers ? applyPurgeMarkers(store, 'sync').purged : 0;
   const merge = mergeSamePerson(store);
+  // Two laptops gave out the same number offline: the later claim gets the next free one.
+  const renumbered = resolveRefCollisions(store).length;
   const published = publishOwn(ctx);
   const snapshot = opts.snapshot ? await publishSnapshot(ctx) : null;
   const compacted = compactOwnFiles(ctx);
@@ -219,6 +224,7 @@ export async function runRound(store: Store, opts: RoundOptions): Promise<RoundR
     ingested,
     merged: merge.merged,
     moved: merge.moved,
+    renumbered,
     purged,
     published,
     snapshot,

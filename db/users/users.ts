@@ -125,18 +125,21 @@ export async function updateUser(
   return { id: input.id, changed };
 }
 
-/** Verifies a user's PIN and returns their session; throttles guessing. */
+/**
+ * Verifies a user's PIN and returns their session; throttles guessing. The user is named by id
+ * (refs can change when two laptops gave out the same number); the session's `user`, written to
+ * the journal and the audit log, is that id.
+ */
 export async function switchUser(
   store: Store,
   actor: string,
-  userRef: string,
+  userId: string,
   pin: string,
-  now = Date.now(),
+  now = store.now(),
 ): Promise<Session> {
-  const row = store
-    .stmt('SELECT * FROM users WHERE deleted = 0 AND active = 1 AND (ref = ? OR id = ?) LIMIT 1')
-    .get(userRef, userRef) as Record<string, unknown> | undefined;
-  const key = (row?.id as string) ?? `?${userRef}`;
+  const row = store.stmt('SELECT * FROM users WHERE deleted = 0 AND active = 1 AND id = ?').get(userId) as
+    Record<string, unknown> | undefined;
+  const key = (row?.id as string) ?? `?${userId}`;
   let byUser = failures.get(store);
   if (!byUser) failures.set(store, (byUser = new Map()));
   const state = byUser.get(key);
@@ -157,5 +160,5 @@ export async function switchUser(
   }
   byUser.delete(key);
   audit(store, { actor, action: 'session.switch', object: row.ref as string, result: 'ok' });
-  return { user: row.ref as string, name: row.display_name as string, role: row.role as Role };
+  return { user: row.id as string, name: row.display_name as string, role: row.role as Role };
 }

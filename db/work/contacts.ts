@@ -10,7 +10,7 @@ import { AppError } from '../api/result.js';
 import type { Writer } from '../journal/write.js';
 import { hashRef } from '../records/refs.js';
 import type { Store } from '../store/open.js';
-import { addDays, addMonths } from './dates.js';
+import { addDays, addMonths } from '../model/calendar.js';
 import { liveRow, parseForm, saveRecord } from './records.js';
 
 export const NAZORG_STAGES = [
@@ -70,7 +70,10 @@ export function createContact(
   if (values.follow_up_date && (values.follow_up_date as string) < (values.date as string)) {
     throw new AppError('invalid_input', 'ligt voor de datum van het contactmoment', 'follow_up_date');
   }
-  const r = saveRecord(store, w, 'contacts', null, values);
+  const r = saveRecord(store, w, 'contacts', null, values, {
+    client_id: input.clientId ?? null,
+    employer_id: input.employerId ?? null,
+  });
   if (input.resolves) {
     const earlier = liveRow(store, 'contact', input.resolves, 'resolves');
     const sameParty =

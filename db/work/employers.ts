@@ -13,9 +13,9 @@ import { fromColumn } from '../journal/write.js';
 import { ENTITIES, fieldSpec } from '../model/entities.js';
 import { ftsQuery } from '../search/clients.js';
 import type { Store } from '../store/open.js';
-import { displayName } from '../matching/candidates.js';
+import { displayName } from '../model/person.js';
 import { decodeCursor, page } from './cursor.js';
-import { addDays, daysBetween } from './dates.js';
+import { addDays, daysBetween } from '../model/calendar.js';
 import { vacancyItem } from './vacancies.js';
 
 export const FOLLOW_UP_DAYS = 90;

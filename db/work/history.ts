@@ -6,7 +6,7 @@ import type { EntityName } from '../model/entities.js';
 import type { Store } from '../store/open.js';
 import { maskedValue } from './access.js';
 import { decodeCursor, page } from './cursor.js';
-import { hlcTime } from './dates.js';
+import { hlcTime } from '../journal/hlc.js';
 import { fieldLabel } from './labels.js';
 
 export interface HistoryEntry {
@@ -33,13 +33,16 @@ interface JournalRow {
 }
 
 /** Display names of users and laptops, looked up once per call. */
-export function namer(store: Store): { user(ref: string): string | null; device(id: string): string | null } {
+export function namer(store: Store): { user(who: string): string | null; device(id: string): string | null } {
+  // The journal names a signed-in user by id; entries from before did so by ref.
   const users = new Map<string, string>();
-  for (const r of store.stmt('SELECT ref, display_name FROM users WHERE deleted = 0').all() as {
+  for (const r of store.stmt('SELECT id, ref, display_name FROM users WHERE deleted = 0 ORDER BY id').all() as {
+    id: string;
     ref: string;
     display_name: string;
   }[]) {
-    users.set(r.ref, r.display_name);
+    if (!users.has(r.ref)) users.set(r.ref, r.display_name);
+    users.set(r.id, r.display_name);
   }
   const devices = new Map<string, string>([[store.device, store.getMeta('device_name') ?? '']]);
   // Names of the other laptops, as sync learned them from their device.json (db/sync), when present.
@@ -51,7 +54,7 @@ export function namer(store: Store): { user(ref: string): string | null; device(
       if (!devices.has(r.device)) devices.set(r.device, r.name);
     }
   }
-  return { user: (ref) => users.get(ref) ?? null, device: (id) => devices.get(id) || null };
+  return { user: (who) => users.get(who) ?? null, device: (id) => devices.get(id) || null };
 }
 
 /** Every change of one record with its previous value, oldest first. */
@@ -91,7 +94,13 @@ export function changesOf(
 }
 
 export function history(store: Store, entity: EntityName, id: string, role: Role, limit: number, after: string | null) {
-  const all = changesOf(store, entity, id, role).reverse();
+  const names = namer(store);
+  // A client's history includes the registrations merged into it (db/sync/merge.ts).
+  const merged =
+    entity === 'client' ? (store.stmt('SELECT id FROM clients WHERE merged_into = ?').pluck().all(id) as string[]) : [];
+  const all = [id, ...merged]
+    .flatMap((row) => changesOf(store, entity, row, role, names))
+    .sort((a, b) => (a.hlc < b.hlc ? 1 : a.hlc > b.hlc ? -1 : b.seq - a.seq));
   const key = decodeCursor(after, 2) as [string, number] | null;
   const rest = key ? all.filter((e) => e.hlc < key[0] || (e.hlc === key[0] && e.seq < key[1])) : all;
   return page(rest.slice(0, limit + 1), limit, (e) => [e.hlc, e.seq]);

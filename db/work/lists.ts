@@ -3,7 +3,7 @@
 // the names joined in. Start dates and contact dates are required, so rows without one (a partial
 // row from sync) are left out rather than breaking the keyset order.
 import type { Store } from '../store/open.js';
-import { displayName } from '../matching/candidates.js';
+import { displayName } from '../model/person.js';
 import { decodeCursor, page } from './cursor.js';
 
 interface ListInput {

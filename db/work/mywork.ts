@@ -12,10 +12,11 @@
 // "Mine" = follow-ups recorded by me or on my clients/employers; clients whose current period
 // names me as account manager; exceptional employers with me as fixed contact or with none.
 // Names are matched on the user's display name or ref, as periods and contacts store names.
+import { inCaseloadSql } from '../model/caseload.js';
 import type { Role } from '../api/define.js';
 import type { Store } from '../store/open.js';
-import { displayName } from '../matching/candidates.js';
-import { addDays, daysBetween, isUnder27 } from './dates.js';
+import { displayName } from '../model/person.js';
+import { addDays, daysBetween, isUnder27 } from '../model/calendar.js';
 import { FOLLOW_UP_DAYS } from './employers.js';
 
 export interface MyWorkInput {
@@ -68,7 +69,7 @@ function byIds(
   return rows.sort((a, b) => at.get(a.id as string)! - at.get(b.id as string)!);
 }
 
-const MY_CLIENTS = `SELECT p.client_id FROM caseload_periods p WHERE p.account_manager IN (@name, @user) AND p.deleted = 0 AND p.exit_date IS NULL`;
+const MY_CLIENTS = `SELECT p.client_id FROM caseload_periods p WHERE p.account_manager IN (@name, @user) AND p.deleted = 0 AND ${inCaseloadSql('p', '@asOf')}`;
 const MY_EMPLOYERS = `SELECT e.id FROM employers e WHERE e.account_manager IN (@name, @user)`;
 
 function followUps(store: Store, input: MyWorkInput, nazorg: boolean) {
@@ -152,7 +153,7 @@ function employers(store: Store, input: MyWorkInput) {
   return { items: due.slice(0, input.limit), total: due.length };
 }
 
-const IN_CASELOAD = `x.deleted = 0 AND x.intake_date <= @asOf AND (x.exit_date IS NULL OR x.exit_date > @asOf)`;
+const IN_CASELOAD = `x.deleted = 0 AND ${inCaseloadSql('x', '@asOf')}`;
 // The few removed or merged clients are listed once per query, not probed per period.
 const LIVE_CLIENT = `x.client_id NOT IN (SELECT c.id FROM clients c WHERE c.deleted <> 0 OR c.merged_into IS NOT NULL)`;
 

@@ -12,7 +12,7 @@ export function intake(
   w: Writer,
   input: { clientId: string; intake_date: string; referrer: string; account_manager: string },
 ): string {
-  const client = liveRow(store, 'client', input.clientId, 'clientId');
+  liveRow(store, 'client', input.clientId, 'clientId');
   const rw = new RecordWriter(store, w);
   const periods = rw.periods(input.clientId);
   const last = periods[periods.length - 1];
@@ -25,12 +25,11 @@ export function intake(
   if (last && input.intake_date <= last.exit_date!) {
     throw new AppError('invalid_input', 'ligt niet na de laatste uitstroomdatum', 'intake_date');
   }
-  rw.upsert('clients', {
-    ref: client.ref as string,
-    intake_date: input.intake_date,
-    referrer: input.referrer,
-    account_manager: input.account_manager,
-  });
+  rw.upsert(
+    'clients',
+    { intake_date: input.intake_date, referrer: input.referrer, account_manager: input.account_manager },
+    { id: input.clientId },
+  );
   return rw.periods(input.clientId).find((p) => p.intake_date === input.intake_date)!.id;
 }
 
@@ -39,11 +38,11 @@ export function exit(
   w: Writer,
   input: { clientId: string; exit_date: string; exit_reason: string },
 ): string {
-  const client = liveRow(store, 'client', input.clientId, 'clientId');
+  liveRow(store, 'client', input.clientId, 'clientId');
   const rw = new RecordWriter(store, w);
   const periods = rw.periods(input.clientId);
   const open = periods[periods.length - 1];
   if (!open || open.exit_date) throw new AppError('invalid_input', 'De klant is niet in de caseload.', 'exit_date');
-  rw.upsert('clients', { ref: client.ref as string, exit_date: input.exit_date, exit_reason: input.exit_reason });
+  rw.upsert('clients', { exit_date: input.exit_date, exit_reason: input.exit_reason }, { id: input.clientId });
   return open.id;
 }

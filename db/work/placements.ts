@@ -65,7 +65,11 @@ export function startPlacement(
     true,
   );
   if (values.wage_subsidy === undefined) values.wage_subsidy = values.kind === 'subsidized';
-  const r = saveRecord(store, w, 'placements', null, values);
+  const r = saveRecord(store, w, 'placements', null, values, {
+    client_id: clientId,
+    employer_id: employerId,
+    vacancy_id: vacancyId ?? null,
+  });
   const start = values.start_date as string;
 
   // A placement for a vacancy the client was proposed for hires that match too.

@@ -55,20 +55,24 @@ export function parseForm(kind: RecordKind, raw: Record<string, unknown>, isNew:
   return values;
 }
 
-/** Creates (id null) or updates a record from parsed values in the caller's transaction. */
+/**
+ * Creates (id null) or updates the record with this id from parsed values in the caller's
+ * transaction. Links are given as ids (`links`), never looked up by ref.
+ */
 export function saveRecord(
   store: Store,
   w: Writer,
   kind: RecordKind,
   id: string | null,
   values: RecordValues,
+  links: Record<string, string | null> = {},
 ): UpsertResult {
   const entity = ENTITY_OF[kind];
   const rw = new RecordWriter(store, w);
   if (id) {
-    const row = liveRow(store, entity, id);
-    return rw.upsert(kind, { ...values, ref: row.ref as string });
+    liveRow(store, entity, id);
+    return rw.upsert(kind, values, { id, links });
   }
   const ref = kind === 'employers' || kind === 'vacancies' ? nextSeriesRef(store, entity) : hashRef(entity, [uuidv7()]);
-  return rw.upsert(kind, { ...values, ref });
+  return rw.upsert(kind, { ...values, ref }, { links });
 }

@@ -7,12 +7,12 @@
 // delivered batch that contained the client), without this file knowing their tables.
 import type { Role } from '../api/define.js';
 import { labelOf } from '../model/codes.js';
-import { formatDateNl } from '../model/checks.js';
+import { dutchDay, formatDateNl } from '../model/calendar.js';
 import type { Store } from '../store/open.js';
 import { MASK, mayShow } from './access.js';
 import { changesOf, namer } from './history.js';
 import { decodeCursor, page, type CursorKey } from './cursor.js';
-import { todayNl } from './dates.js';
+
 import { ENTITY_LABELS } from './labels.js';
 
 export type TimelineKind =
@@ -238,15 +238,21 @@ const SOURCES: TimelineSource[] = [
         .stmt('SELECT id FROM caseload_periods WHERE client_id = ?')
         .pluck()
         .all(clientId) as string[];
+      // The history of registrations merged into this client (db/sync/merge.ts) is this client's too.
+      const merged = store.stmt('SELECT id FROM clients WHERE merged_into = ?').pluck().all(clientId) as string[];
       const groups = new Map<string, TimelineItem>();
       const names = namer(store);
-      // One journal read per record: the client and its few caseload periods.
-      for (const [entity, id] of [['client', clientId] as const, ...periods.map((p) => ['period', p] as const)]) {
+      // One journal read per record: the client, its merged registrations and its few caseload periods.
+      for (const [entity, id] of [
+        ['client', clientId] as const,
+        ...merged.map((m) => ['client', m] as const),
+        ...periods.map((p) => ['period', p] as const),
+      ]) {
         for (const ch of changesOf(store, entity, id, role, names)) {
           const key = `${entity}|${id}|${ch.user}|${ch.device}|${ch.at.slice(0, 19)}`;
           let g = groups.get(key);
           if (!g) {
-            const date = todayNl(new Date(ch.at));
+            const date = dutchDay(Date.parse(ch.at));
             g = {
               date,
               kind: 'change',

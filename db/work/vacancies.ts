@@ -7,7 +7,8 @@ import type { Writer } from '../journal/write.js';
 import { fromColumn } from '../journal/write.js';
 import { ENTITIES, fieldSpec } from '../model/entities.js';
 import type { Store } from '../store/open.js';
-import { displayName, vacanciesForClient } from '../matching/candidates.js';
+import { vacanciesForClient } from '../matching/candidates.js';
+import { displayName } from '../model/person.js';
 import { decodeCursor, page } from './cursor.js';
 import { liveRow } from './records.js';
 

@@ -76,6 +76,9 @@ export const nl = {
     notFound: 'Deze klant bestaat niet (meer).',
     duplicate: 'Deze BSN is al geregistreerd. De bestaande klant is geopend.',
     created: 'Klant {{ref}} is geregistreerd.',
+    mergedInto: 'Deze inschrijving is samengevoegd met dezelfde persoon onder nummer',
+    formerRefs: 'eerder nummer {{refs}}',
+    mergedRefs: 'samengevoegd met {{refs}}',
     field: {
       intake: 'Instroom',
       exit: 'Uitstroom',

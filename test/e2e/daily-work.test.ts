@@ -8,15 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axe, screenshot, startHarness, validBsn, type Harness } from './harness.js';
 import { loadDemo } from '../../db/demo/generate.js';
 import { createApi } from '../../db/api/dispatch.js';
+import { addDays, dutchDay, formatDateNl } from '../../db/model/calendar.js';
 
-function nl(d: Date): string {
-  return `${String(d.getDate()).padStart(2, '0')}-${String(d.getMonth() + 1).padStart(2, '0')}-${d.getFullYear()}`;
-}
-function daysAgo(n: number): Date {
-  const d = new Date();
-  d.setDate(d.getDate() - n);
-  return d;
-}
+// The app's day is the Dutch day (db/model/calendar.ts), whatever the machine's time zone.
+const nl = formatDateNl;
+const daysAgo = (n: number): string => addDays(dutchDay(Date.now()), -n);
 
 describe('daily caseload work in the browser', () => {
   let h: Harness;
@@ -102,7 +98,8 @@ describe('daily caseload work in the browser', () => {
 
     await p.getByRole('link', { name: 'Nieuwe vacature' }).click();
     await p.getByRole('heading', { name: 'Nieuwe vacature registreren' }).waitFor();
-    expect(await p.getByLabel('Werkgever *').inputValue()).toBe(ids.employer);
+    // The employer list loads after the heading shows: wait for it to select the employer.
+    await expect.poll(() => p.getByLabel('Werkgever *').inputValue(), { timeout: 30_000 }).toBe(ids.employer);
     await p.getByLabel('Functie *').fill('Medewerker productie');
     await p.getByLabel('Uren per week', { exact: true }).fill('32');
     await p.getByLabel('Plaats werkplek').fill('Emmeloord');

@@ -1,22 +1,25 @@
 // Mijn werk against the real dispatcher and an in-memory store: a follow-up that is due shows up
 // under Vervolgafspraken with how late it is, and recording the contact from there handles it.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { BridgeProvider } from '../../renderer/components/bridge-context.js';
 import { MyWorkScreen } from '../../renderer/screens/mywork/MyWorkScreen.js';
-import { formatDateNl, todayIso } from '../../renderer/format.js';
+import { formatDateNl } from '../../renderer/format.js';
+import { setNow } from '../../renderer/clock.js';
+import { addDays } from '../../db/model/calendar.js';
 import { realBridge } from './real-bridge.js';
 
-function isoDaysAgo(n: number): string {
-  const d = new Date(`${todayIso()}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - n);
-  return d.toISOString().slice(0, 10);
-}
+// 23:30 UTC is 00:30 on 11 March in the Netherlands: the UI and the store must both say 11 March.
+const NOW = Date.parse('2026-03-10T23:30:00Z');
+const TODAY = '2026-03-11';
+const isoDaysAgo = (n: number) => addDays(TODAY, -n);
+afterEach(() => setNow(null));
 
 describe('Mijn werk', { timeout: 30_000 }, () => {
   it('lists a due follow-up and handles it by recording the contact', async () => {
-    const { bridge } = realBridge();
+    setNow(() => NOW);
+    const { bridge } = realBridge(undefined, () => NOW);
     const client = await bridge.call('clients.create', { first_name: 'Noor', last_name: 'Visser' });
     if (!client.ok) throw new Error(client.error.message);
     const later = await bridge.call('contacts.create', {

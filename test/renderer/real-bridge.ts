@@ -4,8 +4,9 @@ import { createApi, type Session } from '../../db/api/dispatch.js';
 import { Store } from '../../db/store/open.js';
 import type { Bridge } from '../../renderer/bridge.js';
 
-export function realBridge(session?: Session): { bridge: Bridge; store: Store; calls: string[] } {
-  const store = Store.open(':memory:', { deviceName: 'jsdom' });
+/** `now` is the one clock of the store (tests pass the same moment to renderer/clock.ts). */
+export function realBridge(session?: Session, now?: () => number): { bridge: Bridge; store: Store; calls: string[] } {
+  const store = Store.open(':memory:', { deviceName: 'jsdom', now });
   const api = createApi(store, session);
   const calls: string[] = [];
   const bridge: Bridge = {

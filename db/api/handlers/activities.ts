@@ -1,5 +1,5 @@
 import type { Handlers } from '../dispatch.js';
-import { todayNl } from '../../work/dates.js';
+
 import { listActivities } from '../../work/lists.js';
 import { liveRow, parseForm, saveRecord } from '../../work/records.js';
 
@@ -9,12 +9,14 @@ const changed = (ctx: { emit: (e: 'data.changed', p: unknown) => void }, ids: st
   ctx.emit('data.changed', { kinds: ['activities'], ids });
 
 export const activityHandlers: H = {
-  'activities.list': ({ store }, { asOf, ...input }) => listActivities(store, input, asOf ?? todayNl()),
+  'activities.list': ({ store }, { asOf, ...input }) => listActivities(store, input, asOf ?? store.today()),
 
   'activities.create': (ctx, { clientId, fields }) => {
     const client = liveRow(ctx.store, 'client', clientId, 'clientId');
     const values = parseForm('activities', { ...fields, client_ref: client.ref }, true);
-    const r = ctx.store.write(ctx.session.user, (w) => saveRecord(ctx.store, w, 'activities', null, values));
+    const r = ctx.store.write(ctx.session.user, (w) =>
+      saveRecord(ctx.store, w, 'activities', null, values, { client_id: clientId }),
+    );
     changed(ctx, [r.id]);
     return { id: r.id, ref: r.ref };
   },

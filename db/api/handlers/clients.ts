@@ -1,14 +1,15 @@
 import { AppError } from '../result.js';
+import { formerRefs } from '../../records/refs.js';
+import { inCaseloadOn } from '../../model/caseload.js';
 import type { Handlers } from '../dispatch.js';
-import { maskBsn, normalizeBsn } from '../../model/bsn.js';
+import { normalizeBsn } from '../../model/bsn.js';
 import { ENTITIES, fieldSpec } from '../../model/entities.js';
 import { fromColumn } from '../../journal/write.js';
 import { parseRecord, throwFieldErrors } from '../../records/parse.js';
 import { RecordWriter } from '../../records/upsert.js';
-import type { ClientListItem } from '../methods/clients.js';
 import { searchClients } from '../../search/clients.js';
 import { mayShow, withoutHiddenSpecial } from '../../work/access.js';
-import { ageOn, isUnder27, todayNl } from '../../work/dates.js';
+import { ageOn, isUnder27 } from '../../model/calendar.js';
 
 type H = Pick<Handlers, 'clients.search' | 'clients.get' | 'clients.create' | 'clients.update' | 'clients.byBsn'>;
 
@@ -40,18 +41,25 @@ export const clientHandlers: H = {
       exit_date: string | null;
       exit_reason: string | null;
     }[];
-    const today = todayNl();
+    const today = store.today();
     const birth = (row.birth_date as string | null) ?? null;
+    const survivor = row.merged_into
+      ? (store.stmt('SELECT id, ref FROM clients WHERE id = ?').get(row.merged_into) as { id: string; ref: string })
+      : undefined;
     return {
       id,
       record,
       periods,
       hiddenFields,
+      formerRefs: formerRefs(store, 'client', id),
+      mergedRefs: store
+        .stmt('SELECT ref FROM clients WHERE merged_into = ? AND deleted = 0 ORDER BY ref')
+        .pluck()
+        .all(id) as string[],
+      mergedInto: survivor ?? null,
       age: birth ? ageOn(birth, today) : null,
       under27: isUnder27(birth, today),
-      inCaseload: periods.some(
-        (p) => p.intake_date !== null && p.intake_date <= today && (!p.exit_date || p.exit_date > today),
-      ),
+      inCaseload: periods.some((p) => inCaseloadOn(p, today)),
     };
   },
 
@@ -88,7 +96,7 @@ export const clientHandlers: H = {
     const result = ctx.store.write(ctx.session.user, (w) => {
       const row = w.row('client', id);
       if (!row || row.deleted) throw new AppError('not_found', 'Klant niet gevonden', 'id');
-      return new RecordWriter(ctx.store, w).upsert('clients', { ...values, ref: row.ref as string });
+      return new RecordWriter(ctx.store, w).upsert('clients', values, { id });
     });
     ctx.emit('data.changed', { kinds: ['clients'], ids: [id] });
     return { id, changed: result.changed };
@@ -103,19 +111,3 @@ export const clientHandlers: H = {
     return { id: row?.id ?? null };
   },
 };
-
-export function toListItem(row: Record<string, unknown>): ClientListItem {
-  const name = [row.first_name ?? row.initials, row.name_prefix, row.last_name].filter(Boolean).join(' ');
-  return {
-    id: row.id as string,
-    ref: (row.ref as string) ?? '',
-    name,
-    bsnMasked: row.bsn ? maskBsn(row.bsn as string) : null,
-    birth_date: (row.birth_date as string) ?? null,
-    city: (row.city as string) ?? null,
-    account_manager: (row.account_manager as string) ?? null,
-    intake_date: (row.intake_date as string) ?? null,
-    exit_date: (row.exit_date as string) ?? null,
-    inCaseload: Boolean(row.intake_date) && !row.exit_date,
-  };
-}

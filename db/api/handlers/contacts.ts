@@ -1,7 +1,7 @@
 import { AppError } from '../result.js';
 import type { Handlers } from '../dispatch.js';
 import { createContact, markFollowUpDone } from '../../work/contacts.js';
-import { todayNl } from '../../work/dates.js';
+
 import { listContacts } from '../../work/lists.js';
 import { liveRow, parseForm, saveRecord } from '../../work/records.js';
 
@@ -38,7 +38,7 @@ export const contactHandlers: H = {
   },
 
   'contacts.markDone': (ctx, { id, date }) => {
-    const c = ctx.store.write(ctx.session.user, (w) => markFollowUpDone(ctx.store, w, id, date ?? todayNl()));
+    const c = ctx.store.write(ctx.session.user, (w) => markFollowUpDone(ctx.store, w, id, date ?? ctx.store.today()));
     changed(ctx, [id]);
     return { id, changed: c };
   },

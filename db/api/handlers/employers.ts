@@ -1,7 +1,7 @@
 import { AppError } from '../result.js';
 import type { Handlers } from '../dispatch.js';
 import { employerByKvk, getEmployer, searchEmployers } from '../../work/employers.js';
-import { todayNl } from '../../work/dates.js';
+
 import { liveRow, parseForm, saveRecord } from '../../work/records.js';
 import { EMAIL_RE, PHONE_RE } from '../../model/checks.js';
 import { hashRef } from '../../records/refs.js';
@@ -24,9 +24,9 @@ const changed = (ctx: { emit: (e: 'data.changed', p: unknown) => void }, ids: st
   ctx.emit('data.changed', { kinds: ['employers'], ids });
 
 export const employerHandlers: H = {
-  'employers.search': ({ store }, { asOf, ...input }) => searchEmployers(store, input, asOf ?? todayNl()),
+  'employers.search': ({ store }, { asOf, ...input }) => searchEmployers(store, input, asOf ?? store.today()),
 
-  'employers.get': ({ store }, { id, asOf }) => getEmployer(store, id, asOf ?? todayNl()),
+  'employers.get': ({ store }, { id, asOf }) => getEmployer(store, id, asOf ?? store.today()),
 
   'employers.create': (ctx, fields) => {
     const values = parseForm('employers', fields, true);

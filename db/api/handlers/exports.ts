@@ -25,15 +25,13 @@ type H = Pick<
   | 'exports.settings.set'
 >;
 
-const today = () => new Date().toISOString().slice(0, 10);
-
 export const exportHandlers: H = {
   'exports.overview': ({ store }, { all }) => ({
     sharedFolder: sharedFolder(store),
     targets: TARGETS.map((target) => ({
       target,
       label: TARGET_LABELS[target],
-      parts: previewExport(store, target, all, today()).map((p) => ({ ...p, kindLabel: KIND_LABELS[p.kind] })),
+      parts: previewExport(store, target, all, store.today()).map((p) => ({ ...p, kindLabel: KIND_LABELS[p.kind] })),
     })),
   }),
 
@@ -68,10 +66,10 @@ export const exportHandlers: H = {
       owner: input.owner,
       limit: input.limit,
       offset: input.offset,
-      today: today(),
+      today: store.today(),
     }),
 
-  'exports.entry': ({ store }, input) => entryPanel(store, input.target, input.kind, input.id, today()),
+  'exports.entry': ({ store }, input) => entryPanel(store, input.target, input.kind, input.id, store.today()),
 
   'exports.markEntered': (ctx, input) => {
     const result = markEntered(
@@ -81,13 +79,13 @@ export const exportHandlers: H = {
       input.kind,
       input.id,
       input.targetId,
-      new Date(),
+      new Date(ctx.store.now()),
     );
     ctx.emit('data.changed', { kinds: ['exports'], ids: [input.id] });
     return result;
   },
 
-  'exports.recordStatus': ({ store }, { kind, id }) => recordStatus(store, kind, id, today()),
+  'exports.recordStatus': ({ store }, { kind, id }) => recordStatus(store, kind, id, store.today()),
 
   'exports.profiles.list': ({ store }) => listProfiles(store),
 

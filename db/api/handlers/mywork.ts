@@ -1,10 +1,10 @@
 import type { Handlers } from '../dispatch.js';
-import { todayNl } from '../../work/dates.js';
+
 import { myWork } from '../../work/mywork.js';
 
 type H = Pick<Handlers, 'mywork.get'>;
 
 export const myWorkHandlers: H = {
   'mywork.get': ({ store, session }, { asOf, scope, limit }) =>
-    myWork(store, { asOf: asOf ?? todayNl(), scope, limit, me: session }),
+    myWork(store, { asOf: asOf ?? store.today(), scope, limit, me: session }),
 };

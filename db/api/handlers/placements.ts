@@ -1,5 +1,5 @@
 import type { Handlers } from '../dispatch.js';
-import { todayNl } from '../../work/dates.js';
+
 import { listPlacements } from '../../work/lists.js';
 import { removePlacement, startPlacement, updatePlacement } from '../../work/placements.js';
 
@@ -11,7 +11,7 @@ const changed = (ctx: { emit: (e: 'data.changed', p: unknown) => void }, ids: st
 export const placementHandlers: H = {
   'placements.create': (ctx, { fields, ...links }) => {
     const r = ctx.store.write(ctx.session.user, (w) =>
-      startPlacement(ctx.store, w, { ...links, fields }, ctx.session.name, todayNl()),
+      startPlacement(ctx.store, w, { ...links, fields }, ctx.session.name, ctx.store.today()),
     );
     changed(ctx, [r.id]);
     return r;
@@ -22,9 +22,9 @@ export const placementHandlers: H = {
     return { id, changed: c };
   },
   'placements.remove': (ctx, { id }) => {
-    ctx.store.write(ctx.session.user, (w) => removePlacement(ctx.store, w, id, todayNl()));
+    ctx.store.write(ctx.session.user, (w) => removePlacement(ctx.store, w, id, ctx.store.today()));
     changed(ctx, [id]);
     return { id };
   },
-  'placements.list': ({ store }, input) => listPlacements(store, input, todayNl()),
+  'placements.list': ({ store }, input) => listPlacements(store, input, store.today()),
 };

@@ -25,7 +25,11 @@ export const reportHandlers: H = {
     figureRecords(store, name, params, figure, { offset, limit }),
   'reports.file': async ({ store }, { name, params, format }) => {
     const data = await renderReport(store, name, params, format);
-    return { filename: reportFileName(name, params, format), mime: MIME[format], base64: data.toString('base64') };
+    return {
+      filename: reportFileName(name, params, format, store.today()),
+      mime: MIME[format],
+      base64: data.toString('base64'),
+    };
   },
 };
 

@@ -18,7 +18,7 @@ export const userHandlers: H = {
   'session.users': ({ store }) => ({
     items: listUsers(store, false)
       .filter((u) => u.hasPin)
-      .map(({ ref, display_name, role }) => ({ ref, display_name, role })),
+      .map(({ id, ref, display_name, role }) => ({ id, ref, display_name, role })),
   }),
   'session.switch': async (ctx, { user, pin }) => {
     const session = await switchUser(ctx.store, ctx.session.user, user, pin);

@@ -1,6 +1,6 @@
 import { AppError } from '../result.js';
 import type { Handlers } from '../dispatch.js';
-import { todayNl } from '../../work/dates.js';
+
 import { liveRow, parseForm, saveRecord } from '../../work/records.js';
 import { closeVacancy, getVacancy, listVacancies, overviewForClient } from '../../work/vacancies.js';
 
@@ -26,19 +26,21 @@ function checkClose(values: Record<string, unknown>, row: Record<string, unknown
 }
 
 export const vacancyHandlers: H = {
-  'vacancies.list': ({ store }, { asOf, ...input }) => listVacancies(store, { ...input, asOf: asOf ?? todayNl() }),
+  'vacancies.list': ({ store }, { asOf, ...input }) => listVacancies(store, { ...input, asOf: asOf ?? store.today() }),
 
-  'vacancies.get': ({ store }, { id, asOf }) => getVacancy(store, id, asOf ?? todayNl()),
+  'vacancies.get': ({ store }, { id, asOf }) => getVacancy(store, id, asOf ?? store.today()),
 
   'vacancies.create': (ctx, { employerId, fields }) => {
     const employer = liveRow(ctx.store, 'employer', employerId, 'employerId');
     const values = parseForm(
       'vacancies',
-      { ...fields, opened_date: fields.opened_date || todayNl(), employer_ref: employer.ref },
+      { ...fields, opened_date: fields.opened_date || ctx.store.today(), employer_ref: employer.ref },
       true,
     );
     checkClose(values, null);
-    const r = ctx.store.write(ctx.session.user, (w) => saveRecord(ctx.store, w, 'vacancies', null, values));
+    const r = ctx.store.write(ctx.session.user, (w) =>
+      saveRecord(ctx.store, w, 'vacancies', null, values, { employer_id: employerId }),
+    );
     changed(ctx, [r.id]);
     return { id: r.id, ref: r.ref };
   },
@@ -54,11 +56,13 @@ export const vacancyHandlers: H = {
   },
 
   'vacancies.close': (ctx, { id, date, reason }) => {
-    const c = ctx.store.write(ctx.session.user, (w) => closeVacancy(ctx.store, w, id, date ?? todayNl(), reason));
+    const c = ctx.store.write(ctx.session.user, (w) =>
+      closeVacancy(ctx.store, w, id, date ?? ctx.store.today(), reason),
+    );
     changed(ctx, [id]);
     return { id, changed: c };
   },
 
   'vacancies.overviewForClient': ({ store }, { clientId, asOf }) =>
-    overviewForClient(store, clientId, asOf ?? todayNl()),
+    overviewForClient(store, clientId, asOf ?? store.today()),
 };

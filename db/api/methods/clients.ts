@@ -90,6 +90,12 @@ export const clientMethods = {
       inCaseload: z.boolean(),
       /** Fields left out (null in record) because the caller's role has no need to know. */
       hiddenFields: z.array(z.string()),
+      /** Numbers this client had before (renumbered after two laptops gave out the same one). */
+      formerRefs: z.array(z.string()),
+      /** Registrations of the same person merged into this client (db/sync/merge.ts). */
+      mergedRefs: z.array(z.string()),
+      /** Set when this registration was merged into another: that client is the one to open. */
+      mergedInto: z.object({ id: z.string(), ref: z.string() }).nullable(),
     }),
   }),
   'clients.create': method({

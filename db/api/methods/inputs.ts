@@ -2,7 +2,7 @@
 // parses and checks record fields with db/model/records.ts, as clients.create does. Dates may be
 // typed the Dutch way (dd-mm-jjjj) or ISO; they come out ISO.
 import { z } from 'zod';
-import { parseDate } from '../../model/checks.js';
+import { parseDate } from '../../model/calendar.js';
 
 export const dateIn = z.string().transform((s, ctx) => {
   const iso = parseDate(s);

@@ -3,7 +3,7 @@
 // (tables with clickable figures) - pure, so the UI imports it for its types.
 import { z } from 'zod';
 import { method } from '../define.js';
-import { isIsoDate } from '../../model/checks.js';
+import { isIsoDate } from '../../model/calendar.js';
 
 export const REPORT_NAMES = [
   'caseload-development',

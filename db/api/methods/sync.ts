@@ -6,13 +6,22 @@ import { method } from '../define.js';
 
 const value = z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.null()]);
 
-export const conflictSide = z.object({ value, hlc: z.string(), device: z.string(), user: z.string(), at: z.string() });
+export const conflictSide = z.object({
+  value,
+  hlc: z.string(),
+  device: z.string(),
+  user: z.string(),
+  /** The user's display name (the journal names signed-in users by id). */
+  userName: z.string().nullable(),
+  at: z.string(),
+});
 
 export const syncConflict = z.object({
   id: z.string(),
   kind: z.enum(['concurrent', 'merge']),
   entity: z.string(),
   rowId: z.string(),
+  /** The record's number; for a caseload period, its client's. */
   ref: z.string().nullable(),
   field: z.string(),
   keyField: z.boolean(),
@@ -40,6 +49,7 @@ export const roundResult = z.object({
   ingested: ingestResult,
   merged: z.number(),
   moved: z.number(),
+  renumbered: z.number(),
   purged: z.number(),
   published: z.object({ segments: z.number(), changes: z.number() }),
   snapshot: z.string().nullable(),

@@ -51,9 +51,9 @@ export const userMethods = {
   /** Who can be switched to on this laptop (the "wissel gebruiker" screen): active users with a PIN. */
   'session.users': method({
     input: z.object({}).strict(),
-    output: z.object({ items: z.array(z.object({ ref: z.string(), display_name: z.string(), role })) }),
+    output: z.object({ items: z.array(z.object({ id: z.string(), ref: z.string(), display_name: z.string(), role })) }),
   }),
-  /** Switch to another user after verifying their PIN/password; later calls run as that user. */
+  /** Switch to another user (by id) after verifying their PIN/password; later calls run as that user. */
   'session.switch': method({
     input: z.object({ user: z.string().min(1), pin: z.string().min(1).max(200) }).strict(),
     output: sessionOut,

@@ -3,7 +3,7 @@
 import { closeSync, fsyncSync, openSync, renameSync, writeSync } from 'node:fs';
 import { REPORT_NAMES, type ReportParams } from '../../api/methods/reports.js';
 import { AppError } from '../../api/result.js';
-import { parseDate } from '../../model/checks.js';
+import { parseDate } from '../../model/calendar.js';
 import { FORMATS, renderReport, type Format } from '../../reports/output.js';
 import { isReportName } from '../../reports/registry.js';
 import { UsageError, type Command } from '../command.js';

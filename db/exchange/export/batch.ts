@@ -10,6 +10,7 @@ import { AppError } from '../../api/result.js';
 import { audit } from '../../store/audit.js';
 import type { Store } from '../../store/open.js';
 import { fileBytes } from './files.js';
+import { dutchDay } from '../../model/calendar.js';
 import { planTarget, type PlannedRecord } from './plan.js';
 import { planSummary, type SummaryRow } from './summary.js';
 import { TARGET_LABELS, type ExportKind, type ExportProblem, type Target } from './profile-schema.js';
@@ -91,11 +92,11 @@ export function problemLines(problems: ExportProblem[]): string[] {
 }
 
 export async function runExport(store: Store, opts: ExportOptions): Promise<ExportResult> {
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? new Date(store.now());
   const label = TARGET_LABELS[opts.target];
   refuseSyncFolder(opts.outDir);
   const plan = planTarget(store, opts.target, {
-    today: now.toISOString().slice(0, 10),
+    today: dutchDay(now.getTime()),
     keepUnchanged: Boolean(opts.all),
     onProgress: opts.onProgress,
   });

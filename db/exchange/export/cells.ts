@@ -4,7 +4,8 @@
 // never quotes personal data (messages end up in terminals and CI logs).
 import iconv from 'iconv-lite';
 import { isValidBsn, normalizeBsn } from '../../model/bsn.js';
-import { EMAIL_RE, PHONE_RE, formatDateNl, isValidKvk, normalizePostcode } from '../../model/checks.js';
+import { EMAIL_RE, PHONE_RE, isValidKvk, normalizePostcode } from '../../model/checks.js';
+import { formatDateNl } from '../../model/calendar.js';
 import type { Column } from './profile-schema.js';
 
 export interface Cell {

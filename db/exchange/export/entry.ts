@@ -6,6 +6,7 @@ import { AppError } from '../../api/result.js';
 import type { Store } from '../../store/open.js';
 import { planTarget, type PlannedRecord } from './plan.js';
 import { planSummary } from './summary.js';
+import { dutchDay } from '../../model/calendar.js';
 import type { ExportKind, ExportProblem, ProfileTarget, Target } from './profile-schema.js';
 
 export interface QueueItem {
@@ -110,7 +111,7 @@ export function markEntered(
   targetId: string | undefined,
   now: Date,
 ) {
-  const { plan, part, record } = oneRecord(store, target, kind, id, now.toISOString().slice(0, 10));
+  const { plan, part, record } = oneRecord(store, target, kind, id, dutchDay(now.getTime()));
   const at = now.toISOString();
   store.write(user, (w) =>
     plan.deliveries.record(w, {

@@ -3,6 +3,8 @@
 // target's own id once known (`target_id`, `client.target_id`). Profiles name these sources; the
 // list comes from ENTITIES, so a field added to the model is available without code here.
 // Special-category fields (AVG art. 9) are never a source: no export needs them.
+import { inCaseloadOn } from '../../model/caseload.js';
+import { displayName } from '../../model/person.js';
 import { ENTITIES, fieldSpec, type EntityName, type FieldSpec } from '../../model/entities.js';
 import { RECORDS, type RecordKind } from '../../model/records.js';
 import { labelOf } from '../../model/codes.js';
@@ -207,7 +209,14 @@ export function* readSources(
       const flat = linkedValues(e!, prefix, row[`${prefix}_id`]);
       if (flat) Object.assign(values, flat);
     }
-    if (kind === 'jobseekers' && !inCaseload(values, today)) continue;
+    if (
+      kind === 'jobseekers' &&
+      !inCaseloadOn(
+        { intake_date: (values.intake_date as string) ?? null, exit_date: (values.exit_date as string) ?? null },
+        today,
+      )
+    )
+      continue;
     const clientRef = (values['client.ref'] as string | null) ?? '';
     const ref = kind === 'exits' ? `${clientRef}/${String(values.exit_date)}` : String(row.ref ?? row.id);
     yield {
@@ -225,14 +234,13 @@ export function* readSources(
   }
 }
 
-function inCaseload(v: Record<string, unknown>, today: string): boolean {
-  const intake = v.intake_date as string | null;
-  const exit = v.exit_date as string | null;
-  return Boolean(intake && intake <= today && (!exit || exit > today));
-}
-
 function personName(v: Record<string, unknown>, p: string): string {
-  return [v[`${p}first_name`] ?? v[`${p}initials`], v[`${p}name_prefix`], v[`${p}last_name`]].filter(Boolean).join(' ');
+  return displayName({
+    first_name: v[`${p}first_name`],
+    initials: v[`${p}initials`],
+    name_prefix: v[`${p}name_prefix`],
+    last_name: v[`${p}last_name`],
+  });
 }
 
 function describe(kind: ExportKind, v: Record<string, unknown>): string {

@@ -2,8 +2,8 @@
 // thousands separator (so spreadsheets read them back as numbers), dates dd-mm-jjjj, months
 // "maart 2016", booleans ja/nee, empty for null.
 import type { CellValue, ColumnType } from '../../api/methods/reports.js';
-import { formatDateNl } from '../../model/checks.js';
-import { monthNameNl } from '../dates.js';
+import { formatDateNl } from '../../model/calendar.js';
+import { monthNameNl } from '../../model/calendar.js';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_MONTH = /^\d{4}-\d{2}$/;

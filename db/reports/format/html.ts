@@ -2,9 +2,9 @@
 // no external resources) that prints on A4 - in Chromium for the PDF, in the app for print. The
 // half-year report gets a cover page and starts each section on a new page.
 import type { ReportTable } from '../../api/methods/reports.js';
-import { formatDateNl } from '../../model/checks.js';
+import { formatDateNl } from '../../model/calendar.js';
 import { labelOf } from '../../model/codes.js';
-import { longDateNl } from '../dates.js';
+import { longDateNl } from '../../model/calendar.js';
 import { REPORTS } from '../registry.js';
 import type { ReportRun } from '../run.js';
 import { formatCell, isNumeric } from './cells.js';

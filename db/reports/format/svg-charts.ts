@@ -4,8 +4,8 @@
 import type { ReportTable } from '../../api/methods/reports.js';
 import { formatNumberNl } from './cells.js';
 import { escapeHtml } from './escape.js';
+import { MONTHS_SHORT_NL } from '../../model/calendar.js';
 
-const MONTHS_SHORT = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
 const IN = '#2f6f9f';
 const OUT = '#d08a2e';
 const LINE = '#333333';
@@ -53,7 +53,7 @@ export function caseloadChart(t: ReportTable): string {
     const cx = L + slot * i + slot / 2;
     const month = String(r.cells.month ?? '');
     const label = /^\d{4}-\d{2}$/.test(month)
-      ? `${MONTHS_SHORT[Number(month.slice(5)) - 1]} ${month.slice(2, 4)}`
+      ? `${MONTHS_SHORT_NL[Number(month.slice(5)) - 1]} ${month.slice(2, 4)}`
       : month;
     parts.push(
       `<rect x="${(cx - bw - 1).toFixed(1)}" y="${yFlow(num(r, 'inflow')).toFixed(1)}" width="${bw.toFixed(1)}" height="${(T + ph - yFlow(num(r, 'inflow'))).toFixed(1)}" fill="${IN}"/>`,

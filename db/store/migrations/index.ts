@@ -1,5 +1,7 @@
 // Migrations registered in code: static imports, zero-padded names, applied in order, each in
-// its own transaction. PRAGMA user_version holds how many have run.
+// its own transaction. Applied migrations are recorded by name in schema_migrations, so a
+// database tells which ones it has, not only how many; PRAGMA user_version still counts them
+// for older readers (snapshot headers, `caseload init`).
 import type BetterSqlite3 from 'better-sqlite3';
 import { m0001 } from './0001-initial.js';
 import { m0002 } from './0002-report-indexes.js';
@@ -7,6 +9,7 @@ import { m0003 } from './0003-sync.js';
 import { m0004 } from './0004-exports.js';
 import { m0005 } from './0005-daily-work.js';
 import { m0006 } from './0006-perf.js';
+import { m0007 } from './0007-ref-history.js';
 
 export interface Migration {
   name: string;
@@ -14,22 +17,41 @@ export interface Migration {
   up: string | ((db: BetterSqlite3.Database) => void);
 }
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007];
 
+function applied(db: BetterSqlite3.Database): string[] {
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY NOT NULL, applied TEXT NOT NULL) STRICT',
+  );
+  const names = db.prepare('SELECT name FROM schema_migrations ORDER BY name').pluck().all() as string[];
+  if (names.length) return names;
+  // A database from before migrations were recorded by name: its user_version counts them.
+  const counted = db.pragma('user_version', { simple: true }) as number;
+  if (counted > MIGRATIONS.length) return Array.from({ length: counted }, (_, i) => `${i}-unknown`);
+  const ins = db.prepare("INSERT INTO schema_migrations(name, applied) VALUES (?, 'before 0007')");
+  for (const m of MIGRATIONS.slice(0, counted)) ins.run(m.name);
+  return MIGRATIONS.slice(0, counted).map((m) => m.name);
+}
+
+/** Applies the migrations this database lacks (up to `upTo` of them); returns how many ran. */
 export function migrate(db: BetterSqlite3.Database, upTo = MIGRATIONS.length): number {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > MIGRATIONS.length) {
+  const done = new Set(applied(db));
+  const known = new Set(MIGRATIONS.map((m) => m.name));
+  if ([...done].some((n) => !known.has(n))) {
     throw new Error(
-      `De database heeft schemaversie ${current}, deze versie van Caseload kent er ${MIGRATIONS.length}: werk Caseload bij.`,
+      `De database is gemaakt door een nieuwere versie van Caseload (${done.size} migraties, deze versie kent er ${MIGRATIONS.length}): werk Caseload bij.`,
     );
   }
-  for (let v = current; v < upTo; v++) {
-    const m = MIGRATIONS[v]!;
+  let ran = 0;
+  for (const m of MIGRATIONS.slice(0, upTo)) {
+    if (done.has(m.name)) continue;
     db.transaction(() => {
       if (typeof m.up === 'string') db.exec(m.up);
       else m.up(db);
-      db.pragma(`user_version = ${v + 1}`);
+      db.prepare('INSERT INTO schema_migrations(name, applied) VALUES (?, ?)').run(m.name, new Date().toISOString());
+      db.pragma(`user_version = ${done.size + ran + 1}`);
     })();
+    ran++;
   }
-  return upTo - current;
+  return ran;
 }

@@ -47,7 +47,7 @@ export function SwitchUser() {
             <select id="switch-user" value={user} onChange={(e) => setUser(e.target.value)}>
               <option value="">{t('form.choose')}</option>
               {data?.items.map((u) => (
-                <option key={u.ref} value={u.ref}>
+                <option key={u.id} value={u.id}>
                   {u.display_name} ({t(`roles.${u.role}`)})
                 </option>
               ))}

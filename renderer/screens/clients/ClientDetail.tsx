@@ -1,5 +1,6 @@
 // A client's page: personal and contact data and the caseload periods (the dossier timeline of
 // the daily-work issue extends this page).
+import { displayName } from '../../../db/model/person.js';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBridge } from '../../components/bridge-context.js';
@@ -55,7 +56,7 @@ export function ClientDetail(props: { id: string; notice?: string }) {
     );
   if (!client) return <p>{t('app.loading')}</p>;
   const r = client.record as Record<string, string | null>;
-  const name = [r.first_name ?? r.initials, r.name_prefix, r.last_name].filter(Boolean).join(' ');
+  const name = displayName(r);
   const notice =
     props.notice === 'dubbel'
       ? t('detail.duplicate')
@@ -75,6 +76,18 @@ export function ClientDetail(props: { id: string; notice?: string }) {
       <h1 id="client-title">
         {name} <span className="muted">{r.ref}</span>
       </h1>
+      {client.mergedInto && (
+        <p role="status" className="notice warning">
+          {t('detail.mergedInto')} <a href={hrefOf('klanten', client.mergedInto.id)}>{client.mergedInto.ref}</a>
+        </p>
+      )}
+      {(client.formerRefs.length > 0 || client.mergedRefs.length > 0) && (
+        <p className="muted">
+          {client.formerRefs.length > 0 && t('detail.formerRefs', { refs: client.formerRefs.join(', ') })}
+          {client.formerRefs.length > 0 && client.mergedRefs.length > 0 && ' · '}
+          {client.mergedRefs.length > 0 && t('detail.mergedRefs', { refs: client.mergedRefs.join(', ') })}
+        </p>
+      )}
       <div className="cards">
         <section className="card" aria-labelledby="personal-title">
           <h2 id="personal-title">{t('detail.personal')}</h2>

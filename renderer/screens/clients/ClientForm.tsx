@@ -1,6 +1,7 @@
 // "Nieuwe klant": keyboard-first registration with the BSN eleven-check, Dutch field errors next
 // to each field (from the client-side checks and from the server), and a duplicate BSN opening
 // the existing client instead of registering the person twice.
+import { today } from '../../clock.js';
 import { useEffect } from 'react';
 import { useForm, type UseFormRegister, type FieldErrors } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -9,7 +10,7 @@ import { useBridge } from '../../components/bridge-context.js';
 import { useRoute, hrefOf } from '../../stores/route.js';
 import { useApp } from '../../stores/app.js';
 import { CODE_LISTS } from '../../../db/model/codes.js';
-import { formatDateNl, todayIso } from '../../format.js';
+import { formatDateNl } from '../../format.js';
 import { CLIENT_FORM_FIELDS, clientFormSchema, type ClientFormValues } from './client-schema.js';
 
 type Field = keyof ClientFormValues;
@@ -111,7 +112,7 @@ export function ClientForm() {
     // A klantmanager registering a client usually takes the client on.
     defaultValues: {
       ...empty,
-      intake_date: formatDateNl(todayIso()),
+      intake_date: formatDateNl(today()),
       account_manager: user?.role === 'klantmanager' ? user.name : '',
     },
     shouldFocusError: true,

@@ -2,7 +2,8 @@
 // (db/model): the server checks again and its field errors are shown the same way.
 import { z } from 'zod';
 import { isValidBsn } from '../../../db/model/bsn.js';
-import { EMAIL_RE, PHONE_RE, normalizePostcode, parseDate } from '../../../db/model/checks.js';
+import { EMAIL_RE, PHONE_RE, normalizePostcode } from '../../../db/model/checks.js';
+import { parseDate } from '../../../db/model/calendar.js';
 
 const optional = (check: (v: string) => boolean, message: string) =>
   z.string().refine((v) => v.trim() === '' || check(v.trim()), { message });

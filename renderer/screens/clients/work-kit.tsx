@@ -1,16 +1,17 @@
 // Small building blocks shared by the daily-work screens (Mijn werk, client dossier, werkgevers,
 // vacatures, plaatsingen, beheer): loading a contract method that refreshes after every write or
 // sync, plain labelled fields with Dutch errors next to them, and a "meer laden" keyset pager.
+import { today } from '../../clock.js';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBridge } from '../../components/bridge-context.js';
 import { CODE_LISTS, type CodeListName } from '../../../db/model/codes.js';
 import type { Input, MethodName, Output } from '../../../db/api/contract.js';
 import type { ApiError } from '../../../db/api/result.js';
-import { formatDateNl, todayIso } from '../../format.js';
+import { formatDateNl } from '../../format.js';
 import './work.css';
 
-export const todayNl = (): string => formatDateNl(todayIso());
+export const todayNl = (): string => formatDateNl(today());
 
 /** Calls `method` with `input` (re-run when `key` changes) and again on every data.changed event. */
 export function useLoad<M extends MethodName>(method: M, input: Input<M> | null, key: string) {

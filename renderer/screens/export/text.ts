@@ -78,9 +78,5 @@ export const T = {
   },
 } as const;
 
-/** dd-mm-jjjj uu:mm for an ISO timestamp. */
-export function formatTimestamp(iso: string): string {
-  const d = new Date(iso);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(d.getDate())}-${p(d.getMonth() + 1)}-${d.getFullYear()} ${p(d.getHours())}:${p(d.getMinutes())}`;
-}
+/** dd-mm-jjjj uu:mm for an ISO timestamp, Dutch time. */
+export { formatMomentNl as formatTimestamp } from '../../../db/model/calendar.js';

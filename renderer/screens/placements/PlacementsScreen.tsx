@@ -1,8 +1,9 @@
 // Plaatsingen: all placements, newest start first, keyset paged; optionally only those running today.
+import { today } from '../../clock.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hrefOf } from '../../stores/route.js';
-import { formatDateNl, formatNumber, todayIso } from '../../format.js';
+import { formatDateNl, formatNumber } from '../../format.js';
 import { MoreButton, codeLabel, usePaged } from '../clients/work-kit.js';
 
 export function PlacementsScreen() {
@@ -10,7 +11,7 @@ export function PlacementsScreen() {
   const [running, setRunning] = useState(true);
   const list = usePaged(
     'placements.list',
-    { clientId: null, employerId: null, activeOn: running ? todayIso() : null, limit: 50, after: null },
+    { clientId: null, employerId: null, activeOn: running ? today() : null, limit: 50, after: null },
     String(running),
     (o) => o,
   );

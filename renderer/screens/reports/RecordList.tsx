@@ -2,7 +2,7 @@
 // the employers, a page at a time. A client's ref opens the client.
 import { useEffect, useState } from 'react';
 import type { ReportName, ReportParams, ReportRecord } from '../../../db/api/methods/reports.js';
-import { formatDateNl } from '../../../db/model/checks.js';
+import { formatDateNl } from '../../../db/model/calendar.js';
 import { labelOf } from '../../../db/model/codes.js';
 import { hrefOf } from '../../stores/route.js';
 import { must, type ReportsApi } from './api.js';

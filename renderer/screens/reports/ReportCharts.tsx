@@ -3,7 +3,7 @@
 // they print the same as on screen.
 import { Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, XAxis, YAxis, Tooltip, LabelList } from 'recharts';
 import type { ReportTable } from '../../../db/api/methods/reports.js';
-import { monthName } from './cells.js';
+import { shortMonthNl } from '../../../db/model/calendar.js';
 import { T } from './text.js';
 
 const IN = '#2f6f9f';
@@ -15,7 +15,7 @@ export function ReportChart(props: { table: ReportTable }) {
   if (!rows.length) return null;
   if (props.table.chart === 'caseload-development') {
     const data = rows.map((r) => ({
-      month: monthName(String(r.cells.month)).replace(/^(\w{3})\w* (\d{4})$/, '$1 $2'),
+      month: shortMonthNl(String(r.cells.month)),
       inflow: Number(r.cells.inflow ?? 0),
       outflow: Number(r.cells.outflow ?? 0),
       end: Number(r.cells.end ?? 0),

@@ -3,7 +3,7 @@
 // The frame passes its bridge as `api`; #/rapportages/<name> opens a report directly.
 import { useEffect, useState } from 'react';
 import type { ReportName, ReportParamName, ReportParams, ReportTable } from '../../../db/api/methods/reports.js';
-import { formatDateNl } from '../../../db/model/checks.js';
+import { formatDateNl } from '../../../db/model/calendar.js';
 import { CODE_LISTS } from '../../../db/model/codes.js';
 import { hrefOf } from '../../stores/route.js';
 import { must, type ReportsApi } from './api.js';

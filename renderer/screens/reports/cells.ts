@@ -1,35 +1,17 @@
 // How a report cell reads on screen: Dutch numbers and dates, months as "maart 2016", ja/nee.
 // The same rules as the printed report (db/reports/format/cells.ts), for the browser.
 import type { CellValue, ColumnType } from '../../../db/api/methods/reports.js';
-import { formatDateNl } from '../../../db/model/checks.js';
+import { formatDateNl, monthNameNl } from '../../../db/model/calendar.js';
 import { T } from './text.js';
 
-const MONTHS = [
-  'januari',
-  'februari',
-  'maart',
-  'april',
-  'mei',
-  'juni',
-  'juli',
-  'augustus',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
 const nf = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 });
 const pf = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-
-export function monthName(month: string): string {
-  return `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
-}
 
 export function showCell(v: CellValue | undefined, type: ColumnType): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'boolean') return v ? T.yes : T.no;
   if (typeof v === 'number') return type === 'percent' ? pf.format(v) : nf.format(v);
-  if (type === 'month' && /^\d{4}-\d{2}$/.test(v)) return monthName(v);
+  if (type === 'month' && /^\d{4}-\d{2}$/.test(v)) return monthNameNl(v);
   if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return formatDateNl(v);
   return v;
 }

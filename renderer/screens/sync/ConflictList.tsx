@@ -70,11 +70,13 @@ export function ConflictList(props: { api: SyncApi; version: number; onResolved:
                   </td>
                   <td>
                     <span className="sync-value">{showValue(c.current?.value)}</span>
-                    {c.current && <div className="muted">{T.by(c.current.user, showTime(c.current.at))}</div>}
+                    {c.current && (
+                      <div className="muted">{T.by(c.current.userName ?? c.current.user, showTime(c.current.at))}</div>
+                    )}
                   </td>
                   <td>
                     <span className="sync-value">{showValue(c.other.value)}</span>
-                    <div className="muted">{T.by(c.other.user, showTime(c.other.at))}</div>
+                    <div className="muted">{T.by(c.other.userName ?? c.other.user, showTime(c.other.at))}</div>
                   </td>
                   <td className="sync-choose">
                     <button

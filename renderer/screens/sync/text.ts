@@ -1,6 +1,7 @@
 // Dutch UI text of the Synchronisatie screen, and how a conflict's field and value are shown.
 import { RECORDS, type RecordKind } from '../../../db/model/records.js';
 import { formatDateNl } from '../../format.js';
+import { formatMomentNl } from '../../../db/model/calendar.js';
 
 export const T = {
   title: 'Synchronisatie',
@@ -90,10 +91,7 @@ export function showValue(v: unknown): string {
   return String(v);
 }
 
-/** dd-mm-jjjj uu:mm in local time. */
+/** dd-mm-jjjj uu:mm, Dutch time. */
 export function showTime(iso: string | null): string {
-  if (!iso) return T.never;
-  const d = new Date(iso);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(d.getDate())}-${p(d.getMonth() + 1)}-${d.getFullYear()} ${p(d.getHours())}:${p(d.getMinutes())}`;
+  return iso ? formatMomentNl(iso) : T.never;
 }

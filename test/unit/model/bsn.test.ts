@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isValidBsn, maskBsn, normalizeBsn } from '../../../db/model/bsn.js';
-import { isValidIban, isValidKvk, normalizePostcode, parseDate } from '../../../db/model/checks.js';
+import { isValidIban, isValidKvk, normalizePostcode } from '../../../db/model/checks.js';
+import { parseDate } from '../../../db/model/calendar.js';
 
 describe('BSN eleven-check', () => {
   it('accepts a number whose weighted sum is divisible by 11', () => {

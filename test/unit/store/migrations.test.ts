@@ -61,4 +61,41 @@ describe('migrations', () => {
     expect(b.getMeta('device_name')).toBe('Laptop Ens');
     b.close();
   });
+
+  it('records applied migrations by name, also for a database from before names were kept', () => {
+    const db = new Database(':memory:');
+    migrate(db, 6);
+    db.exec('DROP TABLE schema_migrations');
+    expect(db.pragma('user_version', { simple: true })).toBe(6);
+    expect(migrate(db)).toBe(MIGRATIONS.length - 6);
+    expect(db.prepare('SELECT name FROM schema_migrations ORDER BY name').pluck().all()).toEqual(
+      MIGRATIONS.map((m) => m.name),
+    );
+    db.prepare("INSERT INTO schema_migrations(name, applied) VALUES ('9999-from-the-future', 'x')").run();
+    expect(() => migrate(db)).toThrow(/werk Caseload bij/);
+  });
+
+  it('0007 fills the ref history from the journal, so a client is found under a number it had before', () => {
+    const db = new Database(':memory:');
+    migrate(db, 6);
+    const journal = db.prepare(
+      "INSERT INTO journal(entity, row_id, field, value, hlc, device, user) VALUES ('client', 'a', 'ref', ?, ?, 'd', 'u')",
+    );
+    db.prepare("INSERT INTO clients(id, ref, last_name) VALUES ('a', 'K000009', 'Jansen')").run();
+    journal.run('"K000001"', '000000000000001-0000-d');
+    journal.run('"K000009"', '000000000000002-0000-d');
+    migrate(db);
+    expect(db.prepare('SELECT ref, row_id, hlc FROM ref_history ORDER BY seq').all()).toEqual([
+      { ref: 'K000001', row_id: 'a', hlc: '000000000000001-0000-d' },
+      { ref: 'K000009', row_id: 'a', hlc: '000000000000002-0000-d' },
+    ]);
+    db.prepare("UPDATE clients SET city = 'Urk' WHERE id = 'a'").run();
+    const find = (q: string) =>
+      db
+        .prepare('SELECT d.row_id FROM search_fts f JOIN search_doc d ON d.doc = f.rowid WHERE search_fts MATCH ?')
+        .pluck()
+        .all(q);
+    expect(find('K000001')).toEqual(['a']);
+    expect(find('K000009')).toEqual(['a']);
+  });
 });

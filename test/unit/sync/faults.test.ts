@@ -215,7 +215,14 @@ describe('sync through one shared folder in bad weather', () => {
       'K-A-0001',
     ]);
     expect(dump.filter((r) => r.kind === 'activity' && r.client_ref === 'K-A-0001')).toHaveLength(1);
+    // The newest registration's values win; the other values are listed, for the client and for
+    // the caseload period that was registered twice (and is now one).
     const merge = listConflicts(A.store).filter((c) => c.kind === 'merge');
-    expect(merge.map((c) => [c.field, c.current?.value, c.other.value])).toEqual([['first_name', 'Fatima', 'Fatma']]);
+    expect(merge.map((c) => [c.entity, c.field, c.current?.value, c.other.value])).toEqual([
+      ['client', 'first_name', 'Fatma', 'Fatima'],
+      ['period', 'referrer', 'uwv', 'social_team'],
+    ]);
+    expect(people[0]).toMatchObject({ first_name: 'Fatma', intake_date: '2026-03-02', referrer: 'uwv' });
+    expect(people[0]!.periods).toBeUndefined();
   });
 });

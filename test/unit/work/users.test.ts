@@ -45,21 +45,22 @@ describe('users and switching user on a shared laptop', () => {
     });
     const laptop = apiAs(store, 'beheerder', 'beheer', 'Beheerder');
     expect((await laptop.ok('session.users', {})).items).toEqual([
-      { ref: u.ref, display_name: 'Mark Visser', role: 'werkgeversadviseur' },
+      { id: u.id, ref: u.ref, display_name: 'Mark Visser', role: 'werkgeversadviseur' },
     ]);
-    expect(await laptop.fail('session.switch', { user: u.ref, pin: 'fout' })).toMatchObject({
+    expect(await laptop.fail('session.switch', { user: u.id, pin: 'fout' })).toMatchObject({
       code: 'wrong_pin',
       field: 'pin',
     });
     expect(laptop.raw.session.role).toBe('beheerder');
-    const session = await laptop.ok('session.switch', { user: u.ref, pin: 'polder-2026' });
-    expect(session).toEqual({ user: u.ref, name: 'Mark Visser', role: 'werkgeversadviseur' });
+    const session = await laptop.ok('session.switch', { user: u.id, pin: 'polder-2026' });
+    expect(session).toEqual({ user: u.id, name: 'Mark Visser', role: 'werkgeversadviseur' });
     expect(laptop.raw.session).toEqual(session);
     // Now a werkgeversadviseur: employers yes, users no.
     const e = await laptop.ok('employers.create', { name: 'Visverwerking Urk' });
     expect(await laptop.fail('users.list', {})).toMatchObject({ code: 'forbidden' });
+    // The journal names the user by id: refs can change, ids never do.
     const users = store.db.prepare('SELECT DISTINCT user FROM journal WHERE row_id = ?').pluck().all(e.id);
-    expect(users).toEqual([u.ref]);
+    expect(users).toEqual([u.id]);
     const audit = store.db
       .prepare("SELECT action, object, result FROM audit_log WHERE action = 'session.switch' ORDER BY seq")
       .all();
@@ -75,8 +76,8 @@ describe('users and switching user on a shared laptop', () => {
     const beheer = apiAs(store, 'beheerder', 'beheer', 'Beheerder');
     const u = await beheer.ok('users.create', { display_name: 'Sanne Kramer', role: 'trajectmanager', pin: '80235' });
     for (let i = 0; i < 5; i++)
-      expect((await beheer.fail('session.switch', { user: u.ref, pin: `0000${i}` })).code).toBe('wrong_pin');
-    expect(await beheer.fail('session.switch', { user: u.ref, pin: '80235' })).toMatchObject({ code: 'locked' });
+      expect((await beheer.fail('session.switch', { user: u.id, pin: `0000${i}` })).code).toBe('wrong_pin');
+    expect(await beheer.fail('session.switch', { user: u.id, pin: '80235' })).toMatchObject({ code: 'locked' });
   });
 
   it('keeps at least one active beheerder and lets an inactive user not sign in', async () => {
@@ -91,9 +92,9 @@ describe('users and switching user on a shared laptop', () => {
     expect(await beheer.fail('users.update', { id: admin.id, active: false })).toMatchObject({ field: 'active' });
     const km = await beheer.ok('users.create', { display_name: 'Jan Postma', role: 'klantmanager', pin: '61803' });
     await beheer.ok('users.update', { id: km.id, active: false });
-    expect(await beheer.fail('session.switch', { user: km.ref, pin: '61803' })).toMatchObject({ code: 'wrong_pin' });
+    expect(await beheer.fail('session.switch', { user: km.id, pin: '61803' })).toMatchObject({ code: 'wrong_pin' });
     await beheer.ok('users.update', { id: km.id, active: true, pin: '31415' });
-    expect((await beheer.ok('session.switch', { user: km.ref, pin: '31415' })).name).toBe('Jan Postma');
+    expect((await beheer.ok('session.switch', { user: km.id, pin: '31415' })).name).toBe('Jan Postma');
   });
 
   it('hashes with scrypt and a salt per user', async () => {
