@@ -7,6 +7,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { formatDateNl } from '../db/model/calendar.js';
 
 export const MAX_LATEST_BYTES = 64 * 1024;
 const MAX_NOTES = 2000;
@@ -207,7 +208,7 @@ export function shouldNotify(latest: Latest, toldAbout: string | null): boolean 
 export function updateMessage(current: string, latest: Latest, source: UpdateSource) {
   const where = source.kind === 'folder' ? source.path : source.url;
   const detail = [
-    `U gebruikt versie ${current}.${latest.published ? ` Versie ${latest.version} is van ${latest.published.split('-').reverse().join('-')}.` : ''}`,
+    `U gebruikt versie ${current}.${latest.published ? ` Versie ${latest.version} is van ${formatDateNl(latest.published)}.` : ''}`,
     ...(latest.notes ? ['', 'Wat is er nieuw:', latest.notes] : []),
     '',
     'Caseload installeert niets zelf. Installeer de nieuwe versie met het installatieprogramma uit de softwaremap, of vraag het aan IT:',

@@ -111,7 +111,7 @@ export async function createBackup(store: Store, opts: CreateOptions = {}): Prom
   const dir = opts.dir ?? storeBackupDir(store);
   requireFile(store);
   ensurePrivateDir(dir);
-  const now = opts.now ?? store.clock.wallTime();
+  const now = opts.now ?? store.now();
   const kind = opts.kind ?? 'manual';
   const name = reserveName(dir, now, kind);
   const tmp = join(dir, `.${name}.${randomBytes(4).toString('hex')}.part`);

@@ -1,7 +1,7 @@
 // Which backups to keep: the newest of each of the last 7 days that have a backup, and the newest
 // of each of the last 4 ISO weeks that have one (restic's --keep-daily 7 --keep-weekly 4). Days
 // and weeks are Europe/Amsterdam calendar days. Pure: the folder is read and pruned elsewhere.
-import { todayNl } from '../work/dates.js';
+import { dutchDay } from '../model/calendar.js';
 
 export const KEEP = { daily: 7, weekly: 4 } as const;
 
@@ -13,7 +13,7 @@ export interface Dated {
 
 /** The Europe/Amsterdam calendar day of a moment. */
 export function dayOf(createdAt: string): string {
-  return todayNl(new Date(createdAt));
+  return dutchDay(Date.parse(createdAt));
 }
 
 /** ISO 8601 week of a calendar day, as 'YYYY-Www' (the week's year can differ from the day's). */

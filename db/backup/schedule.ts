@@ -3,7 +3,7 @@
 // (disk full, folder gone) go to onError and the next tick tries again.
 import type { Store } from '../store/open.js';
 import { createBackup, hasBackupOn, rotateBackups, storeBackupDir, type BackupInfo } from './backup.js';
-import { dayOf } from './rotation.js';
+import { dutchDay } from '../model/calendar.js';
 
 /** Makes today's backup if there is none yet, and rotates. Null when there already was one. */
 export async function runDailyBackup(
@@ -11,8 +11,8 @@ export async function runDailyBackup(
   opts: { dir?: string; now?: number } = {},
 ): Promise<BackupInfo | null> {
   const dir = opts.dir ?? storeBackupDir(store);
-  const now = opts.now ?? store.clock.wallTime();
-  if (hasBackupOn(dir, dayOf(new Date(now).toISOString()))) return null;
+  const now = opts.now ?? store.now();
+  if (hasBackupOn(dir, dutchDay(now))) return null;
   const info = await createBackup(store, { dir, kind: 'daily', now });
   rotateBackups(dir);
   return info;

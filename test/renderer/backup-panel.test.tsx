@@ -69,7 +69,7 @@ describe('Back-ups in Beheer', () => {
     expect(fact('Werkgevers')).toHaveTextContent('1');
     expect(fact('Vacatures')).toHaveTextContent('0');
     expect(fact('Gemaakt op laptop')).toHaveTextContent('Laptop Emmeloord');
-    expect(within(preview).getByText(/^Back-up van \d{1,2} \w+ \d{4} (om )?\d{2}:\d{2}:$/)).toBeInTheDocument();
+    expect(within(preview).getByText(/^Back-up van \d{2}-\d{2}-\d{4} \d{2}:\d{2}:$/)).toBeInTheDocument();
     expect(within(preview).getByText(/vervangt alle gegevens op deze laptop/)).toBeInTheDocument();
 
     // Without the confirmation nothing happens.

@@ -7,6 +7,7 @@ import { basename, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { UsageError, type Command } from '../command.js';
 import { parseBackupName } from '../../model/backup.js';
+import { formatMomentNl } from '../../model/calendar.js';
 import { backupDirFor } from '../../backup/backup.js';
 import {
   auditRestore,
@@ -45,7 +46,7 @@ export const restoreCommand: Command = {
     ctx.io.err(
       [
         `Back-up: ${file}`,
-        `  gemaakt: ${new Date(made).toLocaleString('nl-NL', { timeZone: 'Europe/Amsterdam' })}`,
+        `  gemaakt: ${formatMomentNl(made)}`,
         `  klanten: ${clients}, werkgevers: ${employers}, vacatures: ${vacancies}`,
         `  laptop: ${facts.deviceName ?? '-'}`,
       ].join('\n'),

@@ -7,22 +7,10 @@ import { useTranslation } from 'react-i18next';
 import { useBridge } from '../../components/bridge-context.js';
 import type { Output } from '../../../db/api/contract.js';
 import { formatNumber } from '../../format.js';
+import { formatMomentNl } from '../../../db/model/calendar.js';
 import { Card, Status, useLoad } from '../clients/work-kit.js';
 
 type Preview = Output<'backup.preview'>;
-
-const moment = new Intl.DateTimeFormat('nl-NL', {
-  timeZone: 'Europe/Amsterdam',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-
-export function formatMoment(iso: string): string {
-  return moment.format(new Date(iso));
-}
 
 function megabytes(bytes: number): string {
   return formatNumber(Math.max(0.1, Math.round(bytes / 100_000) / 10));
@@ -42,7 +30,7 @@ export function BackupPanel() {
     const r = await bridge.call('backup.create', {});
     setBusy(false);
     if (!r.ok) return setMsg({ text: r.error.message, error: true });
-    setMsg({ text: t('admin.backup.created', { when: formatMoment(r.value.createdAt) }), error: false });
+    setMsg({ text: t('admin.backup.created', { when: formatMomentNl(r.value.createdAt) }), error: false });
     list.reload();
   };
   const show = async (name: string) => {
@@ -99,14 +87,14 @@ export function BackupPanel() {
               <tbody>
                 {list.data.items.map((b) => (
                   <tr key={b.name}>
-                    <td>{formatMoment(b.createdAt)}</td>
+                    <td>{formatMomentNl(b.createdAt)}</td>
                     <td>{t(`admin.backup.kinds.${b.kind}`)}</td>
                     <td>{t('admin.backup.megabytes', { size: megabytes(b.size) })}</td>
                     <td>
                       <button
                         type="button"
                         className="button"
-                        aria-label={t('admin.backup.chooseOne', { when: formatMoment(b.createdAt) })}
+                        aria-label={t('admin.backup.chooseOne', { when: formatMomentNl(b.createdAt) })}
                         onClick={() => void show(b.name)}
                       >
                         {t('admin.backup.choose')}
@@ -122,7 +110,7 @@ export function BackupPanel() {
       {preview && (
         <section aria-labelledby="backup-restore-title">
           <h3 id="backup-restore-title">{t('admin.backup.restoreTitle')}</h3>
-          <p>{t('admin.backup.of', { when: formatMoment(preview.createdAt) })}</p>
+          <p>{t('admin.backup.of', { when: formatMomentNl(preview.createdAt) })}</p>
           <dl className="facts">
             <dt>{t('admin.backup.clients')}</dt>
             <dd>{formatNumber(preview.counts.clients)}</dd>
@@ -136,7 +124,7 @@ export function BackupPanel() {
           {preview.otherDevice && (
             <p className="notice warning">{t('admin.backup.otherDevice', { name: preview.deviceName ?? '-' })}</p>
           )}
-          <p>{t('admin.backup.warning', { when: formatMoment(preview.createdAt) })}</p>
+          <p>{t('admin.backup.warning', { when: formatMomentNl(preview.createdAt) })}</p>
           <p>
             <label className="checkbox">
               <input type="checkbox" checked={confirm} onChange={(e) => setConfirm(e.target.checked)} />{' '}
