@@ -3,7 +3,7 @@
 // main.ts only wires it to ipcMain.
 import { isMethodName } from '../db/api/contract.js';
 import type { Api } from '../db/api/dispatch.js';
-import type { Result } from '../db/api/result.js';
+import type { Result } from '../db/model/errors.js';
 import { isAllowedSender } from './security.js';
 
 export { CHANNELS, type EventMessage, type PrintToPdfResult } from './channels.js';

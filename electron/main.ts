@@ -22,7 +22,7 @@ import { homedir, hostname, release, userInfo } from 'node:os';
 import { basename, join } from 'node:path';
 import { EVENT_NAMES } from '../db/api/contract.js';
 import { createApi } from '../db/api/dispatch.js';
-import type { Store } from '../db/store/open.js';
+import type { Store } from '../db/journal/store.js';
 import { defaultDbFile, userDataDir } from '../db/store/paths.js';
 import { CHANNELS, createCallRouter, pdfFileName, type PrintToPdfResult } from './ipc.js';
 import { menuTemplate } from './menu.js';

@@ -2,10 +2,10 @@
 // sync round that is writing finish (bounded), then checkpoint the WAL into the database file and
 // close it, so the next start - or a backup tool copying the user-data folder - finds one
 // complete file. Pure Node: main.ts calls it from before-quit.
-import type { Store } from '../db/store/open.js';
+import type { StoreBase } from '../db/store/open.js';
 
 export interface ShutdownDeps {
-  store: Store | null;
+  store: StoreBase | null;
   /** Timers to stop first (sync loop, daily backup, ...). */
   stoppers: { stop(): void }[];
   /** True while a sync round writes to the store. */

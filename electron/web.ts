@@ -9,8 +9,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { EVENT_NAMES, isMethodName } from '../db/api/contract.js';
-import { createApi, type Session } from '../db/api/dispatch.js';
-import { Store } from '../db/store/open.js';
+import { createApi } from '../db/api/dispatch.js';
+import { type Session } from '../db/model/roles.js';
+import { Store } from '../db/journal/store.js';
 import { SECURITY_HEADERS } from './security.js';
 import { serveStatic } from './static.js';
 import { localSession } from './session.js';

@@ -2,7 +2,7 @@
 // in the web shell the contract is reached over HTTP with the per-start token from the URL
 // fragment (#token=...), kept in sessionStorage so a reload keeps working.
 import type { EventName, Input, MethodName, Output } from '../db/api/contract.js';
-import type { Result } from '../db/api/result.js';
+import type { Result } from '../db/model/errors.js';
 import i18n from './i18n/index.js';
 
 export interface Bridge {

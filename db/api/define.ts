@@ -2,8 +2,7 @@
 // roles may call it). Pure: the renderer imports the contract for types and client-side checks.
 import type { z } from 'zod';
 
-export type Role = 'klantmanager' | 'werkgeversadviseur' | 'trajectmanager' | 'manager' | 'beheerder';
-export const ROLES: Role[] = ['klantmanager', 'werkgeversadviseur', 'trajectmanager', 'manager', 'beheerder'];
+import type { Role } from '../model/roles.js';
 
 export interface MethodDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I;

@@ -3,17 +3,10 @@
 // {ok:false,error:{code,message,field}}. Never throws.
 import { z } from 'zod';
 import { contract, isMethodName, type EventName, type MethodName, type Output } from './contract.js';
-import type { Role } from './define.js';
+import type { Role, Session } from '../model/roles.js';
 import { handlers } from './handlers/index.js';
-import { AppError, type ApiError, type Result } from './result.js';
-import type { Store } from '../store/open.js';
-
-export interface Session {
-  /** The user's ref (readable, also written to the journal). */
-  user: string;
-  name: string;
-  role: Role;
-}
+import { AppError, type ApiError, type Result } from '../model/errors.js';
+import type { Store } from '../journal/store.js';
 
 export interface Ctx {
   store: Store;

@@ -7,9 +7,9 @@ import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { lstatSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { AppError } from '../api/result.js';
+import { AppError } from '../model/errors.js';
 import { backupName, parseBackupName, type BackupKind } from '../model/backup.js';
-import type { Store } from '../store/open.js';
+import type { StoreBase } from '../store/open.js';
 import { createPrivateFile, ensurePrivateDir, fsyncDir, fsyncPath, makePrivate } from './files.js';
 import { dayOf, planRotation, KEEP } from './rotation.js';
 
@@ -33,13 +33,13 @@ export function backupDirFor(dbFile: string): string {
   return join(dirname(dbFile), BACKUP_DIR_NAME);
 }
 
-function requireFile(store: Store): string {
+function requireFile(store: StoreBase): string {
   if (store.file === ':memory:')
     throw new AppError('not_available', 'Een database in het geheugen heeft geen back-ups.');
   return store.file;
 }
 
-export function storeBackupDir(store: Store): string {
+export function storeBackupDir(store: StoreBase): string {
   return backupDirFor(requireFile(store));
 }
 
@@ -107,7 +107,7 @@ export interface CreateOptions {
 }
 
 /** Makes a consistent, owner-only copy of the store and returns where it is. */
-export async function createBackup(store: Store, opts: CreateOptions = {}): Promise<BackupInfo> {
+export async function createBackup(store: StoreBase, opts: CreateOptions = {}): Promise<BackupInfo> {
   const dir = opts.dir ?? storeBackupDir(store);
   requireFile(store);
   ensurePrivateDir(dir);

@@ -11,12 +11,12 @@ import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { closeSync, copyFileSync, existsSync, lstatSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { AppError } from '../api/result.js';
+import { AppError } from '../model/errors.js';
 import { backupName } from '../model/backup.js';
 import { MIGRATIONS } from '../store/migrations/index.js';
 import { renameWithRetry } from '../sync/layout.js';
 import { audit } from '../store/audit.js';
-import type { Store } from '../store/open.js';
+import type { StoreBase } from '../store/open.js';
 import { ensurePrivateDir, fsyncDir, fsyncPath, makePrivate } from './files.js';
 
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
@@ -250,7 +250,7 @@ export function commitRestore(dbFile: string, opts: CommitOptions): CommitResult
 }
 
 /** Records a committed restore in the restored database's audit log (its own log is the backup's). */
-export function auditRestore(store: Store, actor: string, result: CommitResult): void {
+export function auditRestore(store: StoreBase, actor: string, result: CommitResult): void {
   if (!result.committed) return;
   const safety = result.safetyCopy ? basename(result.safetyCopy) : null;
   audit(store, { actor, action: 'backup.restore', object: safety ? `veiligheidskopie ${safety}` : null, result: 'ok' });

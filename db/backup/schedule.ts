@@ -1,13 +1,13 @@
 // The daily backup while the app runs: shortly after start and then every hour, a backup when
 // the backups folder has none of today (Europe/Amsterdam) yet, followed by the rotation. Errors
 // (disk full, folder gone) go to onError and the next tick tries again.
-import type { Store } from '../store/open.js';
+import type { StoreBase } from '../store/open.js';
 import { createBackup, hasBackupOn, rotateBackups, storeBackupDir, type BackupInfo } from './backup.js';
 import { dutchDay } from '../model/calendar.js';
 
 /** Makes today's backup if there is none yet, and rotates. Null when there already was one. */
 export async function runDailyBackup(
-  store: Store,
+  store: StoreBase,
   opts: { dir?: string; now?: number } = {},
 ): Promise<BackupInfo | null> {
   const dir = opts.dir ?? storeBackupDir(store);
@@ -19,7 +19,7 @@ export async function runDailyBackup(
 }
 
 export interface ScheduleOptions {
-  store: Store;
+  store: StoreBase;
   dir?: string;
   /** First check after start (default 60 s, so the window comes first). */
   firstDelayMs?: number;

@@ -1,6 +1,6 @@
 // The shape of a `caseload` subcommand. Each lives in commands/<name>.ts and is registered in
 // index.ts. Exit codes (CONTRACTS.md): 0 success, 1 input refused (nothing written), 2 usage error.
-import type { Store } from '../store/open.js';
+import type { Store } from '../journal/store.js';
 
 export interface CliIO {
   out(text: string): void;

@@ -2,9 +2,9 @@
 // Exit 0 success, 1 input refused (nothing written), 2 usage error.
 import { parseArgs } from 'node:util';
 import { userInfo } from 'node:os';
-import { Store } from '../store/open.js';
+import { Store } from '../journal/store.js';
 import { defaultDbFile } from '../store/paths.js';
-import { AppError } from '../api/result.js';
+import { AppError } from '../model/errors.js';
 import { UsageError, type CliIO, type Command } from './command.js';
 import { COMMANDS } from './commands/index.js';
 

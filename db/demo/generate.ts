@@ -8,7 +8,7 @@
 // minutes, not hours (docs/performance.md).
 import { forgetSeries, highestSeriesNumber } from '../records/refs.js';
 import { v7 as uuidv7 } from 'uuid';
-import type { Store } from '../store/open.js';
+import type { Store } from '../journal/store.js';
 import type { Writer } from '../journal/write.js';
 import { codesOf } from '../model/codes.js';
 import * as N from './names.js';

@@ -1,11 +1,11 @@
 // Import (CONTRACTS.md): upsert records by ref from CSV, XLSX or JSONL, all or nothing. Every
 // refused row is reported as FILE:LINE: field: message; when any row is refused the whole
 // transaction rolls back, so the database is unchanged.
-import { AppError } from '../api/result.js';
+import { AppError } from '../model/errors.js';
 import { DUMP_KIND, RECORD_KINDS, headerToField, type RecordKind } from '../model/records.js';
 import { parseRecord } from '../records/parse.js';
 import { RecordWriter, type RecordValues } from '../records/upsert.js';
-import type { Store } from '../store/open.js';
+import type { Store } from '../journal/store.js';
 import { readImportFile, type FileFormat, type RawRow } from './read-file.js';
 
 export interface ImportProblem {

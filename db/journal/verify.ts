@@ -2,7 +2,7 @@
 // column value equals the journal value with the highest clock, and no row or value exists
 // without a journal entry. A write that bypassed the journal shows up here (and in `check`).
 import { ENTITIES, ENTITY_NAMES, fieldNames, fieldSpec, type EntityName } from '../model/entities.js';
-import type { Store } from '../store/open.js';
+import type { Store } from './store.js';
 import { toColumn, type Value } from './write.js';
 
 export interface JournalMismatch {

@@ -5,7 +5,7 @@
 import type { Statement } from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import { ENTITIES, fieldSpec, type EntityName, type FieldSpec } from '../model/entities.js';
-import type { Store } from '../store/open.js';
+import type { Store } from './store.js';
 
 export type Value = string | number | boolean | string[] | null;
 

@@ -3,9 +3,9 @@
 // (score desc, ref) with a keyset cursor. 30,000 clients in the caseload score in well under a second.
 import { inCaseloadSql } from '../model/caseload.js';
 import { displayName } from '../model/person.js';
-import { AppError } from '../api/result.js';
-import type { Store } from '../store/open.js';
-import { decodeCursor, page, type CursorKey } from '../work/cursor.js';
+import { AppError } from '../model/errors.js';
+import type { Store } from '../journal/store.js';
+import { decodeCursor, page, type CursorKey } from '../records/paging.js';
 import { scoreMatch, scoreOnly, type ClientProfile, type MatchScore, type VacancyProfile } from './score.js';
 
 export type MatchStatus = 'proposed' | 'interview' | 'hired' | 'rejected';

@@ -1,11 +1,11 @@
 // The matches pipeline of a vacancy: voorgesteld (proposed) -> gesprek (interview) -> aangenomen
 // (hired) or afgewezen (rejected). "Aangenomen" is reached only by starting a placement
 // (db/work/placements.ts), so a hire always has its placement; a rejected match may be proposed again.
-import { AppError } from '../api/result.js';
+import { AppError } from '../model/errors.js';
 import type { Writer } from '../journal/write.js';
 import { hashRef } from '../records/refs.js';
-import type { Store } from '../store/open.js';
-import { liveRow } from '../work/records.js';
+import type { Store } from '../journal/store.js';
+import { liveRow } from '../records/forms.js';
 import { loadClient, loadVacancy, type MatchStatus } from './candidates.js';
 import { displayName } from '../model/person.js';
 

@@ -1,5 +1,5 @@
 // Code lists from CONTRACTS.md: English codes in data, Dutch labels in the app.
-// Order here is the display order; the store seeds its code_lists table from these.
+// Order here is the display order.
 
 export const CODE_LISTS = {
   exit_reason: {

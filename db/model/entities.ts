@@ -25,13 +25,19 @@ export interface EntitySpec {
   fields: Record<string, FieldSpec>;
 }
 
-const t = (extra: Partial<FieldSpec> = {}): FieldSpec => ({ type: 'text', ...extra });
-const d = (extra: Partial<FieldSpec> = {}): FieldSpec => ({ type: 'date', ...extra });
-const i: FieldSpec = { type: 'int' };
-const r: FieldSpec = { type: 'real' };
-const b: FieldSpec = { type: 'bool' };
-const l = (extra: Partial<FieldSpec> = {}): FieldSpec => ({ type: 'list', ...extra });
-const ref = (to: string, extra: Partial<FieldSpec> = {}): FieldSpec => ({ type: 'ref', to, ...extra });
+// The helpers keep each field's type as a literal, so db/store/schema.ts can derive the typed
+// Kysely tables from this registry.
+type Extra = Omit<Partial<FieldSpec>, 'type'>;
+const spec =
+  <T extends FieldType>(type: T) =>
+  (extra: Extra = {}) => ({ ...extra, type });
+const t = spec('text');
+const d = spec('date');
+const i = spec('int')();
+const r = spec('real')();
+const b = spec('bool')();
+const l = spec('list');
+const ref = (to: string, extra: Extra = {}) => ({ ...extra, type: 'ref' as const, to });
 
 export const ENTITIES = {
   user: {

@@ -1,6 +1,6 @@
 // Parses raw input (form strings, CSV cells, JSON values) of one record into stored values,
 // collecting every field error instead of stopping at the first.
-import { AppError } from '../api/result.js';
+import { AppError } from '../model/errors.js';
 import { DUMP_KIND, RECORDS, parseField, type RecordKind } from '../model/records.js';
 import type { RecordValues } from './upsert.js';
 

@@ -4,7 +4,7 @@
 import { ENTITIES, fieldSpec } from '../model/entities.js';
 import { DUMP_KIND, RECORDS, type RecordKind } from '../model/records.js';
 import { fromColumn } from '../journal/write.js';
-import type { Store } from '../store/open.js';
+import type { Store } from '../journal/store.js';
 import { ENTITY_OF } from './upsert.js';
 
 export type InterchangeRecord = Record<string, unknown>;

@@ -16,9 +16,9 @@
 // Code never writes by ref: a ref is resolved to exactly one id at the edge (`resolveRef`),
 // which refuses when it is ambiguous.
 import { createHash } from 'node:crypto';
-import { AppError } from '../api/result.js';
+import { AppError } from '../model/errors.js';
 import { ENTITIES, ENTITY_NAMES, type EntityName } from '../model/entities.js';
-import type { Store } from '../store/open.js';
+import type { Store } from '../journal/store.js';
 
 /** The entities whose refs are a readable number series. */
 export const SERIES: readonly EntityName[] = ['client', 'employer', 'vacancy', 'user'];

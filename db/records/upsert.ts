@@ -1,11 +1,11 @@
 // Writes interchange records (CONTRACTS.md) into the entity tables through the journal.
 // One function per kind knows how its record maps to rows: a client record spans the clients
 // row and its current caseload period; *_ref fields become ids. Used by import, the API and demo.
-import { AppError } from '../api/result.js';
+import { AppError } from '../model/errors.js';
 import type { Value, Writer } from '../journal/write.js';
 import { ENTITIES, type EntityName } from '../model/entities.js';
 import { RECORDS, type Parsed, type RecordKind } from '../model/records.js';
-import type { Store } from '../store/open.js';
+import type { Store } from '../journal/store.js';
 import { formerRefs, hashRef, nextSeriesRef, resolveRef } from './refs.js';
 
 export type RecordValues = Record<string, Parsed | undefined>;

@@ -5,7 +5,7 @@
 //   a yearly one with 1 January as baseline, seed 4.2);
 // - caseload per manager, activation and employer follow-up on the last day (to, or as_of
 //   when that is earlier).
-import type { ReportTable } from '../api/methods/reports.js';
+import type { ReportTable } from '../model/reports.js';
 import { activation, type Activation } from './activation.js';
 import { caseloadDevelopment, type CaseloadDevelopment } from './caseload-development.js';
 import { caseloadPerManager, type CaseloadPerManager } from './caseload-per-manager.js';

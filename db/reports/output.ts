@@ -1,7 +1,7 @@
 // A report in each output format of CONTRACTS.md: json, csv, xlsx, html, pdf. Files (csv, xlsx)
 // carry the record lists behind the figures, up to a limit that keeps them openable.
-import type { ReportName, ReportParams } from '../api/methods/reports.js';
-import type { Store } from '../store/open.js';
+import type { ReportName, ReportParams } from '../model/reports.js';
+import type { Store } from '../journal/store.js';
 import { toCsv, type RecordList } from './format/csv.js';
 import { toHtml } from './format/html.js';
 import { htmlToPdf } from './format/pdf.js';

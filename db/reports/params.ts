@@ -5,10 +5,10 @@
 //   that ended on or before --as-of (or today).
 // Records dated after as_of are treated as not yet happened, so a past as-of date gives the
 // figures as they were then.
-import { AppError } from '../api/result.js';
+import { AppError } from '../model/errors.js';
 import { isIsoDate } from '../model/calendar.js';
 import { CODE_LISTS } from '../model/codes.js';
-import type { ReportParams } from '../api/methods/reports.js';
+import type { ReportParams } from '../model/reports.js';
 import { halfYearOf, lastCompletedHalfYear, yearOf } from '../model/calendar.js';
 
 export interface Filters {

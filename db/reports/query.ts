@@ -12,7 +12,7 @@
 // Speed (100,000 clients): the `p` CTE reads caseload_periods only, through the covering
 // indexes of migration 0002; the few excluded clients come from a partial index.
 import { inCaseloadSql } from '../model/caseload.js';
-import type { Store } from '../store/open.js';
+import type { Store } from '../journal/store.js';
 import { minDate } from '../model/calendar.js';
 import type { Filters, Resolved } from './params.js';
 

@@ -2,9 +2,9 @@
 // client with the caseload period it counts (intake, referrer, manager, exit, reason); for an
 // employer figure the employer with its last contact. Loaded set-based by id, in ref order.
 import { displayName } from '../model/person.js';
-import type { ReportParams, ReportRecord } from '../api/methods/reports.js';
-import { AppError } from '../api/result.js';
-import type { Store } from '../store/open.js';
+import type { ReportParams, ReportRecord } from '../model/reports.js';
+import { AppError } from '../model/errors.js';
+import type { Store } from '../journal/store.js';
 import type { Figure } from './query.js';
 import { runReport } from './run.js';
 

@@ -1,6 +1,6 @@
 // Every report by its CONTRACTS.md name. The CLI, the contract handlers and the tests look
 // reports up here; adding a report is one module plus one line.
-import type { ReportName } from '../api/methods/reports.js';
+import type { ReportName } from '../model/reports.js';
 import { activation } from './activation.js';
 import { caseloadDevelopment } from './caseload-development.js';
 import { caseloadPerManager } from './caseload-per-manager.js';

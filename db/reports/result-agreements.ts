@@ -5,7 +5,7 @@
 import { formatDateNl } from '../model/calendar.js';
 import { REGULAR_WORK_REASONS } from '../model/codes.js';
 import { events, type Scope, type Trace } from './query.js';
-import type { Store } from '../store/open.js';
+import type { Store } from '../journal/store.js';
 import type { Activation } from './activation.js';
 import type { EmployerFollowUp } from './employer-follow-up.js';
 import type { WorkTarget } from './work-target.js';

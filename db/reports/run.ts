@@ -2,9 +2,9 @@
 // of the counted records attached next to each figure: a figure `months.2.inflow` puts its refs
 // in months[2].refs.inflow, a figure `reasons.3` (a list item) in reasons[3].refs, a top-level
 // figure `realized` in refs.realized.
-import type { ReportName, ReportParams, ReportTable } from '../api/methods/reports.js';
-import { AppError } from '../api/result.js';
-import type { Store } from '../store/open.js';
+import type { ReportName, ReportParams, ReportTable } from '../model/reports.js';
+import { AppError } from '../model/errors.js';
+import type { Store } from '../journal/store.js';
 import { resolveParams, type Resolved } from './params.js';
 import { Trace, type Figure } from './query.js';
 import { REPORTS, isReportName } from './registry.js';

@@ -1,8 +1,8 @@
 // What a report module provides: its name and Dutch title, which parameters it uses, how it
 // computes its data (the JSON of CONTRACTS.md) and how that data is shown as tables (screen,
 // CSV, XLSX, HTML/PDF all print the same tables).
-import type { ReportName, ReportParamName, ReportTable } from '../api/methods/reports.js';
-import type { Store } from '../store/open.js';
+import type { ReportName, ReportParamName, ReportTable } from '../model/reports.js';
+import type { Store } from '../journal/store.js';
 import type { Resolved } from './params.js';
 import type { Trace } from './query.js';
 

@@ -3,10 +3,10 @@
 // the end of the last caseload period. A client is listed from the 10th anniversary of the exit
 // date of their last period (the exit date is the first day out) when no period is open; a client
 // who never had a period counts from the day they were registered. Keyset on (that date, id).
-import type { Store } from '../store/open.js';
+import type { Store } from '../journal/store.js';
 import { displayName } from '../model/person.js';
 import { addYears } from '../model/calendar.js';
-import { decodeCursor, page } from '../work/cursor.js';
+import { decodeCursor, page } from '../records/paging.js';
 
 export const RETENTION_YEARS = 10;
 

@@ -26,10 +26,10 @@
 // same way (writing the same markers: idempotent). A client changed locally after the purge was
 // decided (journal clock newer than the marker's) is not purged but returned as a conflict.
 import { createHash } from 'node:crypto';
-import { AppError } from '../api/result.js';
+import { AppError } from '../model/errors.js';
 import { ENTITIES, type EntityName } from '../model/entities.js';
 import { audit } from '../store/audit.js';
-import type { Store } from '../store/open.js';
+import type { Store } from '../journal/store.js';
 import { eligibleIds } from './list.js';
 
 export function markerId(entity: EntityName | string, rowId: string): string {
@@ -42,7 +42,7 @@ export function isPurged(store: Store, entity: EntityName | string, rowId: strin
 
 /** Tables the purge handles itself or that must never be swept (system, journal, audit chain, search). */
 const SYNCED_TABLES = new Set<string>(Object.values(ENTITIES).map((e) => e.table));
-const NOT_SWEPT = /^(sqlite_|search_fts|search_doc$|journal$|audit_log$|meta$|code_lists$|purge_markers$)/;
+const NOT_SWEPT = /^(sqlite_|search_fts|search_doc$|journal$|audit_log$|meta$|purge_markers$)/;
 
 interface PurgeSet {
   clients: string[];

@@ -1,6 +1,6 @@
 // `caseload search`: clients and employers matching a text, best matches first.
 import { displayName } from '../model/person.js';
-import type { Store } from '../store/open.js';
+import type { Store } from '../journal/store.js';
 import { normalizeBsn, maskBsn } from '../model/bsn.js';
 import { ftsQuery } from './clients.js';
 

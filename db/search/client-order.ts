@@ -10,7 +10,7 @@
 // (a retention purge) rebuild the whole order, which takes about a second at 100,000 clients.
 import { inCaseloadSql } from '../model/caseload.js';
 import type { Statement } from 'better-sqlite3';
-import type { Store } from '../store/open.js';
+import type { Store } from '../journal/store.js';
 
 export interface ClientOrder {
   /** Journal seq this order reflects. */

@@ -2,13 +2,13 @@
 // or exact BSN, ordered by last name with keyset paging on (last_name, id) - no OFFSET, so the
 // 1,000th page is as fast as the first. Full-text hits and the caseload filter are placed in
 // list order in memory (client-order.ts): only the rows of the page shown are read.
-import type { Store } from '../store/open.js';
+import type { Store } from '../journal/store.js';
 import { normalizeBsn } from '../model/bsn.js';
 import { inCaseloadSql } from '../model/caseload.js';
 import { maskBsn } from '../model/bsn.js';
 import { displayName } from '../model/person.js';
 import { inCaseloadOn } from '../model/caseload.js';
-import type { ClientListItem } from '../api/methods/clients.js';
+import type { ClientListItem } from '../model/clients.js';
 import { clientOrder, placeAfter, placesOf, prewarmClientOrder } from './client-order.js';
 
 export interface ClientSearchInput {

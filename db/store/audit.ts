@@ -2,7 +2,7 @@
 // personal data in `object` (use record ids/refs). Each entry hashes the previous one, so a
 // changed or removed line breaks the chain and `check` reports it.
 import { createHash } from 'node:crypto';
-import type { Store } from './open.js';
+import type { StoreBase } from './open.js';
 
 export interface AuditEntry {
   actor: string;
@@ -17,7 +17,7 @@ function entryHash(prev: string, at: string, device: string, e: AuditEntry): str
     .digest('hex');
 }
 
-export function audit(store: Store, e: AuditEntry, at = new Date(store.now()).toISOString()): void {
+export function audit(store: StoreBase, e: AuditEntry, at = new Date(store.now()).toISOString()): void {
   const prev =
     (store.stmt('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { hash: string } | undefined)?.hash ??
     '';
@@ -29,7 +29,7 @@ export function audit(store: Store, e: AuditEntry, at = new Date(store.now()).to
 }
 
 /** The seq of the first entry that does not fit the chain, or null when it is intact. */
-export function verifyAuditChain(store: Store): number | null {
+export function verifyAuditChain(store: StoreBase): number | null {
   let prev = '';
   for (const r of store.db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<{
     seq: number;

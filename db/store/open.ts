@@ -1,17 +1,15 @@
-// Opens the local SQLite store: WAL, foreign keys, busy timeout, migrations, device identity,
-// the hybrid logical clock, and a Kysely instance for typed queries (executed synchronously
-// through `all`/`first`, so handlers never hold an async transaction open).
+// Opens the local SQLite store: WAL, foreign keys, busy timeout, migrations, the laptop's device
+// identity, the one clock (`now`, `today`) and a Kysely instance for typed queries, executed
+// synchronously through `all`/`first` with statements prepared once per SQL text, so no handler
+// holds an async transaction open. Journaled writes are the journal layer's (db/journal/store.ts).
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Kysely, SqliteDialect, type Compilable } from 'kysely';
 import { migrate } from './migrations/index.js';
-import { Clock } from '../journal/hlc.js';
 import type { DB } from './schema.js';
-import { CODE_LISTS } from '../model/codes.js';
 import { dutchDay } from '../model/calendar.js';
-import { Writer } from '../journal/write.js';
 
 export interface OpenOptions {
   /** Name of this laptop, stored on first open. */
@@ -26,17 +24,16 @@ export interface OpenOptions {
   nativeBinding?: string;
 }
 
-export class Store {
+export class StoreBase {
   readonly db: Database.Database;
   readonly kysely: Kysely<DB>;
   readonly device: string;
-  readonly clock: Clock;
   /** The binding this store was opened with; other connections (snapshots, backups) use the same. */
   readonly nativeBinding: string | undefined;
-  private writer: Writer | null = null;
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly clockSource: () => number;
 
-  private constructor(
+  protected constructor(
     readonly file: string,
     opts: OpenOptions,
   ) {
@@ -48,7 +45,6 @@ export class Store {
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
     migrate(this.db);
-    this.seedCodeLists();
     let device = this.getMeta('device_id');
     if (!device) {
       device = randomBytes(8).toString('hex');
@@ -58,18 +54,13 @@ export class Store {
       this.setMeta('device_name', opts.deviceName);
     }
     this.device = device;
-    // The clock's last value is kept in meta by every write (no index on journal.hlc needed).
-    this.clock = new Clock(device, this.getMeta('hlc'), opts.now);
+    this.clockSource = opts.now ?? Date.now;
     this.kysely = new Kysely<DB>({ dialect: new SqliteDialect({ database: this.db }) });
-  }
-
-  static open(file: string, opts: OpenOptions = {}): Store {
-    return new Store(file, opts);
   }
 
   /** The one clock: ms since the epoch (injected in tests through `OpenOptions.now`). */
   now(): number {
-    return this.clock.wallTime();
+    return this.clockSource();
   }
 
   /** Today: the Europe/Amsterdam calendar day of `now()` (db/model/calendar.ts). */
@@ -99,43 +90,24 @@ export class Store {
     return s;
   }
 
-  /** Runs a typed Kysely query synchronously. */
+  /** Runs a typed Kysely query synchronously (the statement is prepared once per SQL text). */
   all<R>(q: Compilable<R>): R[] {
     const c = q.compile();
-    return this.db.prepare(c.sql).all(...(c.parameters as unknown[])) as R[];
+    return this.stmt(c.sql).all(...(c.parameters as unknown[])) as R[];
   }
 
   first<R>(q: Compilable<R>): R | undefined {
     const c = q.compile();
-    return this.db.prepare(c.sql).get(...(c.parameters as unknown[])) as R | undefined;
+    return this.stmt(c.sql).get(...(c.parameters as unknown[])) as R | undefined;
   }
 
-  /**
-   * The only way to change synced data: `fn` gets a Writer that records every field change in
-   * the journal, all in one SQLite transaction (nothing is half-written when fn throws).
-   */
-  write<T>(user: string, fn: (w: Writer) => T): T {
-    this.writer ??= new Writer(this);
-    const w = this.writer;
-    return this.db.transaction(() => {
-      const result = w.as(user, () => fn(w));
-      this.setMeta('hlc', this.clock.current());
-      return result;
-    })();
+  /** Runs a typed Kysely statement that changes rows (local bookkeeping tables only). */
+  run(q: Compilable<unknown>): { changes: number } {
+    const c = q.compile();
+    return this.stmt(c.sql).run(...(c.parameters as unknown[]));
   }
 
   close(): void {
     this.db.close();
-  }
-
-  private seedCodeLists(): void {
-    const has = this.db.prepare('SELECT count(*) AS n FROM code_lists').get() as { n: number };
-    if (has.n > 0) return;
-    const ins = this.db.prepare('INSERT INTO code_lists(list, code, label, sort) VALUES (?, ?, ?, ?)');
-    this.db.transaction(() => {
-      for (const [list, codes] of Object.entries(CODE_LISTS)) {
-        Object.entries(codes).forEach(([code, label], i) => ins.run(list, code, label, i));
-      }
-    })();
   }
 }

@@ -1,222 +1,132 @@
-// Kysely table types. Synced tables follow ENTITIES (db/model/entities.ts); a test checks that
-// every registered field is a column. Dates are ISO text, booleans 0/1, lists JSON text.
+// The typed database for Kysely (`store.kysely`): the synced tables are derived from the entity
+// registry (db/model/entities.ts: every field a column, plus id, ref and deleted), the local
+// bookkeeping tables are declared here as data. test/unit/store/schema.test.ts checks both
+// against a freshly migrated database, so this file cannot drift from the migrations.
+import type { Generated } from 'kysely';
+import { ENTITIES, type EntityName, type FieldType } from '../model/entities.js';
 
-type Text = string | null;
-type Num = number | null;
+type Columns = Record<string, 'text' | 'int' | 'real'>;
 
-interface Synced {
-  id: string;
-  ref: Text;
-  deleted: number;
-}
+/** Column type and nullability of the local tables, as the migrations create them. */
+export const LOCAL_TABLES = {
+  meta: { key: 'text', value: 'text' },
+  schema_migrations: { name: 'text', applied: 'text' },
+  journal: {
+    seq: 'int',
+    entity: 'text',
+    row_id: 'text',
+    field: 'text',
+    value: 'text?',
+    hlc: 'text',
+    base_hlc: 'text?',
+    device: 'text',
+    user: 'text',
+  },
+  ref_history: { seq: 'int', entity: 'text', ref: 'text', row_id: 'text', hlc: 'text' },
+  audit_log: {
+    seq: 'int',
+    at: 'text',
+    device: 'text',
+    actor: 'text',
+    action: 'text',
+    object: 'text?',
+    result: 'text',
+    prev_hash: 'text',
+    hash: 'text',
+  },
+  search_doc: { row_id: 'text', kind: 'text', doc: 'int' },
+  sync_conflicts: {
+    entity: 'text',
+    row_id: 'text',
+    field: 'text',
+    loser_hlc: 'text',
+    loser_value: 'text?',
+    loser_device: 'text',
+    loser_user: 'text',
+    key_field: 'int',
+    detected: 'text',
+  },
+  sync_devices: {
+    device: 'text',
+    public_key: 'text',
+    name: 'text?',
+    app_version: 'text?',
+    updated: 'int?',
+    seen: 'text?',
+    first_seen: 'text',
+  },
+  sync_files: { path: 'text', size: 'int', mtime: 'int', hash: 'text' },
+  sync_ingested: {
+    device: 'text',
+    epoch: 'int',
+    seq: 'int',
+    hash: 'text',
+    changes: 'int',
+    created: 'int',
+    at: 'text',
+  },
+  sync_problems: {
+    path: 'text',
+    kind: 'text',
+    message: 'text',
+    first_seen: 'text',
+    last_try: 'text',
+    tries: 'int',
+    size: 'int',
+    quarantined: 'int',
+  },
+} as const satisfies Record<string, Record<string, `${Columns[string]}` | `${Columns[string]}?`>>;
 
-export interface ClientTable extends Synced {
-  bsn: Text;
-  initials: Text;
-  first_name: Text;
-  name_prefix: Text;
-  last_name: Text;
-  birth_date: Text;
-  gender: Text;
-  phone: Text;
-  email: Text;
-  street: Text;
-  house_number: Text;
-  postcode: Text;
-  city: Text;
-  education_level: Text;
-  work_thinking_level: Text;
-  driving_licence: Text;
-  transport: Text;
-  hours_available: Num;
-  occupations_wanted: Text;
-  sectors: Text;
-  competences: Text;
-  languages: Text;
-  work_limitations: Text;
-  target_groups: Text;
-  banenafspraak_status: Text;
-  banenafspraak_checked: Text;
-  max_travel_km: Num;
-  merged_into: Text;
-  created: Text;
-}
-export interface PeriodTable extends Synced {
-  client_id: Text;
-  intake_date: Text;
-  referrer: Text;
-  account_manager: Text;
-  exit_date: Text;
-  exit_reason: Text;
-}
-export interface MeasureTable extends Synced {
-  client_id: Text;
-  date: Text;
-  kind: Text;
-  reason: Text;
-  end_date: Text;
-}
-export interface EmployerTable extends Synced {
-  name: Text;
-  kvk: Text;
-  street: Text;
-  house_number: Text;
-  postcode: Text;
-  city: Text;
-  sector: Text;
-  account_holder: Text;
-  exceptional_since: Text;
-  account_manager: Text;
-  contact_name: Text;
-  contact_phone: Text;
-  contact_email: Text;
-}
-export interface ContactPersonTable extends Synced {
-  employer_id: Text;
-  name: Text;
-  role: Text;
-  phone: Text;
-  email: Text;
-}
-export interface SroiTable extends Synced {
-  employer_id: Text;
-  contract: Text;
-  amount: Num;
-  unit: Text;
-  start_date: Text;
-  end_date: Text;
-}
-export interface VacancyTable extends Synced {
-  employer_id: Text;
-  title: Text;
-  occupation_code: Text;
-  hours_per_week: Num;
-  positions: Num;
-  opened_date: Text;
-  closed_date: Text;
-  close_reason: Text;
-  banenafspraak: Num;
-  description: Text;
-  source: Text;
-  education_level: Text;
-  work_thinking_level: Text;
-  driving_licence: Text;
-  postcode: Text;
-  city: Text;
-  closing_date: Text;
-  hours_min: Num;
-  contract_kind: Text;
-  sector: Text;
-  competences: Text;
-}
-export interface MatchTable extends Synced {
-  client_id: Text;
-  vacancy_id: Text;
-  status: Text;
-  status_date: Text;
-  score: Num;
-  note: Text;
-}
-export interface PlacementTable extends Synced {
-  client_id: Text;
-  employer_id: Text;
-  vacancy_id: Text;
-  start_date: Text;
-  end_date: Text;
-  kind: Text;
-  hours_per_week: Num;
-  wage_subsidy: Num;
-  job_coach: Text;
-  wage_value: Num;
-}
-export interface ActivityTable extends Synced {
-  client_id: Text;
-  kind: Text;
-  provider: Text;
-  start_date: Text;
-  end_date: Text;
-  outcome: Text;
-}
-export interface ContactTable extends Synced {
-  client_id: Text;
-  employer_id: Text;
-  date: Text;
-  kind: Text;
-  summary: Text;
-  follow_up_date: Text;
-  by: Text;
-  follow_up_done: Text;
-  purpose: Text;
-  placement_id: Text;
-}
-export interface PurgeMarkerTable extends Synced {
-  entity: Text;
-  purged_on: Text;
-}
-export interface UserTable extends Synced {
-  display_name: Text;
-  role: Text;
-  email: Text;
-  pin_hash: Text;
-  active: Num;
-}
+/** Integer primary keys SQLite assigns (rowid aliases). */
+type AutoKeys = { journal: 'seq'; ref_history: 'seq'; audit_log: 'seq' };
 
-export interface JournalTable {
-  seq: number;
-  entity: string;
-  row_id: string;
-  field: string;
-  value: Text;
-  hlc: string;
-  base_hlc: Text;
-  device: string;
-  user: string;
-}
-export interface MetaTable {
-  key: string;
-  value: string;
-}
-export interface CodeListTable {
-  list: string;
-  code: string;
-  label: string;
-  sort: number;
-  active: number;
-}
-export interface AuditLogTable {
-  seq: number;
-  at: string;
-  device: string;
-  actor: string;
-  action: string;
-  object: Text;
-  result: string;
-  prev_hash: string;
-  hash: string;
-}
-export interface SearchDocTable {
-  row_id: string;
-  kind: string;
-  doc: number;
-}
+type Sql<T> = T extends `${'int' | 'real'}${string}` ? number : string;
+type Nullable<T> = T extends `${string}?` ? null : never;
+type LocalTable<N extends keyof typeof LOCAL_TABLES> = {
+  -readonly [C in keyof (typeof LOCAL_TABLES)[N]]: C extends (N extends keyof AutoKeys ? AutoKeys[N] : never)
+    ? Generated<number>
+    : Sql<(typeof LOCAL_TABLES)[N][C]> | Nullable<(typeof LOCAL_TABLES)[N][C]>;
+};
+type LocalTables = { [N in keyof typeof LOCAL_TABLES]: LocalTable<N> };
 
-export interface DB {
-  clients: ClientTable;
-  caseload_periods: PeriodTable;
-  measures: MeasureTable;
-  employers: EmployerTable;
-  contact_persons: ContactPersonTable;
-  sroi_obligations: SroiTable;
-  vacancies: VacancyTable;
-  matches: MatchTable;
-  placements: PlacementTable;
-  activities: ActivityTable;
-  contacts: ContactTable;
-  users: UserTable;
-  purge_markers: PurgeMarkerTable;
-  journal: JournalTable;
-  meta: MetaTable;
-  code_lists: CodeListTable;
-  audit_log: AuditLogTable;
-  search_doc: SearchDocTable;
+/** How a field type is stored (db/journal/write.ts toColumn): bool 0/1, lists as JSON text. */
+type Stored<T extends FieldType> = T extends 'int' | 'real' | 'bool' ? number : string;
+type Fields<E extends EntityName> = (typeof ENTITIES)[E]['fields'];
+type EntityTable<E extends EntityName> = { id: string; ref: string | null; deleted: Generated<number> } & {
+  -readonly [F in keyof Fields<E>]: Fields<E>[F] extends { type: infer T extends FieldType } ? Stored<T> | null : never;
+};
+type EntityTables = { [E in EntityName as (typeof ENTITIES)[E]['table']]: EntityTable<E> };
+
+export type DB = EntityTables & LocalTables;
+
+/** The columns of every table as the code expects them (for the schema test). */
+export function expectedColumns(): Record<string, Record<string, { type: string; nullable: boolean }>> {
+  const out: Record<string, Record<string, { type: string; nullable: boolean }>> = {};
+  const sqlType: Record<FieldType, string> = {
+    text: 'TEXT',
+    date: 'TEXT',
+    list: 'TEXT',
+    ref: 'TEXT',
+    int: 'INTEGER',
+    bool: 'INTEGER',
+    real: 'REAL',
+  };
+  for (const e of Object.values(ENTITIES)) {
+    const cols: Record<string, { type: string; nullable: boolean }> = {
+      id: { type: 'TEXT', nullable: false },
+      ref: { type: 'TEXT', nullable: true },
+      deleted: { type: 'INTEGER', nullable: false },
+    };
+    for (const [f, s] of Object.entries(e.fields)) cols[f] = { type: sqlType[s.type], nullable: true };
+    out[e.table] = cols;
+  }
+  for (const [table, columns] of Object.entries(LOCAL_TABLES)) {
+    out[table] = Object.fromEntries(
+      Object.entries(columns).map(([c, t]) => [
+        c,
+        { type: t.startsWith('int') ? 'INTEGER' : t.startsWith('real') ? 'REAL' : 'TEXT', nullable: t.endsWith('?') },
+      ]),
+    );
+  }
+  return out;
 }

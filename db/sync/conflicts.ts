@@ -9,10 +9,10 @@
 // as a new change whose base clock covers the losing edit.
 import type { ApplyOutcome, FieldChange, Value } from '../journal/write.js';
 import { ENTITIES, fieldSpec, type EntityName } from '../model/entities.js';
-import { AppError } from '../api/result.js';
-import type { Store } from '../store/open.js';
+import { AppError } from '../model/errors.js';
+import type { Store } from '../journal/store.js';
 import { decodeHlc } from '../journal/hlc.js';
-import { namer } from '../work/history.js';
+import { namer } from '../records/names.js';
 import { MERGE_USER, MERGED_CLIENT_FIELDS, mergeCandidates, mergedInto } from './merge.js';
 
 export class ConflictDetector {

@@ -1,6 +1,6 @@
 // What every step of a sync round shares: the store, the folder, this device's identity, the
 // clock (injectable in tests through Store.open's `now`) and a progress callback.
-import type { Store } from '../store/open.js';
+import type { Store } from '../journal/store.js';
 import type { Identity } from './team.js';
 
 export type ProgressFn = (label: string, done: number, total: number) => void;

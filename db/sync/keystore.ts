@@ -3,7 +3,6 @@
 // and unlocks with the passphrase from CASELOAD_SYNC_PASSPHRASE or the terminal each run.
 import { chmodSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CliIO } from '../cli/command.js';
 import { writeBufferAtomic } from './layout.js';
 
 export interface KeyStore {
@@ -64,7 +63,13 @@ export class FileKeyStore implements KeyStore {
 }
 
 /** The command line's passphrase: CASELOAD_SYNC_PASSPHRASE, else asked on the terminal. */
-export function cliPassphrase(io: Pick<CliIO, 'env' | 'askSecret'>): PassphraseSource {
+/** Where a passphrase can come from outside the app: the environment, else a terminal prompt. */
+export interface PassphraseInput {
+  env: NodeJS.ProcessEnv;
+  askSecret(prompt: string): Promise<string | null>;
+}
+
+export function cliPassphrase(io: PassphraseInput): PassphraseSource {
   return async (prompt) => {
     const env = io.env.CASELOAD_SYNC_PASSPHRASE;
     if (env !== undefined && env !== '') return env;

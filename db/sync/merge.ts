@@ -20,7 +20,7 @@
 // lost: the merged rows stay (hidden), their history shows in the survivor's dossier.
 import { toColumn, type Value, type Writer } from '../journal/write.js';
 import { ENTITIES, ENTITY_NAMES, fieldSpec, type EntityName, type FieldSpec } from '../model/entities.js';
-import type { Store } from '../store/open.js';
+import type { Store } from '../journal/store.js';
 
 /** The journal's `user` on the merge's own writes (db/sync/conflicts.ts tells them apart). */
 export const MERGE_USER = 'samenvoegen';

@@ -10,7 +10,7 @@ import { META, metaNumber, nowOf, type SyncContext } from './context.js';
 import { sha256 } from './crypto.js';
 import { recordFile, recordIngested } from './ingest.js';
 import { deviceDir, listDir, parseSegmentName, relOf, segmentName, statOrNull, writeBufferAtomic } from './layout.js';
-import type { Store } from '../store/open.js';
+import type { Store } from '../journal/store.js';
 
 export const MAX_CHANGES_PER_SEGMENT = 50_000;
 

@@ -4,8 +4,8 @@
 // optionally a snapshot, compacts its own old files and finally rewrites its device.json.
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { AppError } from '../api/result.js';
-import type { Store } from '../store/open.js';
+import { AppError } from '../model/errors.js';
+import type { Store } from '../journal/store.js';
 import { compactOwnFiles } from './compact.js';
 import { META, isoNow, nowOf, type ProgressFn, type SyncContext } from './context.js';
 import { pin, refreshDevices, seenVector } from './devices.js';

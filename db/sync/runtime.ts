@@ -2,7 +2,7 @@
 // safeStorage one; the web shell and tests get one in memory unless they configure another)
 // and the app version written into device.json. Also makes rounds on one store exclusive: a
 // timer tick, a folder-change event and a click on "Nu synchroniseren" share one round.
-import type { Store } from '../store/open.js';
+import type { Store } from '../journal/store.js';
 import { MemoryKeyStore, type KeyStore } from './keystore.js';
 import type { RoundResult } from './round.js';
 

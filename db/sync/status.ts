@@ -1,6 +1,6 @@
 // What the Synchronisatie screen and `sync.status` show: where and when, what is waiting to go
 // out, which laptops were seen and when they were last active, problems, open conflicts.
-import type { Store } from '../store/open.js';
+import type { Store } from '../journal/store.js';
 import { listConflicts } from './conflicts.js';
 import { META } from './context.js';
 import { pendingChanges } from './publish.js';

@@ -4,8 +4,8 @@
 // (public key in the clear; name, version and "seen up to" vector sealed with the team key).
 import { randomBytes, timingSafeEqual, createHmac, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { AppError } from '../api/result.js';
-import type { Store } from '../store/open.js';
+import { AppError } from '../model/errors.js';
+import type { Store } from '../journal/store.js';
 import {
   keyFromPassphrase,
   newDeviceKeys,

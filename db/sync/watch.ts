@@ -6,7 +6,7 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { META } from './context.js';
 import { rootOf } from './layout.js';
-import type { Store } from '../store/open.js';
+import type { Store } from '../journal/store.js';
 
 export interface SyncLoopOptions {
   store: Store;

@@ -2,7 +2,7 @@
 // `scrypt$N$r$p$salt$hash` (base64) so the cost can be raised later without breaking old hashes.
 // Verification compares in constant time.
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import { AppError } from '../api/result.js';
+import { AppError } from '../model/errors.js';
 
 const N = 16384;
 const R = 8;

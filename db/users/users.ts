@@ -2,13 +2,13 @@
 // that user's PIN or password. Users are synced (every laptop knows the team), the PIN hash too
 // (scrypt, db/users/password.ts). Failed attempts are throttled per user in this process and every
 // attempt lands in the audit log (BIO 8.15.01) - without the PIN.
-import type { Role } from '../api/define.js';
-import { ROLES } from '../api/define.js';
-import type { Session } from '../api/dispatch.js';
-import { AppError } from '../api/result.js';
+import type { Role } from '../model/roles.js';
+import { ROLES } from '../model/roles.js';
+import type { Session } from '../model/roles.js';
+import { AppError } from '../model/errors.js';
 import { nextSeriesRef } from '../records/refs.js';
 import { audit } from '../store/audit.js';
-import type { Store } from '../store/open.js';
+import type { Store } from '../journal/store.js';
 import type { Value } from '../journal/write.js';
 import { checkPinStrength, hashPin, verifyPin } from './password.js';
 

@@ -6,12 +6,12 @@
 // purpose 'nazorg', linked to the client and the placement, dated on the placement's start and
 // due (follow_up_date) 1 week, 1 month and 3 months later. They show on "Mijn werk" as nazorg
 // instead of as ordinary follow-ups; handling one is marking it done (or a contact resolving it).
-import { AppError } from '../api/result.js';
+import { AppError } from '../model/errors.js';
 import type { Writer } from '../journal/write.js';
 import { hashRef } from '../records/refs.js';
-import type { Store } from '../store/open.js';
+import type { Store } from '../journal/store.js';
 import { addDays, addMonths } from '../model/calendar.js';
-import { liveRow, parseForm, saveRecord } from './records.js';
+import { liveRow, parseForm, saveRecord } from '../records/forms.js';
 
 export const NAZORG_STAGES = [
   { stage: '1w', label: 'Nazorg na 1 week', due: (start: string) => addDays(start, 7) },

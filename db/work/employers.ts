@@ -8,13 +8,13 @@
 // open end counted up to the earlier of the period's end and the day looked at) / 7; for an
 // obligation in placements, the number of placements at the employer that started within the
 // period. The placements counted are listed, so the figure can be traced to its records.
-import { AppError } from '../api/result.js';
+import { AppError } from '../model/errors.js';
 import { fromColumn } from '../journal/write.js';
 import { ENTITIES, fieldSpec } from '../model/entities.js';
 import { ftsQuery } from '../search/clients.js';
-import type { Store } from '../store/open.js';
+import type { Store } from '../journal/store.js';
 import { displayName } from '../model/person.js';
-import { decodeCursor, page } from './cursor.js';
+import { decodeCursor, page } from '../records/paging.js';
 import { addDays, daysBetween } from '../model/calendar.js';
 import { vacancyItem } from './vacancies.js';
 

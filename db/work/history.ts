@@ -1,12 +1,13 @@
 // The change history of one record, read from the journal: who (user), what (field, old -> new),
 // when (the clock's wall time) and which laptop (device). Values the caller's role may not see
 // are masked (db/work/access.ts); the PIN hash never shows. Newest first, keyset on (hlc, seq).
-import type { Role } from '../api/define.js';
+import type { Role } from '../model/roles.js';
 import type { EntityName } from '../model/entities.js';
-import type { Store } from '../store/open.js';
-import { maskedValue } from './access.js';
-import { decodeCursor, page } from './cursor.js';
+import type { Store } from '../journal/store.js';
+import { maskedValue } from '../model/access.js';
+import { decodeCursor, page } from '../records/paging.js';
 import { hlcTime } from '../journal/hlc.js';
+import { namer } from '../records/names.js';
 import { fieldLabel } from './labels.js';
 
 export interface HistoryEntry {
@@ -30,31 +31,6 @@ interface JournalRow {
   hlc: string;
   device: string;
   user: string;
-}
-
-/** Display names of users and laptops, looked up once per call. */
-export function namer(store: Store): { user(who: string): string | null; device(id: string): string | null } {
-  // The journal names a signed-in user by id; entries from before did so by ref.
-  const users = new Map<string, string>();
-  for (const r of store.stmt('SELECT id, ref, display_name FROM users WHERE deleted = 0 ORDER BY id').all() as {
-    id: string;
-    ref: string;
-    display_name: string;
-  }[]) {
-    if (!users.has(r.ref)) users.set(r.ref, r.display_name);
-    users.set(r.id, r.display_name);
-  }
-  const devices = new Map<string, string>([[store.device, store.getMeta('device_name') ?? '']]);
-  // Names of the other laptops, as sync learned them from their device.json (db/sync), when present.
-  if (store.stmt("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sync_devices'").get()) {
-    for (const r of store.stmt('SELECT device, name FROM sync_devices WHERE name IS NOT NULL').all() as {
-      device: string;
-      name: string;
-    }[]) {
-      if (!devices.has(r.device)) devices.set(r.device, r.name);
-    }
-  }
-  return { user: (who) => users.get(who) ?? null, device: (id) => devices.get(id) || null };
 }
 
 /** Every change of one record with its previous value, oldest first. */

@@ -5,11 +5,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { AppError } from '../api/result.js';
+import { AppError } from '../model/errors.js';
 import { importFile, type ImportResult } from '../exchange/import.js';
 import { formatOf, readImportFile, type RawRow } from '../exchange/read-file.js';
 import { RECORDS, type RecordKind } from '../model/records.js';
-import type { Store } from '../store/open.js';
+import type { Store } from '../journal/store.js';
 
 export type MatchHow = 'name' | 'label' | 'synonym' | 'fuzzy' | 'given' | 'none';
 

@@ -2,9 +2,9 @@
 // and of contacts (per client or employer): newest first on (date, id), one query per page with
 // the names joined in. Start dates and contact dates are required, so rows without one (a partial
 // row from sync) are left out rather than breaking the keyset order.
-import type { Store } from '../store/open.js';
+import type { Store } from '../journal/store.js';
 import { displayName } from '../model/person.js';
-import { decodeCursor, page } from './cursor.js';
+import { decodeCursor, page } from '../records/paging.js';
 
 interface ListInput {
   limit: number;

@@ -13,8 +13,8 @@
 // names me as account manager; exceptional employers with me as fixed contact or with none.
 // Names are matched on the user's display name or ref, as periods and contacts store names.
 import { inCaseloadSql } from '../model/caseload.js';
-import type { Role } from '../api/define.js';
-import type { Store } from '../store/open.js';
+import type { Role } from '../model/roles.js';
+import type { Store } from '../journal/store.js';
 import { displayName } from '../model/person.js';
 import { addDays, daysBetween, isUnder27 } from '../model/calendar.js';
 import { FOLLOW_UP_DAYS } from './employers.js';

@@ -1,11 +1,11 @@
 // Caseload periods through the daily screens: intake (a first period or re-entry after an exit)
 // and exit with a required reason. Both go through RecordWriter, so the rules of import hold
 // here too (one open period at a time, exit not before intake, a reason with every exit).
-import { AppError } from '../api/result.js';
+import { AppError } from '../model/errors.js';
 import type { Writer } from '../journal/write.js';
 import { RecordWriter } from '../records/upsert.js';
-import type { Store } from '../store/open.js';
-import { liveRow } from './records.js';
+import type { Store } from '../journal/store.js';
+import { liveRow } from '../records/forms.js';
 
 export function intake(
   store: Store,

@@ -1,11 +1,11 @@
 // Placements: starting one from a match hires the candidate (match -> aangenomen), fills the
 // vacancy when all its positions are taken (closed_date, close_reason 'filled') and plans the
 // nazorg contacts (db/work/contacts.ts). All in the caller's write transaction.
-import { AppError } from '../api/result.js';
+import { AppError } from '../model/errors.js';
 import type { Writer } from '../journal/write.js';
-import type { Store } from '../store/open.js';
+import type { Store } from '../journal/store.js';
 import { rescheduleNazorg, scheduleNazorg } from './contacts.js';
-import { liveRow, parseForm, saveRecord } from './records.js';
+import { liveRow, parseForm, saveRecord } from '../records/forms.js';
 
 export interface PlacementInput {
   matchId?: string | null;

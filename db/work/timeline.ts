@@ -5,13 +5,14 @@
 //
 // Other modules add sources with registerTimelineSource (the exports module: one item per
 // delivered batch that contained the client), without this file knowing their tables.
-import type { Role } from '../api/define.js';
+import type { Role } from '../model/roles.js';
 import { labelOf } from '../model/codes.js';
 import { dutchDay, formatDateNl } from '../model/calendar.js';
-import type { Store } from '../store/open.js';
-import { MASK, mayShow } from './access.js';
-import { changesOf, namer } from './history.js';
-import { decodeCursor, page, type CursorKey } from './cursor.js';
+import type { Store } from '../journal/store.js';
+import { MASK, mayShow } from '../model/access.js';
+import { changesOf } from './history.js';
+import { namer } from '../records/names.js';
+import { decodeCursor, page, type CursorKey } from '../records/paging.js';
 
 import { ENTITY_LABELS } from './labels.js';
 

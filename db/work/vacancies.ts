@@ -2,15 +2,15 @@
 // reason is 'filled', else ingetrokken - a withdrawn or expired vacancy is no longer available
 // either way), keyset-paged lists, and the overview of open vacancies for a client that the
 // job seekers asked for (seed 4.4: "een periodiek overzicht van alle beschikbare vacatures").
-import { AppError } from '../api/result.js';
+import { AppError } from '../model/errors.js';
 import type { Writer } from '../journal/write.js';
 import { fromColumn } from '../journal/write.js';
 import { ENTITIES, fieldSpec } from '../model/entities.js';
-import type { Store } from '../store/open.js';
+import type { Store } from '../journal/store.js';
 import { vacanciesForClient } from '../matching/candidates.js';
 import { displayName } from '../model/person.js';
-import { decodeCursor, page } from './cursor.js';
-import { liveRow } from './records.js';
+import { decodeCursor, page } from '../records/paging.js';
+import { liveRow } from '../records/forms.js';
 
 export type VacancyStatus = 'open' | 'filled' | 'withdrawn';
 

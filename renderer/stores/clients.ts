@@ -1,7 +1,7 @@
 // The client list: the current search, its loaded pages and the keyset cursor for the next one.
 // Responses that arrive after a newer search started are dropped (search-as-you-type).
 import { create } from 'zustand';
-import type { ClientListItem } from '../../db/api/methods/clients.js';
+import type { ClientListItem } from '../../db/model/clients.js';
 import type { Bridge } from '../bridge.js';
 
 interface ClientsState {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RecordWriter, type RecordValues } from '../../db/records/upsert.js';
 import type { RecordKind } from '../../db/model/records.js';
-import type { Store } from '../../db/store/open.js';
+import type { Store } from '../../db/journal/store.js';
 import { axe, screenshot, startHarness, validBsn, type Harness } from './harness.js';
 
 const BSN = validBsn('12345678');

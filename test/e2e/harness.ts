@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { startWebShell, type WebShell } from '../../electron/web.js';
-import { Store } from '../../db/store/open.js';
+import { Store } from '../../db/journal/store.js';
 
 export const REPO = resolve(import.meta.dirname, '../..');
 // CASELOAD_RENDERER_DIR lets a developer test a private build while out/renderer is rebuilt by

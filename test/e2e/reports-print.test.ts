@@ -9,7 +9,7 @@ import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReport } from '../../db/reports/output.js';
 import { runReport } from '../../db/reports/run.js';
-import { Store } from '../../db/store/open.js';
+import { Store } from '../../db/journal/store.js';
 import { importClients, importCsv } from '../unit/reports/fixture.js';
 import { seed2016 } from '../unit/reports/seed-2016.js';
 

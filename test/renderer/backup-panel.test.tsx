@@ -10,8 +10,9 @@ import { userEvent } from '@testing-library/user-event';
 import { BackupPanel } from '../../renderer/screens/admin/BackupPanel.js';
 import { BridgeProvider } from '../../renderer/components/bridge-context.js';
 import type { Bridge } from '../../renderer/bridge.js';
-import { createApi, type Session } from '../../db/api/dispatch.js';
-import { Store } from '../../db/store/open.js';
+import { createApi } from '../../db/api/dispatch.js';
+import type { Session } from '../../db/model/roles.js';
+import { Store } from '../../db/journal/store.js';
 import { pendingRestoreFile } from '../../db/backup/restore.js';
 
 const dirs: string[] = [];

@@ -1,7 +1,8 @@
 // A bridge for jsdom tests that goes through the real dispatcher and a real (in-memory) SQLite
 // store: only the transport (IPC/HTTP) is skipped.
-import { createApi, type Session } from '../../db/api/dispatch.js';
-import { Store } from '../../db/store/open.js';
+import { createApi } from '../../db/api/dispatch.js';
+import { type Session } from '../../db/model/roles.js';
+import { Store } from '../../db/journal/store.js';
 import type { Bridge } from '../../renderer/bridge.js';
 
 /** `now` is the one clock of the store (tests pass the same moment to renderer/clock.ts). */

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { SyncScreen } from '../../renderer/screens/sync/SyncScreen.js';
-import { Store } from '../../db/store/open.js';
+import { Store } from '../../db/journal/store.js';
 import { MemoryKeyStore } from '../../db/sync/keystore.js';
 import { runRound, setupSync } from '../../db/sync/round.js';
 import { realBridge } from './real-bridge.js';

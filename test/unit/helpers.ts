@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterEach } from 'vitest';
-import { Store } from '../../db/store/open.js';
+import { Store } from '../../db/journal/store.js';
 import { runCli } from '../../db/cli/index.js';
 import type { CliIO } from '../../db/cli/command.js';
 

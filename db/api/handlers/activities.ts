@@ -1,7 +1,7 @@
 import type { Handlers } from '../dispatch.js';
 
 import { listActivities } from '../../work/lists.js';
-import { liveRow, parseForm, saveRecord } from '../../work/records.js';
+import { liveRow, parseForm, saveRecord } from '../../records/forms.js';
 
 type H = Pick<Handlers, 'activities.list' | 'activities.create' | 'activities.update' | 'activities.remove'>;
 

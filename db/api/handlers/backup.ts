@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Handlers } from '../dispatch.js';
-import { AppError } from '../result.js';
+import { AppError } from '../../model/errors.js';
 import { parseBackupName } from '../../model/backup.js';
 import { createBackup, listBackups, rotateBackups, storeBackupDir } from '../../backup/backup.js';
 import { inspectDatabase, stageRestore } from '../../backup/restore.js';

@@ -1,4 +1,4 @@
-import { AppError } from '../result.js';
+import { AppError } from '../../model/errors.js';
 import { formerRefs } from '../../records/refs.js';
 import { inCaseloadOn } from '../../model/caseload.js';
 import type { Handlers } from '../dispatch.js';
@@ -8,7 +8,7 @@ import { fromColumn } from '../../journal/write.js';
 import { parseRecord, throwFieldErrors } from '../../records/parse.js';
 import { RecordWriter } from '../../records/upsert.js';
 import { searchClients } from '../../search/clients.js';
-import { mayShow, withoutHiddenSpecial } from '../../work/access.js';
+import { mayShow, withoutHiddenSpecial } from '../../model/access.js';
 import { ageOn, isUnder27 } from '../../model/calendar.js';
 
 type H = Pick<Handlers, 'clients.search' | 'clients.get' | 'clients.create' | 'clients.update' | 'clients.byBsn'>;

@@ -1,9 +1,9 @@
-import { AppError } from '../result.js';
+import { AppError } from '../../model/errors.js';
 import type { Handlers } from '../dispatch.js';
 import { createContact, markFollowUpDone } from '../../work/contacts.js';
 
 import { listContacts } from '../../work/lists.js';
-import { liveRow, parseForm, saveRecord } from '../../work/records.js';
+import { liveRow, parseForm, saveRecord } from '../../records/forms.js';
 
 type H = Pick<
   Handlers,

@@ -1,9 +1,9 @@
-import { AppError } from '../result.js';
+import { AppError } from '../../model/errors.js';
 import type { Handlers } from '../dispatch.js';
 import { hashRef } from '../../records/refs.js';
-import { maskedValue } from '../../work/access.js';
+import { maskedValue } from '../../model/access.js';
 import { exit, intake } from '../../work/periods.js';
-import { liveRow } from '../../work/records.js';
+import { liveRow } from '../../records/forms.js';
 import { timeline } from '../../work/timeline.js';
 import { v7 as uuidv7 } from 'uuid';
 

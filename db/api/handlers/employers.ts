@@ -1,8 +1,8 @@
-import { AppError } from '../result.js';
+import { AppError } from '../../model/errors.js';
 import type { Handlers } from '../dispatch.js';
 import { employerByKvk, getEmployer, searchEmployers } from '../../work/employers.js';
 
-import { liveRow, parseForm, saveRecord } from '../../work/records.js';
+import { liveRow, parseForm, saveRecord } from '../../records/forms.js';
 import { EMAIL_RE, PHONE_RE } from '../../model/checks.js';
 import { hashRef } from '../../records/refs.js';
 import { v7 as uuidv7 } from 'uuid';

@@ -1,6 +1,6 @@
 // Handlers of the exports.* methods: thin wrappers over db/exchange/export (batches, entry
 // assistant, profiles). Every write emits data.changed so open screens refresh.
-import { AppError } from '../result.js';
+import { AppError } from '../../model/errors.js';
 import type { Handlers } from '../dispatch.js';
 import { previewExport, runExport, sharedOutDir } from '../../exchange/export/batch.js';
 import { entryPanel, entryQueue, markEntered, recordStatus } from '../../exchange/export/entry.js';

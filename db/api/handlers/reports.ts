@@ -1,7 +1,7 @@
 // Handlers of the report methods: the catalog, a report's data and tables, and the records
 // behind one figure. All read-only.
 import type { Handlers } from '../dispatch.js';
-import type { ReportName } from '../methods/reports.js';
+import type { ReportName } from '../../model/reports.js';
 import { reportFileName, renderReport } from '../../reports/output.js';
 import { figureRecords } from '../../reports/records.js';
 import { REPORTS } from '../../reports/registry.js';

@@ -1,7 +1,7 @@
-import { AppError } from '../result.js';
+import { AppError } from '../../model/errors.js';
 import type { Handlers } from '../dispatch.js';
 
-import { liveRow, parseForm, saveRecord } from '../../work/records.js';
+import { liveRow, parseForm, saveRecord } from '../../records/forms.js';
 import { closeVacancy, getVacancy, listVacancies, overviewForClient } from '../../work/vacancies.js';
 
 type H = Pick<

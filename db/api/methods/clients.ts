@@ -1,21 +1,8 @@
 import { z } from 'zod';
 import { method } from '../define.js';
+import { clientListItem } from '../../model/clients.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-
-export const clientListItem = z.object({
-  id: z.string(),
-  ref: z.string(),
-  name: z.string(),
-  bsnMasked: z.string().nullable(),
-  birth_date: z.string().nullable(),
-  city: z.string().nullable(),
-  account_manager: z.string().nullable(),
-  intake_date: z.string().nullable(),
-  exit_date: z.string().nullable(),
-  inCaseload: z.boolean(),
-});
-export type ClientListItem = z.infer<typeof clientListItem>;
 
 /** Client fields as the form sends them: strings as typed; the server parses and checks them. */
 export const clientFormInput = z.object({

@@ -1,5 +1,5 @@
 import type { Command } from '../command.js';
-import { checkStore } from '../../store/check.js';
+import { checkStore } from '../../records/check.js';
 
 export const checkCommand: Command = {
   name: 'check',

@@ -1,8 +1,8 @@
 // `caseload report NAME` (CONTRACTS.md): a management report as json (stdout by default), csv,
 // xlsx, html or pdf. Bad dates, unknown reports or formats are usage errors (exit 2).
 import { closeSync, fsyncSync, openSync, renameSync, writeSync } from 'node:fs';
-import { REPORT_NAMES, type ReportParams } from '../../api/methods/reports.js';
-import { AppError } from '../../api/result.js';
+import { REPORT_NAMES, type ReportParams } from '../../model/reports.js';
+import { AppError } from '../../model/errors.js';
 import { parseDate } from '../../model/calendar.js';
 import { FORMATS, renderReport, type Format } from '../../reports/output.js';
 import { isReportName } from '../../reports/registry.js';

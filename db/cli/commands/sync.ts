@@ -3,7 +3,7 @@
 // CASELOAD_SYNC_PASSPHRASE or is asked on the terminal; nothing about the key is kept.
 // Prints the round's summary as JSON on stdout; progress on stderr only on a terminal.
 import { readFileSync } from 'node:fs';
-import { AppError } from '../../api/result.js';
+import { AppError } from '../../model/errors.js';
 import { UsageError, type Command } from '../command.js';
 import { META } from '../../sync/context.js';
 import { MemoryKeyStore, cliPassphrase } from '../../sync/keystore.js';

@@ -6,9 +6,9 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, join, resolve, sep } from 'node:path';
-import { AppError } from '../../api/result.js';
+import { AppError } from '../../model/errors.js';
 import { audit } from '../../store/audit.js';
-import type { Store } from '../../store/open.js';
+import type { Store } from '../../journal/store.js';
 import { fileBytes } from './files.js';
 import { dutchDay } from '../../model/calendar.js';
 import { planTarget, type PlannedRecord } from './plan.js';

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Writer } from '../../journal/write.js';
 import type { EntityName } from '../../model/entities.js';
-import type { Store } from '../../store/open.js';
+import type { Store } from '../../journal/store.js';
 import type { Target } from './profile-schema.js';
 
 export interface Delivery {

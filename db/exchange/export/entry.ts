@@ -2,8 +2,8 @@
 // in WBS / GWS4all" with counts per account manager, the panel for one record (the target's
 // fields in its screen order, formatted as it wants them, changed fields marked), and
 // "ingevoerd", which stores the delivered hash and the target's own id.
-import { AppError } from '../../api/result.js';
-import type { Store } from '../../store/open.js';
+import { AppError } from '../../model/errors.js';
+import type { Store } from '../../journal/store.js';
 import { planTarget, type PlannedRecord } from './plan.js';
 import { planSummary } from './summary.js';
 import { dutchDay } from '../../model/calendar.js';

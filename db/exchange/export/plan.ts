@@ -3,7 +3,7 @@
 // it is new, changed since its last delivery (with the changed columns) or unchanged. The batch
 // writer, the Export screen and the entry assistant all read this one plan.
 import type { EntityName } from '../../model/entities.js';
-import type { Store } from '../../store/open.js';
+import type { Store } from '../../journal/store.js';
 import { fitsWindows1252, formatCell } from './cells.js';
 import { Deliveries, changedColumns, fingerprint, type Fingerprint } from './deliveries.js';
 import { profilesFor } from './profiles.js';

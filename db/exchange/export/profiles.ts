@@ -3,8 +3,8 @@
 // same columns. For each target and record kind one profile is in use: the active adjusted copy,
 // else the shipped default. Every profile is validated before use: shape (zod) and meaning
 // (each source exists for its kind).
-import { AppError } from '../../api/result.js';
-import type { Store } from '../../store/open.js';
+import { AppError } from '../../model/errors.js';
+import type { Store } from '../../journal/store.js';
 import { profileSchema, type Profile, type ProfileKind, type ProfileTarget } from './profile-schema.js';
 import { sourceFields } from './sources.js';
 import wbsVacatures from '../profiles/wbs-vacatures.json' with { type: 'json' };

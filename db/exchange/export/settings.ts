@@ -1,6 +1,6 @@
 // Export settings of this laptop. The shared export folder is a path on this machine (a mapped
 // drive or a OneDrive folder differs per laptop), so it lives in local meta, not in synced data.
-import type { Store } from '../../store/open.js';
+import type { Store } from '../../journal/store.js';
 
 export const SHARED_FOLDER_KEY = 'export_shared_folder';
 

@@ -9,7 +9,7 @@ import { ENTITIES, fieldSpec, type EntityName, type FieldSpec } from '../../mode
 import { RECORDS, type RecordKind } from '../../model/records.js';
 import { labelOf } from '../../model/codes.js';
 import { fromColumn } from '../../journal/write.js';
-import type { Store } from '../../store/open.js';
+import type { Store } from '../../journal/store.js';
 import type { ExportKind } from './profile-schema.js';
 
 export const ENTITY_OF_KIND: Record<ExportKind, EntityName> = {

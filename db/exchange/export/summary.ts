@@ -3,7 +3,7 @@
 // until the data change: every local write and every change applied by sync adds a journal
 // row, so the journal's last seq (a cheap rowid lookup) is the cache key. Clicking through the
 // queue then costs no re-planning.
-import type { Store } from '../../store/open.js';
+import type { Store } from '../../journal/store.js';
 import { planTarget } from './plan.js';
 import type { ExportKind, ExportProblem, Target } from './profile-schema.js';
 

@@ -1,7 +1,7 @@
 // How a table cell reads in Dutch (CSV, HTML/PDF): numbers with a decimal comma and no
 // thousands separator (so spreadsheets read them back as numbers), dates dd-mm-jjjj, months
 // "maart 2016", booleans ja/nee, empty for null.
-import type { CellValue, ColumnType } from '../../api/methods/reports.js';
+import type { CellValue, ColumnType } from '../../model/reports.js';
 import { formatDateNl } from '../../model/calendar.js';
 import { monthNameNl } from '../../model/calendar.js';
 

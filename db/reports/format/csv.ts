@@ -1,7 +1,7 @@
 // CSV writer for reports: Dutch labels, `;` delimiter, UTF-8 with BOM (Excel opens it right),
 // Dutch numbers and dates. Each table is a block: its title, the header row and its rows,
 // separated by an empty line; with record lists, one more block lists every figure's records.
-import type { ReportRecord, ReportTable } from '../../api/methods/reports.js';
+import type { ReportRecord, ReportTable } from '../../model/reports.js';
 import { labelOf } from '../../model/codes.js';
 import { formatCell } from './cells.js';
 

@@ -1,7 +1,7 @@
 // The printable report document: one self-contained HTML page (inline CSS and SVG, no scripts,
 // no external resources) that prints on A4 - in Chromium for the PDF, in the app for print. The
 // half-year report gets a cover page and starts each section on a new page.
-import type { ReportTable } from '../../api/methods/reports.js';
+import type { ReportTable } from '../../model/reports.js';
 import { formatDateNl } from '../../model/calendar.js';
 import { labelOf } from '../../model/codes.js';
 import { longDateNl } from '../../model/calendar.js';

@@ -3,7 +3,7 @@
 // Chromium runs headless, offline, with the page's network requests refused: the document is
 // self-contained, and a report must never reach out.
 import { existsSync } from 'node:fs';
-import { AppError } from '../../api/result.js';
+import { AppError } from '../../model/errors.js';
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',

@@ -1,7 +1,7 @@
 // Inline SVG charts for printed reports (no scripts, no external resources): the caseload
 // development (seed figure 4.1: inflow and outflow bars per month, caseload as a line on its own
 // axis) and the exit reasons (figure 4.2: horizontal bars). Drawn from the report's table rows.
-import type { ReportTable } from '../../api/methods/reports.js';
+import type { ReportTable } from '../../model/reports.js';
 import { formatNumberNl } from './cells.js';
 import { escapeHtml } from './escape.js';
 import { MONTHS_SHORT_NL } from '../../model/calendar.js';

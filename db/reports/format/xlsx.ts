@@ -1,7 +1,7 @@
 // XLSX writer for reports (exceljs): one sheet per table with real numbers and dates (Dutch
 // display formats), plus a "Records" sheet listing every figure's records, so each figure in
 // the workbook can be traced to the registrations it counts.
-import type { ReportTable } from '../../api/methods/reports.js';
+import type { ReportTable } from '../../model/reports.js';
 import { formatCell } from './cells.js';
 import { RECORD_COLUMNS, recordCell, type RecordList } from './csv.js';
 

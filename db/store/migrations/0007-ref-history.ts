@@ -1,4 +1,4 @@
-// 0007: every ref a record ever had (issue 10, team integrity). Two laptops can give out the
+// 0007: every ref a record ever had (issue 10, team integrity); the unread code_lists table goes. Two laptops can give out the
 // same number offline; the later registration is renumbered after sync (db/records/refs.ts),
 // and must stay findable under its old number: in search (the full-text document of clients
 // and employers now carries their earlier refs), when importing by ref, and in the dossier
@@ -18,6 +18,9 @@ const EMPLOYER_TEXT = `CASE WHEN new.deleted = 1 THEN '' ELSE coalesce(new.ref,'
 export const m0007: Migration = {
   name: '0007-ref-history',
   up: `
+    -- Seeded from db/model/codes.ts since 0001 but never read: the code lists live in the model.
+    DROP TABLE code_lists;
+
     -- A caseload period registered twice for one person is folded into the other (db/sync/merge.ts).
     ALTER TABLE caseload_periods ADD COLUMN merged_into TEXT;
     CREATE INDEX caseload_periods_merged_into ON caseload_periods(merged_into) WHERE merged_into IS NOT NULL;

@@ -8,7 +8,7 @@ import { useBridge } from '../../components/bridge-context.js';
 import { useClients } from '../../stores/clients.js';
 import { useRoute } from '../../stores/route.js';
 import { formatDateNl } from '../../format.js';
-import type { ClientListItem } from '../../../db/api/methods/clients.js';
+import type { ClientListItem } from '../../../db/model/clients.js';
 
 const ROW = 36;
 

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useBridge } from '../../components/bridge-context.js';
 import { CODE_LISTS, type CodeListName } from '../../../db/model/codes.js';
 import type { Input, MethodName, Output } from '../../../db/api/contract.js';
-import type { ApiError } from '../../../db/api/result.js';
+import type { ApiError } from '../../../db/model/errors.js';
 import { formatDateNl } from '../../format.js';
 import './work.css';
 

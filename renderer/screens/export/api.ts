@@ -1,7 +1,7 @@
 // What the Export screen needs from the bridge: the typed contract call. The frame passes its
 // bridge in, so this screen works over IPC (Electron) and HTTP (web shell) alike.
 import type { Input, MethodName, Output } from '../../../db/api/contract.js';
-import type { Result } from '../../../db/api/result.js';
+import type { Result } from '../../../db/model/errors.js';
 
 export interface ExportApi {
   call<M extends MethodName>(method: M, input: Input<M>): Promise<Result<Output<M>>>;

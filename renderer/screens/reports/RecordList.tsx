@@ -1,7 +1,7 @@
 // The records one figure counts: the clients (with the caseload period the figure is about) or
 // the employers, a page at a time. A client's ref opens the client.
 import { useEffect, useState } from 'react';
-import type { ReportName, ReportParams, ReportRecord } from '../../../db/api/methods/reports.js';
+import type { ReportName, ReportParams, ReportRecord } from '../../../db/model/reports.js';
 import { formatDateNl } from '../../../db/model/calendar.js';
 import { labelOf } from '../../../db/model/codes.js';
 import { hrefOf } from '../../stores/route.js';

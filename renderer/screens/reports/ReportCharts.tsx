@@ -2,7 +2,7 @@
 // and outflow bars, the caseload as a line) and the exit reasons (figure 4.2). Fixed sizes, so
 // they print the same as on screen.
 import { Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, XAxis, YAxis, Tooltip, LabelList } from 'recharts';
-import type { ReportTable } from '../../../db/api/methods/reports.js';
+import type { ReportTable } from '../../../db/model/reports.js';
 import { shortMonthNl } from '../../../db/model/calendar.js';
 import { T } from './text.js';
 

@@ -1,6 +1,6 @@
 // The report's tables as on paper, with every counting cell a button that opens the records
 // behind it (seed 2.4 fn 6: figures must be traceable to their source).
-import type { ReportTable } from '../../../db/api/methods/reports.js';
+import type { ReportTable } from '../../../db/model/reports.js';
 import { showCell } from './cells.js';
 import { T } from './text.js';
 

@@ -2,7 +2,7 @@
 // tables and charts, click a figure to see the records it counts, print or download it.
 // The frame passes its bridge as `api`; #/rapportages/<name> opens a report directly.
 import { useEffect, useState } from 'react';
-import type { ReportName, ReportParamName, ReportParams, ReportTable } from '../../../db/api/methods/reports.js';
+import type { ReportName, ReportParamName, ReportParams, ReportTable } from '../../../db/model/reports.js';
 import { formatDateNl } from '../../../db/model/calendar.js';
 import { CODE_LISTS } from '../../../db/model/codes.js';
 import { hrefOf } from '../../stores/route.js';

@@ -1,7 +1,7 @@
 // What the Reports screen needs from the bridge: the typed contract call (the frame passes its
 // bridge in, so the screen works over IPC and HTTP alike) and, in Electron, printToPdf.
 import type { Input, MethodName, Output } from '../../../db/api/contract.js';
-import type { Result } from '../../../db/api/result.js';
+import type { Result } from '../../../db/model/errors.js';
 
 export interface ReportsApi {
   call<M extends MethodName>(method: M, input: Input<M>): Promise<Result<Output<M>>>;

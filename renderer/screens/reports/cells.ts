@@ -1,6 +1,6 @@
 // How a report cell reads on screen: Dutch numbers and dates, months as "maart 2016", ja/nee.
 // The same rules as the printed report (db/reports/format/cells.ts), for the browser.
-import type { CellValue, ColumnType } from '../../../db/api/methods/reports.js';
+import type { CellValue, ColumnType } from '../../../db/model/reports.js';
 import { formatDateNl, monthNameNl } from '../../../db/model/calendar.js';
 import { T } from './text.js';
 

@@ -158,7 +158,7 @@ export function buildTable(res: Results): string {
     const a = full.apply as R | null;
     const b = full.bootstrap as R | null;
     add(
-      'Sync apply from the shared folder (db/sync/bench.ts)',
+      'Sync apply from the shared folder (test/bench/lib/sync-bench.ts)',
       a ? `${rate(a.perSec)} (CPU: ${rate(a.perCpuSec)})` : '-',
       '-',
       '>= 20,000/s',

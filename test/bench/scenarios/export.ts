@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Store } from '../../../db/store/open.js';
+import { Store } from '../../../db/journal/store.js';
 import { loadDemo } from '../../../db/demo/generate.js';
 import { runExport } from '../../../db/exchange/export/batch.js';
 import { timed } from '../lib/measure.js';

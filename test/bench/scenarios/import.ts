@@ -6,7 +6,7 @@ import Papa from 'papaparse';
 import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Store } from '../../../db/store/open.js';
+import { Store } from '../../../db/journal/store.js';
 import { readRecords } from '../../../db/records/read.js';
 import { RECORDS } from '../../../db/model/records.js';
 import { importFile } from '../../../db/exchange/import.js';

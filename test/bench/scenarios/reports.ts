@@ -1,8 +1,8 @@
 // Every management report on the demo database, timed by the reports' own bench helper
-// (db/reports/bench.ts: median of a few runs as wall and CPU time, and once with the records
+// (test/bench/lib/reports-bench.ts: median of a few runs as wall and CPU time, and once with the records
 // behind every figure).
-import { Store } from '../../../db/store/open.js';
-import { benchReports } from '../../../db/reports/bench.js';
+import { Store } from '../../../db/journal/store.js';
+import { benchReports } from '../lib/reports-bench.js';
 
 export async function reports(args: Record<string, unknown>): Promise<Record<string, unknown>> {
   const store = Store.open(String(args.db));

@@ -1,7 +1,7 @@
 // Search latency over the demo database: the client list search as the UI calls it (the
 // contract method clients.search, a page of 100) and the CLI's `caseload search` (searchAll),
 // against the raw baseline of one FTS5 MATCH (first 100 hits) or one indexed BSN lookup.
-import { Store } from '../../../db/store/open.js';
+import { Store } from '../../../db/journal/store.js';
 import { createApi } from '../../../db/api/dispatch.js';
 import { searchAll } from '../../../db/search/all.js';
 import { ftsQuery } from '../../../db/search/clients.js';

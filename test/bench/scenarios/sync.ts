@@ -1,6 +1,6 @@
 // Sync apply throughput and snapshot bootstrap. The full path (segments from the shared folder:
 // read, verify, decrypt, decode, apply, conflicts) is measured by the sync module's own bench
-// helper (db/sync/bench.ts). Also measured here: the journal core of applying remote field
+// helper (test/bench/lib/sync-bench.ts). Also measured here: the journal core of applying remote field
 // changes (Writer.applyChange) against the raw baseline of inserting the same journal rows and
 // updating the same columns with prepared statements.
 import Database from 'better-sqlite3';
@@ -8,11 +8,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
-import { Store } from '../../../db/store/open.js';
+import { Store } from '../../../db/journal/store.js';
 import { Clock } from '../../../db/journal/hlc.js';
 import { toColumn, type FieldChange } from '../../../db/journal/write.js';
 import { fieldSpec } from '../../../db/model/entities.js';
-import { benchSnapshotBootstrap, benchSyncApply } from '../../../db/sync/bench.js';
+import { benchSnapshotBootstrap, benchSyncApply } from '../lib/sync-bench.js';
 import { timed } from '../lib/measure.js';
 
 const BATCH = 5000;

@@ -8,7 +8,7 @@
 // The backend's memory is this process (the web shell); Chromium runs in its own processes.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Store } from '../../../db/store/open.js';
+import { Store } from '../../../db/journal/store.js';
 import { searchClients } from '../../../db/search/clients.js';
 import { REPO } from '../lib/demo-cache.js';
 import { latency } from '../lib/measure.js';

@@ -3,11 +3,11 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createApi, type Session } from '../../../db/api/dispatch.js';
-import type { Role } from '../../../db/api/define.js';
+import { createApi } from '../../../db/api/dispatch.js';
+import type { Role, Session } from '../../../db/model/roles.js';
 import { pendingRestoreFile } from '../../../db/backup/restore.js';
 import { storeBackupDir } from '../../../db/backup/backup.js';
-import { Store } from '../../../db/store/open.js';
+import { Store } from '../../../db/journal/store.js';
 import { tempStore } from '../helpers.js';
 
 const as = (role: Role): Session => ({ user: role, name: role, role });

@@ -8,7 +8,7 @@ import { createBackup, listBackups, rotateBackups, storeBackupDir } from '../../
 import { inspectDatabase } from '../../../db/backup/restore.js';
 import { dayOf, isoWeekOf, planRotation } from '../../../db/backup/rotation.js';
 import { runDailyBackup } from '../../../db/backup/schedule.js';
-import { Store } from '../../../db/store/open.js';
+import { Store } from '../../../db/journal/store.js';
 import { tempDir, tempStore } from '../helpers.js';
 
 const DAY = 86_400_000;

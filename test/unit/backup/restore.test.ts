@@ -18,7 +18,7 @@ import { describe, expect, it } from 'vitest';
 import { backupDirFor, createBackup, listBackups } from '../../../db/backup/backup.js';
 import { commitRestore, inspectDatabase, pendingRestoreFile, stageRestore } from '../../../db/backup/restore.js';
 import { MIGRATIONS } from '../../../db/store/migrations/index.js';
-import { Store } from '../../../db/store/open.js';
+import { Store } from '../../../db/journal/store.js';
 import { tempDir } from '../helpers.js';
 
 function storeWith(file: string, clients: string[]): Store {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ensureElectronBinding, sha256File, type Builder } from '../../../build/native-build.js';
 import type { Target } from '../../../build/native-binding.js';
-import { Store } from '../../../db/store/open.js';
+import { Store } from '../../../db/journal/store.js';
 import { REPO, tempDir } from '../helpers.js';
 
 const NODE_BUILD = join(REPO, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node');

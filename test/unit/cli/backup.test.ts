@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../db/cli/index.js';
 import type { CliIO } from '../../../db/cli/command.js';
-import { Store } from '../../../db/store/open.js';
+import { Store } from '../../../db/journal/store.js';
 import { bin, cli, tempDir } from '../helpers.js';
 
 function dbWith(names: string[]): string {

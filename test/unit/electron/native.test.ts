@@ -13,8 +13,8 @@ import {
   openAppStore,
   type Runtime,
 } from '../../../electron/native.js';
-import type { OpenOptions } from '../../../db/store/open.js';
-import { Store } from '../../../db/store/open.js';
+import type { OpenOptions } from '../../../db/journal/store.js';
+import { Store } from '../../../db/journal/store.js';
 import { REPO, tempDir } from '../helpers.js';
 
 const require = createRequire(import.meta.url);

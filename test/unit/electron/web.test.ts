@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Store } from '../../../db/store/open.js';
+import { Store } from '../../../db/journal/store.js';
 import { MAX_BODY_BYTES, startWebShell, type WebShell } from '../../../electron/web.js';
 import { CSP } from '../../../electron/security.js';
 import { tempDir, tempStore } from '../helpers.js';

@@ -14,7 +14,7 @@ import {
   type Rect,
 } from '../../../electron/window-state.js';
 import { shutdown } from '../../../electron/shutdown.js';
-import { Store } from '../../../db/store/open.js';
+import { Store } from '../../../db/journal/store.js';
 import { tempDir } from '../helpers.js';
 
 const laptop: Rect = { x: 0, y: 0, width: 1920, height: 1040 };

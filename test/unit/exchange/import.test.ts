@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importFile, formatProblem } from '../../../db/exchange/import.js';
 import { dumpLines } from '../../../db/records/read.js';
-import type { Store } from '../../../db/store/open.js';
+import type { Store } from '../../../db/journal/store.js';
 import { bsnFrom, cli, tempDir, tempStore, writeFile } from '../helpers.js';
 
 const dump = (s: Store) => [...dumpLines(s)];

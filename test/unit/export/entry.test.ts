@@ -2,7 +2,8 @@
 // "nog in te voeren", the panel in the target's screen order, "ingevoerd" with the target's id,
 // and a record changed after entry that names the fields to update.
 import { describe, expect, it } from 'vitest';
-import { createApi, type Session } from '../../../db/api/dispatch.js';
+import { createApi } from '../../../db/api/dispatch.js';
+import { type Session } from '../../../db/model/roles.js';
 import type { Output } from '../../../db/api/contract.js';
 import { shippedProfiles } from '../../../db/exchange/export/profiles.js';
 import { tempStore } from '../helpers.js';

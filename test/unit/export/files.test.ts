@@ -9,7 +9,7 @@ import { csvCell } from '../../../db/exchange/export/csv-cell.js';
 import { runExport } from '../../../db/exchange/export/batch.js';
 import { saveProfile, shippedProfiles } from '../../../db/exchange/export/profiles.js';
 import type { Profile } from '../../../db/exchange/export/profile-schema.js';
-import type { Store } from '../../../db/store/open.js';
+import type { Store } from '../../../db/journal/store.js';
 import { tempDir, tempStore } from '../helpers.js';
 import { seedCaseload, update } from './fixture.js';
 

@@ -2,7 +2,7 @@
 // (one left the caseload), an activity and a placement. All written through the journal.
 import { RecordWriter, type RecordValues } from '../../../db/records/upsert.js';
 import type { RecordKind } from '../../../db/model/records.js';
-import type { Store } from '../../../db/store/open.js';
+import type { Store } from '../../../db/journal/store.js';
 import { bsnFrom } from '../helpers.js';
 
 export const BSN_ANNA = bsnFrom('12345678');

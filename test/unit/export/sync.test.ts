@@ -6,7 +6,7 @@ import { entryQueue } from '../../../db/exchange/export/entry.js';
 import type { FieldChange } from '../../../db/journal/write.js';
 import { verifyJournal } from '../../../db/journal/verify.js';
 import type { EntityName } from '../../../db/model/entities.js';
-import type { Store } from '../../../db/store/open.js';
+import type { Store } from '../../../db/journal/store.js';
 import { tempDir, tempStore } from '../helpers.js';
 import { seedCaseload } from './fixture.js';
 

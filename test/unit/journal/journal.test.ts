@@ -6,7 +6,7 @@ import { importFile } from '../../../db/exchange/import.js';
 import { loadDemo } from '../../../db/demo/generate.js';
 import { verifyJournal } from '../../../db/journal/verify.js';
 import { ENTITIES } from '../../../db/model/entities.js';
-import type { Store } from '../../../db/store/open.js';
+import type { Store } from '../../../db/journal/store.js';
 import { REPO, bsnFrom, tempDir, tempStore, writeFile } from '../helpers.js';
 
 const journalCount = (s: Store) => s.db.prepare('SELECT count(*) FROM journal').pluck().get() as number;

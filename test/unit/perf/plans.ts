@@ -2,7 +2,7 @@
 // SQLite for its query plan (EXPLAIN QUERY PLAN), so tests can assert which indexes the hot
 // paths use and that nothing is run once per record (N+1).
 import type { Statement } from 'better-sqlite3';
-import type { Store } from '../../../db/store/open.js';
+import type { Store } from '../../../db/journal/store.js';
 
 export interface Executed {
   sql: string;

@@ -6,7 +6,7 @@ import { searchClients } from '../../../db/search/clients.js';
 import { searchAll } from '../../../db/search/all.js';
 import { dumpLines } from '../../../db/records/read.js';
 import { RecordWriter } from '../../../db/records/upsert.js';
-import type { Store } from '../../../db/store/open.js';
+import type { Store } from '../../../db/journal/store.js';
 import { tempStore } from '../helpers.js';
 import { planOf, recordStatements, type Executed } from './plans.js';
 

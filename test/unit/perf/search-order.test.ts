@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadDemo } from '../../../db/demo/generate.js';
 import { ftsQuery, searchClients } from '../../../db/search/clients.js';
-import type { Store } from '../../../db/store/open.js';
+import type { Store } from '../../../db/journal/store.js';
 import { tempStore } from '../helpers.js';
 
 /** The plain SQL answer: every matching live client in list order. */

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bin, cli, tempDir } from '../helpers.js';
 import { importClients } from './fixture.js';
-import { Store } from '../../../db/store/open.js';
+import { Store } from '../../../db/journal/store.js';
 import { seed2016 } from './seed-2016.js';
 
 async function seededDb(): Promise<string> {

@@ -2,7 +2,7 @@
 // caseloads imported from CSV into a real SQLite file.
 import { describe, expect, it } from 'vitest';
 import { runReport } from '../../../db/reports/run.js';
-import type { Store } from '../../../db/store/open.js';
+import type { Store } from '../../../db/journal/store.js';
 import { importCsv, storeWith } from './fixture.js';
 
 type Month = {

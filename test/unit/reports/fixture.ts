@@ -3,7 +3,7 @@
 import { expect } from 'vitest';
 import { importFile } from '../../../db/exchange/import.js';
 import type { RecordKind } from '../../../db/model/records.js';
-import type { Store } from '../../../db/store/open.js';
+import type { Store } from '../../../db/journal/store.js';
 import { tempDir, tempStore, writeFile } from '../helpers.js';
 
 export interface PeriodSpec {

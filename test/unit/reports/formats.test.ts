@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderReport } from '../../../db/reports/output.js';
 import { runReport } from '../../../db/reports/run.js';
-import type { Store } from '../../../db/store/open.js';
+import type { Store } from '../../../db/journal/store.js';
 import { importCsv, storeWith } from './fixture.js';
 import { seed2016 } from './seed-2016.js';
 

@@ -8,7 +8,7 @@ import { loadDemo } from '../../../db/demo/generate.js';
 import { REPORTS } from '../../../db/reports/registry.js';
 import { runReport } from '../../../db/reports/run.js';
 import { migrate } from '../../../db/store/migrations/index.js';
-import type { Store } from '../../../db/store/open.js';
+import type { Store } from '../../../db/journal/store.js';
 import { tempStore } from '../helpers.js';
 
 let store: Store;

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createApi } from '../../../db/api/dispatch.js';
 import { figureRecords } from '../../../db/reports/records.js';
 import { runReport } from '../../../db/reports/run.js';
-import type { Store } from '../../../db/store/open.js';
+import type { Store } from '../../../db/journal/store.js';
 import { storeWith } from './fixture.js';
 import { seed2016, type Seed } from './seed-2016.js';
 

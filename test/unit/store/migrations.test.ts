@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS, migrate } from '../../../db/store/migrations/index.js';
 import { ENTITIES, fieldNames } from '../../../db/model/entities.js';
-import { Store } from '../../../db/store/open.js';
+import { Store } from '../../../db/journal/store.js';
 import { tempDir } from '../helpers.js';
 
 describe('migrations', () => {

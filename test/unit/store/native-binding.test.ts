@@ -4,7 +4,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Store } from '../../../db/store/open.js';
+import { Store } from '../../../db/journal/store.js';
 import { REPO, tempDir } from '../helpers.js';
 
 const require = createRequire(import.meta.url);

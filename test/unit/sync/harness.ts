@@ -14,7 +14,7 @@ import {
 } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { expect } from 'vitest';
-import { Store } from '../../../db/store/open.js';
+import { Store } from '../../../db/journal/store.js';
 import { dumpLines } from '../../../db/records/read.js';
 import { MemoryKeyStore } from '../../../db/sync/keystore.js';
 import { runRound, setupSync, type RoundResult } from '../../../db/sync/round.js';

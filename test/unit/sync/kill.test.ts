@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { loadDemo } from '../../../db/demo/generate.js';
 import { verifyJournal } from '../../../db/journal/verify.js';
 import { dumpLines } from '../../../db/records/read.js';
-import { Store } from '../../../db/store/open.js';
+import { Store } from '../../../db/journal/store.js';
 import { MemoryKeyStore } from '../../../db/sync/keystore.js';
 import { runRound, setupSync } from '../../../db/sync/round.js';
 import { REPO, tempDir } from '../helpers.js';

@@ -8,7 +8,7 @@ import { RecordWriter } from '../../../db/records/upsert.js';
 import { bsnFrom } from '../helpers.js';
 import { Cloud } from './harness.js';
 
-function needles(store: import('../../../db/store/open.js').Store): string[] {
+function needles(store: import('../../../db/journal/store.js').Store): string[] {
   const rows = store.db.prepare('SELECT bsn, first_name, last_name, phone, street, email FROM clients').all() as Record<
     string,
     string | null

@@ -5,14 +5,15 @@
 // person meant, or is refused when the number is ambiguous.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createApi, type Api, type Session } from '../../../db/api/dispatch.js';
+import { createApi, type Api } from '../../../db/api/dispatch.js';
+import { type Session } from '../../../db/model/roles.js';
 import type { Input, MethodName, Output } from '../../../db/api/contract.js';
 import { importFile } from '../../../db/exchange/import.js';
 import { dumpLines } from '../../../db/records/read.js';
 import { formerRefs } from '../../../db/records/refs.js';
 import { searchAll } from '../../../db/search/all.js';
-import { checkStore } from '../../../db/store/check.js';
-import { Store } from '../../../db/store/open.js';
+import { checkStore } from '../../../db/records/check.js';
+import { Store } from '../../../db/journal/store.js';
 import { bsnFrom, cli, tempDir, writeFile } from '../helpers.js';
 import { Cloud, expectSameDumps, type Laptop } from './harness.js';
 

@@ -1,10 +1,10 @@
 // Calls the contract as a given role and unwraps results, so tests read like the screens' calls.
 import { expect } from 'vitest';
 import { createApi, type Api } from '../../../db/api/dispatch.js';
-import type { Role } from '../../../db/api/define.js';
+import type { Role } from '../../../db/model/roles.js';
 import type { Input, MethodName, Output } from '../../../db/api/contract.js';
-import type { ApiError } from '../../../db/api/result.js';
-import type { Store } from '../../../db/store/open.js';
+import type { ApiError } from '../../../db/model/errors.js';
+import type { Store } from '../../../db/journal/store.js';
 
 export interface TestApi {
   raw: Api;

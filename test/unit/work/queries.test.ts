@@ -3,7 +3,7 @@
 // records there are (no query per row).
 import { describe, expect, it } from 'vitest';
 import { loadDemo } from '../../../db/demo/generate.js';
-import type { Store } from '../../../db/store/open.js';
+import type { Store } from '../../../db/journal/store.js';
 import { tempStore } from '../helpers.js';
 import { apiAs } from './api.js';
 

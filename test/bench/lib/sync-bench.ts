@@ -6,13 +6,13 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
-import { loadDemo } from '../demo/generate.js';
-import { Store } from '../store/open.js';
-import { MemoryKeyStore } from './keystore.js';
-import { runRound, setupSync, unlockTeam } from './round.js';
-import { publishSnapshot } from './snapshot.js';
-import { loadIdentity, readTeamFile } from './team.js';
-import { rootOf } from './layout.js';
+import { loadDemo } from '../../../db/demo/generate.js';
+import { Store } from '../../../db/journal/store.js';
+import { MemoryKeyStore } from '../../../db/sync/keystore.js';
+import { runRound, setupSync, unlockTeam } from '../../../db/sync/round.js';
+import { publishSnapshot } from '../../../db/sync/snapshot.js';
+import { loadIdentity, readTeamFile } from '../../../db/sync/team.js';
+import { rootOf } from '../../../db/sync/layout.js';
 
 const PASS = 'bench-wachtwoord';
 

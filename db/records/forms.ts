@@ -3,14 +3,14 @@
 // employers and vacancies get the next number of their series (W000123, V000045: people quote
 // them on the phone); other records a ref derived from their new id.
 import { v7 as uuidv7 } from 'uuid';
-import { AppError } from '../api/result.js';
+import { AppError } from '../model/errors.js';
 import type { Writer } from '../journal/write.js';
 import { ENTITIES, type EntityName } from '../model/entities.js';
 import type { RecordKind } from '../model/records.js';
-import { parseRecord, throwFieldErrors } from '../records/parse.js';
-import { hashRef, nextSeriesRef } from '../records/refs.js';
-import { ENTITY_OF, RecordWriter, type RecordValues, type UpsertResult } from '../records/upsert.js';
-import type { Store } from '../store/open.js';
+import { parseRecord, throwFieldErrors } from './parse.js';
+import { hashRef, nextSeriesRef } from './refs.js';
+import { ENTITY_OF, RecordWriter, type RecordValues, type UpsertResult } from './upsert.js';
+import type { Store } from '../journal/store.js';
 
 const NOT_FOUND: Partial<Record<EntityName, string>> = {
   user: 'Gebruiker niet gevonden',

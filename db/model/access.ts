@@ -1,9 +1,9 @@
 // Need to know (BIO 8.03.02, DOMAIN.md): which role may see which kind of data. Special-category
 // data (work limitations, AVG art. 9) only for the roles that guide the client; personal values in
 // change histories only for roles that work with clients or employers; a PIN hash never.
-import type { Role } from '../api/define.js';
-import { AppError } from '../api/result.js';
-import { fieldSpec, type EntityName } from '../model/entities.js';
+import type { Role } from './roles.js';
+import { AppError } from './errors.js';
+import { fieldSpec, type EntityName } from './entities.js';
 
 /** Roles that guide clients and so need their work limitations. */
 export const SPECIAL_ROLES: readonly Role[] = ['klantmanager', 'trajectmanager'];

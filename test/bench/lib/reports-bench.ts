@@ -1,10 +1,10 @@
 // Timing of every report on a store (`npm run bench` and the 100,000-client check of issue 5):
 // the median of a few runs per report, as wall-clock time and as this process's CPU time (on a
 // shared, busy machine the CPU time is what the report costs; wall time includes waiting).
-import type { ReportParams } from '../api/methods/reports.js';
-import type { Store } from '../store/open.js';
-import { REPORTS } from './registry.js';
-import { runReport } from './run.js';
+import type { ReportParams } from '../../../db/model/reports.js';
+import type { Store } from '../../../db/journal/store.js';
+import { REPORTS } from '../../../db/reports/registry.js';
+import { runReport } from '../../../db/reports/run.js';
 
 export interface BenchResult {
   name: string;

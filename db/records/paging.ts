@@ -1,6 +1,6 @@
 // Opaque keyset cursors: the last row's sort key, base64url JSON. Lists page with
 // `WHERE (key...) > (?...)` instead of OFFSET, so page 1,000 costs what page 1 costs.
-import { AppError } from '../api/result.js';
+import { AppError } from '../model/errors.js';
 
 export type CursorKey = (string | number | null)[];
 

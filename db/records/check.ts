@@ -2,8 +2,8 @@
 // records that sync cannot enforce as foreign keys, and the audit log's hash chain.
 import { ENTITIES, ENTITY_NAMES, type FieldSpec } from '../model/entities.js';
 import { verifyJournal } from '../journal/verify.js';
-import type { Store } from './open.js';
-import { verifyAuditChain } from './audit.js';
+import type { Store } from '../journal/store.js';
+import { verifyAuditChain } from '../store/audit.js';
 
 export interface CheckProblem {
   area: 'sqlite' | 'journal' | 'links' | 'refs' | 'bsn' | 'audit';
