@@ -1,8 +1,8 @@
 // Store.open's nativeBinding option: the Electron main passes the path of its own Electron-ABI
 // build of better-sqlite3; everything else (tests, CLI, web shell) uses node_modules' Node build.
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Store } from '../../../db/journal/store.js';
 import { REPO, tempDir } from '../helpers.js';
@@ -36,5 +36,28 @@ describe('the native binding a store loads', () => {
     expect(() => Store.open(join(tempDir(), 'c.sqlite'), { nativeBinding: join(tempDir(), 'none.node') })).toThrow(
       /Cannot find module|none\.node/,
     );
+  });
+});
+
+describe('every SQLite connection the app opens', () => {
+  function sources(dir: string): string[] {
+    return readdirSync(dir).flatMap((n) => {
+      const p = join(dir, n);
+      return statSync(p).isDirectory() ? sources(p) : p.endsWith('.ts') ? [p] : [];
+    });
+  }
+
+  it('passes the store’s binding, so the Electron main never loads node_modules’ Node build', () => {
+    // The CLI runs in Node only; everything else can run inside the Electron main.
+    const offenders = sources(join(REPO, 'db'))
+      .filter((f) => !relative(REPO, f).startsWith(join('db', 'cli')))
+      .flatMap((f) =>
+        readFileSync(f, 'utf8')
+          .split('\n')
+          .map((line, i) => ({ line, where: `${relative(REPO, f)}:${i + 1}` }))
+          .filter(({ line }) => /new Database\(/.test(line) && !line.includes('nativeBinding'))
+          .map(({ where }) => where),
+      );
+    expect(offenders).toEqual([]);
   });
 });
