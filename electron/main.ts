@@ -1,12 +1,28 @@
 // Electron main process: opens the store, serves the built UI from app://caseload/, creates the
 // one window with the settings of security.ts, routes 'caseload:call' to the contract, forwards
-// backend events, and offers print / save-as-PDF. Thin by design: no SQL, no business rules.
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type WebContents } from 'electron';
+// backend events, and offers print / save-as-PDF. Around that, the desktop app's housekeeping:
+// one instance per laptop, the window where it was left, a daily backup, a restore put in place
+// at start, a clean shutdown, a Dutch dialog and a scrubbed log for uncaught errors, and the
+// update notice. Thin by design: no SQL, no business rules.
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  protocol,
+  screen,
+  session,
+  shell,
+  type WebContents,
+} from 'electron';
+import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { homedir, hostname, release, userInfo } from 'node:os';
+import { basename, join } from 'node:path';
 import { EVENT_NAMES } from '../db/api/contract.js';
 import { createApi } from '../db/api/dispatch.js';
-import { Store } from '../db/journal/store.js';
+import type { Store } from '../db/journal/store.js';
 import { defaultDbFile, userDataDir } from '../db/store/paths.js';
 import { CHANNELS, createCallRouter, pdfFileName, type PrintToPdfResult } from './ipc.js';
 import { menuTemplate } from './menu.js';
@@ -16,6 +32,7 @@ import {
   APP_SCHEME,
   APP_SCHEME_PRIVILEGES,
   SECURITY_HEADERS,
+  forbiddenSwitch,
   isAllowedSender,
   isAppUrl,
   isExternalLinkAllowed,
@@ -27,14 +44,34 @@ import { SafeStorageKeyStore } from './keystore.js';
 import { configureSync } from '../db/sync/runtime.js';
 import { startSyncLoop } from '../db/sync/watch.js';
 import { serveStatic } from './static.js';
-
-/** Exit code when better-sqlite3 is built for Node instead of Electron (scripts/start.mjs falls back to the web shell). */
-export const EXIT_NATIVE_MODULE_MISMATCH = 3;
+import {
+  EXIT_NATIVE_MODULE_MISMATCH,
+  isNativeLoadError,
+  openAppStore,
+  verifiedBinding,
+  type Runtime,
+} from './native.js';
+import { backupDirFor } from '../db/backup/backup.js';
+import { auditRestore, commitRestore, discardPendingRestore, type CommitResult } from '../db/backup/restore.js';
+import { startBackupSchedule } from '../db/backup/schedule.js';
+import { isRoundRunning } from '../db/sync/runtime.js';
+import { claimSingleInstance } from './single-instance.js';
+import { shutdown } from './shutdown.js';
+import { captureWindowState, loadWindowState, restoreWindowState, saveWindowState } from './window-state.js';
+import { ErrorLog } from './error-log.js';
+import { CONTINUE, RESTART, fatalDialog } from './fatal.js';
+import { updateSource } from './update-check.js';
+import { noticeUpdate } from './update-notice.js';
 
 const dev = !app.isPackaged;
 const appRoot = app.getAppPath();
 const rendererDir = join(appRoot, 'out', 'renderer');
 const preloadPath = join(appRoot, 'out', 'electron', 'preload.cjs');
+
+// A packaged Caseload never runs with a debugger port open (no fuse covers Chromium's switch):
+// leave before anything is opened.
+const refused = app.isPackaged ? forbiddenSwitch(process.argv) : null;
+if (refused) process.exit(1);
 
 // Before `ready`: the scheme's privileges, the shared user-data folder (the CLI and web shell
 // compute the same path without Electron), sandbox for every renderer.
@@ -46,20 +83,99 @@ app.enableSandbox();
 let mainWindow: BrowserWindow | null = null;
 let store: Store | null = null;
 
+// Values the error log must never contain; colleagues' names and the laptop name are added once
+// the store is open.
+const knownNames = new Set<string>([hostname(), localSession().user, safeUserName()].filter(Boolean));
+const errorLog = new ErrorLog({
+  dir: join(userDataDir(), 'logs'),
+  known: () => [...knownNames],
+  home: homedir(),
+  context: { app: app.getVersion(), electron: process.versions.electron ?? '', os: `${process.platform} ${release()}` },
+});
+let fatalShown = false;
+
+function safeUserName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return '';
+  }
+}
+
+/** An error nobody caught: into the log, and a Dutch dialog with what to do (once). */
+function onUncaught(kind: string, error: unknown, canContinue: boolean): void {
+  const file = errorLog.write(kind, error);
+  if (fatalShown) return;
+  fatalShown = true;
+  const d = fatalDialog(file, { canContinue });
+  if (!app.isReady()) {
+    dialog.showErrorBox(d.title, `${d.message}\n\n${d.detail}`);
+    app.exit(1);
+    return;
+  }
+  const choice = dialog.showMessageBoxSync(d);
+  if (choice === CONTINUE) {
+    fatalShown = false;
+    return;
+  }
+  if (choice === RESTART) app.relaunch();
+  app.quit();
+}
+process.on('uncaughtException', (e) => onUncaught('uncaughtException', e, false));
+process.on('unhandledRejection', (e) => onUncaught('unhandledRejection', e, true));
+
+function runtime(): Runtime {
+  return {
+    versions: process.versions,
+    packaged: app.isPackaged,
+    appRoot,
+    resourcesPath: process.resourcesPath,
+    platform: process.platform,
+    arch: process.arch,
+  };
+}
+
+/** A restore staged from Beheer before the restart goes in place now, before the store opens. */
+function commitStagedRestore(file: string): CommitResult | null {
+  try {
+    return commitRestore(file, { backupDir: backupDirFor(file), nativeBinding: verifiedBinding(runtime()) });
+  } catch (e) {
+    discardPendingRestore(file);
+    if (isNativeLoadError(e)) throw e;
+    dialog.showErrorBox(
+      'Terugzetten van de back-up is niet gelukt',
+      `${(e as Error).message}\n\nDe database is niet veranderd. U kunt het opnieuw proberen in Beheer.`,
+    );
+    return null;
+  }
+}
+
 function openStore(): Store | null {
   const file = defaultDbFile();
   try {
-    return Store.open(file);
+    const restored = commitStagedRestore(file);
+    const opened = openAppStore(file, runtime());
+    if (restored?.committed) {
+      auditRestore(opened, localSession().user, restored);
+      void dialog.showMessageBox({
+        type: 'info',
+        title: 'Back-up teruggezet',
+        message: 'De back-up is teruggezet.',
+        detail: restored.safetyCopy
+          ? `De database van vóór het terugzetten is bewaard als ${basename(restored.safetyCopy)} in de back-upmap.`
+          : '',
+      });
+    }
+    return opened;
   } catch (e) {
     const message = (e as Error).message ?? '';
-    if (
-      /NODE_MODULE_VERSION|different Node\.js version|ERR_DLOPEN_FAILED/.test(message) ||
-      (e as { code?: string }).code === 'ERR_DLOPEN_FAILED'
-    ) {
+    if (isNativeLoadError(e)) {
       dialog.showErrorBox(
         'Caseload kan de database niet openen',
-        'De SQLite-module is gebouwd voor Node.js en niet voor Electron.\n' +
-          "Start de webversie met 'npm start' of bouw de module opnieuw: npx electron-builder install-app-deps.",
+        app.isPackaged
+          ? `De SQLite-module van deze installatie is beschadigd of gewijzigd (${message}).\nInstalleer Caseload opnieuw; uw gegevens blijven bewaard.`
+          : 'De SQLite-module voor Electron ontbreekt of laadt niet.\n' +
+              "Start opnieuw met 'npm start' (bouwt hem, met internet) of bouw hem zelf: node scripts/native-build.mjs --force.",
       );
       app.exit(EXIT_NATIVE_MODULE_MISMATCH);
     } else {
@@ -130,6 +246,7 @@ function fromMainWindow(event: Electron.IpcMainInvokeEvent): boolean {
 }
 
 let syncLoop: { stop(): void } | null = null;
+let backupSchedule: { stop(): void; busy(): boolean } | null = null;
 
 function wireIpc(s: Store): void {
   const api = createApi(s, localSession(), { transport: 'app' });
@@ -154,6 +271,19 @@ function wireIpc(s: Store): void {
   for (const event of EVENT_NAMES) {
     api.on(event, (payload) => mainWindow?.webContents.send(CHANNELS.event, { event, payload }));
   }
+  // Beheer staged a restore: restart (after the answer reached the window), the new start puts it in place.
+  api.on('backup.restored', () =>
+    setTimeout(() => {
+      app.relaunch();
+      app.quit();
+    }, 1500),
+  );
+  backupSchedule = startBackupSchedule({ store: s, onError: (e) => errorLog.write('backup', e) });
+  const deviceName = s.getMeta('device_name');
+  if (deviceName) knownNames.add(deviceName);
+  void api.call('users.list', { includeInactive: true }).then((r) => {
+    if (r.ok) for (const u of (r.value as { items: { display_name: string }[] }).items) knownNames.add(u.display_name);
+  });
 }
 
 function about(): void {
@@ -171,34 +301,84 @@ function about(): void {
 }
 
 function createWindow(): void {
-  const win = new BrowserWindow(windowOptions(preloadPath, { devTools: dev }));
+  const stateFile = join(app.getPath('userData'), 'window-state.json');
+  const place = restoreWindowState(
+    loadWindowState(stateFile),
+    screen.getAllDisplays().map((d) => d.workArea),
+    screen.getPrimaryDisplay().workArea,
+  );
+  const { maximized, ...bounds } = place;
+  const win = new BrowserWindow({ ...windowOptions(preloadPath, { devTools: dev }), ...bounds });
   mainWindow = win;
-  win.once('ready-to-show', () => win.show());
+  if (maximized) win.maximize();
+  let saveTimer: NodeJS.Timeout | null = null;
+  const save = () => saveWindowState(stateFile, captureWindowState(win.getNormalBounds(), win.isMaximized()));
+  const saveSoon = () => {
+    if (saveTimer) clearTimeout(saveTimer);
+    saveTimer = setTimeout(save, 1000);
+  };
+  for (const e of ['resize', 'move', 'maximize', 'unmaximize'] as const) win.on(e as 'resize', saveSoon);
+  win.on('close', () => {
+    if (saveTimer) clearTimeout(saveTimer);
+    save();
+  });
+  win.once('ready-to-show', () => {
+    win.show();
+    setTimeout(() => void checkUpdates(), 10_000).unref();
+  });
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });
   void win.loadURL(APP_ENTRY);
 }
 
+/** "Er is een nieuwe versie" when the software share has one; installs nothing. */
+async function checkUpdates(): Promise<void> {
+  let pkg: unknown = null;
+  try {
+    pkg = JSON.parse(readFileSync(join(appRoot, 'package.json'), 'utf8'));
+  } catch {
+    pkg = null;
+  }
+  const source = updateSource(process.env, pkg);
+  if (!source) return;
+  await noticeUpdate({
+    current: app.getVersion(),
+    source,
+    seenFile: join(app.getPath('userData'), 'update-seen.json'),
+    show: async (m) =>
+      (mainWindow ? dialog.showMessageBox(mainWindow, m) : dialog.showMessageBox(m)).then((r) => r.response),
+    openFolder: (path) => void shell.openPath(path),
+  });
+}
+
 function focusedContents(): WebContents | null {
   return (BrowserWindow.getFocusedWindow() ?? mainWindow)?.webContents ?? null;
 }
 
-if (!app.requestSingleInstanceLock()) {
-  // One window per laptop on one database file: a second start focuses the first.
-  app.quit();
-} else {
-  app.on('second-instance', () => {
-    if (!mainWindow) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
-  });
+// One window per laptop on one database file: a second start focuses the first.
+let quitting: 'no' | 'closing' | 'closed' = 'no';
+if (claimSingleInstance(app, () => mainWindow)) {
   app.on('web-contents-created', (_event, contents) => hardenContents(contents));
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => {
-    syncLoop?.stop();
-    store?.close();
-    store = null;
+  // A clean end: timers off, a running sync round or backup finished, the WAL checkpointed, closed.
+  app.on('before-quit', (event) => {
+    if (quitting === 'closed') return;
+    event.preventDefault();
+    if (quitting === 'closing') return;
+    quitting = 'closing';
+    const s = store;
+    void shutdown({
+      store: s,
+      stoppers: [syncLoop, backupSchedule].filter((x): x is { stop(): void } => !!x),
+      busy: () => !!s && s.db.open && (isRoundRunning(s) || !!backupSchedule?.busy()),
+    })
+      .catch((e: unknown) => errorLog.write('shutdown', e))
+      .finally(() => {
+        store = null;
+        quitting = 'closed';
+        app.quit();
+      });
   });
   void app.whenReady().then(() => {
     configureSync({ keyStore: new SafeStorageKeyStore(app.getPath('userData')), appVersion: app.getVersion() });

@@ -188,7 +188,8 @@ export function isPermissionAllowed(permission: string): boolean {
 
 /**
  * Electron fuses flipped into the binary at packaging time (electron-builder `electronFuses`;
- * build/electron-builder.config.cjs must carry the same values - a unit test compares them).
+ * build/electron-builder.config.cjs must carry the same values - a unit test compares them, and
+ * checks every fuse the installed @electron/fuses knows is set, so an upgrade that adds one fails).
  */
 export const FUSES = {
   runAsNode: false,
@@ -197,5 +198,41 @@ export const FUSES = {
   enableNodeCliInspectArguments: false,
   enableEmbeddedAsarIntegrityValidation: true,
   onlyLoadAppFromAsar: true,
+  loadBrowserProcessSpecificV8Snapshot: false,
   grantFileProtocolExtraPrivileges: false,
 } as const;
+
+/**
+ * Command-line switches the packaged app refuses to start with. The inspect family is also off by
+ * fuse (enableNodeCliInspectArguments); Chromium's remote-debugging switches have no fuse in
+ * @electron/fuses 1.8 / electron-builder 26.17, so the main process exits before it opens the
+ * database or a window when one is given.
+ */
+export const FORBIDDEN_SWITCHES = [
+  'remote-debugging-port',
+  'remote-debugging-pipe',
+  'remote-debugging-address',
+  'remote-allow-origins',
+  'inspect',
+  'inspect-brk',
+  'inspect-port',
+  'inspect-publish-uid',
+  'debug',
+  'debug-brk',
+  'js-flags',
+] as const;
+
+/**
+ * The first forbidden switch in argv, or null. Chromium reads switches with `--` or `-` (and `/`
+ * on Windows) and, on Windows, in any case; `--name=value` counts as `--name`.
+ */
+export function forbiddenSwitch(argv: readonly string[], platform: NodeJS.Platform = process.platform): string | null {
+  for (const arg of argv.slice(1)) {
+    if (arg === '--') break;
+    const m = (platform === 'win32' ? /^(?:--?|\/)([^=]+)/ : /^--?([^=]+)/).exec(arg);
+    if (!m) continue;
+    const name = platform === 'win32' ? m[1]!.toLowerCase() : m[1]!;
+    if ((FORBIDDEN_SWITCHES as readonly string[]).includes(name)) return name;
+  }
+  return null;
+}

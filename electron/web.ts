@@ -15,6 +15,8 @@ import { Store } from '../db/journal/store.js';
 import { SECURITY_HEADERS } from './security.js';
 import { serveStatic } from './static.js';
 import { localSession } from './session.js';
+import { backupDirFor } from '../db/backup/backup.js';
+import { commitRestore, discardPendingRestore } from '../db/backup/restore.js';
 
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
 export const TOKEN_HEADER = 'x-caseload-token';
@@ -90,22 +92,51 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
+/** Puts a staged restore in place; one that cannot be (database in use elsewhere) is dropped. */
+function finishRestore(dbFile: string): void {
+  try {
+    commitRestore(dbFile, { backupDir: backupDirFor(dbFile) });
+  } catch {
+    discardPendingRestore(dbFile);
+  }
+}
+
 export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
   if (!opts.store && !opts.dbFile) throw new Error('startWebShell: store or dbFile is required');
-  const store = opts.store ?? Store.open(opts.dbFile!);
   const ownsStore = !opts.store;
-  const api = createApi(store, opts.session ?? localSession(), { transport: 'app' });
+  if (ownsStore) finishRestore(opts.dbFile!);
+  let store = opts.store ?? Store.open(opts.dbFile!);
+  let api = createApi(store, opts.session ?? localSession(), { transport: 'app' });
   const token = randomBytes(32).toString('hex');
   const tokenBytes = Buffer.from(token);
   const streams = new Set<ServerResponse>();
   let port = 0;
 
-  const unsubscribe = EVENT_NAMES.map((event) =>
-    api.on(event, (payload) => {
-      const line = `data: ${JSON.stringify({ event, payload })}\n\n`;
-      for (const s of streams) s.write(line);
-    }),
-  );
+  const broadcast = (event: string, payload: unknown) => {
+    const line = `data: ${JSON.stringify({ event, payload })}\n\n`;
+    for (const s of streams) s.write(line);
+  };
+  let unsubscribe = EVENT_NAMES.map((event) => api.on(event, (payload) => broadcast(event, payload)));
+
+  // A restore staged in Beheer: once the answer is out, close the store, put the backup in place
+  // and open it again (the Electron main restarts the app instead). A store we were given is not
+  // ours to close: the restore then waits for the next start.
+  const reopenAfterRestore = () =>
+    setImmediate(() => {
+      if (!ownsStore || closed) return;
+      const session = api.session;
+      unsubscribe.forEach((off) => off());
+      store.close();
+      finishRestore(opts.dbFile!);
+      store = Store.open(opts.dbFile!);
+      api = createApi(store, session, { transport: 'app' });
+      unsubscribe = EVENT_NAMES.map((event) => api.on(event, (payload) => broadcast(event, payload)));
+      api.on('backup.restored', reopenAfterRestore);
+      broadcast('data.changed', {
+        kinds: ['clients', 'employers', 'vacancies', 'placements', 'activities', 'contacts'],
+      });
+    });
+  api.on('backup.restored', reopenAfterRestore);
 
   function hostAllowed(req: IncomingMessage): boolean {
     const allowed = [`127.0.0.1:${port}`, `localhost:${port}`];
@@ -200,6 +231,7 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
   server.headersTimeout = 30_000;
   server.requestTimeout = 60_000;
 
+  let closed = false;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, '127.0.0.1', () => {
@@ -209,7 +241,6 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
   });
   port = (server.address() as AddressInfo).port;
 
-  let closed = false;
   return {
     url: `http://127.0.0.1:${port}/#token=${token}`,
     token,

@@ -20,6 +20,7 @@ import { reportMethods } from './methods/reports.js';
 import { exportMethods } from './methods/exports.js';
 import { syncMethods } from './methods/sync.js';
 import { dataMethods } from './methods/data.js';
+import { backupMethods } from './methods/backup.js';
 
 export const contract = {
   ...appMethods,
@@ -40,6 +41,7 @@ export const contract = {
   ...exportMethods,
   ...syncMethods,
   ...dataMethods,
+  ...backupMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -54,5 +56,5 @@ export function isMethodName(name: unknown): name is MethodName {
 }
 
 /** Events the backend pushes to the UI (`on(event, cb)` in the preload). */
-export const EVENT_NAMES = ['data.changed', 'sync.status', 'progress'] as const;
+export const EVENT_NAMES = ['data.changed', 'sync.status', 'progress', 'backup.restored'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];

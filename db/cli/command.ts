@@ -12,12 +12,16 @@ export interface CliIO {
   env: NodeJS.ProcessEnv;
   /** Reads a line from the terminal without echo (passphrases); null when there is no terminal. */
   askSecret(prompt: string): Promise<string | null>;
+  /** Reads an answer from the terminal (confirmations); null, or absent, when there is no terminal. */
+  ask?(prompt: string): Promise<string | null>;
 }
 
 /** The contract, as the command-line user: every command is a thin caller of it. */
 export interface CliApi {
   /** Calls a method; a refusal throws an AppError (exit 1, or 2 for usage). */
   call<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>>;
+  /** Who the command acts as (journal and audit log). */
+  user: string;
   close(): void;
 }
 
@@ -27,6 +31,8 @@ export interface CommandContext {
    * the contract as CASELOAD_USER (else the OS user name), with that user's role.
    */
   open(): CliApi;
+  /** The database file --db / CASELOAD_DB / the app's default names (restore replaces it unopened). */
+  dbFile: string;
   io: CliIO;
 }
 

@@ -2,7 +2,7 @@
 // Exit 0 success, 1 input refused (nothing written), 2 usage error.
 import { parseArgs } from 'node:util';
 import { userInfo } from 'node:os';
-import { Store } from '../journal/store.js';
+import { Store } from '../api/host.js';
 import { defaultDbFile } from '../store/paths.js';
 import { AppError } from '../model/errors.js';
 import { UsageError, type CliApi, type CliIO, type Command } from './command.js';
@@ -82,7 +82,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     return usage(io, `onverwacht argument '${positionals[cmd.positionals ?? 0]}'`, cmd);
   const dbFile = db ?? defaultDbFile(io.env);
   try {
-    return await cmd.run({ open: () => openApi(dbFile, currentUser(io.env), io), io }, values, positionals);
+    return await cmd.run({ open: () => openApi(dbFile, currentUser(io.env), io), dbFile, io }, values, positionals);
   } catch (e) {
     if (e instanceof UsageError) return usage(io, e.message, cmd);
     if (e instanceof AppError) {
@@ -121,6 +121,7 @@ function openApi(file: string, user: string, io: CliIO): CliApi {
         if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.field, r.error.details);
         return r.value as never;
       },
+      user: api.session.user,
       close: () => store.close(),
     };
   } catch (e) {
@@ -153,6 +154,17 @@ export function processIO(): CliIO {
       process.stderr.write(
         `\r${label}: ${done.toLocaleString('nl-NL')} / ${total.toLocaleString('nl-NL')} (${pct}%)${done >= total ? '\n' : ''}`,
       );
+    },
+    async ask(prompt) {
+      if (!process.stdin.isTTY) return null;
+      const { createInterface } = await import('node:readline');
+      return new Promise((resolve) => {
+        const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+        rl.question(prompt, (answer) => {
+          rl.close();
+          resolve(answer);
+        });
+      });
     },
     async askSecret(prompt) {
       if (!process.stdin.isTTY) return null;

@@ -16,12 +16,20 @@ export interface OpenOptions {
   deviceName?: string;
   /** Clock source, injectable for tests (ms since epoch). */
   now?: () => number;
+  /**
+   * Path of the better_sqlite3.node to load instead of node_modules' own build. The Electron
+   * main passes its Electron-ABI build here (node_modules stays on Node's ABI for the tests and
+   * the CLI); absent = better-sqlite3's default binding.
+   */
+  nativeBinding?: string;
 }
 
 export class StoreBase {
   readonly db: Database.Database;
   readonly kysely: Kysely<DB>;
   readonly device: string;
+  /** The binding this store was opened with; other connections (snapshots, backups) use the same. */
+  readonly nativeBinding: string | undefined;
   private readonly statements = new Map<string, Database.Statement>();
   private readonly clockSource: () => number;
 
@@ -30,7 +38,8 @@ export class StoreBase {
     opts: OpenOptions,
   ) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    this.db = new Database(file);
+    this.nativeBinding = opts.nativeBinding;
+    this.db = new Database(file, { nativeBinding: opts.nativeBinding });
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');

@@ -56,7 +56,7 @@ export async function publishSnapshot(ctx: SyncContext): Promise<string> {
   const image = join(tempDir(ctx), `snap-${randomBytes(6).toString('hex')}.sqlite`);
   try {
     store.db.prepare('VACUUM INTO ?').run(image);
-    const img = new Database(image);
+    const img = new Database(image, { nativeBinding: store.nativeBinding });
     let count: number;
     let vector: Vector;
     try {
@@ -174,7 +174,7 @@ export async function bootstrapFromSnapshot(ctx: SyncContext): Promise<boolean> 
 
 async function restoreImage(ctx: SyncContext, image: string, header: FileHeader): Promise<void> {
   const { store } = ctx;
-  const img = new Database(image, { readonly: true });
+  const img = new Database(image, { readonly: true, nativeBinding: store.nativeBinding });
   try {
     const version = img.pragma('user_version', { simple: true }) as number;
     if (version > MIGRATIONS.length)
@@ -246,7 +246,7 @@ async function restoreImage(ctx: SyncContext, image: string, header: FileHeader)
 /** Applies every journal entry of a snapshot image through the write layer (a store with data). */
 async function mergeImage(ctx: SyncContext, image: string): Promise<void> {
   const { store } = ctx;
-  const img = new Database(image, { readonly: true });
+  const img = new Database(image, { readonly: true, nativeBinding: store.nativeBinding });
   try {
     const total = img.prepare('SELECT count(*) FROM journal').pluck().get() as number;
     const detector = new ConflictDetector(store, isoNow(ctx));

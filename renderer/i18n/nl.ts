@@ -481,6 +481,42 @@ export const nl = {
         contacts: 'Contactmomenten',
       },
     },
+    backup: {
+      title: 'Back-ups',
+      intro:
+        'Caseload maakt elke dag een back-up van de database op deze laptop. De back-ups van de laatste 7 dagen en 4 weken blijven bewaard, in een map die alleen uw eigen account kan lezen.',
+      folder: 'Map: {{folder}}',
+      create: 'Nu een back-up maken',
+      created: 'Back-up gemaakt ({{when}}).',
+      none: 'Er zijn nog geen back-ups.',
+      when: 'Gemaakt op',
+      kind: 'Soort',
+      size: 'Grootte',
+      actions: 'Acties',
+      megabytes: '{{size}} MB',
+      choose: 'Bekijken',
+      chooseOne: 'Back-up van {{when}} bekijken',
+      kinds: {
+        daily: 'dagelijks',
+        manual: 'handmatig',
+        safety: 'vóór terugzetten',
+      },
+      restoreTitle: 'Back-up terugzetten',
+      of: 'Back-up van {{when}}:',
+      clients: 'Klanten',
+      employers: 'Werkgevers',
+      vacancies: 'Vacatures',
+      laptop: 'Gemaakt op laptop',
+      otherDevice:
+        'Deze back-up komt van een andere laptop ({{name}}). Zet hem alleen terug als die laptop niet meer gebruikt wordt.',
+      warning:
+        'Terugzetten vervangt alle gegevens op deze laptop door die van de back-up. Wat na {{when}} op deze laptop is ingevoerd, is daarna weg; wijzigingen die al naar de gedeelde map zijn gesynchroniseerd, komen bij de volgende synchronisatie terug. Van de huidige database wordt eerst een kopie bewaard in de back-upmap.',
+      confirm: 'Ik begrijp dat de gegevens op deze laptop worden vervangen door deze back-up.',
+      confirmFirst: 'Bevestig eerst dat u de gegevens op deze laptop wilt vervangen door deze back-up.',
+      restore: 'Back-up terugzetten',
+      cancel: 'Annuleren',
+      restoring: 'De back-up wordt teruggezet. Caseload start opnieuw; dat duurt even.',
+    },
   },
 };
 

@@ -17,6 +17,7 @@ import { reportHandlers } from './reports.js';
 import { exportHandlers } from './exports.js';
 import { syncHandlers } from './sync.js';
 import { dataHandlers } from './data.js';
+import { backupHandlers } from './backup.js';
 
 export const handlers: Handlers = {
   ...appHandlers,
@@ -37,4 +38,5 @@ export const handlers: Handlers = {
   ...exportHandlers,
   ...syncHandlers,
   ...dataHandlers,
+  ...backupHandlers,
 };

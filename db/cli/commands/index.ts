@@ -9,6 +9,8 @@ import { checkCommand } from './check.js';
 import { syncCommand } from './sync.js';
 import { exportCommand } from './export.js';
 import { reportCommand } from './report.js';
+import { backupCommand } from './backup.js';
+import { restoreCommand } from './restore.js';
 
 export const COMMANDS: Command[] = [
   initCommand,
@@ -20,4 +22,6 @@ export const COMMANDS: Command[] = [
   syncCommand,
   demoCommand,
   checkCommand,
+  backupCommand,
+  restoreCommand,
 ];

@@ -7,6 +7,7 @@ import { formatDateNl } from '../../format.js';
 import { Card, Field, MoreButton, Status, codeLabel, errorText, useLoad, usePaged } from '../clients/work-kit.js';
 import { ImportWizard } from './ImportWizard.js';
 import { SwitchUser } from './SwitchUser.js';
+import { BackupPanel } from './BackupPanel.js';
 
 const ROLES = ['klantmanager', 'werkgeversadviseur', 'trajectmanager', 'manager', 'beheerder'] as const;
 type Role = (typeof ROLES)[number];
@@ -236,6 +237,7 @@ export function AdminScreen() {
       <Users />
       <Retention />
       <ImportWizard />
+      <BackupPanel />
     </section>
   );
 }

@@ -15,11 +15,16 @@ import {
   isAllowedSender,
   isExternalLinkAllowed,
   isPermissionAllowed,
+  forbiddenSwitch,
   resolveAppPath,
   windowOptions,
 } from '../../../electron/security.js';
 import { menuTemplate } from '../../../electron/menu.js';
 import { REPO, tempDir } from '../helpers.js';
+
+const { signingConfig } = createRequire(import.meta.url)('../../../build/signing.cjs') as {
+  signingConfig(env: NodeJS.ProcessEnv): { signs: boolean; forceCodeSigning: boolean; signtoolOptions?: unknown };
+};
 
 const require = createRequire(import.meta.url);
 
@@ -179,9 +184,31 @@ describe('links and permissions', () => {
 });
 
 describe('packaging', () => {
-  const config = require(join(REPO, 'build/electron-builder.config.cjs')) as Record<string, unknown> & {
+  const CONFIG = join(REPO, 'build/electron-builder.config.cjs');
+  type Config = Record<string, unknown> & {
     electronFuses: Record<string, boolean>;
+    files: string[];
+    extraResources: { from: string; to: string; filter: string[] }[];
+    win: Record<string, unknown>;
   };
+  const config = require(CONFIG) as Config;
+  const schema = require(join(REPO, 'node_modules/app-builder-lib/scheme.json'));
+  const validate = new Ajv({ strict: false, allErrors: true }).compile(schema);
+
+  /** The config as electron-builder would load it with these environment variables. */
+  function configWith(env: Record<string, string>): Config {
+    const saved = { ...process.env };
+    Object.assign(process.env, env);
+    delete require.cache[CONFIG];
+    try {
+      return require(CONFIG) as Config;
+    } finally {
+      for (const k of Object.keys(env)) delete process.env[k];
+      Object.assign(process.env, saved);
+      delete require.cache[CONFIG];
+      require(CONFIG);
+    }
+  }
 
   it('turns off run-as-node, NODE_OPTIONS and inspect, and loads only the integrity-checked asar', () => {
     expect(FUSES).toMatchObject({
@@ -193,22 +220,88 @@ describe('packaging', () => {
       grantFileProtocolExtraPrivileges: false,
     });
     expect(config.electronFuses).toEqual(FUSES);
+    expect(config.asar).toBe(true);
+    expect(config.disableAsarIntegrity).toBe(false);
+  });
+
+  it('sets every fuse the installed @electron/fuses knows, so a new one cannot slip in unset', () => {
+    const { FuseV1Options } = require(join(REPO, 'node_modules/@electron/fuses/dist/config.js')) as {
+      FuseV1Options: Record<string, string | number>;
+    };
+    const names = Object.keys(FuseV1Options).filter((k) => Number.isNaN(Number(k)));
+    expect(names.length).toBeGreaterThanOrEqual(8);
+    for (const name of names) {
+      const key = name[0]!.toLowerCase() + name.slice(1);
+      expect(typeof config.electronFuses[key], key).toBe('boolean');
+    }
+  });
+
+  it('refuses the remote-debugging and inspect switches that no fuse covers, however they are written', () => {
+    expect(forbiddenSwitch(['caseload.exe'])).toBeNull();
+    expect(forbiddenSwitch(['caseload', '--remote-debugging-port=9222'], 'linux')).toBe('remote-debugging-port');
+    expect(forbiddenSwitch(['caseload', '-remote-debugging-pipe'], 'linux')).toBe('remote-debugging-pipe');
+    expect(forbiddenSwitch(['Caseload.exe', '/Remote-Debugging-Port=9222'], 'win32')).toBe('remote-debugging-port');
+    expect(forbiddenSwitch(['Caseload.exe', '--INSPECT-BRK'], 'win32')).toBe('inspect-brk');
+    expect(forbiddenSwitch(['caseload', '--inspect=0.0.0.0:9229'], 'linux')).toBe('inspect');
+    expect(forbiddenSwitch(['caseload', '--js-flags=--allow-natives-syntax'], 'linux')).toBe('js-flags');
+    expect(forbiddenSwitch(['caseload', '--', '--inspect'], 'linux')).toBeNull();
+    expect(forbiddenSwitch(['caseload', '--lang=nl'], 'linux')).toBeNull();
   });
 
   it('is a valid electron-builder configuration for a per-user installer', () => {
-    const schema = require(join(REPO, 'node_modules/app-builder-lib/scheme.json'));
-    const validate = new Ajv({ strict: false, allErrors: true }).compile(schema);
     expect(validate(config), JSON.stringify(validate.errors)).toBe(true);
     expect(validate({ ...config, electronFuses: { ...config.electronFuses, runAsNod: false } })).toBe(false);
     expect(config).toMatchObject({
       appId: 'nl.werkcorporatie.caseload',
       productName: 'Caseload',
-      asar: true,
-      npmRebuild: true,
       directories: { output: 'release' },
-      nsis: { oneClick: false, perMachine: false, allowToChangeInstallationDirectory: true },
+      nsis: { oneClick: false, perMachine: false, allowToChangeInstallationDirectory: false },
     });
-    expect(config.asarUnpack).toContain('**/node_modules/better-sqlite3/**');
+  });
+
+  it('packs the Electron build of better-sqlite3 next to app.asar and never rebuilds node_modules', () => {
+    expect(config.npmRebuild).toBe(false);
+    expect(config.nodeGypRebuild).toBe(false);
+    expect(config.extraResources).toContainEqual({
+      from: 'build/native/dist',
+      to: 'native',
+      filter: ['better_sqlite3.node'],
+    });
+    // Node's build in node_modules stays out of the package; the manifest with the binding's hash
+    // is under out/, so inside app.asar.
+    expect(config.files).toContain('!**/node_modules/better-sqlite3/{build,deps,src}/**');
+    expect(config.files).toContain('out/**');
+    expect(config.asarUnpack).toBeUndefined();
+  });
+
+  it('signs only with a certificate from the environment, and can be made to insist', () => {
+    expect(config.win.signtoolOptions).toBeUndefined();
+    expect(config.forceCodeSigning).toBe(false);
+    expect(signingConfig({}).signs).toBe(false);
+    expect(signingConfig({ CSC_LINK: '/secure/caseload.pfx', CSC_KEY_PASSWORD: 'x' })).toMatchObject({
+      signs: true,
+      signtoolOptions: undefined,
+    });
+    const signed = configWith({
+      CASELOAD_SIGN_SUBJECT: 'Gemeente Noordoostpolder',
+      CASELOAD_SIGN_TIMESTAMP_URL: 'http://timestamp.example.nl',
+      CASELOAD_REQUIRE_SIGNING: '1',
+    });
+    expect(signed.win.signtoolOptions).toEqual({
+      certificateSubjectName: 'Gemeente Noordoostpolder',
+      rfc3161TimeStampServer: 'http://timestamp.example.nl',
+      signingHashAlgorithms: ['sha256'],
+    });
+    expect(signed.forceCodeSigning).toBe(true);
+    expect(validate(signed), JSON.stringify(validate.errors)).toBe(true);
+    expect(JSON.stringify(config)).not.toMatch(/password|pfx/i);
+  });
+
+  it('bakes the update source into the package only when one is given', () => {
+    expect(config.extraMetadata).toBeUndefined();
+    const withSource = configWith({ CASELOAD_UPDATE_SOURCE: '\\\\gemeente\\software\\Caseload' });
+    expect(withSource.extraMetadata).toEqual({ caseload: { updateSource: '\\\\gemeente\\software\\Caseload' } });
+    expect(validate(withSource), JSON.stringify(validate.errors)).toBe(true);
   });
 });
 
