@@ -3,7 +3,6 @@
 // through `all`/`first`, so handlers never hold an async transaction open).
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Kysely, SqliteDialect, type Compilable } from 'kysely';
 import { migrate } from './migrations/index.js';
@@ -11,6 +10,7 @@ import { Clock } from '../journal/hlc.js';
 import type { DB } from './schema.js';
 import { CODE_LISTS } from '../model/codes.js';
 import { Writer } from '../journal/write.js';
+import { mkdirPrivate, prepareDatabaseFile } from './private-files.js';
 
 export interface OpenOptions {
   /** Name of this laptop, stored on first open. */
@@ -31,7 +31,10 @@ export class Store {
     readonly file: string,
     opts: OpenOptions,
   ) {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    if (file !== ':memory:') {
+      mkdirPrivate(dirname(file));
+      prepareDatabaseFile(file);
+    }
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');

@@ -1,6 +1,7 @@
-import { closeSync, fsyncSync, openSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, renameSync, writeSync } from 'node:fs';
 import type { Command } from '../command.js';
 import { dumpLines } from '../../records/read.js';
+import { openPrivate } from '../../store/private-files.js';
 
 export const dumpCommand: Command = {
   name: 'dump',
@@ -15,9 +16,10 @@ export const dumpCommand: Command = {
         for (const line of dumpLines(store)) ctx.io.out(line);
         return 0;
       }
-      // Written to a temp name and renamed, so a reader never sees half a dump.
+      // Written to a temp name and renamed, so a reader never sees half a dump; owner-only,
+      // since a dump holds every client's personal data.
       const tmp = `${out}.tmp-${process.pid}`;
-      const fd = openSync(tmp, 'w');
+      const fd = openPrivate(tmp);
       let buf = '';
       for (const line of dumpLines(store)) {
         buf += line + '\n';

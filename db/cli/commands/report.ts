@@ -1,6 +1,7 @@
 // `caseload report NAME` (CONTRACTS.md): a management report as json (stdout by default), csv,
 // xlsx, html or pdf. Bad dates, unknown reports or formats are usage errors (exit 2).
-import { closeSync, fsyncSync, openSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, renameSync, writeSync } from 'node:fs';
+import { openPrivate } from '../../store/private-files.js';
 import { REPORT_NAMES, type ReportParams } from '../../api/methods/reports.js';
 import { AppError } from '../../api/result.js';
 import { parseDate } from '../../model/checks.js';
@@ -30,7 +31,7 @@ function number(values: Values, flag: string, integer: boolean): number | undefi
 function writeAtomic(file: string, data: Buffer): void {
   // Temp name + rename: a reader (or a synced folder) never sees half a report.
   const tmp = `${file}.tmp-${process.pid}`;
-  const fd = openSync(tmp, 'w');
+  const fd = openPrivate(tmp); // detail reports name clients
   writeSync(fd, data);
   fsyncSync(fd);
   closeSync(fd);
