@@ -47,7 +47,17 @@ export interface FileHeader {
 
 /** Why a file could not be used; all kinds are retried, then quarantined (db/sync/ingest.ts). */
 export type BadKind =
-  'truncated' | 'unparsable' | 'foreign' | 'unknown_device' | 'signature' | 'decrypt' | 'content' | 'future';
+  | 'truncated'
+  | 'unparsable'
+  | 'foreign'
+  | 'unknown_device'
+  | 'unknown_key'
+  | 'revoked'
+  | 'too_big'
+  | 'signature'
+  | 'decrypt'
+  | 'content'
+  | 'future';
 
 export class BadFile extends Error {
   constructor(
@@ -56,6 +66,50 @@ export class BadFile extends Error {
   ) {
     super(message);
     this.name = 'BadFile';
+  }
+}
+
+/** Size limits of files read from the shared folder, checked on the open handle before reading. */
+export const LIMITS = {
+  /** A segment holds at most 50,000 changes (publish.ts) and is compressed: 64 MiB is ample. */
+  segment: 64 << 20,
+  /** Its decompressed payload (the publisher keeps it under 48 MiB). */
+  segmentBody: 96 << 20,
+  deviceFile: 1 << 20,
+  teamFile: 1 << 20,
+  /** A key change (keys/e-N.json) lists the removed laptops' segments: a few MiB at most. */
+  keyFile: 32 << 20,
+  /** A snapshot is streamed to a private temp file; 4 GiB compressed, 16 GiB decompressed. */
+  snapshot: 4 * 1024 ** 3,
+  snapshotBody: 16 * 1024 ** 3,
+} as const;
+
+/**
+ * Reads a whole small file through one handle: the size is checked on that handle (fstat) before
+ * a byte is read, and exactly that many bytes are read, so a file growing or swapped meanwhile
+ * cannot make us read more. Returns null when the file is gone.
+ */
+export function readBounded(path: string, max: number, what: string): Buffer | null {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
+  try {
+    const size = fstatSync(fd).size;
+    if (size > max) throw new BadFile('too_big', `${what} is te groot (${size} bytes, maximaal ${max}): genegeerd`);
+    const buf = Buffer.alloc(size);
+    let off = 0;
+    while (off < size) {
+      const n = readSync(fd, buf, off, size - off, off);
+      if (n === 0) break;
+      off += n;
+    }
+    return off === size ? buf : buf.subarray(0, off);
+  } finally {
+    closeSync(fd);
   }
 }
 

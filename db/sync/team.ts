@@ -3,7 +3,6 @@
 // the local database, encrypted with a subkey of the team key, and publishes device.json
 // (public key in the clear; name, version and "seen up to" vector sealed with the team key).
 import { randomBytes, timingSafeEqual, createHmac, type KeyObject } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { AppError } from '../api/result.js';
 import type { Store } from '../store/open.js';
 import {
@@ -11,6 +10,7 @@ import {
   newDeviceKeys,
   newScryptParams,
   privateKeyFromDer,
+  scryptParamsProblem,
   privateKeyToDer,
   seal,
   sha256,
@@ -20,7 +20,7 @@ import {
   verifyDigest,
   type ScryptParams,
 } from './crypto.js';
-import { BadFile, FORMAT } from './container.js';
+import { BadFile, FORMAT, LIMITS, readBounded } from './container.js';
 import { deviceFile, teamFile, writeBufferAtomic } from './layout.js';
 
 export interface TeamFile {
@@ -42,13 +42,15 @@ const keyCheckOf = (key: Buffer, team: string) =>
   createHmac('sha256', subkey(key, 'key-check')).update(team).digest('base64');
 
 export function readTeamFile(root: string): TeamFile | null {
-  let text: string;
+  let buf: Buffer | null;
   try {
-    text = readFileSync(teamFile(root), 'utf8');
+    buf = readBounded(teamFile(root), LIMITS.teamFile, 'team.json');
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    if (e instanceof BadFile) throw new AppError('sync_team_file', e.message);
     throw e;
   }
+  if (!buf) return null;
+  const text = buf.toString('utf8');
   let t: TeamFile;
   try {
     t = JSON.parse(text) as TeamFile;
@@ -63,13 +65,28 @@ export function readTeamFile(root: string): TeamFile | null {
   if (!/^[0-9a-f]{32}$/.test(t.team) || t.kdf?.name !== 'scrypt' || typeof t.wrappedKey !== 'string') {
     throw new AppError('sync_team_file', 'team.json in de gedeelde map heeft een onbekende vorm');
   }
+  checkKdf(t.kdf);
   return t;
+}
+
+/** Refuses key-derivation parameters from the folder that are out of bounds, before any use. */
+export function checkKdf(kdf: unknown): void {
+  const problem = scryptParamsProblem(kdf);
+  if (problem)
+    throw new AppError('sync_team_file', `team.json in de gedeelde map heeft ongeldige sleutelparameters: ${problem}.`);
+}
+
+export const MIN_PASSPHRASE = 12;
+
+/** A new team passphrase (team creation, a new key after removing a laptop). */
+export function checkNewPassphrase(passphrase: string, field = 'passphrase'): void {
+  if ([...passphrase.normalize('NFC')].length < MIN_PASSPHRASE)
+    throw new AppError('invalid_input', `Het teamwachtwoord moet minstens ${MIN_PASSPHRASE} tekens hebben.`, field);
 }
 
 /** Creates team.json with a new random team key; refuses when the folder already has a team. */
 export function createTeam(root: string, passphrase: string, now: number): { team: TeamFile; key: Buffer } {
-  if (passphrase.length < 8)
-    throw new AppError('invalid_input', 'Het teamwachtwoord moet minstens 8 tekens hebben.', 'passphrase');
+  checkNewPassphrase(passphrase);
   const id = randomBytes(16).toString('hex');
   const key = randomBytes(32);
   const kdf = { name: 'scrypt' as const, ...newScryptParams() };
@@ -161,9 +178,11 @@ export function readDeviceFile(
   path: string,
   id: Pick<Identity, 'team' | 'encKey'>,
 ): { device: string; publicKey: string; info: DeviceInfo } {
+  const buf = readBounded(path, LIMITS.deviceFile, 'device.json');
+  if (!buf) throw new BadFile('truncated', 'device.json is verdwenen');
   let f: DeviceFileJson;
   try {
-    f = JSON.parse(readFileSync(path, 'utf8')) as DeviceFileJson;
+    f = JSON.parse(buf.toString('utf8')) as DeviceFileJson;
   } catch {
     throw new BadFile('unparsable', 'device.json is onleesbaar');
   }

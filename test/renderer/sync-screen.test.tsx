@@ -25,7 +25,7 @@ describe('Synchronisatie screen', () => {
     await user.click(screen.getByLabelText('Nieuw team maken (eerste laptop)'));
     await user.type(screen.getByLabelText('Teamwachtwoord'), 'kort');
     await user.click(screen.getByRole('button', { name: 'Instellen' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('minstens 8 tekens');
+    expect(await screen.findByRole('alert')).toHaveTextContent('minstens 12 tekens');
     await user.type(screen.getByLabelText('Teamwachtwoord'), 'team wachtwoord 1');
     await user.click(screen.getByRole('button', { name: 'Instellen' }));
     expect(await screen.findByRole('heading', { name: 'Status' })).toBeInTheDocument();

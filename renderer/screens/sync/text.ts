@@ -11,7 +11,7 @@ export const T = {
   modeCreate: 'Nieuw team maken (eerste laptop)',
   modeJoin: 'Aansluiten bij het team in deze map',
   passphrase: 'Teamwachtwoord',
-  passphraseHint: 'Minstens 8 tekens. Iedereen in het team gebruikt hetzelfde wachtwoord; bewaar het veilig.',
+  passphraseHint: 'Minstens 12 tekens. Iedereen in het team gebruikt hetzelfde wachtwoord; bewaar het veilig.',
   deviceName: 'Naam van deze laptop',
   setup: 'Instellen',
   unlockTitle: 'Teamwachtwoord nodig',
