@@ -9,9 +9,10 @@ import { v7 as uuidv7 } from 'uuid';
 import { loadDemo } from '../demo/generate.js';
 import { Store } from '../store/open.js';
 import { MemoryKeyStore } from './keystore.js';
-import { runRound, setupSync, unlockTeam } from './round.js';
+import { runRound, setupSync } from './round.js';
+import { openTeam } from './identity.js';
 import { publishSnapshot } from './snapshot.js';
-import { loadIdentity, readTeamFile } from './team.js';
+import { readTeamFile } from './team.js';
 import { rootOf } from './layout.js';
 
 const PASS = 'bench-wachtwoord';
@@ -137,7 +138,7 @@ export async function benchSnapshotBootstrap(opts: { clients: number; sourceDb?:
     const keys = new MemoryKeyStore();
     await setupSync(source, { folder: dir, mode: 'create', passphrase: PASS, keyStore: keys });
     const team = readTeamFile(rootOf(dir))!;
-    const id = loadIdentity(source, team.team, await unlockTeam(team, keys));
+    const id = await openTeam(source, rootOf(dir), team, keys);
     const ts = performance.now();
     const rel = await publishSnapshot({
       store: source,

@@ -128,7 +128,12 @@ describe('team setup', () => {
     const a = tempStore();
     await setupSync(a, { folder, mode: 'create', passphrase: 'eerste team 2026', keyStore: new MemoryKeyStore() });
     await expect(
-      setupSync(tempStore(), { folder, mode: 'create', passphrase: 'tweede team 2026', keyStore: new MemoryKeyStore() }),
+      setupSync(tempStore(), {
+        folder,
+        mode: 'create',
+        passphrase: 'tweede team 2026',
+        keyStore: new MemoryKeyStore(),
+      }),
     ).rejects.toThrow(/al een team/);
     const other = tempDir();
     await setupSync(tempStore(), {
