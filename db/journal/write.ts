@@ -4,7 +4,7 @@
 // rule "the current value is the one with the highest clock" holds for both.
 import type { Statement } from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
-import { ENTITIES, fieldSpec, type EntityName, type FieldSpec } from '../model/entities.js';
+import { ENTITIES, fieldNames, fieldSpec, type EntityName, type FieldSpec } from '../model/entities.js';
 import type { Store } from '../store/open.js';
 
 export type Value = string | number | boolean | string[] | null;
@@ -260,6 +260,40 @@ export class Writer {
         id,
       );
     }
+  }
+
+  /**
+   * Bulk path of the journal's rule for a store whose synced tables are still empty (a new laptop
+   * bootstrapping from a snapshot, db/sync/snapshot.ts, after the snapshot's entries were checked
+   * and journaled): writes every row once, each field with the value of its highest clock, lists
+   * sorted and unique, `deleted` 0 unless set - the rows applyChanges would leave, built by SQLite
+   * in one statement per table instead of one JavaScript call per entry. Returns rows written.
+   */
+  rebuildRowsFromJournal(): number {
+    const db = this.store.db;
+    db.function('caseload_list_column', { deterministic: true }, (json: unknown) =>
+      typeof json === 'string' ? toColumn({ type: 'list' }, JSON.parse(json) as Value) : null,
+    );
+    let rows = 0;
+    for (const entity of Object.keys(ENTITIES) as EntityName[]) {
+      const names = fieldNames(entity);
+      // Per row one JSON object of its winning values (one aggregate step per entry), then one
+      // extraction per column: much cheaper than a CASE per column per entry.
+      const col = (f: string) => {
+        if (this.spec(entity, f).type === 'list') return `caseload_list_column(o -> '$.${f}')`;
+        return f === 'deleted' ? `coalesce(o ->> '$.${f}', 0)` : `o ->> '$.${f}'`;
+      };
+      rows += db
+        .prepare(
+          `INSERT INTO ${ENTITIES[entity].table}(id${names.map((n) => ', ' + quote(n)).join('')})
+           SELECT row_id${names.map((n) => ', ' + col(n)).join('')}
+           FROM (SELECT row_id, json_group_object(field, json(v)) AS o
+                 FROM (SELECT row_id, field, value AS v, max(hlc) FROM journal WHERE entity = ? GROUP BY row_id, field)
+                 GROUP BY row_id)`,
+        )
+        .run(entity).changes;
+    }
+    return rows;
   }
 
   private journal(c: FieldChange): void {
