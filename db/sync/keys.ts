@@ -68,8 +68,9 @@ export interface KeyChangeBody {
   /** device -> the new key wrapped for it (X25519 ephemeral key + sealed key). */
   wraps: Record<string, { epk: string; box: string }>;
   revoked: Record<string, RevokedDevice>;
-  /** The previous team key sealed under the new one. */
+  /** The previous team key sealed under the new one, and its key check (laptops holding it find their place). */
   prevKey: string;
+  prevKeyCheck: string;
   passphrase: { kdf: TeamFile['kdf']; wrappedKey: string };
   keyCheck: string;
 }
@@ -193,6 +194,7 @@ export function readKeyChange(root: string, epoch: number): { file: KeyChangeFil
     typeof body.prevKey !== 'string' ||
     !obj(body.passphrase) ||
     typeof body.keyCheck !== 'string' ||
+    typeof body.prevKeyCheck !== 'string' ||
     Object.values(body.revoked).some((r) => !r || typeof r.publicKey !== 'string' || !Array.isArray(r.segments))
   )
     throw new BadFile('unparsable', `sleutelwissel ${epoch} heeft een onbekende vorm`);
@@ -346,6 +348,7 @@ function epochOfKey(root: string, team: TeamFile, key: Buffer): number | null {
     try {
       const kc = readKeyChange(root, e);
       if (kc && isKeyFor(team.team, key, kc.body.keyCheck)) return e;
+      if (kc && isKeyFor(team.team, key, kc.body.prevKeyCheck)) return e - 1;
     } catch {
       /* a bad file names no key */
     }
@@ -374,7 +377,13 @@ function walkBack(root: string, team: string, key: Buffer, from: number, to: num
  * Adopts a key epoch on this laptop: key store first (so a crash in between is recovered by
  * walking back from the newer key), then ring and trust in one transaction.
  */
-async function adopt(store: Store, team: string, keyStore: KeyStore, ring: Ring, trust: TrustState): Promise<void> {
+export async function adopt(
+  store: Store,
+  team: string,
+  keyStore: KeyStore,
+  ring: Ring,
+  trust: TrustState,
+): Promise<void> {
   await keyStore.save(team, ring.keys.get(ring.epoch)!);
   store.db.transaction(() => {
     saveRing(store, team, ring);
