@@ -5,6 +5,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createApi } from '../../../db/api/dispatch.js';
 import { decodeSegment, BadFile } from '../../../db/sync/container.js';
 import { subkey } from '../../../db/sync/crypto.js';
 import { MemoryKeyStore } from '../../../db/sync/keystore.js';
@@ -36,6 +37,13 @@ describe('removing a laptop from the team', () => {
     R.type((w) => w.create('client', { ref: 'K-R1', last_name: 'Voor het vertrek' }));
     await cloud.settle();
     expect(B.dump()).toContain('Voor het vertrek');
+
+    // Only a beheerder may remove a laptop (the contract checks the role).
+    const km = createApi(A.store, { user: 'km', name: 'Klantmanager', role: 'klantmanager' });
+    expect(await km.call('sync.removeDevice', { device: R.device, newPassphrase: NEW })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
 
     // R's colleague leaves; R is offline (laptop not handed in) and keeps typing.
     cloud.offline.add('r');
