@@ -27,11 +27,6 @@ export const T = {
   withSnapshot: 'ook een momentopname maken (snelle start voor nieuwe laptops)',
   lastResult: (applied: number, sent: number) =>
     `Laatste ronde: ${applied} wijziging(en) ontvangen, ${sent} verstuurd.`,
-  devicesTitle: 'Laptops in het team',
-  device: 'Laptop',
-  lastActivity: 'Laatste activiteit',
-  version: 'Versie',
-  thisLaptop: 'deze laptop',
   problemsTitle: 'Problemen met bestanden',
   noProblems: 'Geen problemen.',
   quarantined: 'in quarantaine',
