@@ -62,6 +62,8 @@ interface Candidate {
   mtime: number;
   /** From the exact name, for ordering; conflict copies sort last. */
   order: string;
+  /** (epoch, seq) its exact name claims; null for other names (conflict copies). */
+  named: { epoch: number; seq: number } | null;
 }
 
 /** Disk full, read-only, locked or damaged database: a problem of this laptop, not of the file. */
@@ -126,7 +128,7 @@ function candidates(ctx: SyncContext): Candidate[] {
       const order = exact
         ? `0:${dir}:${String(exact.epoch).padStart(9, '0')}:${String(exact.seq).padStart(8, '0')}`
         : `1:${rel}`;
-      out.push({ rel, path, size: st.size, mtime, order });
+      out.push({ rel, path, size: st.size, mtime, order, named: exact });
     }
   }
   return out.sort((a, b) => (a.order < b.order ? -1 : 1));
@@ -155,6 +157,8 @@ export function ingestSegments(ctx: SyncContext): IngestResult {
       const dir = c.rel.split('/')[1];
       if (dir !== header.device)
         throw new BadFile('content', `segment van apparaat ${header.device} in de map van een ander`);
+      if (c.named && (c.named.epoch !== header.epoch || c.named.seq !== header.seq))
+        throw new BadFile('content', 'bestandsnaam en kop noemen een ander volgnummer');
       if (isIngested(ctx, header.device, header.epoch, header.seq, hash)) {
         ctx.store.db.transaction(() => {
           recordFile(ctx, c.rel, c.size, c.mtime, hash);

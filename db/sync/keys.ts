@@ -39,6 +39,8 @@ import {
   verifyDigest,
 } from './crypto.js';
 import type { KeyStore, PassphraseSource } from './keystore.js';
+import type { SyncContext } from './context.js';
+import { recordProblem } from './problems.js';
 import { listDir, writeBufferAtomic } from './layout.js';
 import { checkKdf, keyCheckOf, passphraseKey, WRONG_PASSPHRASE, wrapAad, type TeamFile } from './team.js';
 
@@ -465,7 +467,22 @@ export async function unlockKeys(
   if (trust.revoked[store.device]) throw removedError();
   // Follow key changes made since (the wrap for this laptop, else the passphrase).
   for (let e = ring.epoch + 1; e <= latestKeyEpoch(root, ring.epoch); e++) {
-    const next = await followKeyChange(store, root, team.team, ring, trust, e, passphrase);
+    let next: TrustState | null;
+    try {
+      next = await followKeyChange(store, root, team.team, ring, trust, e, passphrase);
+    } catch (err) {
+      // A forged or broken key change (anyone can write the folder) stops nothing: it is
+      // listed as a problem and this laptop stays on the key it has.
+      if (!(err instanceof BadFile) && !(err instanceof AppError && err.code === 'sync_team_file')) throw err;
+      recordProblem(
+        { store } as SyncContext,
+        `keys/e-${e}.json`,
+        err instanceof BadFile ? err.kind : 'signature',
+        err.message,
+        0,
+      );
+      break;
+    }
     if (!next) break;
     trust = next;
     await adopt(store, team.team, keyStore, ring, trust);
