@@ -274,6 +274,15 @@ export class Writer {
     db.function('caseload_list_column', { deterministic: true }, (json: unknown) =>
       typeof json === 'string' ? toColumn({ type: 'list' }, JSON.parse(json) as Value) : null,
     );
+    // Secondary indexes are built once after the rows (a sort) instead of row by row: dropped and
+    // recreated from their own definitions, inside the caller's transaction.
+    const tables = Object.values(ENTITIES).map((e) => e.table);
+    const indexes = db
+      .prepare(
+        `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${tables.map(() => '?').join(', ')})`,
+      )
+      .all(...tables) as { name: string; sql: string }[];
+    for (const ix of indexes) db.exec(`DROP INDEX ${quote(ix.name)}`);
     let rows = 0;
     for (const entity of Object.keys(ENTITIES) as EntityName[]) {
       const names = fieldNames(entity);
@@ -293,6 +302,7 @@ export class Writer {
         )
         .run(entity).changes;
     }
+    for (const ix of indexes) db.exec(ix.sql);
     return rows;
   }
 
