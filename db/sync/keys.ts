@@ -299,6 +299,9 @@ function saveRing(store: Store, team: string, ring: Ring): void {
     ),
   );
   store.setMeta(RING_EPOCH_META, String(ring.epoch));
+  // New wrapping key or key epoch: device.json is rewritten at the end of this round (round.ts
+  // announce), not up to an hour later, so a remover can wrap for this laptop soon.
+  store.setMeta('sync_announced_at', '0');
 }
 
 /** Opens the ring sealed under `key` (of epoch `epoch`), or makes it on first use. Null when `key` does not open it. */
