@@ -9,6 +9,7 @@ import { auditRestore, commitRestore, discardPendingRestore, type CommitResult }
 
 export { Store, type OpenOptions } from '../journal/store.js';
 export { defaultDbFile, userDataDir } from '../store/paths.js';
+export { writePrivateAtomic } from '../store/private-files.js';
 export type { KeyStore, PassphraseSource } from '../sync/keystore.js';
 export { writeBufferAtomic } from '../sync/layout.js';
 export { configureSync, isRoundRunning } from '../sync/runtime.js';

@@ -25,6 +25,10 @@
 // applyPurgeMarkers(), which finds the local clients whose markerId matches and purges them the
 // same way (writing the same markers: idempotent). A client changed locally after the purge was
 // decided (journal clock newer than the marker's) is not purged but returned as a conflict.
+// A marker is never taken on trust: the receiving laptop purges only a client that is past
+// retention by ITS OWN data on ITS OWN today, with a reference date not in the future; any
+// other marker is refused, reported (sync problem, audit) and the client stays. isPurged()
+// counts a marker only once the row is gone here, so a refused marker blocks no changes.
 import { createHash } from 'node:crypto';
 import { AppError } from '../model/errors.js';
 import { ENTITIES, type EntityName } from '../model/entities.js';
@@ -37,7 +41,10 @@ export function markerId(entity: EntityName | string, rowId: string): string {
 }
 
 export function isPurged(store: Store, entity: EntityName | string, rowId: string): boolean {
-  return store.stmt('SELECT 1 FROM purge_markers WHERE id = ?').get(markerId(entity, rowId)) !== undefined;
+  if (store.stmt('SELECT 1 FROM purge_markers WHERE id = ?').get(markerId(entity, rowId)) === undefined) return false;
+  const table = (ENTITIES as Record<string, { table: string }>)[entity]?.table;
+  // Still here: the purge was refused on this laptop (or not carried out yet), so changes apply.
+  return !table || store.stmt(`SELECT 1 FROM ${table} WHERE id = ?`).get(rowId) === undefined;
 }
 
 /** Tables the purge handles itself or that must never be swept (system, journal, audit chain, search). */
@@ -241,39 +248,79 @@ export function purgeClients(store: Store, user: string, clientIds: string[], as
   return result;
 }
 
+export interface ArrivedPurgeResult {
+  purged: number;
+  /** Refs of the clients purged here. */
+  purgedRefs: string[];
+  conflicts: string[];
+  /** Markers this laptop cannot justify: the client stays. */
+  refused: { ref: string; reason: string }[];
+}
+
+const REFUSED_META = 'retention_refused_markers';
+
 /**
  * For sync, after marker changes from another laptop were applied: purges the local clients those
- * markers name. A client with local changes newer than its marker is left alone and returned as
- * a conflict for a person to decide.
+ * markers name, when this laptop itself finds them past retention today (`today`: this laptop's
+ * Europe/Amsterdam day). A client with local changes newer than its marker is left alone and
+ * returned as a conflict; a marker it cannot justify (reference date in the future, or the
+ * client not past retention by this laptop's data) is refused, audited once and returned.
  */
-export function applyPurgeMarkers(store: Store, user: string): { purged: number; conflicts: string[] } {
-  const markers = new Map<string, string>();
+export function applyPurgeMarkers(store: Store, user: string, today: string = store.today()): ArrivedPurgeResult {
+  const markers = new Map<string, { hlc: string; on: string }>();
   for (const r of store
     .stmt(
-      "SELECT m.id, (SELECT max(hlc) FROM journal j WHERE j.entity = 'purge_marker' AND j.row_id = m.id) AS hlc FROM purge_markers m WHERE m.entity = 'client'",
+      "SELECT m.id, m.purged_on AS on_, (SELECT max(hlc) FROM journal j WHERE j.entity = 'purge_marker' AND j.row_id = m.id) AS hlc FROM purge_markers m WHERE m.entity = 'client'",
     )
-    .all() as { id: string; hlc: string }[]) {
-    markers.set(r.id, r.hlc);
+    .all() as { id: string; hlc: string; on_: string | null }[]) {
+    markers.set(r.id, { hlc: r.hlc, on: r.on_ ?? '' });
   }
-  if (!markers.size) return { purged: 0, conflicts: [] };
-  const hit: string[] = [];
+  const none: ArrivedPurgeResult = { purged: 0, purgedRefs: [], conflicts: [], refused: [] };
+  if (!markers.size) return none;
+  const hit: { id: string; ref: string }[] = [];
   const conflicts: string[] = [];
+  const refused: { ref: string; reason: string; marker: string }[] = [];
   for (const c of store.stmt('SELECT id, ref FROM clients').all() as { id: string; ref: string }[]) {
-    const markerHlc = markers.get(markerId('client', c.id));
-    if (!markerHlc) continue;
+    const mid = markerId('client', c.id);
+    const marker = markers.get(mid);
+    if (!marker) continue;
     const set = collect(store, [c.id]);
     const newest = set.rows.reduce((max, [entity, id]) => {
       const h = store.stmt('SELECT max(hlc) FROM journal WHERE entity = ? AND row_id = ?').pluck().get(entity, id) as
         string | null;
       return h && h > max ? h : max;
     }, '');
-    if (newest > markerHlc) conflicts.push(c.ref);
-    else hit.push(c.id);
+    if (newest > marker.hlc) conflicts.push(c.ref);
+    else if (!/^\d{4}-\d{2}-\d{2}$/.test(marker.on) || marker.on > today)
+      refused.push({
+        ref: c.ref,
+        marker: mid,
+        reason: `peildatum ${marker.on || '(geen)'} ligt na vandaag (${today})`,
+      });
+    else if (!eligibleIds(store, [c.id], today).has(c.id))
+      refused.push({ ref: c.ref, marker: mid, reason: `op deze laptop niet over de bewaartermijn op ${today}` });
+    else hit.push({ id: c.id, ref: c.ref });
   }
-  if (!hit.length) return { purged: 0, conflicts };
+  // Each refusal is audited once (rounds run every 20 s), with refs only.
+  const reported = new Set<string>(JSON.parse(store.getMeta(REFUSED_META) ?? '[]') as string[]);
+  const fresh = refused.filter((r) => !reported.has(r.marker));
+  if (fresh.length) {
+    for (const r of fresh) reported.add(r.marker);
+    store.db.transaction(() => {
+      store.setMeta(REFUSED_META, JSON.stringify([...reported]));
+      audit(store, {
+        actor: user,
+        action: 'retention.refused',
+        object: `${fresh.length} klant(en) niet vernietigd: ${fresh.map((r) => `${r.ref} (${r.reason})`).join('; ')}`,
+        result: 'refused',
+      });
+    })();
+  }
+  const out = { conflicts, refused: refused.map(({ ref, reason }) => ({ ref, reason })) };
+  if (!hit.length) return { ...none, ...out };
   withSecureDelete(store, () =>
     store.db.transaction(() => {
-      for (const id of hit) {
+      for (const { id } of hit) {
         const on = store
           .stmt('SELECT purged_on FROM purge_markers WHERE id = ?')
           .pluck()
@@ -283,6 +330,12 @@ export function applyPurgeMarkers(store: Store, user: string): { purged: number;
     })(),
   );
   compact(store);
-  audit(store, { actor: user, action: 'retention.apply', object: `${hit.length} klant(en)`, result: 'ok' });
-  return { purged: hit.length, conflicts };
+  const refs = hit.map((h) => h.ref);
+  audit(store, {
+    actor: user,
+    action: 'retention.apply',
+    object: `${hit.length} klant(en): ${refs.join(', ')}`,
+    result: 'ok',
+  });
+  return { ...out, purged: hit.length, purgedRefs: refs };
 }

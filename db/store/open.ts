@@ -4,12 +4,12 @@
 // holds an async transaction open. Journaled writes are the journal layer's (db/journal/store.ts).
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Kysely, SqliteDialect, type Compilable } from 'kysely';
 import { migrate } from './migrations/index.js';
 import type { DB } from './schema.js';
 import { dutchDay } from '../model/calendar.js';
+import { mkdirPrivate, prepareDatabaseFile } from './private-files.js';
 
 export interface OpenOptions {
   /** Name of this laptop, stored on first open. */
@@ -37,7 +37,10 @@ export class StoreBase {
     readonly file: string,
     opts: OpenOptions,
   ) {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    if (file !== ':memory:') {
+      mkdirPrivate(dirname(file));
+      prepareDatabaseFile(file);
+    }
     this.nativeBinding = opts.nativeBinding;
     this.db = new Database(file, { nativeBinding: opts.nativeBinding });
     this.db.pragma('journal_mode = WAL');

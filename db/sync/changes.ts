@@ -48,6 +48,39 @@ function valueFits(spec: FieldSpec, v: unknown): v is Value {
 
 const bad = (msg: string) => new BadFile('content', msg);
 
+/**
+ * Checks one field change from outside (a segment, a snapshot's journal) against the entity
+ * registry: known entity and field, a value of the field's type, valid clocks, sane lengths.
+ * The author is the device in its clock. Throws BadFile 'content'.
+ */
+export function checkChange(
+  entity: unknown,
+  rowId: unknown,
+  field: unknown,
+  value: unknown,
+  hlc: unknown,
+  base: unknown,
+  user: unknown,
+): FieldChange {
+  if (typeof entity !== 'string' || !isEntityName(entity))
+    throw bad(`onbekend soort record '${String(entity).slice(0, 40)}': werk Caseload bij`);
+  if (typeof field !== 'string' || field === 'id') throw bad('ongeldig veld');
+  const spec = fieldSpec(entity, field);
+  if (!spec) throw bad(`onbekend veld ${entity}.${field.slice(0, 40)}: werk Caseload bij`);
+  if (typeof rowId !== 'string' || rowId.length === 0 || rowId.length > 100) throw bad('ongeldige record-id');
+  if (typeof user !== 'string' || user.length > 200) throw bad('ongeldige gebruiker');
+  if (typeof hlc !== 'string' || (base !== null && typeof base !== 'string')) throw bad('ongeldige klokwaarde');
+  let device: string;
+  try {
+    device = decodeHlc(hlc).device;
+    if (base !== null) decodeHlc(base as string);
+  } catch {
+    throw bad('ongeldige klokwaarde');
+  }
+  if (!valueFits(spec, value)) throw bad(`waarde van ${entity}.${field} heeft het verkeerde type`);
+  return { entity, row_id: rowId, field, value, hlc, base_hlc: base as string | null, device, user };
+}
+
 /** Parses and checks a segment payload; every change must be authored by the segment's device. */
 export function decodeChanges(plaintext: Buffer, header: FileHeader): FieldChange[] {
   let doc: { changes?: unknown };
@@ -62,24 +95,9 @@ export function decodeChanges(plaintext: Buffer, header: FileHeader): FieldChang
   for (const item of doc.changes as unknown[]) {
     if (!Array.isArray(item) || item.length !== 7) throw bad('wijziging heeft een onbekende vorm');
     const [entity, rowId, field, value, hlc, base, user] = item as unknown[];
-    if (typeof entity !== 'string' || !isEntityName(entity))
-      throw bad(`onbekend soort record '${String(entity)}': werk Caseload bij`);
-    if (typeof field !== 'string' || field === 'id') throw bad('ongeldig veld');
-    const spec = fieldSpec(entity, field);
-    if (!spec) throw bad(`onbekend veld ${entity}.${field}: werk Caseload bij`);
-    if (typeof rowId !== 'string' || rowId.length === 0 || rowId.length > 100) throw bad('ongeldige record-id');
-    if (typeof user !== 'string' || user.length > 200) throw bad('ongeldige gebruiker');
-    if (typeof hlc !== 'string' || (base !== null && typeof base !== 'string')) throw bad('ongeldige klokwaarde');
-    let device: string;
-    try {
-      device = decodeHlc(hlc).device;
-      if (base !== null) decodeHlc(base as string);
-    } catch {
-      throw bad('ongeldige klokwaarde');
-    }
-    if (device !== header.device) throw bad('wijziging van een ander apparaat dan de afzender');
-    if (!valueFits(spec, value)) throw bad(`waarde van ${entity}.${field} heeft het verkeerde type`);
-    out.push({ entity, row_id: rowId, field, value, hlc, base_hlc: base as string | null, device, user });
+    const c = checkChange(entity, rowId, field, value, hlc, base, user);
+    if (c.device !== header.device) throw bad('wijziging van een ander apparaat dan de afzender');
+    out.push(c);
   }
   return out;
 }

@@ -8,7 +8,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { peekHeader } from './container.js';
 import { META, nowOf, type SyncContext } from './context.js';
-import { knownDevices } from './devices.js';
+import { trustedDevices } from './devices.js';
 import { deviceDir, listDir, parseSegmentName, snapshotsDir, subdirs } from './layout.js';
 import { covers, type Vector } from './snapshot.js';
 
@@ -22,7 +22,7 @@ export function compactOwnFiles(ctx: SyncContext): { segments: number; snapshots
   const own = ctx.store.getMeta(META.snapshotVector);
   const snap = own ? (JSON.parse(own) as { created: number; vector: Vector }) : null;
   if (snap) {
-    const others = knownDevices(ctx).filter(
+    const others = trustedDevices(ctx).filter(
       (d) => d.device !== me && (d.updated === null || now - d.updated < INACTIVE_MS),
     );
     const seenBy = others.map((d) => (d.seen ? (JSON.parse(d.seen) as Record<string, number>) : {}));
@@ -35,7 +35,7 @@ export function compactOwnFiles(ctx: SyncContext): { segments: number; snapshots
       const at = created.get(me, p.epoch, p.seq) as number | null;
       if (at === null || now - at < RETAIN_MS) continue;
       if (!covers(snap.vector, me, p.epoch, p.seq)) continue;
-      if (seenBy.some((s) => (s[`${me}.${p.epoch}`] ?? 0) < p.seq)) continue;
+      if (seenBy.some((s) => !(Number(s[`${me}.${p.epoch}`] ?? 0) >= p.seq))) continue;
       rmSync(join(deviceDir(ctx.root, me), name), { force: true });
       out.segments++;
     }

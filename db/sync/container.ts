@@ -18,7 +18,7 @@ import {
 } from 'node:fs';
 import { dirname } from 'node:path';
 import { createCipheriv, createDecipheriv, createHash, randomBytes, type KeyObject } from 'node:crypto';
-import { Writable } from 'node:stream';
+import { Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createDeflateRaw, createInflateRaw, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { NONCE_BYTES, SIGNATURE_BYTES, TAG_BYTES, seal, sha256, signDigest, unseal, verifyDigest } from './crypto.js';
@@ -26,8 +26,12 @@ import { renameWithRetry, tempNameFor } from './layout.js';
 
 export const MAGIC = Buffer.from('CLS1', 'latin1');
 export const FORMAT = 1;
+/** Snapshots whose image holds only the journal and sync bookkeeping (restored by rows). */
+export const SNAPSHOT_FORMAT = 2;
 const MAX_HEADER = 1 << 20;
-const MAX_SEGMENT_BODY = 512 << 20;
+/** Segment names carry 8 digits; nothing in a header or a vector may go beyond that. */
+export const MAX_SEQ = 99_999_999;
+export const MAX_EPOCH = 999_999_999;
 /** Stream chunk size for snapshots: large chunks keep system calls few on files of hundreds of MB. */
 const CHUNK = 1 << 20;
 
@@ -42,12 +46,24 @@ export interface FileHeader {
   count: number;
   /** ms since epoch on the writer's clock. */
   created: number;
+  /** Which team key encrypts the body (1 before any key change; db/sync/keys.ts). */
+  keyEpoch?: number;
   [extra: string]: unknown;
 }
 
 /** Why a file could not be used; all kinds are retried, then quarantined (db/sync/ingest.ts). */
 export type BadKind =
-  'truncated' | 'unparsable' | 'foreign' | 'unknown_device' | 'signature' | 'decrypt' | 'content' | 'future';
+  | 'truncated'
+  | 'unparsable'
+  | 'foreign'
+  | 'unknown_device'
+  | 'unknown_key'
+  | 'revoked'
+  | 'too_big'
+  | 'signature'
+  | 'decrypt'
+  | 'content'
+  | 'future';
 
 export class BadFile extends Error {
   constructor(
@@ -56,6 +72,50 @@ export class BadFile extends Error {
   ) {
     super(message);
     this.name = 'BadFile';
+  }
+}
+
+/** Size limits of files read from the shared folder, checked on the open handle before reading. */
+export const LIMITS = {
+  /** A segment holds at most 50,000 changes (publish.ts) and is compressed: 64 MiB is ample. */
+  segment: 64 << 20,
+  /** Its decompressed payload (the publisher keeps it under 48 MiB). */
+  segmentBody: 96 << 20,
+  deviceFile: 1 << 20,
+  teamFile: 1 << 20,
+  /** A key change (keys/e-N.json) lists the removed laptops' segments: a few MiB at most. */
+  keyFile: 32 << 20,
+  /** A snapshot is streamed to a private temp file; 4 GiB compressed, 16 GiB decompressed. */
+  snapshot: 4 * 1024 ** 3,
+  snapshotBody: 16 * 1024 ** 3,
+} as const;
+
+/**
+ * Reads a whole small file through one handle: the size is checked on that handle (fstat) before
+ * a byte is read, and exactly that many bytes are read, so a file growing or swapped meanwhile
+ * cannot make us read more. Returns null when the file is gone.
+ */
+export function readBounded(path: string, max: number, what: string): Buffer | null {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
+  try {
+    const size = fstatSync(fd).size;
+    if (size > max) throw new BadFile('too_big', `${what} is te groot (${size} bytes, maximaal ${max}): genegeerd`);
+    const buf = Buffer.alloc(size);
+    let off = 0;
+    while (off < size) {
+      const n = readSync(fd, buf, off, size - off, off);
+      if (n === 0) break;
+      off += n;
+    }
+    return off === size ? buf : buf.subarray(0, off);
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -82,41 +142,56 @@ export function parseHeader(head: Buffer, fileSize: number): { header: FileHeade
   } catch {
     throw new BadFile('unparsable', 'kop is geen geldige JSON');
   }
+  const within = (v: unknown, min: number, max: number) =>
+    Number.isSafeInteger(v) && Number(v) >= min && Number(v) <= max;
   const ok =
     header &&
     typeof header === 'object' &&
-    header.format === FORMAT &&
-    (header.kind === 'segment' || header.kind === 'snapshot') &&
+    (header.kind === 'segment'
+      ? header.format === FORMAT
+      : header.kind === 'snapshot' && (header.format === FORMAT || header.format === SNAPSHOT_FORMAT)) &&
     typeof header.team === 'string' &&
     typeof header.device === 'string' &&
     /^[0-9a-f]{16}$/.test(header.device) &&
-    Number.isSafeInteger(header.epoch) &&
-    header.epoch > 0 &&
-    Number.isSafeInteger(header.seq) &&
-    header.seq > 0 &&
-    Number.isSafeInteger(header.count) &&
-    header.count >= 0 &&
-    Number.isSafeInteger(header.created);
+    within(header.epoch, 1, MAX_EPOCH) &&
+    within(header.seq, 1, MAX_SEQ) &&
+    within(header.count, 0, 1e9) &&
+    within(header.created, 0, 1e15) &&
+    (header.keyEpoch === undefined || within(header.keyEpoch, 1, 1e6));
   if (!ok) throw new BadFile('unparsable', 'kop heeft een onbekende vorm of versie');
   return { header, prefixLength };
 }
 
 export interface Keys {
   team: string;
+  /** The file key of the current key epoch (what new files are encrypted with). */
   encKey: Buffer;
+  /** The current key epoch (written into new headers). */
+  keyEpoch?: number;
+  /** File keys of every epoch this laptop holds; absent = only encKey (epoch 1). */
+  keyFor?: (epoch: number) => Buffer | null;
+}
+
+/** The file key a header names; BadFile 'unknown_key' while this laptop does not have it (yet). */
+export function fileKeyOf(header: FileHeader, keys: Keys): Buffer {
+  const epoch = header.keyEpoch ?? 1;
+  const key = keys.keyFor ? keys.keyFor(epoch) : epoch === (keys.keyEpoch ?? 1) ? keys.encKey : null;
+  if (!key) throw new BadFile('unknown_key', `versleuteld met teamsleutel ${epoch}, die deze laptop (nog) niet heeft`);
+  return key;
 }
 
 /** Looks up the pinned public key of a device (null while its device.json is unknown). */
-export type PublicKeyOf = (device: string) => string | null;
+export type PublicKeyOf = (device: string, header?: FileHeader) => string | null;
 
 function checkTeamAndKey(header: FileHeader, keys: Keys, publicKeyOf: PublicKeyOf): string {
   if (header.team !== keys.team) throw new BadFile('foreign', 'bestand hoort bij een ander team');
-  const pub = publicKeyOf(header.device);
+  const pub = publicKeyOf(header.device, header);
   if (!pub) throw new BadFile('unknown_device', `apparaat ${header.device} is (nog) onbekend`);
   return pub;
 }
 
 export function encodeSegment(header: FileHeader, plaintext: Buffer, keys: Keys, signer: KeyObject): Buffer {
+  if (keys.keyEpoch && keys.keyEpoch > 1) header = { ...header, keyEpoch: keys.keyEpoch };
   const prefix = prefixOf(header);
   const body = Buffer.concat([prefix, seal(keys.encKey, deflateRawSync(plaintext, { level: 6 }), prefix)]);
   return Buffer.concat([body, signDigest(signer, sha256(body))]);
@@ -134,14 +209,56 @@ export function decodeSegment(
   if (!verifyDigest(pub, sha256(body), buf.subarray(buf.length - SIGNATURE_BYTES))) {
     throw new BadFile('signature', 'handtekening klopt niet (onvolledig of vervalst bestand)');
   }
-  let plaintext: Buffer;
+  const key = fileKeyOf(header, keys);
+  let packed: Buffer;
   try {
-    const packed = unseal(keys.encKey, body.subarray(prefixLength), body.subarray(0, prefixLength));
-    plaintext = inflateRawSync(packed, { maxOutputLength: MAX_SEGMENT_BODY });
+    packed = unseal(key, body.subarray(prefixLength), body.subarray(0, prefixLength));
   } catch {
     throw new BadFile('decrypt', 'ontsleutelen mislukt');
   }
-  return { header, plaintext };
+  try {
+    return { header, plaintext: inflateRawSync(packed, { maxOutputLength: LIMITS.segmentBody }) };
+  } catch {
+    throw new BadFile('content', 'uitpakken mislukt (beschadigd of groter dan toegestaan)');
+  }
+}
+
+/**
+ * Reads a segment file through one handle: size checked on the handle first, then the header
+ * (refused early when it is no segment of this team), then the rest. The bytes returned are the
+ * bytes that are verified and decrypted: the file is never read twice.
+ */
+export function readSegmentFile(path: string, team: string): Buffer | null {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
+  try {
+    const size = fstatSync(fd).size;
+    if (size > LIMITS.segment)
+      throw new BadFile('too_big', `te groot voor een segment (${size} bytes, maximaal ${LIMITS.segment}): genegeerd`);
+    const buf = Buffer.alloc(size);
+    const fill = (from: number, to: number) => {
+      for (let off = from; off < to;) {
+        const n = readSync(fd, buf, off, to - off, off);
+        if (n === 0) throw new BadFile('truncated', 'bestand is (nog) onvolledig');
+        off += n;
+      }
+    };
+    const headEnd = Math.min(size, 64 << 10);
+    fill(0, headEnd);
+    if (headEnd >= 8 && buf.readUInt32BE(4) + 8 <= headEnd) {
+      const { header } = parseHeader(buf.subarray(0, headEnd), size);
+      if (header.team !== team) throw new BadFile('foreign', 'bestand hoort bij een ander team');
+    } else parseHeader(buf.subarray(0, headEnd), size); // throws the reason (or the header is big: read on)
+    fill(headEnd, size);
+    return buf;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Streams `source` (a file) compressed, encrypted and signed into `target` (atomically). */
@@ -195,7 +312,7 @@ export async function writeStreamedFile(
   }
 }
 
-/** Reads a streamed file's header without verifying anything (choosing among snapshots). */
+/** Reads a streamed file's header without verifying anything (a catalogue of snapshots). */
 export function peekHeader(path: string): FileHeader {
   const fd = openSync(path, 'r');
   try {
@@ -208,9 +325,25 @@ export function peekHeader(path: string): FileHeader {
   }
 }
 
+/** Counts bytes going through and stops the stream past a limit (bounded decompression). */
+function capped(limit: number): Transform {
+  let total = 0;
+  return new Transform({
+    transform(chunk: Buffer, _enc, cb) {
+      total += chunk.length;
+      if (total > limit) cb(new BadFile('too_big', 'uitgepakt groter dan toegestaan'));
+      else cb(null, chunk);
+    },
+  });
+}
+
 /**
- * Verifies a streamed file's signature, then decrypts and decompresses it into `dest`. `dest`
- * exists only when everything checked out (GCM tag included); otherwise BadFile is thrown.
+ * Verifies a streamed file (snapshot) and decrypts it into `dest` (a private temp file), reading
+ * the folder's file through ONE handle in ONE pass: every byte read is hashed for the signature
+ * and the ciphertext part is fed to AES-GCM and inflate on its way to `dest`. Nothing of `dest`
+ * is used unless, at the end, both the Ed25519 signature over the hash and the GCM tag check
+ * out; otherwise `dest` is removed and BadFile is thrown. The header is taken from the same
+ * bytes, so the file cannot change between check and use. Decompression is capped.
  */
 export async function readStreamedFile(
   path: string,
@@ -219,58 +352,66 @@ export async function readStreamedFile(
   dest: string,
 ): Promise<FileHeader> {
   const fd = openSync(path, 'r');
-  let size: number;
-  let header: FileHeader;
-  let prefixLength: number;
-  const sig = Buffer.alloc(SIGNATURE_BYTES);
-  const tag = Buffer.alloc(TAG_BYTES);
+  let closed = false;
   try {
-    size = fstatSync(fd).size;
+    const size = fstatSync(fd).size;
+    if (size > LIMITS.snapshot) throw new BadFile('too_big', `te groot (${size} bytes)`);
     const head = Buffer.alloc(Math.min(size, MAX_HEADER + 8));
     readSync(fd, head, 0, head.length, 0);
-    ({ header, prefixLength } = parseHeader(head, size));
-    readSync(fd, sig, 0, SIGNATURE_BYTES, size - SIGNATURE_BYTES);
-    readSync(fd, tag, 0, TAG_BYTES, size - SIGNATURE_BYTES - TAG_BYTES);
-  } finally {
+    const { header, prefixLength } = parseHeader(head, size);
+    const pub = checkTeamAndKey(header, keys, publicKeyOf);
+    const key = fileKeyOf(header, keys);
+    const cipherStart = prefixLength + NONCE_BYTES;
+    const tagStart = size - SIGNATURE_BYTES - TAG_BYTES;
+    if (tagStart < cipherStart) throw new BadFile('truncated', 'bestand is (nog) onvolledig');
+    const tail = Buffer.alloc(SIGNATURE_BYTES + TAG_BYTES);
+    readSync(fd, tail, 0, tail.length, tagStart);
+    const tag = tail.subarray(0, TAG_BYTES);
+    const sig = tail.subarray(TAG_BYTES);
+    const hash = createHash('sha256');
+    hash.update(head.subarray(0, cipherStart));
+    const decipher = createDecipheriv('aes-256-gcm', key, head.subarray(prefixLength, cipherStart));
+    decipher.setAAD(head.subarray(0, prefixLength));
+    decipher.setAuthTag(tag);
+    const hashing = new Transform({
+      transform(chunk: Buffer, _enc, cb) {
+        hash.update(chunk);
+        cb(null, chunk);
+      },
+    });
+    const out = createWriteStream(dest, { highWaterMark: 4 * CHUNK, mode: 0o600, flags: 'wx' });
+    // Deflate of SQLite pages is a few times smaller; a ratio beyond 64 is no real snapshot.
+    const limit = Math.min(LIMITS.snapshotBody, Math.max(64 << 20, 64 * size));
+    let streamFailed: unknown = null;
+    try {
+      await pipeline(
+        createReadStream('', { fd, start: cipherStart, end: tagStart - 1, highWaterMark: CHUNK, autoClose: false }),
+        hashing,
+        decipher,
+        createInflateRaw({ chunkSize: CHUNK }),
+        capped(limit),
+        out,
+      );
+    } catch (e) {
+      streamFailed = e;
+    }
+    hash.update(tag);
+    if (!verifyDigest(pub, hash.digest(), sig)) {
+      rmSync(dest, { force: true });
+      throw new BadFile('signature', 'handtekening klopt niet (onvolledig of vervalst bestand)');
+    }
+    if (streamFailed) {
+      rmSync(dest, { force: true });
+      if (streamFailed instanceof BadFile) throw streamFailed;
+      throw new BadFile('decrypt', 'ontsleutelen of uitpakken mislukt');
+    }
     closeSync(fd);
-  }
-  const pub = checkTeamAndKey(header, keys, publicKeyOf);
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path, { start: 0, end: size - SIGNATURE_BYTES - 1, highWaterMark: CHUNK }))
-    hash.update(chunk as Buffer);
-  if (!verifyDigest(pub, hash.digest(), sig))
-    throw new BadFile('signature', 'handtekening klopt niet (onvolledig of vervalst bestand)');
-  const nonce = Buffer.alloc(NONCE_BYTES);
-  const nfd = openSync(path, 'r');
-  try {
-    readSync(nfd, nonce, 0, NONCE_BYTES, prefixLength);
-  } finally {
-    closeSync(nfd);
-  }
-  const head = Buffer.alloc(prefixLength);
-  const hfd = openSync(path, 'r');
-  try {
-    readSync(hfd, head, 0, prefixLength, 0);
-  } finally {
-    closeSync(hfd);
-  }
-  const decipher = createDecipheriv('aes-256-gcm', keys.encKey, nonce);
-  decipher.setAAD(head);
-  decipher.setAuthTag(tag);
-  try {
-    await pipeline(
-      createReadStream(path, {
-        start: prefixLength + NONCE_BYTES,
-        end: size - SIGNATURE_BYTES - TAG_BYTES - 1,
-        highWaterMark: CHUNK,
-      }),
-      decipher,
-      createInflateRaw({ chunkSize: CHUNK }),
-      createWriteStream(dest, { highWaterMark: 4 * CHUNK }),
-    );
-  } catch {
+    closed = true;
+    return header;
+  } catch (e) {
     rmSync(dest, { force: true });
-    throw new BadFile('decrypt', 'ontsleutelen mislukt');
+    throw e;
+  } finally {
+    if (!closed) closeSync(fd);
   }
-  return header;
 }

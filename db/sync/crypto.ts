@@ -29,11 +29,37 @@ export interface ScryptParams {
 }
 
 export function newScryptParams(): ScryptParams {
-  // 2^15 x 8 x 128 bytes = 32 MiB and about a tenth of a second: slow for guessing, fine for a person.
-  return { N: 1 << 15, r: 8, p: 1, salt: randomBytes(16).toString('base64') };
+  // OWASP's current guidance for scrypt: N=2^17, r=8, p=1 (128 MiB, about half a second here):
+  // slow for guessing, fine for a person who types it once per laptop.
+  return { N: 1 << 17, r: 8, p: 1, salt: randomBytes(16).toString('base64') };
+}
+
+/**
+ * Bounds for parameters read from the shared folder (team.json), checked before anything is
+ * allocated: a huge N or r would exhaust memory, a huge p would run for hours. The lower bounds
+ * admit teams made by earlier versions (N=2^15).
+ */
+export const SCRYPT_BOUNDS = { minN: 1 << 15, maxN: 1 << 20, maxR: 16, maxP: 4, maxMem: 256 << 20, maxWork: 1 << 22 };
+
+/** Why these scrypt parameters are refused (Dutch), or null when they are within bounds. */
+export function scryptParamsProblem(p: unknown): string | null {
+  const q = (p ?? {}) as Partial<ScryptParams>;
+  const int = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v > 0;
+  const { minN, maxN, maxR, maxP, maxMem, maxWork } = SCRYPT_BOUNDS;
+  if (!int(q.N) || !int(q.r) || !int(q.p)) return 'scrypt-parameters ontbreken of zijn geen gehele getallen';
+  if ((q.N & (q.N - 1)) !== 0 || q.N < minN || q.N > maxN) return `scrypt N=${q.N} valt buiten 2^15..2^20`;
+  if (q.r > maxR || q.p > maxP) return `scrypt r=${q.r}, p=${q.p} te groot`;
+  if (128 * q.N * q.r > maxMem) return `scrypt vraagt ${(128 * q.N * q.r) >> 20} MiB geheugen (maximaal 256)`;
+  if (q.N * q.r * q.p > maxWork) return 'scrypt-parameters vragen te veel rekenwerk';
+  if (typeof q.salt !== 'string' || q.salt.length > 200) return 'scrypt-salt ontbreekt';
+  const salt = Buffer.from(q.salt, 'base64');
+  if (salt.length < 16 || salt.length > 64) return 'scrypt-salt heeft een onjuiste lengte';
+  return null;
 }
 
 export function keyFromPassphrase(passphrase: string, params: ScryptParams): Buffer {
+  const problem = scryptParamsProblem(params);
+  if (problem) throw new RangeError(problem); // callers check first; this is the last line of defence
   const maxmem = 256 * params.N * params.r + (1 << 20);
   return scryptSync(passphrase.normalize('NFC'), Buffer.from(params.salt, 'base64'), 32, {
     N: params.N,

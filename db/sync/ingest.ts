@@ -5,12 +5,11 @@
 // Conflict copies made by sync clients are found by their content (the verified header), not
 // their name: an identical copy is recognised as a duplicate, a copy with other content (a
 // restored laptop reusing a name) is applied as well. Bad files go to problems.ts.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeHlc } from '../journal/hlc.js';
 import type { FieldChange } from '../journal/write.js';
 import { isPurged } from '../retention/purge.js';
-import { BadFile, decodeSegment, type FileHeader } from './container.js';
+import { BadFile, decodeSegment, readSegmentFile, type FileHeader } from './container.js';
 import { decodeChanges } from './changes.js';
 import { ConflictDetector } from './conflicts.js';
 import { isoNow, type SyncContext } from './context.js';
@@ -63,6 +62,8 @@ interface Candidate {
   mtime: number;
   /** From the exact name, for ordering; conflict copies sort last. */
   order: string;
+  /** (epoch, seq) its exact name claims; null for other names (conflict copies). */
+  named: { epoch: number; seq: number } | null;
 }
 
 /** Disk full, read-only, locked or damaged database: a problem of this laptop, not of the file. */
@@ -127,7 +128,7 @@ function candidates(ctx: SyncContext): Candidate[] {
       const order = exact
         ? `0:${dir}:${String(exact.epoch).padStart(9, '0')}:${String(exact.seq).padStart(8, '0')}`
         : `1:${rel}`;
-      out.push({ rel, path, size: st.size, mtime, order });
+      out.push({ rel, path, size: st.size, mtime, order, named: exact });
     }
   }
   return out.sort((a, b) => (a.order < b.order ? -1 : 1));
@@ -136,20 +137,28 @@ function candidates(ctx: SyncContext): Candidate[] {
 export function ingestSegments(ctx: SyncContext): IngestResult {
   const res: IngestResult = { segments: 0, changes: 0, applied: 0, duplicates: 0, conflicts: 0, problems: 0 };
   const list = candidates(ctx);
-  const keyOf = publicKeyOf(ctx);
   const detector = new ConflictDetector(ctx.store, isoNow(ctx));
   list.forEach((c, i) => {
     ctx.progress('Synchroniseren', i, list.length);
-    let buf: Buffer;
     try {
-      buf = readFileSync(c.path);
-    } catch {
-      return; // vanished between listing and reading: next round
-    }
-    const hash = sha256(buf).toString('hex');
-    try {
-      const { header, plaintext } = decodeSegment(buf, ctx.id, keyOf);
+      // One handle, size checked before reading; these bytes are the ones verified and applied.
+      let buf: Buffer | null;
+      try {
+        buf = readSegmentFile(c.path, ctx.id.team);
+      } catch (e) {
+        if (e instanceof BadFile) throw e;
+        return; // unreadable right now (locked, vanished): next round
+      }
+      if (!buf) return; // vanished between listing and reading: next round
+      const hash = sha256(buf).toString('hex');
+      const { header, plaintext } = decodeSegment(buf, ctx.id, publicKeyOf(ctx, hash));
       if (header.kind !== 'segment') throw new BadFile('unparsable', 'geen segment');
+      // A segment in another device's folder, or under another device's name: not its place.
+      const dir = c.rel.split('/')[1];
+      if (dir !== header.device)
+        throw new BadFile('content', `segment van apparaat ${header.device} in de map van een ander`);
+      if (c.named && (c.named.epoch !== header.epoch || c.named.seq !== header.seq))
+        throw new BadFile('content', 'bestandsnaam en kop noemen een ander volgnummer');
       if (isIngested(ctx, header.device, header.epoch, header.seq, hash)) {
         ctx.store.db.transaction(() => {
           recordFile(ctx, c.rel, c.size, c.mtime, hash);

@@ -64,9 +64,15 @@ export function clearProblem(ctx: SyncContext, path: string): void {
   ctx.store.stmt('DELETE FROM sync_problems WHERE path = ?').run(path);
 }
 
-/** Forgets problems of files that are gone from the folder (a temp file renamed, a copy removed). */
+/**
+ * Forgets problems of files that are gone from the folder (a temp file renamed, a copy removed).
+ * A refused purge (`bewaartermijn/<ref>`, purges.ts) stays listed while the client exists.
+ */
 export function clearVanished(ctx: SyncContext): void {
   for (const p of ctx.store.db.prepare('SELECT path FROM sync_problems').pluck().all() as string[]) {
-    if (!existsSync(join(ctx.root, p))) clearProblem(ctx, p);
+    if (p.startsWith('bewaartermijn/')) {
+      const ref = p.slice('bewaartermijn/'.length);
+      if (ctx.store.stmt('SELECT 1 FROM clients WHERE ref = ?').get(ref) === undefined) clearProblem(ctx, p);
+    } else if (!existsSync(join(ctx.root, p))) clearProblem(ctx, p);
   }
 }

@@ -15,19 +15,11 @@ import { deviceDir, deviceFile, rootOf } from './layout.js';
 import { mergeSamePerson } from './merge.js';
 import { publishOwn } from './publish.js';
 import { bootstrapFromSnapshot, fillGaps, publishSnapshot } from './snapshot.js';
-import {
-  createTeam,
-  isTeamKey,
-  loadIdentity,
-  readTeamFile,
-  unwrapTeamKey,
-  writeDeviceFile,
-  type DeviceInfo,
-  type TeamFile,
-} from './team.js';
+import { createTeam, readTeamFile, writeDeviceFile, type DeviceInfo, type TeamFile } from './team.js';
 import { gapCheck } from './gaps.js';
-import { applyPurgeMarkers } from '../retention/purge.js';
 import { resolveRefCollisions } from '../records/refs.js';
+import { openTeam } from './identity.js';
+import { applyArrivedPurges } from './purges.js';
 
 export interface SetupOptions {
   folder: string;
@@ -54,7 +46,7 @@ export async function setupSync(
   const root = rootOf(folder);
   const current = store.getMeta(META.team);
   let team: TeamFile;
-  let key: Buffer;
+  let key: Buffer | null = null;
   if (opts.mode === 'create') {
     if (current)
       throw new AppError(
@@ -74,16 +66,16 @@ export async function setupSync(
         'folder',
       );
     team = found;
-    key = unwrapTeamKey(team, opts.passphrase);
     if (current && current !== team.team)
       throw new AppError('sync_other_team', 'Deze laptop hoort al bij een ander team.');
   }
-  await opts.keyStore.save(team.team, key);
-  const id = store.db.transaction(() => {
+  if (key) await opts.keyStore.save(team.team, key);
+  // Joining: the passphrase opens the newest team key (keys.ts); a wrong one changes nothing.
+  const id = await openTeam(store, root, team, opts.keyStore, undefined, key ? undefined : opts.passphrase);
+  store.db.transaction(() => {
     store.setMeta(META.team, team.team);
     store.setMeta(META.folder, folder);
     if (opts.deviceName) store.setMeta('device_name', opts.deviceName);
-    return loadIdentity(store, team.team, key);
   })();
   mkdirSync(deviceDir(root, store.device), { recursive: true });
   writeDeviceFile(root, id, {
@@ -93,23 +85,6 @@ export async function setupSync(
     seen: {},
   });
   return { team: team.team, device: store.device, created: opts.mode === 'create' };
-}
-
-/** The team key from the key store, else unlocked with the passphrase (and then kept). */
-export async function unlockTeam(team: TeamFile, keyStore: KeyStore, passphrase?: PassphraseSource): Promise<Buffer> {
-  const kept = await keyStore.load(team.team);
-  if (kept && isTeamKey(team, kept)) return kept;
-  const p = passphrase ? await passphrase('Teamwachtwoord: ') : null;
-  if (!p) {
-    throw new AppError(
-      'sync_locked',
-      'De teamsleutel is niet beschikbaar: geef het teamwachtwoord (CASELOAD_SYNC_PASSPHRASE of via de terminal).',
-      'passphrase',
-    );
-  }
-  const key = unwrapTeamKey(team, p);
-  await keyStore.save(team.team, key);
-  return key;
 }
 
 const ANNOUNCE_EVERY_MS = 60 * 60 * 1000;
@@ -178,8 +153,7 @@ export async function runRound(store: Store, opts: RoundOptions): Promise<RoundR
     throw new AppError('sync_not_set_up', 'Deze laptop hoort nog bij geen team: maak een team of sluit aan.');
   if (joined !== team.team)
     throw new AppError('sync_other_team', 'De gedeelde map hoort bij een ander team dan deze laptop.', 'folder');
-  const key = await unlockTeam(team, opts.keyStore, opts.passphrase);
-  const id = loadIdentity(store, team.team, key);
+  const id = await openTeam(store, root, team, opts.keyStore, opts.passphrase);
   const ctx: SyncContext = {
     store,
     root,
@@ -209,7 +183,7 @@ export async function runRound(store: Store, opts: RoundOptions): Promise<RoundR
     };
   }
   // A purge decided on another laptop is carried out here too (db/retention/purge.ts).
-  const purged = ingested.purgeMarkers ? applyPurgeMarkers(store, 'sync').purged : 0;
+  const purged = ingested.purgeMarkers ? applyArrivedPurges(ctx) : 0;
   const merge = mergeSamePerson(store);
   // Two laptops gave out the same number offline: the later claim gets the next free one.
   const renumbered = resolveRefCollisions(store).length;

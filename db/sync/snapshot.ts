@@ -1,17 +1,34 @@
-// Snapshots: an encrypted, signed image of the whole store (VACUUM INTO: every row, the whole
-// journal with its clocks, the conflicts, the pinned device keys and the vector of segments it
-// includes), minus what belongs to one laptop (meta, audit log, file bookkeeping). A new laptop
-// restores the newest valid snapshot page by page (SQLite backup), which is what makes 50,000
-// clients load in seconds, then applies only newer segments. A laptop that already has data
-// merges a snapshot change by change instead (only needed after a long absence, when
-// compaction removed segments it never saw).
+// Snapshots: an encrypted, signed image of the team's journal (every field change with its
+// clock), the conflicts and the vector of segments it includes - nothing else: no rows, no
+// schema objects of the writer's, no device keys, no meta. Made with SQLite (an image holding
+// the journal sorted by entity, row, field and clock), streamed through deflate, AES-GCM and
+// signed (container.ts).
+//
+// A new laptop (an empty database) restores the snapshot by rows: every journal entry is checked
+// against the entity registry, journaled here, and the synced rows are built from the journal by
+// its rule (Writer.rebuildRowsFromJournal) - all in one transaction, so the result is exactly
+// what applying those changes one by one would give, and nothing the writer put in its pages
+// (triggers, un-journaled edits, pinned keys) can come along. A laptop that already has data
+// merges a snapshot change by change instead (after a long absence, when compaction removed
+// segments it never saw). Which snapshot: the one whose signed vector covers the most segments.
 import Database from 'better-sqlite3';
-import { mkdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { MIGRATIONS, migrate } from '../store/migrations/index.js';
+import { MIGRATIONS } from '../store/migrations/index.js';
+import { mkdirPrivate } from '../store/private-files.js';
 import type { FieldChange } from '../journal/write.js';
-import { BadFile, FORMAT, peekHeader, readStreamedFile, writeStreamedFile, type FileHeader } from './container.js';
+import { ENTITIES, fieldNames, fieldSpec, type EntityName } from '../model/entities.js';
+import {
+  BadFile,
+  MAX_SEQ,
+  SNAPSHOT_FORMAT,
+  peekHeader,
+  readStreamedFile,
+  writeStreamedFile,
+  type FileHeader,
+} from './container.js';
+import { checkChange } from './changes.js';
 import { ConflictDetector } from './conflicts.js';
 import { META, isoNow, metaNumber, nowOf, type SyncContext } from './context.js';
 import { publicKeyOf } from './devices.js';
@@ -40,28 +57,65 @@ export function covers(v: Vector | undefined | null, device: string, epoch: numb
   return Boolean(e && (seq <= e.upTo || e.extra.includes(seq)));
 }
 
+/** A vector from a header (signed, but written by a team member): bounded shape, or null. */
+export function checkedVector(v: unknown): Vector | null {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return null;
+  const entries = Object.entries(v as Record<string, unknown>);
+  if (entries.length > 10_000) return null;
+  let extras = 0;
+  for (const [k, e] of entries) {
+    if (!/^[0-9a-f]{16}\.\d{1,9}$/.test(k) || !e || typeof e !== 'object') return null;
+    const { upTo, extra } = e as { upTo: unknown; extra: unknown };
+    if (!Number.isSafeInteger(upTo) || (upTo as number) < 0 || (upTo as number) > MAX_SEQ) return null;
+    if (!Array.isArray(extra) || (extras += extra.length) > 100_000) return null;
+    if (!extra.every((s) => Number.isSafeInteger(s) && s >= 1 && s <= MAX_SEQ)) return null;
+  }
+  return v as Vector;
+}
+
+/** How many segments a vector covers: the measure of "newest" (more history included). */
+function coverage(v: Vector): number {
+  return Object.values(v).reduce((n, e) => n + e.upTo + e.extra.length, 0);
+}
+
 function tempDir(ctx: SyncContext): string {
-  // Next to the database (the user-data folder), never in the shared folder.
+  // Next to the database (the user-data folder), never in the shared folder; owner-only, since
+  // a decrypted snapshot holds everyone's data.
   const dir =
     ctx.store.file === ':memory:'
       ? join(process.cwd(), '.caseload-sync-tmp')
       : join(dirname(ctx.store.file), 'sync-tmp');
-  mkdirSync(dir, { recursive: true });
+  mkdirPrivate(dir);
   return dir;
 }
+
+const JOURNAL_COLUMNS = 'entity, row_id, field, value, hlc, base_hlc, device, user';
 
 /** Publishes a snapshot of this store; returns its path inside the folder. */
 export async function publishSnapshot(ctx: SyncContext): Promise<string> {
   const { store } = ctx;
   const image = join(tempDir(ctx), `snap-${randomBytes(6).toString('hex')}.sqlite`);
   try {
-    store.db.prepare('VACUUM INTO ?').run(image);
-    const img = new Database(image, { nativeBinding: store.nativeBinding });
+    // The image: the journal in (entity, row, field, clock) order, so the receiver builds its
+    // own index and rows by appending; the ingest vector and the conflicts.
+    store.db.prepare('ATTACH DATABASE ? AS snapimg').run(image);
+    try {
+      store.db.exec(`
+        PRAGMA snapimg.journal_mode = OFF;
+        PRAGMA snapimg.synchronous = OFF;
+        CREATE TABLE snapimg.journal (seq INTEGER PRIMARY KEY, entity TEXT NOT NULL, row_id TEXT NOT NULL,
+          field TEXT NOT NULL, value TEXT, hlc TEXT NOT NULL, base_hlc TEXT, device TEXT NOT NULL, user TEXT NOT NULL);
+        CREATE TABLE snapimg.sync_ingested AS SELECT device, epoch, seq, hash, changes, created, at FROM main.sync_ingested;
+        CREATE TABLE snapimg.sync_conflicts AS SELECT * FROM main.sync_conflicts;
+        INSERT INTO snapimg.journal(${JOURNAL_COLUMNS})
+          SELECT ${JOURNAL_COLUMNS} FROM main.journal ORDER BY entity, row_id, field, hlc;`);
+    } finally {
+      store.db.exec('DETACH DATABASE snapimg');
+    }
+    const img = new Database(image, { readonly: true, nativeBinding: store.nativeBinding });
     let count: number;
     let vector: Vector;
     try {
-      img.pragma('secure_delete = ON');
-      img.exec('DELETE FROM meta; DELETE FROM audit_log; DELETE FROM sync_problems; DELETE FROM sync_files;');
       count = img.prepare('SELECT count(*) FROM journal').pluck().get() as number;
       vector = vectorOf(img);
     } finally {
@@ -70,7 +124,7 @@ export async function publishSnapshot(ctx: SyncContext): Promise<string> {
     const epoch = metaNumber(store, META.epoch, 1);
     const seq = metaNumber(store, META.snapshotSeq, 0) + 1;
     const header: FileHeader = {
-      format: FORMAT,
+      format: SNAPSHOT_FORMAT,
       kind: 'snapshot',
       team: ctx.id.team,
       device: ctx.id.device,
@@ -78,6 +132,7 @@ export async function publishSnapshot(ctx: SyncContext): Promise<string> {
       seq,
       count,
       created: nowOf(ctx),
+      ...(ctx.id.keyEpoch && ctx.id.keyEpoch > 1 ? { keyEpoch: ctx.id.keyEpoch } : {}),
       app: ctx.appVersion,
       schema: MIGRATIONS.length,
       maxHlc: store.clock.current(),
@@ -100,9 +155,14 @@ interface SnapshotFile {
   rel: string;
   size: number;
   header: FileHeader;
+  vector: Vector;
 }
 
-/** Snapshots of this team that this version can read, newest first (by their own clock, not mtime). */
+/**
+ * Snapshots of this team that this version can read, the most complete first: by the number of
+ * segments their vector covers, then their highest clock - never by a date the writer chose or
+ * a file time. Headers are only a catalogue here; the one used is verified in full.
+ */
 export function listSnapshots(ctx: SyncContext): SnapshotFile[] {
   const out: SnapshotFile[] = [];
   const base = snapshotsDir(ctx.root);
@@ -112,20 +172,37 @@ export function listSnapshots(ctx: SyncContext): SnapshotFile[] {
       const path = join(base, dir, name);
       const st = statOrNull(path);
       if (!st?.isFile()) continue;
+      const rel = relOf(ctx.root, path);
       try {
         const header = peekHeader(path);
         if (header.kind !== 'snapshot' || header.team !== ctx.id.team || Number(header.schema) > MIGRATIONS.length)
           continue;
-        out.push({ path, rel: relOf(ctx.root, path), size: st.size, header });
-      } catch {
-        /* not (yet) a readable snapshot; listSnapshots is only a catalogue */
+        const vector = checkedVector(header.vector);
+        if (!vector) {
+          recordProblem(ctx, rel, 'content', 'momentopname met een ongeldige vector: genegeerd', st.size);
+          continue;
+        }
+        out.push({ path, rel, size: st.size, header, vector });
+      } catch (e) {
+        if (e instanceof BadFile && e.kind !== 'truncated') recordProblem(ctx, rel, e.kind, e.message, st.size);
       }
     }
   }
-  return out.sort((a, b) => b.header.created - a.header.created || (a.rel < b.rel ? -1 : 1));
+  const hlc = (h: FileHeader) => (typeof h.maxHlc === 'string' ? h.maxHlc : '');
+  return out.sort(
+    (a, b) =>
+      coverage(b.vector) - coverage(a.vector) ||
+      (hlc(a.header) < hlc(b.header) ? 1 : hlc(a.header) > hlc(b.header) ? -1 : 0) ||
+      (a.rel < b.rel ? -1 : 1),
+  );
 }
 
-/** A store that has nothing from other laptops and little of its own: a snapshot can replace it. */
+/** An empty store: no journal entry at all (a snapshot restores only into one). */
+export function isEmptyStore(ctx: SyncContext): boolean {
+  return ctx.store.db.prepare('SELECT 1 FROM journal LIMIT 1').get() === undefined;
+}
+
+/** A store that has nothing from other laptops and little of its own: worth a bootstrap. */
 export function isFresh(ctx: SyncContext): boolean {
   const { store } = ctx;
   if (store.db.prepare('SELECT 1 FROM sync_ingested WHERE device != ? LIMIT 1').get(store.device)) return false;
@@ -133,23 +210,26 @@ export function isFresh(ctx: SyncContext): boolean {
   return store.db.prepare('SELECT 1 FROM journal WHERE device != ? LIMIT 1').get(store.device) === undefined;
 }
 
-/** Decrypts the newest usable snapshot into a temp file; null when there is none. */
+/** Verifies and decrypts the best usable snapshot into a private temp file; null when there is none. */
 async function openNewest(
   ctx: SyncContext,
-  accept: (h: FileHeader) => boolean,
-): Promise<{ image: string; header: FileHeader } | null> {
+  accept: (v: Vector) => boolean,
+): Promise<{ image: string; header: FileHeader; vector: Vector } | null> {
   const keyOf = publicKeyOf(ctx);
   for (const s of listSnapshots(ctx)) {
-    if (!accept(s.header) || !shouldRetry(ctx, getProblem(ctx, s.rel), s.size)) continue;
+    if (!accept(s.vector) || !shouldRetry(ctx, getProblem(ctx, s.rel), s.size)) continue;
     const image = join(tempDir(ctx), `boot-${randomBytes(6).toString('hex')}.sqlite`);
     try {
       ctx.progress('Momentopname ophalen', 0, 1);
       const header = await readStreamedFile(s.path, ctx.id, keyOf, image);
+      // From here on only the verified header counts.
+      const vector = checkedVector(header.vector);
+      if (header.kind !== 'snapshot' || !vector) throw new BadFile('content', 'geen geldige momentopname');
       if (typeof header.maxHlc !== 'string' || ctx.store.clock.isTooFarAhead(header.maxHlc)) {
         throw new BadFile('future', 'momentopname met een klok te ver vooruit: in quarantaine');
       }
       clearProblem(ctx, s.rel);
-      return { image, header };
+      return { image, header, vector };
     } catch (e) {
       rmSync(image, { force: true });
       if (!(e instanceof BadFile)) throw e;
@@ -159,95 +239,145 @@ async function openNewest(
   return null;
 }
 
-/** Bootstraps a fresh store from the newest valid snapshot. Returns whether it did. */
+/** Bootstraps a fresh store from the best valid snapshot. Returns whether it did. */
 export async function bootstrapFromSnapshot(ctx: SyncContext): Promise<boolean> {
   if (!isFresh(ctx)) return false;
   const found = await openNewest(ctx, () => true);
   if (!found) return false;
   try {
-    await restoreImage(ctx, found.image, found.header);
+    if (isEmptyStore(ctx)) await restoreRows(ctx, found.image, found.header, found.vector);
+    else await mergeImage(ctx, found.image, found.vector);
+  } catch (e) {
+    // The snapshot is at fault (bad content), not this laptop: note it and go on with segments.
+    if (!(e instanceof BadFile)) throw e;
+    const rel = relOf(ctx.root, snapshotPath(ctx.root, found.header.epoch, found.header.device, found.header.seq));
+    recordProblem(ctx, rel, e.kind, e.message, 0);
+    return false;
   } finally {
     rmSync(found.image, { force: true });
   }
   return true;
 }
 
-async function restoreImage(ctx: SyncContext, image: string, header: FileHeader): Promise<void> {
+/** Checks that the image has a journal table of the expected shape (and nothing in its place). */
+function checkImage(db: Database.Database, schema: string): void {
+  const obj = db.prepare(`SELECT type FROM ${schema}.sqlite_master WHERE name = 'journal'`).pluck().get();
+  const cols = (db.prepare(`PRAGMA ${schema}.table_info(journal)`).all() as { name: string }[]).map((c) => c.name);
+  const want = ['seq', ...JOURNAL_COLUMNS.split(', ')];
+  if (obj !== 'table' || want.some((c) => !cols.includes(c)))
+    throw new BadFile('content', 'momentopname heeft geen geldig journaal');
+}
+
+/**
+ * The journal entries of an image that pass the registry's checks, in SQL (millions of rows):
+ * known entity and field, a value of the field's JSON type, well-formed clocks whose device is
+ * the entry's, sane lengths. json_type raises on malformed JSON, which refuses the snapshot.
+ */
+function validEntries(fields: string): string {
+  const HLC = `'${'[0-9]'.repeat(15)}-${'[0-9a-f]'.repeat(4)}-[0-9a-z]*'`;
+  return `
+    SELECT j.entity, j.row_id, j.field, j.value, j.hlc, j.base_hlc, j.device, j.user
+    FROM snap.journal j JOIN ${fields} f ON f.entity = j.entity AND f.field = j.field
+    WHERE j.hlc GLOB ${HLC} AND substr(j.hlc, 22) = j.device AND length(j.device) BETWEEN 1 AND 64
+      AND (j.base_hlc IS NULL OR j.base_hlc GLOB ${HLC})
+      AND typeof(j.row_id) = 'text' AND length(j.row_id) BETWEEN 1 AND 100
+      AND typeof(j.user) = 'text' AND length(j.user) <= 200
+      AND (j.value IS NULL OR CASE f.type
+        WHEN 'bool' THEN json_type(j.value) IN ('true', 'false', 'null')
+        WHEN 'int' THEN json_type(j.value) IN ('integer', 'null')
+        WHEN 'real' THEN json_type(j.value) IN ('integer', 'real', 'null')
+        WHEN 'list' THEN json_type(j.value) = 'null' OR (json_type(j.value) = 'array'
+          AND NOT EXISTS (SELECT 1 FROM json_each(j.value) WHERE type != 'text'))
+        ELSE json_type(j.value) IN ('text', 'null') AND length(j.value) <= 100002 END)
+    ORDER BY j.seq`;
+}
+
+async function restoreRows(ctx: SyncContext, image: string, header: FileHeader, vector: Vector): Promise<void> {
   const { store } = ctx;
-  const img = new Database(image, { readonly: true, nativeBinding: store.nativeBinding });
+  const db = store.db;
+  db.prepare('ATTACH DATABASE ? AS snap').run(image);
   try {
-    const version = img.pragma('user_version', { simple: true }) as number;
-    if (version > MIGRATIONS.length)
-      throw new BadFile('content', 'momentopname van een nieuwere versie: werk Caseload bij');
-    if (img.pragma('page_size', { simple: true }) !== store.db.pragma('page_size', { simple: true })) {
-      img.close();
-      await mergeImage(ctx, image);
-      return;
-    }
-    // What belongs to this laptop survives the restore.
-    const meta = store.db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[];
-    const auditRows = store.db.prepare('SELECT * FROM audit_log ORDER BY seq').raw().all() as unknown[][];
-    const own = store.db
-      .prepare('SELECT entity, row_id, field, value, hlc, base_hlc, device, user FROM journal ORDER BY seq')
-      .all() as (Omit<FieldChange, 'value'> & { value: string | null })[];
-    const published = store.db
-      .prepare('SELECT * FROM sync_ingested WHERE device = ?')
-      .raw()
-      .all(store.device) as unknown[][];
-    // Out of WAL mode while the pages are copied: in WAL mode every page would be written twice
-    // (into the log, then by the checkpoint). This connection is the store's only one.
-    store.db.pragma('wal_checkpoint(TRUNCATE)');
-    store.db.pragma('journal_mode = DELETE');
+    checkImage(db, 'snap');
+    const total = db.prepare('SELECT count(*) FROM snap.journal').pluck().get() as number;
+    if (total !== header.count) throw new BadFile('content', 'aantal journaalregels klopt niet met de kop');
+    db.exec(
+      'CREATE TEMP TABLE IF NOT EXISTS snap_fields(entity TEXT, field TEXT, type TEXT, PRIMARY KEY (entity, field)) WITHOUT ROWID',
+    );
+    db.exec('DELETE FROM temp.snap_fields');
+    const addField = db.prepare('INSERT INTO temp.snap_fields VALUES (?, ?, ?)');
+    for (const entity of Object.keys(ENTITIES) as EntityName[])
+      for (const f of fieldNames(entity)) addField.run(entity, f, fieldSpec(entity, f)!.type);
+    ctx.progress('Momentopname laden', 0, total);
+    // Out of WAL mode meanwhile: one big transaction would otherwise be written twice (log and
+    // checkpoint). The rollback journal keeps it all-or-nothing. This is the store's only connection.
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.pragma('journal_mode = DELETE');
     try {
-      await img.backup(store.file, {
-        progress: ({ totalPages, remainingPages }) => {
-          ctx.progress('Momentopname laden', totalPages - remainingPages, totalPages);
-          return 4096;
-        },
-      });
-    } finally {
-      store.db.pragma('journal_mode = WAL');
-    }
-    img.close();
-    if ((store.db.pragma('user_version', { simple: true }) as number) < MIGRATIONS.length) migrate(store.db);
-    store.db.transaction(() => {
-      store.db.exec('DELETE FROM meta; DELETE FROM audit_log; DELETE FROM sync_problems; DELETE FROM sync_files;');
-      for (const m of meta) store.setMeta(m.key, m.value);
-      if (auditRows.length) {
-        const ins = store.db.prepare(`INSERT INTO audit_log VALUES (${auditRows[0]!.map(() => '?').join(', ')})`);
-        for (const r of auditRows) ins.run(...r);
-      }
-      if (published.length) {
-        const ins = store.db.prepare(
-          `INSERT OR IGNORE INTO sync_ingested VALUES (${published[0]!.map(() => '?').join(', ')})`,
+      db.transaction(() => {
+        let copied: number;
+        try {
+          copied = db
+            .prepare(`INSERT INTO main.journal(${JOURNAL_COLUMNS}) ${validEntries('temp.snap_fields')}`)
+            .run().changes;
+        } catch (e) {
+          throw new BadFile('content', `momentopname met een ongeldig journaal (${(e as Error).message.slice(0, 80)})`);
+        }
+        if (copied !== total)
+          throw new BadFile(
+            'content',
+            `${total - copied} journaalregel(s) in de momentopname zijn ongeldig: geweigerd`,
+          );
+        try {
+          store.write('sync', (w) => w.rebuildRowsFromJournal());
+        } catch (e) {
+          throw new BadFile('content', `momentopname geeft ongeldige records (${(e as Error).message.slice(0, 80)})`);
+        }
+        // What it includes: the image's ingest records, as far as its signed vector vouches.
+        const ins = db.prepare(
+          'INSERT OR IGNORE INTO main.sync_ingested(device, epoch, seq, hash, changes, created, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
         );
-        for (const r of published) ins.run(...r);
-      }
-      // Everything in the image is somebody's published change; this laptop's own entries are
-      // applied again on top and published from here on.
-      store.setMeta(
-        META.published,
-        String((store.db.prepare('SELECT max(seq) FROM journal').pluck().get() as number | null) ?? 0),
-      );
-    })();
-    store.clock.receive(header.maxHlc as string);
-    if (own.length) {
-      store.write('sync', (w) =>
-        w.applyChanges(own.map((c) => ({ ...c, value: c.value === null ? null : JSON.parse(c.value) }) as FieldChange)),
-      );
-    } else {
-      store.write('sync', () => undefined); // persists the clock
+        for (const r of db
+          .prepare('SELECT device, epoch, seq, hash, changes, created, at FROM snap.sync_ingested')
+          .raw()
+          .all() as unknown[][]) {
+          const [device, epoch, seq, hash, changes, created, at] = r;
+          if (typeof device !== 'string' || typeof epoch !== 'number' || typeof seq !== 'number') continue;
+          if (!covers(vector, device, epoch, seq)) continue;
+          if (typeof hash !== 'string' || hash.length > 64 || !Number.isSafeInteger(changes)) continue;
+          ins.run(device, epoch, seq, hash, changes, Number.isSafeInteger(created) ? created : 0, String(at ?? ''));
+        }
+        // Conflicts, only where both sides are journal entries here.
+        if (db.prepare("SELECT 1 FROM snap.sqlite_master WHERE name = 'sync_conflicts'").get())
+          db.exec(`INSERT OR IGNORE INTO main.sync_conflicts
+            SELECT s.entity, s.row_id, s.field, s.loser_hlc, s.loser_value, s.loser_device, s.loser_user, s.key_field, s.detected
+            FROM snap.sync_conflicts s
+            WHERE EXISTS (SELECT 1 FROM main.journal j WHERE j.entity = s.entity AND j.row_id = s.row_id
+              AND j.field = s.field AND j.hlc = s.loser_hlc)`);
+        // Everything here is somebody's published change; the clock moves past the newest entry
+        // actually restored (not past a number in the header).
+        store.setMeta(
+          META.published,
+          String((db.prepare('SELECT max(seq) FROM journal').pluck().get() as number | null) ?? 0),
+        );
+        const maxHlc = db.prepare('SELECT max(hlc) FROM journal').pluck().get() as string | null;
+        if (maxHlc && !store.clock.isTooFarAhead(maxHlc)) store.clock.receive(maxHlc);
+        store.setMeta('hlc', store.clock.current());
+      })();
+    } finally {
+      db.pragma('journal_mode = WAL');
     }
+    ctx.progress('Momentopname laden', total, total);
   } finally {
-    if (img.open) img.close();
+    db.exec('DETACH DATABASE snap');
   }
 }
 
 /** Applies every journal entry of a snapshot image through the write layer (a store with data). */
-async function mergeImage(ctx: SyncContext, image: string): Promise<void> {
+async function mergeImage(ctx: SyncContext, image: string, vector: Vector): Promise<void> {
   const { store } = ctx;
   const img = new Database(image, { readonly: true, nativeBinding: store.nativeBinding });
   try {
+    checkImage(img, 'main');
     const total = img.prepare('SELECT count(*) FROM journal').pluck().get() as number;
     const detector = new ConflictDetector(store, isoNow(ctx));
     const batch: FieldChange[] = [];
@@ -259,21 +389,34 @@ async function mergeImage(ctx: SyncContext, image: string): Promise<void> {
       ctx.progress('Momentopname samenvoegen', done, total);
     };
     for (const r of img
-      .prepare('SELECT entity, row_id, field, value, hlc, base_hlc, device, user FROM journal ORDER BY seq')
-      .iterate() as IterableIterator<FieldChange & { value: string | null }>) {
-      batch.push({ ...r, value: r.value === null ? null : JSON.parse(r.value) });
+      .prepare('SELECT entity, row_id, field, value, hlc, base_hlc, user FROM journal ORDER BY seq')
+      .raw()
+      .iterate() as IterableIterator<unknown[]>) {
+      const [entity, rowId, field, value, hlc, base, user] = r;
+      let parsed: unknown;
+      try {
+        parsed = value === null ? null : JSON.parse(String(value));
+      } catch {
+        throw new BadFile('content', 'momentopname met een ongeldige waarde');
+      }
+      batch.push(checkChange(entity, rowId, field, parsed, hlc, base, user));
       if (batch.length >= 20_000) flush();
     }
     if (batch.length) flush();
     const maxHlc = img.prepare('SELECT max(hlc) FROM journal').pluck().get() as string | null;
-    const rows = img.prepare('SELECT * FROM sync_ingested').raw().all() as unknown[][];
+    const rows = img
+      .prepare('SELECT device, epoch, seq, hash, changes, created, at FROM sync_ingested')
+      .raw()
+      .all() as unknown[][];
+    const ins = store.db.prepare(
+      'INSERT OR IGNORE INTO sync_ingested(device, epoch, seq, hash, changes, created, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
     store.db.transaction(() => {
-      if (maxHlc && !store.clock.isTooFarAhead(maxHlc)) store.clock.receive(maxHlc);
-      if (rows.length) {
-        const ins = store.db.prepare(
-          `INSERT OR IGNORE INTO sync_ingested VALUES (${rows[0]!.map(() => '?').join(', ')})`,
-        );
-        for (const r of rows) ins.run(...r);
+      if (typeof maxHlc === 'string' && !store.clock.isTooFarAhead(maxHlc)) store.clock.receive(maxHlc);
+      for (const [device, epoch, seq, hash, changes, created, at] of rows) {
+        if (typeof device !== 'string' || typeof epoch !== 'number' || typeof seq !== 'number') continue;
+        if (!covers(vector, device, epoch, seq) || typeof hash !== 'string' || !Number.isSafeInteger(changes)) continue;
+        ins.run(device, epoch, seq, hash, changes, Number.isSafeInteger(created) ? created : 0, String(at ?? ''));
       }
       store.setMeta('hlc', store.clock.current());
     })();
@@ -284,13 +427,16 @@ async function mergeImage(ctx: SyncContext, image: string): Promise<void> {
 
 /**
  * After a long absence segments this laptop never saw may have been compacted away. Then the
- * newest snapshot that covers them is merged in (change by change, keeping local work).
+ * best snapshot that covers them is merged in (change by change, keeping local work).
  */
 export async function fillGaps(ctx: SyncContext, missing: (v: Vector) => boolean): Promise<boolean> {
-  const found = await openNewest(ctx, (h) => missing(h.vector as Vector));
+  const found = await openNewest(ctx, (v) => missing(v));
   if (!found) return false;
   try {
-    await mergeImage(ctx, found.image);
+    await mergeImage(ctx, found.image, found.vector);
+  } catch (e) {
+    if (!(e instanceof BadFile)) throw e;
+    return false;
   } finally {
     rmSync(found.image, { force: true });
   }

@@ -1,38 +1,28 @@
 // Handlers of the whole-database methods (db/api/methods/data.ts).
-import { closeSync, fsyncSync, openSync, renameSync, writeSync } from 'node:fs';
 import type { Handlers } from '../dispatch.js';
 import { AppError } from '../../model/errors.js';
 import type { RecordKind } from '../../model/records.js';
 import { importFile } from '../../exchange/import.js';
 import { checkStore } from '../../records/check.js';
 import { dumpLines } from '../../records/read.js';
+import { writePrivateAtomic } from '../../store/private-files.js';
+
+/** The dump's lines in chunks of about a megabyte (a write per line would be slow). */
+function* dumpChunks(lines: Iterable<string>, counted: () => void): Generator<string> {
+  let buf = '';
+  for (const line of lines) {
+    counted();
+    buf += line + '\n';
+    if (buf.length > 1 << 20) {
+      yield buf;
+      buf = '';
+    }
+  }
+  if (buf) yield buf;
+}
 import { searchRecords } from '../../search/records.js';
 
 type H = Pick<Handlers, 'app.init' | 'app.check' | 'data.dump' | 'import.file' | 'search.records'>;
-
-/** Streams the dump to a temp file and renames it: a reader never sees half a dump. */
-function dumpToFile(lines: Iterable<string>, out: string): number {
-  const tmp = `${out}.tmp-${process.pid}`;
-  const fd = openSync(tmp, 'w', 0o600);
-  let n = 0;
-  let buf = '';
-  try {
-    for (const line of lines) {
-      buf += line + '\n';
-      n++;
-      if (buf.length > 1 << 20) {
-        writeSync(fd, buf);
-        buf = '';
-      }
-    }
-    writeSync(fd, buf);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, out);
-  return n;
-}
 
 export const dataHandlers: H = {
   'app.init': ({ store }, { deviceName }) => {
@@ -51,7 +41,15 @@ export const dataHandlers: H = {
   },
 
   'data.dump': ({ store, host }, { out }) => {
-    if (out) return { records: dumpToFile(dumpLines(store), out), file: out };
+    // Owner-only and atomic: a dump holds every client's personal data.
+    if (out) {
+      let records = 0;
+      writePrivateAtomic(
+        out,
+        dumpChunks(dumpLines(store), () => records++),
+      );
+      return { records, file: out };
+    }
     if (!host.out) throw new AppError('invalid_input', 'geef een bestand om naar te schrijven', 'out');
     let n = 0;
     for (const line of dumpLines(store)) {

@@ -5,8 +5,19 @@ import { listConflicts, resolveConflict } from '../../sync/conflicts.js';
 import { runRound, setupSync } from '../../sync/round.js';
 import { exclusiveRound, isRoundRunning } from '../../sync/runtime.js';
 import { syncStatus } from '../../sync/status.js';
+import { listTeamDevices, removeDevice } from '../../sync/remove.js';
+import { AppError } from '../../model/errors.js';
 
-type H = Pick<Handlers, 'sync.status' | 'sync.setup' | 'sync.run' | 'sync.conflicts' | 'sync.resolveConflict'>;
+type H = Pick<
+  Handlers,
+  | 'sync.status'
+  | 'sync.setup'
+  | 'sync.run'
+  | 'sync.conflicts'
+  | 'sync.resolveConflict'
+  | 'sync.devices'
+  | 'sync.removeDevice'
+>;
 
 export const syncHandlers: H = {
   'sync.status': ({ store }) => ({ ...syncStatus(store), running: isRoundRunning(store) }),
@@ -42,6 +53,32 @@ export const syncHandlers: H = {
   },
 
   'sync.conflicts': ({ store }, { all }) => ({ items: listConflicts(store, { all }) }),
+
+  'sync.devices': async (ctx, { folder }) => ({
+    items: await listTeamDevices(ctx.store, {
+      folder,
+      keyStore: ctx.host.keyStore,
+      passphrase: ctx.host.passphrase,
+      appVersion: ctx.host.appVersion,
+    }),
+    canRemove: ctx.session.role === 'beheerder',
+  }),
+
+  'sync.removeDevice': async (ctx, { device, newPassphrase, folder }) => {
+    if (isRoundRunning(ctx.store))
+      throw new AppError('sync_busy', 'Er loopt een synchronisatieronde: probeer het zo opnieuw.');
+    const result = await removeDevice(ctx.store, {
+      folder,
+      device,
+      newPassphrase,
+      keyStore: ctx.host.keyStore,
+      passphrase: ctx.host.passphrase,
+      appVersion: ctx.host.appVersion,
+      actor: ctx.session.user,
+    });
+    ctx.emit('sync.status', { ...syncStatus(ctx.store), running: false });
+    return result;
+  },
 
   'sync.resolveConflict': (ctx, { id, choice }) => {
     const resolved = resolveConflict(ctx.store, ctx.session.user, id, choice);

@@ -92,6 +92,17 @@ export const syncStatusOutput = z.object({
 });
 export type SyncStatusOutput = z.infer<typeof syncStatusOutput>;
 
+export const teamDevice = z.object({
+  device: z.string(),
+  name: z.string().nullable(),
+  lastSeen: z.string().nullable(),
+  removed: z.boolean(),
+  self: z.boolean(),
+});
+export type TeamDeviceItem = z.infer<typeof teamDevice>;
+
+const folderInput = z.string().min(1).max(1000).optional();
+
 export const syncMethods = {
   'sync.status': method({ input: z.object({}).strict(), output: syncStatusOutput }),
   /** Creates a team in the shared folder or joins it (also unlocks again after a lost key). */
@@ -122,6 +133,27 @@ export const syncMethods = {
   'sync.conflicts': method({
     input: z.object({ all: z.boolean().default(false) }).strict(),
     output: z.object({ items: z.array(syncConflict) }),
+  }),
+  /** The team's laptops (read from the folder's device files when the key is at hand), removed ones too. */
+  'sync.devices': method({
+    input: z.object({ folder: folderInput }).strict(),
+    output: z.object({ items: z.array(teamDevice), canRemove: z.boolean() }),
+  }),
+  /**
+   * Removes a laptop (id or name) from the team: a new team key under a new passphrase; the other
+   * laptops carry on without it, the removed one reads and writes nothing afterwards (db/sync/keys.ts).
+   */
+  'sync.removeDevice': method({
+    writes: true,
+    input: z
+      .object({ device: z.string().min(1).max(100), newPassphrase: z.string().min(1).max(1000), folder: folderInput })
+      .strict(),
+    output: z.object({
+      removed: z.object({ device: z.string(), name: z.string().nullable() }),
+      keyEpoch: z.number(),
+      needPassphrase: z.array(z.string()),
+    }),
+    roles: ['beheerder'],
   }),
   'sync.resolveConflict': method({
     writes: true,

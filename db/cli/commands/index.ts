@@ -7,6 +7,7 @@ import { searchCommand } from './search.js';
 import { demoCommand } from './demo.js';
 import { checkCommand } from './check.js';
 import { syncCommand } from './sync.js';
+import { teamCommand } from './team.js';
 import { exportCommand } from './export.js';
 import { reportCommand } from './report.js';
 import { backupCommand } from './backup.js';
@@ -20,6 +21,7 @@ export const COMMANDS: Command[] = [
   exportCommand,
   searchCommand,
   syncCommand,
+  teamCommand,
   demoCommand,
   checkCommand,
   backupCommand,

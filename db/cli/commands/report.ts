@@ -1,6 +1,5 @@
 // `caseload report NAME` (CONTRACTS.md): a management report as json (stdout by default), csv,
 // xlsx, html or pdf. Bad dates, unknown reports or formats are usage errors (exit 2).
-import { closeSync, fsyncSync, openSync, renameSync, writeSync } from 'node:fs';
 import {
   REPORT_FORMATS,
   REPORT_NAMES,
@@ -10,6 +9,7 @@ import {
 } from '../../model/reports.js';
 import { AppError } from '../../model/errors.js';
 import { parseDate } from '../../model/calendar.js';
+import { writePrivateAtomic } from '../../api/host.js';
 import { UsageError, type Command } from '../command.js';
 
 const FORMATS = REPORT_FORMATS;
@@ -32,16 +32,6 @@ function number(values: Values, flag: string, integer: boolean): number | undefi
   if (!Number.isFinite(n) || n < 0 || (integer && !Number.isInteger(n)))
     throw new UsageError(`--${flag}: '${v}' is geen geldig ${integer ? 'geheel ' : ''}getal`);
   return n;
-}
-
-function writeAtomic(file: string, data: Buffer): void {
-  // Temp name + rename: a reader (or a synced folder) never sees half a report.
-  const tmp = `${file}.tmp-${process.pid}`;
-  const fd = openSync(tmp, 'w');
-  writeSync(fd, data);
-  fsyncSync(fd);
-  closeSync(fd);
-  renameSync(tmp, file);
 }
 
 export const reportCommand: Command = {
@@ -103,7 +93,8 @@ export const reportCommand: Command = {
           );
         throw e;
       }
-      if (out) writeAtomic(out, data);
+      // Owner-only: a report with --detail names clients.
+      if (out) writePrivateAtomic(out, [data]);
       else ctx.io.out(data.toString('utf8').replace(/\n$/, ''));
       return 0;
     } finally {

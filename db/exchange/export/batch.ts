@@ -4,11 +4,12 @@
 // rename: when the rename fails nothing counts as delivered, and a crash after it can at worst
 // deliver a record twice, never lose one.
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, join, resolve, sep } from 'node:path';
 import { AppError } from '../../model/errors.js';
 import { audit } from '../../store/audit.js';
 import type { Store } from '../../journal/store.js';
+import { PRIVATE_DIR, mkdirPrivate, openPrivate } from '../../store/private-files.js';
 import { fileBytes } from './files.js';
 import { dutchDay } from '../../model/calendar.js';
 import { planTarget, type PlannedRecord } from './plan.js';
@@ -78,7 +79,7 @@ function stamp(d: Date): string {
 }
 
 function writeDurably(file: string, bytes: Buffer): void {
-  const fd = openSync(file, 'w');
+  const fd = openPrivate(file); // personal data: owner-only
   try {
     writeSync(fd, bytes);
     fsyncSync(fd);
@@ -122,13 +123,13 @@ export async function runExport(store: Store, opts: ExportOptions): Promise<Expo
     };
   }
 
-  mkdirSync(opts.outDir, { recursive: true });
+  mkdirPrivate(opts.outDir);
   let name = `${opts.target}-${stamp(now)}-${store.device.slice(0, 6)}`;
   for (let n = 2; existsSync(join(opts.outDir, name)); n++)
     name = `${opts.target}-${stamp(now)}-${store.device.slice(0, 6)}-${n}`;
   const tmp = join(opts.outDir, `.tmp-${name}`);
   const final = join(opts.outDir, name);
-  mkdirSync(tmp);
+  mkdirSync(tmp, { mode: PRIVATE_DIR });
   try {
     const files: BatchFile[] = [];
     for (const { part, records } of parts) {

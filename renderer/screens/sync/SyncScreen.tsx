@@ -6,6 +6,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { SyncStatusOutput } from '../../../db/api/methods/sync.js';
 import type { SyncApi } from './api.js';
 import { ConflictList } from './ConflictList.js';
+import { DevicesPanel } from './DevicesPanel.js';
 import { SetupForm } from './SetupForm.js';
 import { T, showTime } from './text.js';
 import './sync.css';
@@ -129,30 +130,7 @@ export function SyncScreen(props: { api: SyncApi }) {
               </p>
             )}
           </section>
-          <section aria-labelledby="sync-devices">
-            <h2 id="sync-devices">{T.devicesTitle}</h2>
-            <table className="table">
-              <thead>
-                <tr>
-                  <th>{T.device}</th>
-                  <th>{T.lastActivity}</th>
-                  <th>{T.version}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {status.devices.map((d) => (
-                  <tr key={d.device}>
-                    <td>
-                      {d.name || d.device}
-                      {d.self && <span className="muted"> ({T.thisLaptop})</span>}
-                    </td>
-                    <td>{showTime(d.lastActivity)}</td>
-                    <td>{d.appVersion ?? ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
+          <DevicesPanel api={api} version={version} onChanged={() => void load()} />
           <section aria-labelledby="sync-problems">
             <h2 id="sync-problems">{T.problemsTitle}</h2>
             {status.problems.length === 0 ? (

@@ -9,9 +9,10 @@ import { v7 as uuidv7 } from 'uuid';
 import { loadDemo } from '../../../db/demo/generate.js';
 import { Store } from '../../../db/journal/store.js';
 import { MemoryKeyStore } from '../../../db/sync/keystore.js';
-import { runRound, setupSync, unlockTeam } from '../../../db/sync/round.js';
+import { runRound, setupSync } from '../../../db/sync/round.js';
+import { openTeam } from '../../../db/sync/identity.js';
 import { publishSnapshot } from '../../../db/sync/snapshot.js';
-import { loadIdentity, readTeamFile } from '../../../db/sync/team.js';
+import { readTeamFile } from '../../../db/sync/team.js';
 import { rootOf } from '../../../db/sync/layout.js';
 
 const PASS = 'bench-wachtwoord';
@@ -137,7 +138,7 @@ export async function benchSnapshotBootstrap(opts: { clients: number; sourceDb?:
     const keys = new MemoryKeyStore();
     await setupSync(source, { folder: dir, mode: 'create', passphrase: PASS, keyStore: keys });
     const team = readTeamFile(rootOf(dir))!;
-    const id = loadIdentity(source, team.team, await unlockTeam(team, keys));
+    const id = await openTeam(source, rootOf(dir), team, keys);
     const ts = performance.now();
     const rel = await publishSnapshot({
       store: source,

@@ -126,19 +126,24 @@ describe('team setup', () => {
   it('does not make a second team in a folder that has one, nor join a laptop to two teams', async () => {
     const folder = tempDir();
     const a = tempStore();
-    await setupSync(a, { folder, mode: 'create', passphrase: 'eerste team', keyStore: new MemoryKeyStore() });
+    await setupSync(a, { folder, mode: 'create', passphrase: 'eerste team 2026', keyStore: new MemoryKeyStore() });
     await expect(
-      setupSync(tempStore(), { folder, mode: 'create', passphrase: 'tweede team', keyStore: new MemoryKeyStore() }),
+      setupSync(tempStore(), {
+        folder,
+        mode: 'create',
+        passphrase: 'tweede team 2026',
+        keyStore: new MemoryKeyStore(),
+      }),
     ).rejects.toThrow(/al een team/);
     const other = tempDir();
     await setupSync(tempStore(), {
       folder: other,
       mode: 'create',
-      passphrase: 'ander team!',
+      passphrase: 'ander team 2026!',
       keyStore: new MemoryKeyStore(),
     });
     await expect(
-      setupSync(a, { folder: other, mode: 'join', passphrase: 'ander team!', keyStore: new MemoryKeyStore() }),
+      setupSync(a, { folder: other, mode: 'join', passphrase: 'ander team 2026!', keyStore: new MemoryKeyStore() }),
     ).rejects.toThrow(/ander team/);
   });
 

@@ -163,6 +163,8 @@ export class Cloud {
   readonly random: () => number;
   copiesMade = 0;
   truncatedMade = 0;
+  /** The laptop whose team.json and key changes count (default: the first). */
+  teamOwner: Laptop | undefined;
 
   constructor(seed: number, start: number) {
     this.random = rng(seed);
@@ -177,7 +179,9 @@ export class Cloud {
 
   private owner(rel: string): Laptop | undefined {
     const parts = rel.split(/[\\/]/);
-    if (parts[1] === 'team.json') return this.laptops[0];
+    if (parts[1] === 'team.json') return this.teamOwner ?? this.laptops[0];
+    // Key changes (keys/e-N.json) are written once, by the laptop that removed another.
+    if (parts[1] === 'keys') return this.teamOwner ?? this.laptops[0];
     if (parts[1] === 'devices') return this.laptops.find((l) => l.device === parts[2]);
     const m = /^s-([0-9a-f]{16})-/.exec(parts[parts.length - 1] ?? '');
     return m ? this.laptops.find((l) => l.device === m[1]) : undefined;
@@ -267,9 +271,9 @@ export class Cloud {
     for (let i = 0; i < maxRounds; i++) {
       await this.round({}, 1);
       await this.round({}, 1);
-      const pending = this.laptops.some(
-        (l) => l.rounds.at(-1)!.published.changes > 0 || l.rounds.at(-1)!.ingested.segments > 0,
-      );
+      const pending = this.laptops
+        .filter((l) => !this.offline.has(l.name))
+        .some((l) => l.rounds.at(-1)!.published.changes > 0 || l.rounds.at(-1)!.ingested.segments > 0);
       if (!pending) return;
     }
     throw new Error('the laptops did not settle');

@@ -81,7 +81,8 @@ describe('sync over months', () => {
   });
 
   it('carries a retention purge to the other laptops and keeps late segments from bringing it back', async () => {
-    const cloud = new Cloud(43, Date.UTC(2026, 0, 5, 9));
+    // In 2040 every laptop itself finds the client past retention (it checks before it purges).
+    const cloud = new Cloud(43, Date.UTC(2040, 0, 5, 9));
     const [A, B, C] = ['a', 'b', 'c'].map((n) => cloud.laptop(n)) as [Laptop, Laptop, Laptop];
     loadDemo(A.store, { clients: 20, seed: 9, today: '2026-01-04' });
     await A.create();

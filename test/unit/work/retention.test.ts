@@ -248,8 +248,13 @@ describe('the retention purge', () => {
     expect(new Set(published.map((p) => p.entity))).toEqual(new Set(['purge_marker']));
     expect(JSON.stringify(published)).not.toMatch(new RegExp([c.id, c.ref, c.bsn, 'Zwartkruis'].join('|')));
     replicate(a, b, `seq > ${before}`);
-    expect(applyPurgeMarkers(b, 'sync')).toEqual({ purged: 1, conflicts: [] });
-    expect(find(b, [c.bsn, 'Zwartkruis', c.id, c.ref])).toEqual([]);
+    expect(applyPurgeMarkers(b, 'sync')).toMatchObject({ purged: 1, purgedRefs: [c.ref], conflicts: [], refused: [] });
+    expect(find(b, [c.bsn, 'Zwartkruis', c.id])).toEqual([]);
+    // The applying laptop's audit entry names which record went (its ref: no personal data).
+    expect(find(b, [c.ref])).toEqual([`audit_log.object has ${c.ref}`]);
+    expect(b.db.prepare("SELECT object FROM audit_log WHERE action = 'retention.apply'").pluck().all()).toEqual([
+      `1 klant(en): ${c.ref}`,
+    ]);
     expect(verifyJournal(b)).toEqual([]);
     expect(isPurged(b, 'placement', c.placementId)).toBe(true);
     expect(b.db.prepare('SELECT count(*) FROM purge_markers').pluck().get()).toBe(
@@ -267,7 +272,7 @@ describe('the retention purge', () => {
     await new Promise((r) => setTimeout(r, 5));
     b.write('u', (w) => w.update('client', c.id, { city: 'Creil' }));
     replicate(a, b, `seq > ${before}`);
-    expect(applyPurgeMarkers(b, 'sync')).toEqual({ purged: 0, conflicts: [c.ref] });
+    expect(applyPurgeMarkers(b, 'sync')).toMatchObject({ purged: 0, conflicts: [c.ref], refused: [] });
     expect(b.db.prepare('SELECT count(*) FROM clients WHERE id = ?').pluck().get(c.id)).toBe(1);
     expect(markerId('client', c.id)).not.toContain(c.id);
   });
