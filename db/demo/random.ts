@@ -1,5 +1,6 @@
 // Deterministic randomness for demo data: a seeded generator with the few draws the generator
 // needs, and synthetic BSNs that pass the eleven-check.
+import { bsnCheckDigit } from '../model/bsn.js';
 
 /** mulberry32: small, fast, deterministic. */
 export function rng(seed: number): () => number {
@@ -37,11 +38,9 @@ export function rand(seed: number): Rand {
 export function syntheticBsn(n: number): string {
   const m = n % 1_000_000;
   const prefix = String((n < 1_000_000 ? 9_000_000 : 8_000_000) + ((m * 7919) % 1_000_000));
-  let sum = 0;
-  for (let i = 0; i < 7; i++) sum += (9 - i) * Number(prefix[i]);
   for (let d = 0; d <= 9; d++) {
-    const check = (sum + 2 * d) % 11;
-    if (check <= 9) return `${prefix}${d}${check}`;
+    const check = bsnCheckDigit(`${prefix}${d}`);
+    if (check !== null) return `${prefix}${d}${check}`;
   }
   throw new Error(`no BSN for ${n}`);
 }

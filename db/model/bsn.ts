@@ -9,13 +9,18 @@ export function normalizeBsn(input: string): string | null {
   return digits.padStart(9, '0');
 }
 
+/** The ninth digit that makes the first eight pass the eleven-check, or null when none does. */
+export function bsnCheckDigit(first8: string): string | null {
+  let sum = 0;
+  for (let i = 0; i < 8; i++) sum += (9 - i) * Number(first8[i]);
+  const check = sum % 11;
+  return check > 9 ? null : String(check);
+}
+
 export function isValidBsn(input: string): boolean {
   const bsn = normalizeBsn(input);
   if (bsn === null || bsn === '000000000') return false;
-  let sum = 0;
-  for (let i = 0; i < 8; i++) sum += (9 - i) * Number(bsn[i]);
-  sum -= Number(bsn[8]);
-  return sum % 11 === 0;
+  return bsnCheckDigit(bsn.slice(0, 8)) === bsn[8];
 }
 
 /** Masks a BSN for display in lists and logs: only the last three digits stay readable. */

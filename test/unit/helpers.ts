@@ -7,6 +7,7 @@ import { afterEach } from 'vitest';
 import { Store } from '../../db/journal/store.js';
 import { runCli } from '../../db/cli/index.js';
 import type { CliIO } from '../../db/cli/command.js';
+import { bsnCheckDigit } from '../../db/model/bsn.js';
 
 export const REPO = resolve(import.meta.dirname, '../..');
 const dirs: string[] = [];
@@ -66,9 +67,7 @@ export function bin(args: string[], env: NodeJS.ProcessEnv = {}): { code: number
 
 /** A valid synthetic BSN (eleven-check) from 8 digits. */
 export function bsnFrom(prefix8: string): string {
-  let sum = 0;
-  for (let i = 0; i < 8; i++) sum += (9 - i) * Number(prefix8[i]);
-  const check = sum % 11;
-  if (check > 9) throw new Error(`no check digit for ${prefix8}`);
-  return prefix8 + String(check);
+  const check = bsnCheckDigit(prefix8);
+  if (check === null) throw new Error(`no check digit for ${prefix8}`);
+  return prefix8 + check;
 }

@@ -1,7 +1,7 @@
 // Turns planned records into the bytes of one batch file: CSV (';' by default, UTF-8 with BOM or
 // Windows-1252, formula-safe cells), XLSX (every cell a text cell: never a formula) or VUM JSON.
 import iconv from 'iconv-lite';
-import { csvLine } from './csv-cell.js';
+import { csvLine } from '../../model/csv.js';
 import type { PlanPart, PlannedRecord } from './plan.js';
 
 export async function fileBytes(part: PlanPart, records: PlannedRecord[]): Promise<Buffer> {

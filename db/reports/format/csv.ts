@@ -4,16 +4,10 @@
 import type { ReportRecord, ReportTable } from '../../model/reports.js';
 import { labelOf } from '../../model/codes.js';
 import { formatCell } from './cells.js';
-
-/** Quotes a cell when needed, and defuses spreadsheet formulas (EXPORTS.md, CSV injection). */
-export function csvCell(s: string): string {
-  let v = s;
-  if (/^[=+\-@\t\r]/.test(v) && !/^-?\d+(,\d+)?$/.test(v)) v = `'${v}`;
-  return /[;"\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
+import { csvCell } from '../../model/csv.js';
 
 function line(cells: string[]): string {
-  return cells.map(csvCell).join(';');
+  return cells.map((c) => csvCell(c)).join(';');
 }
 
 export interface RecordList {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { csvCell } from '../../../db/exchange/export/csv-cell.js';
+import { csvCell } from '../../../db/model/csv.js';
 import { runExport } from '../../../db/exchange/export/batch.js';
 import { saveProfile, shippedProfiles } from '../../../db/exchange/export/profiles.js';
 import type { Profile } from '../../../db/model/export-profiles.js';
@@ -41,8 +41,13 @@ describe('export files', () => {
   });
 
   it('neutralises every formula start character and quotes what needs quoting', () => {
-    for (const start of ['=', '+', '-', '@', '\t', '\r'])
-      expect(csvCell(`${start}1`, ';').replace(/^"/, '')).toMatch(/^'/);
+    for (const start of ['=', '+', '-', '@', '\t', '\r']) {
+      expect(csvCell(`${start}1`, ';').replace(/^"/, ''), JSON.stringify(start)).toMatch(start === '-' ? /^-1$/ : /^'/);
+      expect(csvCell(`${start}HYPERLINK("x")`, ';').replace(/^"/, ''), JSON.stringify(start)).toMatch(/^'/);
+      expect(csvCell(`${start}1+cmd|' /C calc'!A0`, ';').replace(/^"/, '')).toMatch(/^'/);
+    }
+    // A negative number is a value to a spreadsheet, not a formula: it stays a number.
+    expect(csvCell('-2,5', ';')).toBe('-2,5');
     expect(csvCell('a;b', ';')).toBe('"a;b"');
     expect(csvCell('zeg "ja"', ';')).toBe('"zeg ""ja"""');
     expect(csvCell('regel 1\nregel 2', ';')).toBe('"regel 1\nregel 2"');
