@@ -1,7 +1,10 @@
 // ESLint with typescript-eslint. The import boundaries of ARCHITECTURE.md are enforced here:
-// db/ never imports electron or renderer code; renderer/ never imports Node or SQLite modules.
+// the layers of db/ (an allowlist: model -> store -> journal -> records -> domain -> api ->
+// command line and shells, the renderer on the pure model and contract only), db/ never imports
+// electron or renderer code, and renderer/ never imports Node or SQLite modules.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import boundaries from 'eslint-plugin-boundaries';
 
 const nodeModules = [
   'fs',
@@ -22,10 +25,63 @@ const nodeModules = [
   'buffer',
 ];
 
+// The layers (docs/architecture.md). First matching pattern wins, so the narrow ones come first.
+const LAYERS = [
+  { type: 'contract', pattern: ['db/api/contract.ts', 'db/api/define.ts', 'db/api/methods/**'], mode: 'full' },
+  { type: 'door', pattern: ['db/api/dispatch.ts', 'db/api/host.ts', 'db/api/session.ts'], mode: 'full' },
+  { type: 'model', pattern: 'db/model/**', mode: 'full' },
+  { type: 'store', pattern: 'db/store/**', mode: 'full' },
+  { type: 'journal', pattern: 'db/journal/**', mode: 'full' },
+  { type: 'records', pattern: 'db/records/**', mode: 'full' },
+  {
+    type: 'domain',
+    pattern: 'db/{work,matching,search,users,retention,exchange,reports,sync,demo,backup}/**',
+    mode: 'full',
+  },
+  { type: 'api', pattern: 'db/api/**', mode: 'full' },
+  { type: 'cli', pattern: 'db/cli/**', mode: 'full' },
+  { type: 'shell', pattern: 'electron/**', mode: 'full' },
+  { type: 'renderer', pattern: 'renderer/**', mode: 'full' },
+];
+
+/** Which layers each layer may import (an allowlist: anything else fails lint). */
+export const LAYER_RULES = [
+  { from: 'model', allow: ['model'] },
+  { from: 'contract', allow: ['model', 'contract'] },
+  { from: 'store', allow: ['model', 'store'] },
+  { from: 'journal', allow: ['model', 'store', 'journal'] },
+  { from: 'records', allow: ['model', 'store', 'journal', 'records'] },
+  { from: 'domain', allow: ['model', 'store', 'journal', 'records', 'domain'] },
+  { from: 'api', allow: ['model', 'contract', 'store', 'journal', 'records', 'domain', 'door', 'api'] },
+  { from: 'door', allow: ['model', 'contract', 'store', 'journal', 'records', 'domain', 'api', 'door'] },
+  { from: 'cli', allow: ['model', 'contract', 'door', 'cli'] },
+  { from: 'shell', allow: ['model', 'contract', 'door', 'shell'] },
+  { from: 'renderer', allow: ['model', 'contract', 'renderer'] },
+];
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'out/**', 'release/**', 'artifacts/**', 'test/tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  {
+    files: ['db/**/*.ts', 'electron/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    plugins: { boundaries },
+    settings: {
+      'import/resolver': { typescript: { alwaysTryTypes: true } },
+      'boundaries/elements': LAYERS,
+      'boundaries/include': ['db/**/*', 'electron/**/*', 'renderer/**/*'],
+    },
+    rules: {
+      'boundaries/element-types': [
+        'error',
+        {
+          default: 'disallow',
+          message: '${file.type} may not import ${dependency.type} (layers: docs/architecture.md)',
+          rules: LAYER_RULES,
+        },
+      ],
+    },
+  },
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

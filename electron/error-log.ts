@@ -5,7 +5,7 @@
 // What to do about the error is in the dialog (fatal.ts); the log is for the beheerder.
 import { appendFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensurePrivateDir, makePrivate } from '../db/backup/files.js';
+import { ensurePrivateDir, makePrivate } from '../db/api/host.js';
 import { scrubLog, type ScrubOptions } from './log-scrub.js';
 
 export const LOG_FILE = 'caseload.log';

@@ -5,8 +5,7 @@
 import { safeStorage } from 'electron';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { KeyStore } from '../db/sync/keystore.js';
-import { writeBufferAtomic } from '../db/sync/layout.js';
+import { writeBufferAtomic, type KeyStore } from '../db/api/host.js';
 
 type Kept = Record<string, string>;
 

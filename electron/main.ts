@@ -22,8 +22,20 @@ import { homedir, hostname, release, userInfo } from 'node:os';
 import { basename, join } from 'node:path';
 import { EVENT_NAMES } from '../db/api/contract.js';
 import { createApi } from '../db/api/dispatch.js';
-import type { Store } from '../db/journal/store.js';
-import { defaultDbFile, userDataDir } from '../db/store/paths.js';
+import {
+  auditRestore,
+  backupDirFor,
+  commitRestore,
+  configureSync,
+  defaultDbFile,
+  discardPendingRestore,
+  isRoundRunning,
+  startBackupSchedule,
+  startSyncLoop,
+  userDataDir,
+  type CommitResult,
+  type Store,
+} from '../db/api/host.js';
 import { CHANNELS, createCallRouter, pdfFileName, type PrintToPdfResult } from './ipc.js';
 import { menuTemplate } from './menu.js';
 import {
@@ -41,8 +53,6 @@ import {
 } from './security.js';
 import { localSession } from './session.js';
 import { SafeStorageKeyStore } from './keystore.js';
-import { configureSync } from '../db/sync/runtime.js';
-import { startSyncLoop } from '../db/sync/watch.js';
 import { serveStatic } from './static.js';
 import {
   EXIT_NATIVE_MODULE_MISMATCH,
@@ -51,10 +61,6 @@ import {
   verifiedBinding,
   type Runtime,
 } from './native.js';
-import { backupDirFor } from '../db/backup/backup.js';
-import { auditRestore, commitRestore, discardPendingRestore, type CommitResult } from '../db/backup/restore.js';
-import { startBackupSchedule } from '../db/backup/schedule.js';
-import { isRoundRunning } from '../db/sync/runtime.js';
 import { claimSingleInstance } from './single-instance.js';
 import { shutdown } from './shutdown.js';
 import { captureWindowState, loadWindowState, restoreWindowState, saveWindowState } from './window-state.js';

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BINDING_FILE, MANIFEST_FILE, PACKAGED_DIR, devBindingPath, parseManifest } from '../build/native-binding.js';
-import { Store, type OpenOptions } from '../db/journal/store.js';
+import { Store, type OpenOptions } from '../db/api/host.js';
 
 /** Exit code when the Electron binding is missing or does not load (scripts/start.mjs then opens the web shell). */
 export const EXIT_NATIVE_MODULE_MISMATCH = 3;

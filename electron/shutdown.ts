@@ -2,7 +2,7 @@
 // sync round that is writing finish (bounded), then checkpoint the WAL into the database file and
 // close it, so the next start - or a backup tool copying the user-data folder - finds one
 // complete file. Pure Node: main.ts calls it from before-quit.
-import type { StoreBase } from '../db/store/open.js';
+import type { StoreBase } from '../db/api/host.js';
 
 export interface ShutdownDeps {
   store: StoreBase | null;

@@ -2,7 +2,7 @@
 // message with the notes; for a folder source a button that opens it. The version the user was
 // told about is kept in update-seen.json in the user-data folder. Dialog and shell are injected.
 import { readFileSync } from 'node:fs';
-import { writeBufferAtomic } from '../db/sync/layout.js';
+import { writeBufferAtomic } from '../db/api/host.js';
 import { checkForUpdate, shouldNotify, updateMessage, type UpdateSource } from './update-check.js';
 
 export interface NoticeDeps {

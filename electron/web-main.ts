@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { defaultDbFile } from '../db/store/paths.js';
+import { defaultDbFile } from '../db/api/host.js';
 import { openBrowser } from './open-browser.js';
 
 const HELP = `Gebruik: tsx electron/web-main.ts [--db FILE] [--port N] [--renderer DIR] [--open]

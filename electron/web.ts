@@ -11,12 +11,10 @@ import type { AddressInfo } from 'node:net';
 import { EVENT_NAMES, isMethodName } from '../db/api/contract.js';
 import { createApi } from '../db/api/dispatch.js';
 import { type Session } from '../db/model/roles.js';
-import { Store } from '../db/journal/store.js';
 import { SECURITY_HEADERS } from './security.js';
 import { serveStatic } from './static.js';
 import { localSession } from './session.js';
-import { backupDirFor } from '../db/backup/backup.js';
-import { commitRestore, discardPendingRestore } from '../db/backup/restore.js';
+import { Store, backupDirFor, commitRestore, discardPendingRestore } from '../db/api/host.js';
 
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
 export const TOKEN_HEADER = 'x-caseload-token';

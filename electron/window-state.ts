@@ -3,7 +3,7 @@
 // screen, never off-screen (a laptop undocked from its second monitor), and a damaged or hostile
 // file is ignored. No runtime 'electron' import: main.ts passes the displays' work areas.
 import { readFileSync } from 'node:fs';
-import { writeBufferAtomic } from '../db/sync/layout.js';
+import { writeBufferAtomic } from '../db/api/host.js';
 
 export interface Rect {
   x: number;

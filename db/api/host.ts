@@ -15,8 +15,10 @@ export { writeBufferAtomic } from '../sync/layout.js';
 export { configureSync, isRoundRunning } from '../sync/runtime.js';
 export { startSyncLoop } from '../sync/watch.js';
 export { backupDirFor } from '../backup/backup.js';
+export { ensurePrivateDir, makePrivate } from '../backup/files.js';
 export { startBackupSchedule } from '../backup/schedule.js';
-export { commitRestore, discardPendingRestore, type CommitResult } from '../backup/restore.js';
+export { auditRestore, commitRestore, discardPendingRestore, type CommitResult } from '../backup/restore.js';
+export type { StoreBase } from '../store/open.js';
 
 /**
  * Puts a restore staged through the contract (backup.restore / backup.stage) in place: the

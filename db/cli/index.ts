@@ -2,8 +2,7 @@
 // Exit 0 success, 1 input refused (nothing written), 2 usage error.
 import { parseArgs } from 'node:util';
 import { userInfo } from 'node:os';
-import { Store } from '../api/host.js';
-import { defaultDbFile } from '../store/paths.js';
+import { Store, defaultDbFile } from '../api/host.js';
 import { AppError } from '../model/errors.js';
 import { UsageError, type CliApi, type CliIO, type Command } from './command.js';
 import { createApi } from '../api/dispatch.js';
