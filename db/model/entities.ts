@@ -246,6 +246,26 @@ export const ENTITIES = {
       target_id: t(),
     },
   },
+  /**
+   * A report as delivered (issue 14, CONTRACTS.md "Reproducible"): its parameters and the day its
+   * defaults were resolved on, who delivered it when, the sha256 of the json, the knowledge vector
+   * it was made under (db/journal/knowledge.ts) and the refs behind every figure (JSON).
+   */
+  report_delivery: {
+    table: 'report_deliveries',
+    refPrefix: 'RD',
+    fields: {
+      name: t(),
+      params: t(),
+      today: d(),
+      delivered_at: t(),
+      by_user: t(),
+      sha256: t(),
+      knowledge: t(),
+      figures: t(),
+      note: t(),
+    },
+  },
 } as const satisfies Record<string, EntitySpec>;
 
 export type EntityName = keyof typeof ENTITIES;

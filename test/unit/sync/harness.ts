@@ -152,7 +152,7 @@ const COPY_NAMES = [
  * wrote them) to every other online view, in seeded random order.
  */
 export class Cloud {
-  readonly base = tempDir();
+  readonly base: string;
   readonly laptops: Laptop[] = [];
   readonly offline = new Set<string>();
   readonly typed: TypedEdit[] = [];
@@ -165,7 +165,9 @@ export class Cloud {
   /** The laptop whose team.json and key changes count (default: the first). */
   teamOwner: Laptop | undefined;
 
-  constructor(seed: number, start: number) {
+  /** `base`: the folder for the laptops' files (default: a temp folder removed after each test). */
+  constructor(seed: number, start: number, base = tempDir()) {
+    this.base = base;
     this.random = rng(seed);
     this.now = start;
   }
