@@ -330,7 +330,9 @@ export class Writer {
     let rows = 0;
     for (const entity of Object.keys(ENTITIES) as EntityName[]) {
       rows += db
-        .prepare(`INSERT INTO ${ENTITIES[entity].table}${rowsFromChangesSql(entity, 'journal_changes c', 'c.entity = ?')}`)
+        .prepare(
+          `INSERT INTO ${ENTITIES[entity].table}${rowsFromChangesSql(entity, 'journal_changes c', 'c.entity = ?')}`,
+        )
         .run(entity).changes;
     }
     for (const ix of indexes) db.exec(ix.sql);
