@@ -13,140 +13,18 @@
 // The device of a change is the one in its clock. Everything else reads changes through
 // `rowChanges` (one record's history, per field) or `changesSince` (in journal order).
 import type { StoreBase } from '../store/open.js';
-import { ENTITIES, fieldNumber, fieldOfNumber, isEntityName, type EntityName } from '../model/entities.js';
-import { decodeHlc } from './hlc.js';
+import { ENTITIES, type EntityName } from '../model/entities.js';
+import { expand, type PackedRow, type StoredChange } from '../model/journal-format.js';
 
-export type Value = string | number | boolean | string[] | null;
-
-export interface FieldChange {
-  entity: EntityName;
-  row_id: string;
-  field: string;
-  /** The logical value (lists as arrays, booleans as booleans). */
-  value: Value;
-  hlc: string;
-  base_hlc: string | null;
-  device: string;
-  user: string;
-}
-
-/** A change as read back from the journal: where it sits and when this laptop had it. */
-export interface StoredChange extends FieldChange {
-  seq: number;
-  at: number;
-}
-
-export interface PackedRow {
-  seq: number;
-  entity: string;
-  row_id: string;
-  hlc: string;
-  user: string;
-  fields: string;
-  clocks: string | null;
-  bases: string | null;
-  at: number;
-}
-
-const HLC_HEAD = 15;
-
-/** A field's clock from the row's clock and its override (counter within the same ms and device). */
-function clockOf(rowHlc: string, override: number | string | undefined): string {
-  if (override === undefined) return rowHlc;
-  if (typeof override === 'string') return override;
-  const device = rowHlc.slice(HLC_HEAD + 6);
-  return `${rowHlc.slice(0, HLC_HEAD)}-${override.toString(16).padStart(4, '0')}-${device}`;
-}
-
-/** Every field change in one journal row, in field-number order. */
-export function expand(row: PackedRow): StoredChange[] {
-  if (!isEntityName(row.entity)) return [];
-  const fields = JSON.parse(row.fields) as Record<string, Value>;
-  const clocks = row.clocks ? (JSON.parse(row.clocks) as Record<string, number | string>) : {};
-  const bases = row.bases ? (JSON.parse(row.bases) as Record<string, string>) : {};
-  const out: StoredChange[] = [];
-  for (const [no, value] of Object.entries(fields)) {
-    const field = fieldOfNumber(row.entity, Number(no));
-    if (!field) continue;
-    const hlc = clockOf(row.hlc, clocks[no]);
-    out.push({
-      seq: row.seq,
-      at: row.at,
-      entity: row.entity,
-      row_id: row.row_id,
-      field,
-      value,
-      hlc,
-      base_hlc: bases[no] ?? null,
-      device: hlc.slice(HLC_HEAD + 6),
-      user: row.user,
-    });
-  }
-  return out;
-}
-
-/** The columns of one journal row for changes of one record by one user and device (distinct fields). */
-export function pack(changes: readonly FieldChange[]): Omit<PackedRow, 'seq' | 'at'> {
-  const first = changes[0]!;
-  const rowHlc = changes.reduce((min, c) => (c.hlc < min ? c.hlc : min), first.hlc);
-  const head = rowHlc.slice(0, HLC_HEAD);
-  const fields: Record<number, Value> = {};
-  const clocks: Record<number, number | string> = {};
-  const bases: Record<number, string> = {};
-  let hasClocks = false;
-  let hasBases = false;
-  for (const c of changes) {
-    const no = fieldNumber(c.entity, c.field)!;
-    fields[no] = c.value;
-    if (c.hlc !== rowHlc) {
-      hasClocks = true;
-      clocks[no] = c.hlc.slice(0, HLC_HEAD) === head && c.device === first.device ? decodeHlc(c.hlc).counter : c.hlc;
-    }
-    if (c.base_hlc !== null) {
-      hasBases = true;
-      bases[no] = c.base_hlc;
-    }
-  }
-  return {
-    entity: first.entity,
-    row_id: first.row_id,
-    hlc: rowHlc,
-    user: first.user,
-    fields: JSON.stringify(fields),
-    clocks: hasClocks ? JSON.stringify(clocks) : null,
-    bases: hasBases ? JSON.stringify(bases) : null,
-  };
-}
-
-/**
- * Splits changes into journal rows: one per run of changes of the same record, user and device
- * in which no field repeats (a local write is one row; a segment from an older version, with a
- * clock per field, packs the same way).
- */
-export function packRuns(changes: readonly FieldChange[]): FieldChange[][] {
-  const runs: FieldChange[][] = [];
-  let run: FieldChange[] = [];
-  const fields = new Set<string>();
-  for (const c of changes) {
-    const prev = run[0];
-    if (
-      prev &&
-      (prev.entity !== c.entity ||
-        prev.row_id !== c.row_id ||
-        prev.user !== c.user ||
-        prev.device !== c.device ||
-        fields.has(c.field))
-    ) {
-      runs.push(run);
-      run = [];
-      fields.clear();
-    }
-    run.push(c);
-    fields.add(c.field);
-  }
-  if (run.length) runs.push(run);
-  return runs;
-}
+export {
+  expand,
+  pack,
+  RunPacker,
+  type FieldChange,
+  type PackedRow,
+  type StoredChange,
+  type Value,
+} from '../model/journal-format.js';
 
 /** One record's field changes, oldest journal row first (ordered by field and clock by callers that need it). */
 export function rowChanges(store: StoreBase, entity: EntityName, rowId: string): StoredChange[] {

@@ -6,7 +6,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import { ENTITIES, fieldNames, fieldNumber, fieldSpec, type EntityName, type FieldSpec } from '../model/entities.js';
 import type { Store } from './store.js';
-import { pack, packRuns, rowChanges, type FieldChange, type Value } from './entries.js';
+import { RunPacker, rowChanges, type FieldChange, type Value } from './entries.js';
 import { changeJson } from '../store/journal-pack.js';
 
 export type { FieldChange, Value } from './entries.js';
@@ -309,53 +309,16 @@ export class Writer {
   }
 
   /**
-   * Bulk path of the journal's rule for a store whose synced tables are still empty (a new laptop
-   * bootstrapping from a snapshot, db/sync/snapshot.ts, after the snapshot's entries were checked
-   * and journaled): writes every row once, each field with the value of its highest clock, lists
-   * sorted and unique, `deleted` 0 unless set - the rows applyChanges would leave, built by SQLite
-   * in one statement per table instead of one JavaScript call per entry. Returns rows written.
-   */
-  rebuildRowsFromJournal(): number {
-    const db = this.store.db;
-    registerRowFunctions(db);
-    // Secondary indexes are built once after the rows (a sort) instead of row by row: dropped and
-    // recreated from their own definitions, inside the caller's transaction.
-    const tables = Object.values(ENTITIES).map((e) => e.table);
-    const indexes = db
-      .prepare(
-        `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${tables.map(() => '?').join(', ')})`,
-      )
-      .all(...tables) as { name: string; sql: string }[];
-    for (const ix of indexes) db.exec(`DROP INDEX ${quote(ix.name)}`);
-    let rows = 0;
-    for (const entity of Object.keys(ENTITIES) as EntityName[]) {
-      rows += db
-        .prepare(
-          `INSERT INTO ${ENTITIES[entity].table}${rowsFromChangesSql(entity, 'journal_changes c', 'c.entity = ?')}`,
-        )
-        .run(entity).changes;
-    }
-    for (const ix of indexes) db.exec(ix.sql);
-    // Records that had more than one ref keep all of them (journal() does this one write at a time).
-    db.exec(`INSERT OR IGNORE INTO ref_history(entity, ref, row_id, hlc)
-      SELECT c.entity, c.value, c.row_id, min(c.hlc) FROM journal_changes c
-      WHERE c.field_no = 0 AND c.type = 'text' AND EXISTS (
-        SELECT 1 FROM journal_changes d WHERE d.entity = c.entity AND d.row_id = c.row_id AND d.field_no = 0
-          AND d.type = 'text' AND d.value != c.value)
-      GROUP BY c.entity, c.value, c.row_id ORDER BY min(c.hlc)`);
-    return rows;
-  }
-
-  /**
    * Journals changes of one record (split into rows of one user and device, no field twice) and
    * keeps ref_history: a record whose ref changes has all its refs there (db/records/refs.ts).
    */
   private journal(changes: readonly FieldChange[], before: readonly FieldChange[]): void {
     const at = this.store.now();
-    for (const run of packRuns(changes)) {
-      const p = pack(run);
-      this.insJournal.run(p.entity, p.row_id, p.hlc, p.user, p.fields, p.clocks, p.bases, at);
-    }
+    const packer = new RunPacker((p) =>
+      this.insJournal.run(p.entity, p.row_id, p.hlc, p.user, p.fields, p.clocks, p.bases, at),
+    );
+    for (const c of changes) packer.push(c);
+    packer.flush();
     const refs = changes.filter((c) => c.field === 'ref' && typeof c.value === 'string');
     if (!refs.length) return;
     const all = [...before.filter((c) => c.field === 'ref' && typeof c.value === 'string'), ...refs];

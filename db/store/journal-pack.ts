@@ -1,10 +1,10 @@
-// Packing field changes into journal rows in SQL, for the bulk paths that have them one per row:
-// converting an old journal (migration 0008) and restoring a snapshot (db/sync/snapshot.ts),
-// millions at a time. The same layout as db/journal/entries.ts `pack`: changes of one record by
-// one user and device in one millisecond share a row (no field twice), the row's clock is the
-// lowest, the others keep theirs in `clocks` (as a counter when only the counter differs).
+// The journal's bulk paths, which have changes one per row (the exchange format): converting an
+// old journal (migration 0008) and restoring a snapshot (db/sync/snapshot.ts), millions at a
+// time. They stream in pages through the same packer as every write (db/model/journal-format.ts),
+// so there is one packed layout. Also the journal_changes view for SQL that needs one row per field.
 import type BetterSqlite3 from 'better-sqlite3';
-import { ENTITIES } from '../model/entities.js';
+import { ENTITIES, fieldNumber, isEntityName } from '../model/entities.js';
+import { RunPacker, type FieldChange, type Value } from '../model/journal-format.js';
 
 /** temp.field_no: (entity, field) -> the journal's field number (db/model/entities.ts fieldNumber). */
 export function fieldNumberTable(db: BetterSqlite3.Database): void {
@@ -18,44 +18,40 @@ export function fieldNumberTable(db: BetterSqlite3.Database): void {
   }
 }
 
-/**
- * Appends the changes of `source` - a table or subquery with columns entity, field, value (JSON
- * text), hlc, base_hlc, user, ord (the order to keep) - to the journal as packed rows, in `ord`
- * order. `at` is the wall time to record (ms), or null for the clock's own millisecond (old
- * journal entries, whose arrival time was not kept). Returns the number of rows written.
- */
-export function packIntoJournal(db: BetterSqlite3.Database, source: string, at: number | null): number {
-  fieldNumberTable(db);
-  db.function('caseload_hex', { deterministic: true }, (s: unknown) => parseInt(String(s), 16));
-  db.exec(`
-    DROP TABLE IF EXISTS temp.pack_in;
-    DROP TABLE IF EXISTS temp.pack_grp;
-    CREATE TEMP TABLE pack_in AS
-      SELECT s.ord, s.entity, s.row_id, s.value, s.hlc, s.base_hlc, s.user, f.no,
-        s.entity || char(31) || s.row_id || char(31) || s.user || char(31) || substr(s.hlc, 1, 15) || char(31)
-          || substr(s.hlc, 22) || char(31)
-          || row_number() OVER (PARTITION BY s.entity, s.row_id, s.user, substr(s.hlc, 1, 15), substr(s.hlc, 22), f.no
-                                ORDER BY s.hlc, s.ord) AS grp
-      FROM ${source} s JOIN temp.field_no f ON f.entity = s.entity AND f.field = s.field;
-    CREATE TEMP TABLE pack_grp AS SELECT grp, min(ord) AS first, min(hlc) AS hlc FROM temp.pack_in GROUP BY grp;
-    CREATE INDEX temp.pack_grp_grp ON pack_grp(grp);
-  `);
-  const written = db
-    .prepare(
-      `INSERT INTO journal(entity, row_id, hlc, user, fields, clocks, bases, at)
-       SELECT v.entity, v.row_id, g.hlc, v.user,
-         json_group_object(v.no, json(v.value)),
-         nullif(json_group_object(v.no, CASE WHEN substr(v.hlc, 1, 16) = substr(g.hlc, 1, 16)
-                  THEN caseload_hex(substr(v.hlc, 17, 4)) ELSE v.hlc END) FILTER (WHERE v.hlc != g.hlc), '{}'),
-         nullif(json_group_object(v.no, v.base_hlc) FILTER (WHERE v.base_hlc IS NOT NULL), '{}'),
-         coalesce(?, CAST(substr(g.hlc, 1, 15) AS INTEGER))
-       FROM temp.pack_in v JOIN temp.pack_grp g ON g.grp = v.grp
-       GROUP BY v.grp
-       ORDER BY g.first`,
-    )
-    .run(at).changes;
-  db.exec('DROP TABLE temp.pack_in; DROP TABLE temp.pack_grp;');
-  return written;
+/** One change as the exchange format has it (old journal rows, snapshot images): value as JSON text. */
+export interface FlatChange {
+  entity: string;
+  row_id: string;
+  field: string;
+  value: string | null;
+  hlc: string;
+  base_hlc: string | null;
+  user: string;
+}
+
+/** A packer that appends to the journal: `at` fixed, or (null) the clock's own millisecond. */
+export function journalAppender(db: BetterSqlite3.Database, at: number | null): RunPacker {
+  const ins = db.prepare(
+    'INSERT INTO journal(entity, row_id, hlc, user, fields, clocks, bases, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  return new RunPacker((p) =>
+    ins.run(p.entity, p.row_id, p.hlc, p.user, p.fields, p.clocks, p.bases, at ?? Number(p.hlc.slice(0, 15))),
+  );
+}
+
+/** A flat change as a field change (the registry's entities only; others are skipped by the packer's caller). */
+export function fromFlat(c: FlatChange): FieldChange | null {
+  if (!isEntityName(c.entity) || fieldNumber(c.entity, c.field) === undefined) return null;
+  return {
+    entity: c.entity,
+    row_id: c.row_id,
+    field: c.field,
+    value: c.value === null ? null : (JSON.parse(c.value) as Value),
+    hlc: c.hlc,
+    base_hlc: c.base_hlc,
+    device: c.hlc.slice(21),
+    user: c.user,
+  };
 }
 
 /** The journal's per-field view: a packed row's changes with their own clocks and bases. */

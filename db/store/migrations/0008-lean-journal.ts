@@ -9,7 +9,7 @@
 // user and device in the same millisecond become one row, the per-field clocks kept in `clocks`
 // (db/store/journal-pack.ts). ref_history keeps only records that had more than one ref.
 import type BetterSqlite3 from 'better-sqlite3';
-import { JOURNAL_CHANGES_VIEW, packIntoJournal } from '../journal-pack.js';
+import { JOURNAL_CHANGES_VIEW, fromFlat, journalAppender, type FlatChange } from '../journal-pack.js';
 import type { Migration } from './index.js';
 
 export const m0008: Migration = {
@@ -32,7 +32,21 @@ export const m0008: Migration = {
       CREATE INDEX journal_row ON journal(row_id);
       ${JOURNAL_CHANGES_VIEW};
     `);
-    packIntoJournal(db, '(SELECT seq AS ord, entity, row_id, field, value, hlc, base_hlc, user FROM journal_v1)', null);
+    // In journal order, a page at a time (reading and writing one connection), through the packer.
+    const page = db.prepare(
+      'SELECT seq, entity, row_id, field, value, hlc, base_hlc, user FROM journal_v1 WHERE seq > ? ORDER BY seq LIMIT 20000',
+    );
+    const packer = journalAppender(db, null);
+    for (let after = 0; ;) {
+      const rows = page.all(after) as (FlatChange & { seq: number })[];
+      if (!rows.length) break;
+      for (const r of rows) {
+        const c = fromFlat(r);
+        if (c) packer.push(c);
+      }
+      after = rows[rows.length - 1]!.seq;
+    }
+    packer.flush();
     // Journal seqs are renumbered: the sync publish mark moves to just before the first new row
     // holding a change this laptop had not published (publishing one twice is harmless; skipping
     // one would lose it). The ref check starts over (db/records/refs.ts, one full pass).
