@@ -266,6 +266,15 @@ export const ENTITIES = {
       note: t(),
     },
   },
+  /**
+   * A handover of a caseload period to another account manager from a date (issue 14): the
+   * period's account_manager is the current one; these keep who it was on any earlier day.
+   */
+  assignment: {
+    table: 'assignments',
+    refPrefix: 'AS',
+    fields: { period_id: t(), account_manager: t(), previous: t(), from_date: d(), note: t() },
+  },
 } as const satisfies Record<string, EntitySpec>;
 
 export type EntityName = keyof typeof ENTITIES;
