@@ -13,6 +13,7 @@ export const REPORT_NAMES = [
   'activation',
   'employer-follow-up',
   'half-year',
+  'lasting-work',
 ] as const;
 export type ReportName = (typeof REPORT_NAMES)[number];
 

@@ -8,6 +8,7 @@ import { employerFollowUp } from './employer-follow-up.js';
 import { exitReasons } from './exit-reasons.js';
 import { halfYear } from './half-year.js';
 import { inflowByReferrer } from './inflow-by-referrer.js';
+import { lastingWork } from './lasting-work.js';
 import type { ReportDef } from './types.js';
 import { workTarget } from './work-target.js';
 
@@ -20,6 +21,7 @@ export const REPORTS: Record<ReportName, ReportDef> = {
   activation: activation as ReportDef,
   'employer-follow-up': employerFollowUp as ReportDef,
   'half-year': halfYear as ReportDef,
+  'lasting-work': lastingWork as ReportDef,
 };
 
 export function isReportName(name: string): name is ReportName {
