@@ -81,6 +81,17 @@ export function buildTable(res: Results): string {
       `${ratio.toFixed(1)}x wall, ${cpuRatio.toFixed(1)}x CPU: ${verdict(Math.max(ratio, cpuRatio) <= 30)}`,
       `raw = papaparse + one prepared INSERT per row into one table without indexes, one transaction (insert alone ${dur(raw.insertMs as number)}); Caseload checks every field and writes ${n(imp.journal as number)} journal rows, the client and period rows with their indexes and the search index`,
     );
+    if (typeof imp.bytes === 'number' && typeof imp.csvBytes === 'number') {
+      const r = imp.bytes / imp.csvBytes;
+      add(
+        `Database bytes / CSV bytes, import of ${N} clients`,
+        `${r.toFixed(1)}x`,
+        `${((imp.csvBytes as number) / 1e6).toFixed(1)} MB CSV`,
+        '<= 6x (was 37x)',
+        verdict(r <= 6),
+        `${((imp.bytes as number) / 1e6).toFixed(1)} MB after VACUUM`,
+      );
+    }
     peak('import', imp);
   }
 
@@ -190,6 +201,18 @@ export function buildTable(res: Results): string {
       `${((d.ms as number) / (d.rawMs as number)).toFixed(1)}x raw`,
       `${((d.bytes as number) / 1e6).toFixed(0)} MB; raw = SELECT * in ref order + JSON.stringify per row`,
     );
+    const demoBytes = res.demo?.bytes;
+    if (typeof demoBytes === 'number') {
+      const r = demoBytes / (d.bytes as number);
+      add(
+        'Database bytes / dump bytes, demo data',
+        `${r.toFixed(1)}x`,
+        `${((d.bytes as number) / 1e6).toFixed(0)} MB dump`,
+        '<= 4x (was 13x)',
+        verdict(r <= 4),
+        `${(demoBytes / 1e6).toFixed(0)} MB database as generated (no VACUUM)`,
+      );
+    }
     peak('dump', d);
   }
 

@@ -3,7 +3,7 @@
 // better-sqlite3 statement in one transaction (no checks, no journal, no search index).
 import Database from 'better-sqlite3';
 import Papa from 'papaparse';
-import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Store } from '../../../db/journal/store.js';
@@ -44,8 +44,11 @@ export async function importCsv(args: Record<string, unknown>): Promise<Record<s
     if (!value.ok)
       throw new Error(`import refused ${value.problems.length} rows, first: ${JSON.stringify(value.problems[0])}`);
     const journal = store.db.prepare('SELECT count(*) FROM journal').pluck().get() as number;
+    // The size the data takes, as after a while of use (VACUUM), against the CSV it came from.
+    store.db.exec('VACUUM');
     store.close();
-    return { ms, cpuMs, created: value.created, journal };
+    const bytes = statSync(join(dir, 'import.sqlite')).size;
+    return { ms, cpuMs, created: value.created, journal, bytes, csvBytes: statSync(String(args.csv)).size };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,8 +1,8 @@
 // Sync apply throughput and snapshot bootstrap. The full path (segments from the shared folder:
 // read, verify, decrypt, decode, apply, conflicts) is measured by the sync module's own bench
 // helper (test/bench/lib/sync-bench.ts). Also measured here: the journal core of applying remote field
-// changes (Writer.applyChange) against the raw baseline of inserting the same journal rows and
-// updating the same columns with prepared statements.
+// changes (Writer.applyChange) against the raw baseline of inserting the same (packed) journal
+// rows and updating the same columns with prepared statements.
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +12,7 @@ import { Store } from '../../../db/journal/store.js';
 import { Clock } from '../../../db/journal/hlc.js';
 import { toColumn, type FieldChange } from '../../../db/journal/write.js';
 import { fieldSpec } from '../../../db/model/entities.js';
+import { RunPacker } from '../../../db/model/journal-format.js';
 import { benchSnapshotBootstrap, benchSyncApply } from '../lib/sync-bench.js';
 import { timed } from '../lib/measure.js';
 
@@ -23,6 +24,8 @@ function remoteChanges(n: number): FieldChange[] {
   const out: FieldChange[] = [];
   for (let i = 0; out.length < n; i++) {
     const row = uuidv7();
+    // One write of one record: one clock for its fields (db/journal/write.ts).
+    const hlc = clock.tick();
     const fields: Record<string, string | null> = {
       ref: `C-R${i}`,
       client_id: uuidv7(),
@@ -39,7 +42,7 @@ function remoteChanges(n: number): FieldChange[] {
         row_id: row,
         field,
         value,
-        hlc: clock.tick(),
+        hlc,
         base_hlc: null,
         device: 'remote0000000001',
         user: 'm.visser',
@@ -70,20 +73,22 @@ export async function syncCore(args: Record<string, unknown>): Promise<Record<st
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     const ins = db.prepare(
-      'INSERT INTO journal(entity, row_id, field, value, hlc, base_hlc, device, user) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO journal(entity, row_id, hlc, user, fields, clocks, bases, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
+    const packer = new RunPacker((p) => ins.run(p.entity, p.row_id, p.hlc, p.user, p.fields, p.clocks, p.bases, 0));
     const row = db.prepare('INSERT INTO contacts(id) VALUES (?) ON CONFLICT(id) DO NOTHING');
     const upd = new Map<string, Database.Statement>();
     const raw = await timed(() => {
       for (let i = 0; i < changes.length; i += BATCH) {
         db.transaction(() => {
           for (const c of changes.slice(i, i + BATCH)) {
-            ins.run(c.entity, c.row_id, c.field, JSON.stringify(c.value), c.hlc, c.base_hlc, c.device, c.user);
+            packer.push(c);
             row.run(c.row_id);
             let u = upd.get(c.field);
             if (!u) upd.set(c.field, (u = db.prepare(`UPDATE contacts SET "${c.field}" = ? WHERE id = ?`)));
             u.run(toColumn(fieldSpec('contact', c.field)!, c.value), c.row_id);
           }
+          packer.flush();
         })();
       }
     });
