@@ -13,7 +13,7 @@ import { createApi } from '../db/api/dispatch.js';
 import { type Session } from '../db/model/roles.js';
 import { SECURITY_HEADERS } from './security.js';
 import { serveStatic } from './static.js';
-import { localSession } from './session.js';
+import { startSession } from './session.js';
 import { Store, backupDirFor, commitRestore, discardPendingRestore } from '../db/api/host.js';
 
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
@@ -27,7 +27,8 @@ export interface WebShellOptions {
   port?: number;
   /** The built renderer (out/renderer). */
   rendererDir: string;
-  session?: Session;
+  /** The caller's session; absent = as the app starts (signed out when the database has users). */
+  session?: Session | null;
 }
 
 export interface WebShell {
@@ -104,7 +105,7 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
   const ownsStore = !opts.store;
   if (ownsStore) finishRestore(opts.dbFile!);
   let store = opts.store ?? Store.open(opts.dbFile!);
-  let api = createApi(store, opts.session ?? localSession(), { transport: 'app' });
+  let api = createApi(store, opts.session !== undefined ? opts.session : startSession(store), { transport: 'app' });
   const token = randomBytes(32).toString('hex');
   const tokenBytes = Buffer.from(token);
   const streams = new Set<ServerResponse>();

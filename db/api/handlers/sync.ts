@@ -7,6 +7,7 @@ import { exclusiveRound, isRoundRunning } from '../../sync/runtime.js';
 import { syncStatus } from '../../sync/status.js';
 import { listTeamDevices, removeDevice } from '../../sync/remove.js';
 import { AppError } from '../../model/errors.js';
+import { afterTeamSetup, joinedSession } from '../session.js';
 
 type H = Pick<
   Handlers,
@@ -28,6 +29,9 @@ export const syncHandlers: H = {
       keyStore: ctx.host.keyStore,
       appVersion: ctx.host.appVersion,
     });
+    // The creator is the team's beheerder; a joining laptop's person an accountmanager (issue 12).
+    const session = afterTeamSetup(ctx.store, ctx.session, input.mode);
+    if (session) ctx.setSession(session);
     ctx.emit('sync.status', { ...syncStatus(ctx.store), running: false });
     return result;
   },
@@ -48,6 +52,9 @@ export const syncHandlers: H = {
     );
     if (result.ingested.applied || result.merged || result.moved || result.purged || result.bootstrapped)
       ctx.emit('data.changed', { kinds: ['all'] });
+    // The team's users arrived on a laptop that joined: its person becomes their own user.
+    const joined = joinedSession(ctx.store);
+    if (joined) ctx.setSession(joined);
     ctx.emit('sync.status', { ...syncStatus(ctx.store), running: isRoundRunning(ctx.store) });
     return result;
   },

@@ -4,12 +4,14 @@
 import { z } from 'zod';
 import { method } from '../define.js';
 import { REPORT_FORMATS, REPORT_NAMES, reportParams, reportRecord, reportTable } from '../../model/reports.js';
+import { ALL_ROLES } from '../../model/access.js';
 
 const reportName = z.enum(REPORT_NAMES);
 
 export const reportMethods = {
   /** The reports this version can make, with their Dutch titles and the parameters each uses. */
   'reports.list': method({
+    roles: ALL_ROLES,
     input: z.object({}).strict(),
     output: z.array(
       z.object({ name: z.enum(REPORT_NAMES), title: z.string(), description: z.string(), params: z.array(z.string()) }),
@@ -17,6 +19,7 @@ export const reportMethods = {
   }),
   /** Runs a report: the JSON data of CONTRACTS.md plus the tables the UI and the files show. */
   'reports.run': method({
+    roles: ALL_ROLES,
     input: z.object({ name: reportName, params: reportParams.default({}) }).strict(),
     output: z.object({
       name: z.enum(REPORT_NAMES),
@@ -27,6 +30,7 @@ export const reportMethods = {
   }),
   /** The records one figure counts (`figure` is a path from a table cell, e.g. "months.2.outflow"). */
   'reports.records': method({
+    roles: ALL_ROLES,
     input: z
       .object({
         name: reportName,
@@ -40,6 +44,7 @@ export const reportMethods = {
   }),
   /** A report as a file for download (CSV, XLSX or the printable HTML), base64-encoded. */
   'reports.file': method({
+    roles: ALL_ROLES,
     input: z.object({ name: reportName, params: reportParams.default({}), format: z.enum(REPORT_FORMATS) }).strict(),
     output: z.object({ filename: z.string(), mime: z.string(), base64: z.string() }),
   }),
