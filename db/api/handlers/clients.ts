@@ -2,7 +2,7 @@ import { AppError } from '../../model/errors.js';
 import { formerRefs } from '../../records/refs.js';
 import { inCaseloadOn } from '../../model/caseload.js';
 import type { Handlers } from '../dispatch.js';
-import { maskBsn, normalizeBsn } from '../../model/bsn.js';
+import { isBsnQuery, maskBsn, normalizeBsn } from '../../model/bsn.js';
 import { ENTITIES, fieldSpec } from '../../model/entities.js';
 import { fromColumn } from '../../journal/write.js';
 import { parseRecord, throwFieldErrors } from '../../records/parse.js';
@@ -16,7 +16,7 @@ type H = Pick<Handlers, 'clients.search' | 'clients.get' | 'clients.create' | 'c
 export const clientHandlers: H = {
   'clients.search': ({ store, session }, input) => {
     // A search by BSN is a BSN lookup: only for roles that work with the BSN (as clients.byBsn).
-    if (!seesBsn(session.role) && normalizeBsn(input.query.trim()) && /^\d{8,9}$/.test(input.query.trim()))
+    if (!seesBsn(session.role) && isBsnQuery(input.query))
       throw new AppError('forbidden', 'Uw rol mag niet op BSN zoeken.', 'query');
     return searchClients(store, input);
   },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from '../define.js';
+import { isBsnQuery } from '../../model/bsn.js';
 import { clientListItem } from '../../model/clients.js';
 import { ALL_ROLES, BSN_ROLES } from '../../model/access.js';
 
@@ -48,7 +49,7 @@ export const clientMethods = {
   'clients.search': method({
     roles: ALL_ROLES,
     // A query that is a BSN is a BSN lookup (db/search/clients.ts): audited like clients.byBsn.
-    auditRead: (input: { query?: string }) => /^\s*\d{8,9}\s*$/.test(input.query ?? ''),
+    auditRead: (input: { query?: string }) => isBsnQuery(input.query),
     input: z
       .object({
         query: z.string().max(200).default(''),

@@ -3,6 +3,7 @@
 // Dump and import by path are `local`: only the command line may call them.
 import { z } from 'zod';
 import { method } from '../define.js';
+import { isBsnQuery } from '../../model/bsn.js';
 import { RECORD_KINDS } from '../../model/records.js';
 import { ALL_ROLES } from '../../model/access.js';
 
@@ -69,6 +70,8 @@ export const dataMethods = {
   /** Clients and employers matching a text (name, BSN, ref - also an earlier one -, city, ...). */
   'search.records': method({
     roles: ALL_ROLES,
+    // A query that is a BSN is a BSN lookup: audited, and refused to roles without BSN_ROLES.
+    auditRead: (input: { query?: string }) => isBsnQuery(input.query),
     input: z
       .object({ query: z.string().trim().min(1).max(200), limit: z.number().int().min(1).max(10_000).default(20) })
       .strict(),
