@@ -85,7 +85,8 @@ export function auditPseudonym(id: string): string {
   return `#${createHash('sha256').update(id).digest('hex').slice(0, 16)}`;
 }
 
-function auditObject(input: unknown, value: unknown): string | null {
+/** For a write, the record it made or changed (output first); for a read, the one asked for (input first). */
+function auditObject(input: unknown, value: unknown, read = false): string | null {
   const pick = (o: unknown): string | null => {
     if (!o || typeof o !== 'object') return null;
     const r = o as Record<string, unknown>;
@@ -96,7 +97,7 @@ function auditObject(input: unknown, value: unknown): string | null {
     if (Array.isArray(r.items) && r.items.length === 1) return pick(r.items[0]);
     return null;
   };
-  return pick(value) ?? pick(input);
+  return read ? (pick(input) ?? pick(value)) : (pick(value) ?? pick(input));
 }
 
 export function createApi(store: Store, session: Session | null = DEFAULT_SESSION, opts: ApiOptions = {}): Api {
@@ -165,7 +166,7 @@ export function createApi(store: Store, session: Session | null = DEFAULT_SESSIO
         const value = await handler(ctx, parsed.data);
         // A result with ok: false (an import with refused rows) wrote nothing: refused.
         const refusedInput = (value as { ok?: unknown } | null)?.ok === false;
-        if (audited) log(method, auditObject(parsed.data, value), refusedInput ? 'refused' : 'ok');
+        if (audited) log(method, auditObject(parsed.data, value, readAudited), refusedInput ? 'refused' : 'ok');
         return { ok: true, value: value as Output<typeof method> };
       } catch (e) {
         if (audited) log(method, auditObject(parsed.data, null), e instanceof AppError ? 'refused' : 'error');
