@@ -18,6 +18,8 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export interface Harness {
   store: Store;
   shell: WebShell;
+  /** The app's address once the one-time link has been used: add a route (`#/klanten`). */
+  base: string;
   browser: Browser;
   page: Page;
   close(): Promise<void>;
@@ -54,6 +56,7 @@ export async function startHarness(opts: { prepare?: (store: Store) => void | Pr
   return {
     store,
     shell,
+    base: `http://127.0.0.1:${shell.port}/`,
     browser,
     page,
     async close() {
