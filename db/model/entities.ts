@@ -246,6 +246,26 @@ export const ENTITIES = {
       target_id: t(),
     },
   },
+  /**
+   * A report as delivered (issue 14, CONTRACTS.md "Reproducible"): its parameters and the day its
+   * defaults were resolved on, who delivered it when, the sha256 of the json, the knowledge vector
+   * it was made under (db/journal/knowledge.ts) and the refs behind every figure (JSON).
+   */
+  report_delivery: {
+    table: 'report_deliveries',
+    refPrefix: 'RD',
+    fields: {
+      name: t(),
+      params: t(),
+      today: d(),
+      delivered_at: t(),
+      by_user: t(),
+      sha256: t(),
+      knowledge: t(),
+      figures: t(),
+      note: t(),
+    },
+  },
 } as const satisfies Record<string, EntitySpec>;
 
 export type EntityName = keyof typeof ENTITIES;
@@ -264,4 +284,30 @@ export function fieldNames(entity: EntityName): string[] {
 
 export function isEntityName(s: string): s is EntityName {
   return Object.prototype.hasOwnProperty.call(ENTITIES, s);
+}
+
+/**
+ * The journal stores fields by number (db/journal/entries.ts): 0 is ref, 1 is deleted, then the
+ * entity's fields in registry order. So fields are only ever added at the end of an entity's
+ * list - never reordered, renamed or removed - and test/unit/model/entities.test.ts pins the
+ * numbers of today.
+ */
+const NUMBERS = new Map<EntityName, { names: string[]; of: Map<string, number> }>();
+
+function numbering(entity: EntityName): { names: string[]; of: Map<string, number> } {
+  let n = NUMBERS.get(entity);
+  if (!n) {
+    const names = ['ref', 'deleted', ...Object.keys(ENTITIES[entity].fields)];
+    n = { names, of: new Map(names.map((f, i) => [f, i])) };
+    NUMBERS.set(entity, n);
+  }
+  return n;
+}
+
+export function fieldNumber(entity: EntityName, field: string): number | undefined {
+  return numbering(entity).of.get(field);
+}
+
+export function fieldOfNumber(entity: EntityName, no: number): string | undefined {
+  return numbering(entity).names[no];
 }

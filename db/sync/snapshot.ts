@@ -11,6 +11,7 @@
 // (triggers, un-journaled edits, pinned keys) can come along. A laptop that already has data
 // merges a snapshot change by change instead (after a long absence, when compaction removed
 // segments it never saw). Which snapshot: the one whose signed vector covers the most segments.
+import { changeJson, fieldNumberTable, packIntoJournal } from '../store/journal-pack.js';
 import Database from 'better-sqlite3';
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -18,6 +19,7 @@ import { randomBytes } from 'node:crypto';
 import { MIGRATIONS } from '../store/migrations/index.js';
 import { mkdirPrivate } from '../store/private-files.js';
 import type { FieldChange } from '../journal/write.js';
+import type { StoreBase } from '../store/open.js';
 import { ENTITIES, fieldNames, fieldSpec, type EntityName } from '../model/entities.js';
 import {
   BadFile,
@@ -91,27 +93,37 @@ function tempDir(ctx: SyncContext): string {
 
 const JOURNAL_COLUMNS = 'entity, row_id, field, value, hlc, base_hlc, device, user';
 
+/**
+ * Writes a snapshot image of `store` to the file `image`: the journal one change per row (the
+ * exchange format, as in segments) in (entity, row, field, clock) order, so the receiver packs and
+ * rebuilds by appending; the ingest vector and the conflicts. Nothing else: no pages, no keys.
+ */
+export function writeSnapshotImage(store: StoreBase, image: string): void {
+  fieldNumberTable(store.db);
+  store.db.prepare('ATTACH DATABASE ? AS snapimg').run(image);
+  try {
+    store.db.exec(`
+      PRAGMA snapimg.journal_mode = OFF;
+      PRAGMA snapimg.synchronous = OFF;
+      CREATE TABLE snapimg.journal (seq INTEGER PRIMARY KEY, entity TEXT NOT NULL, row_id TEXT NOT NULL,
+        field TEXT NOT NULL, value TEXT, hlc TEXT NOT NULL, base_hlc TEXT, device TEXT NOT NULL, user TEXT NOT NULL);
+      CREATE TABLE snapimg.sync_ingested AS SELECT device, epoch, seq, hash, changes, created, at FROM main.sync_ingested;
+      CREATE TABLE snapimg.sync_conflicts AS SELECT * FROM main.sync_conflicts;
+      INSERT INTO snapimg.journal(${JOURNAL_COLUMNS})
+        SELECT c.entity, c.row_id, f.field, ${changeJson('c')}, c.hlc, c.base_hlc, substr(c.hlc, 22), c.user
+        FROM main.journal_changes c JOIN temp.field_no f ON f.entity = c.entity AND f.no = c.field_no
+        ORDER BY c.entity, c.row_id, f.field, c.hlc;`);
+  } finally {
+    store.db.exec('DETACH DATABASE snapimg');
+  }
+}
+
 /** Publishes a snapshot of this store; returns its path inside the folder. */
 export async function publishSnapshot(ctx: SyncContext): Promise<string> {
   const { store } = ctx;
   const image = join(tempDir(ctx), `snap-${randomBytes(6).toString('hex')}.sqlite`);
   try {
-    // The image: the journal in (entity, row, field, clock) order, so the receiver builds its
-    // own index and rows by appending; the ingest vector and the conflicts.
-    store.db.prepare('ATTACH DATABASE ? AS snapimg').run(image);
-    try {
-      store.db.exec(`
-        PRAGMA snapimg.journal_mode = OFF;
-        PRAGMA snapimg.synchronous = OFF;
-        CREATE TABLE snapimg.journal (seq INTEGER PRIMARY KEY, entity TEXT NOT NULL, row_id TEXT NOT NULL,
-          field TEXT NOT NULL, value TEXT, hlc TEXT NOT NULL, base_hlc TEXT, device TEXT NOT NULL, user TEXT NOT NULL);
-        CREATE TABLE snapimg.sync_ingested AS SELECT device, epoch, seq, hash, changes, created, at FROM main.sync_ingested;
-        CREATE TABLE snapimg.sync_conflicts AS SELECT * FROM main.sync_conflicts;
-        INSERT INTO snapimg.journal(${JOURNAL_COLUMNS})
-          SELECT ${JOURNAL_COLUMNS} FROM main.journal ORDER BY entity, row_id, field, hlc;`);
-    } finally {
-      store.db.exec('DETACH DATABASE snapimg');
-    }
+    writeSnapshotImage(store, image);
     const img = new Database(image, { readonly: true, nativeBinding: store.nativeBinding });
     let count: number;
     let vector: Vector;
@@ -207,7 +219,7 @@ export function isFresh(ctx: SyncContext): boolean {
   const { store } = ctx;
   if (store.db.prepare('SELECT 1 FROM sync_ingested WHERE device != ? LIMIT 1').get(store.device)) return false;
   if (((store.db.prepare('SELECT max(seq) FROM journal').pluck().get() as number | null) ?? 0) > 100_000) return false;
-  return store.db.prepare('SELECT 1 FROM journal WHERE device != ? LIMIT 1').get(store.device) === undefined;
+  return store.db.prepare('SELECT 1 FROM journal WHERE substr(hlc, 22) != ? LIMIT 1').get(store.device) === undefined;
 }
 
 /** Verifies and decrypts the best usable snapshot into a private temp file; null when there is none. */
@@ -316,9 +328,15 @@ async function restoreRows(ctx: SyncContext, image: string, header: FileHeader, 
       db.transaction(() => {
         let copied: number;
         try {
-          copied = db
-            .prepare(`INSERT INTO main.journal(${JOURNAL_COLUMNS}) ${validEntries('temp.snap_fields')}`)
-            .run().changes;
+          db.exec('DROP TABLE IF EXISTS temp.snap_valid');
+          db.exec(`CREATE TEMP TABLE snap_valid AS ${validEntries('temp.snap_fields')}`);
+          copied = db.prepare('SELECT count(*) FROM temp.snap_valid').pluck().get() as number;
+          packIntoJournal(
+            db,
+            '(SELECT rowid AS ord, entity, row_id, field, value, hlc, base_hlc, user FROM temp.snap_valid)',
+            store.now(),
+          );
+          db.exec('DROP TABLE temp.snap_valid');
         } catch (e) {
           throw new BadFile('content', `momentopname met een ongeldig journaal (${(e as Error).message.slice(0, 80)})`);
         }
@@ -351,15 +369,16 @@ async function restoreRows(ctx: SyncContext, image: string, header: FileHeader, 
           db.exec(`INSERT OR IGNORE INTO main.sync_conflicts
             SELECT s.entity, s.row_id, s.field, s.loser_hlc, s.loser_value, s.loser_device, s.loser_user, s.key_field, s.detected
             FROM snap.sync_conflicts s
-            WHERE EXISTS (SELECT 1 FROM main.journal j WHERE j.entity = s.entity AND j.row_id = s.row_id
-              AND j.field = s.field AND j.hlc = s.loser_hlc)`);
+            WHERE EXISTS (SELECT 1 FROM main.journal_changes j JOIN temp.field_no f ON f.entity = j.entity
+              AND f.no = j.field_no WHERE j.entity = s.entity AND j.row_id = s.row_id AND f.field = s.field
+              AND j.hlc = s.loser_hlc)`);
         // Everything here is somebody's published change; the clock moves past the newest entry
         // actually restored (not past a number in the header).
         store.setMeta(
           META.published,
           String((db.prepare('SELECT max(seq) FROM journal').pluck().get() as number | null) ?? 0),
         );
-        const maxHlc = db.prepare('SELECT max(hlc) FROM journal').pluck().get() as string | null;
+        const maxHlc = db.prepare('SELECT max(hlc) FROM journal_changes').pluck().get() as string | null;
         if (maxHlc && !store.clock.isTooFarAhead(maxHlc)) store.clock.receive(maxHlc);
         store.setMeta('hlc', store.clock.current());
       })();
