@@ -51,7 +51,7 @@ import {
   isPermissionAllowed,
   windowOptions,
 } from './security.js';
-import { localSession } from './session.js';
+import { localSession, startSession } from './session.js';
 import { SafeStorageKeyStore } from './keystore.js';
 import { serveStatic } from './static.js';
 import {
@@ -255,10 +255,14 @@ let syncLoop: { stop(): void } | null = null;
 let backupSchedule: { stop(): void; busy(): boolean } | null = null;
 
 function wireIpc(s: Store): void {
-  const api = createApi(s, localSession(), { transport: 'app' });
+  const api = createApi(s, startSession(s), { transport: 'app' });
   // Sync runs on start, on a timer and when the shared folder changes (db/sync/watch.ts), through
   // the same contract method as the button, so status and progress reach the window as events.
-  syncLoop = startSyncLoop({ store: s, run: () => api.call('sync.run', {}) });
+  // While no one is signed in (the sign-in screen), the loop waits: every round runs as a person.
+  syncLoop = startSyncLoop({
+    store: s,
+    run: async () => (api.session && !api.session.mustChangePassphrase ? api.call('sync.run', {}) : undefined),
+  });
   const route = createCallRouter(api);
   // A sender other than the main window's app:// frame is routed as "no sender": forbidden.
   ipcMain.handle(CHANNELS.call, (event, method: unknown, input: unknown) =>
@@ -287,7 +291,9 @@ function wireIpc(s: Store): void {
   backupSchedule = startBackupSchedule({ store: s, onError: (e) => errorLog.write('backup', e) });
   const deviceName = s.getMeta('device_name');
   if (deviceName) knownNames.add(deviceName);
-  void api.call('users.list', { includeInactive: true }).then((r) => {
+  // The names to scrub from error logs: read by the shell itself, not on behalf of whoever is signed in.
+  const shell = createApi(s, { user: 'caseload', name: 'Caseload', role: 'beheerder' }, { transport: 'app' });
+  void shell.call('users.list', { includeInactive: true }).then((r) => {
     if (r.ok) for (const u of (r.value as { items: { display_name: string }[] }).items) knownNames.add(u.display_name);
   });
 }

@@ -1,10 +1,15 @@
 // The loopback web shell: the built renderer and the contract over HTTP on 127.0.0.1, for
 // end-to-end tests and machines without the Electron binary. Protocol (renderer/bridge.ts):
-//   POST /api/call    header X-Caseload-Token, JSON {method, input} -> 200 Result JSON
-//   GET  /api/events?token=...  Server-Sent Events, each `data: {"event","payload"}`
-// The token is random per start and reaches the page in the URL fragment (never sent to the
-// server by the browser). Host must be 127.0.0.1:PORT or localhost:PORT and Origin, when sent,
-// the same (DNS-rebinding defence).
+//   GET  /open/CODE   the one-time code from the printed URL: sets the session cookie, -> 303 /
+//   POST /api/call    JSON {method, input} -> 200 Result JSON
+//   GET  /api/events  Server-Sent Events, each `data: {"event","payload"}`
+// Both /api paths need the session token: the HttpOnly, SameSite=Strict cookie the browser got
+// from /open (scripts and tests may send it as header X-Caseload-Token instead). The token never
+// leaves this process otherwise: not in a URL, not in the browser's or anyone's process arguments
+// (`ps` shows those to every local user); the printed URL carries only the one-time code, which
+// is worthless once the page has opened. The token is random per start and lives in memory only,
+// so it expires when the server stops. Host must be 127.0.0.1:PORT or localhost:PORT and Origin,
+// when sent, the same (DNS-rebinding defence).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
@@ -13,7 +18,7 @@ import { createApi } from '../db/api/dispatch.js';
 import { type Session } from '../db/model/roles.js';
 import { SECURITY_HEADERS } from './security.js';
 import { serveStatic } from './static.js';
-import { localSession } from './session.js';
+import { startSession } from './session.js';
 import { Store, backupDirFor, commitRestore, discardPendingRestore } from '../db/api/host.js';
 
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
@@ -27,13 +32,17 @@ export interface WebShellOptions {
   port?: number;
   /** The built renderer (out/renderer). */
   rendererDir: string;
-  session?: Session;
+  /** The caller's session; absent = as the app starts (signed out when the database has users). */
+  session?: Session | null;
 }
 
 export interface WebShell {
-  /** Open this in a browser: http://127.0.0.1:PORT/#token=... */
+  /** Open this in a browser, once: http://127.0.0.1:PORT/open/CODE (a one-time code, not the token). */
   url: string;
+  /** The session token, for in-process callers (tests); the browser holds it only as an HttpOnly cookie. */
   token: string;
+  /** The session cookie's name (per port: cookies do not tell ports apart). */
+  cookieName: string;
   port: number;
   close(): Promise<void>;
 }
@@ -60,6 +69,14 @@ function tokenMatches(expected: Buffer, given: unknown): boolean {
   if (typeof given !== 'string') return false;
   const b = Buffer.from(given);
   return b.length === expected.length && timingSafeEqual(b, expected);
+}
+
+function cookieValue(req: IncomingMessage, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
 }
 
 /** Reads a body up to MAX_BODY_BYTES; beyond that the rest is discarded unread and 413 follows. */
@@ -104,9 +121,15 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
   const ownsStore = !opts.store;
   if (ownsStore) finishRestore(opts.dbFile!);
   let store = opts.store ?? Store.open(opts.dbFile!);
-  let api = createApi(store, opts.session ?? localSession(), { transport: 'app' });
+  let api = createApi(store, opts.session !== undefined ? opts.session : startSession(store), { transport: 'app' });
   const token = randomBytes(32).toString('hex');
   const tokenBytes = Buffer.from(token);
+  // The printed URL's code: one use, then the cookie carries the session.
+  let openCode: Buffer | null = Buffer.from(randomBytes(32).toString('hex'));
+  const openCodeText = openCode.toString();
+  let cookieName = 'caseload';
+  const authorized = (req: IncomingMessage) =>
+    tokenMatches(tokenBytes, req.headers[TOKEN_HEADER]) || tokenMatches(tokenBytes, cookieValue(req, cookieName));
   const streams = new Set<ServerResponse>();
   let port = 0;
 
@@ -145,8 +168,7 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
 
   async function handleCall(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method !== 'POST') throw Object.assign(new HttpError(405, 'Alleen POST'), { allow: 'POST' });
-    if (!tokenMatches(tokenBytes, req.headers[TOKEN_HEADER]))
-      throw new HttpError(401, 'Ongeldige of ontbrekende sleutel');
+    if (!authorized(req)) throw new HttpError(401, 'Ongeldige of ontbrekende sleutel');
     const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
     if (type !== 'application/json') throw new HttpError(415, 'Verwacht application/json');
     const raw = await readBody(req);
@@ -175,9 +197,28 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
     sendJson(res, 200, await api.call(method, input));
   }
 
-  function handleEvents(req: IncomingMessage, res: ServerResponse, query: URLSearchParams): void {
+  /** The one-time code from the printed URL: sets the session cookie once; a used code opens nothing. */
+  function handleOpen(req: IncomingMessage, res: ServerResponse, code: string): void {
     if (req.method !== 'GET') throw Object.assign(new HttpError(405, 'Alleen GET'), { allow: 'GET' });
-    if (!tokenMatches(tokenBytes, query.get('token'))) throw new HttpError(401, 'Ongeldige of ontbrekende sleutel');
+    if (!openCode || !tokenMatches(openCode, code))
+      throw new HttpError(401, 'Deze link is al gebruikt of ongeldig. Start Caseload opnieuw voor een nieuwe link.');
+    openCode = null;
+    send(
+      res,
+      303,
+      {
+        Location: '/',
+        // No Max-Age: gone when the browser closes; the token itself dies with this server.
+        'Set-Cookie': `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        'Content-Type': 'text/plain; charset=utf-8',
+      },
+      'Aangemeld bij de webversie van Caseload',
+    );
+  }
+
+  function handleEvents(req: IncomingMessage, res: ServerResponse): void {
+    if (req.method !== 'GET') throw Object.assign(new HttpError(405, 'Alleen GET'), { allow: 'GET' });
+    if (!authorized(req)) throw new HttpError(401, 'Ongeldige of ontbrekende sleutel');
     res.writeHead(200, {
       ...SECURITY_HEADERS,
       'Content-Type': 'text/event-stream; charset=utf-8',
@@ -200,9 +241,9 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
     const rawUrl = req.url ?? '/';
     const q = rawUrl.indexOf('?');
     const path = q < 0 ? rawUrl : rawUrl.slice(0, q);
-    const query = new URLSearchParams(q < 0 ? '' : rawUrl.slice(q + 1));
     if (path === '/api/call') return handleCall(req, res);
-    if (path === '/api/events') return handleEvents(req, res, query);
+    if (path === '/api/events') return handleEvents(req, res);
+    if (path.startsWith('/open/')) return handleOpen(req, res, path.slice('/open/'.length));
     if (path.startsWith('/api/')) throw new HttpError(404, 'Onbekend adres');
     if (req.method !== 'GET' && req.method !== 'HEAD')
       throw Object.assign(new HttpError(405, 'Alleen GET'), { allow: 'GET, HEAD' });
@@ -238,10 +279,12 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
     });
   });
   port = (server.address() as AddressInfo).port;
+  cookieName = `caseload-${port}`;
 
   return {
-    url: `http://127.0.0.1:${port}/#token=${token}`,
+    url: `http://127.0.0.1:${port}/open/${openCodeText}`,
     token,
+    cookieName,
     port,
     async close() {
       if (closed) return;

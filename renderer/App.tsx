@@ -4,6 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { useApp } from './stores/app.js';
 import { hrefOf, useRoute, type Section } from './stores/route.js';
 import { FirstStart } from './components/FirstStart.js';
+import { NewPassphrase, SignIn } from './components/SignIn.js';
+import { mayCall } from './access.js';
+import type { MethodName } from '../db/api/contract.js';
+import type { Role } from '../db/model/roles.js';
 import { Placeholder } from './components/Placeholder.js';
 import { ClientsScreen } from './screens/clients/ClientsScreen.js';
 import { ExportScreen } from './screens/export/ExportScreen.js';
@@ -17,6 +21,12 @@ import { PlacementsScreen } from './screens/placements/PlacementsScreen.js';
 import { AdminScreen } from './screens/admin/AdminScreen.js';
 
 type NavKey = 'mywork' | 'clients' | 'employers' | 'vacancies' | 'placements' | 'reports' | 'export' | 'sync' | 'admin';
+/** Per section, a method its screen cannot do without: a role that may not call it does not see the section. */
+const NEEDS: Partial<Record<Section, MethodName>> = {
+  beheer: 'session.users',
+  export: 'exports.overview',
+  synchronisatie: 'sync.status',
+};
 const NAV: [Section, NavKey][] = [
   ['mijn-werk', 'mywork'],
   ['klanten', 'clients'],
@@ -60,7 +70,8 @@ function Screen(props: { section: Section; rest: string[] }): ReactNode {
 
 export function App() {
   const { t } = useTranslation();
-  const { info, error, firstStartDone } = useApp();
+  const { info, error, firstStartDone, refresh } = useApp();
+  const bridge = useBridge();
   const { route, sync } = useRoute();
   const main = useRef<HTMLElement>(null);
 
@@ -69,7 +80,16 @@ export function App() {
     return () => window.removeEventListener('hashchange', sync);
   }, [sync]);
 
-  const firstStart = Boolean(info?.empty && !firstStartDone);
+  // Signed out in a database with users: only the sign-in screen (the server refuses the rest).
+  if (info && !info.user) return <SignIn />;
+  if (info?.mustChangePassphrase) return <NewPassphrase />;
+  const role = info?.user?.role as Role | undefined;
+  const nav = NAV.filter(([section]) => !NEEDS[section] || mayCall(role, NEEDS[section]));
+  const signOut = async () => {
+    await bridge.call('session.signOut', {});
+    await refresh();
+  };
+  const firstStart = Boolean(info?.empty && !firstStartDone && mayCall(role, 'demo.load'));
   // While the first-start dialog is open the frame behind it is inert: no focus, no clicks.
   return (
     <>
@@ -86,17 +106,22 @@ export function App() {
         </a>
         <header className="app-header">
           <span className="app-name">{t('app.name')}</span>
-          {info && (
+          {info?.user && (
             <span className="app-meta">
               <span>{t('app.user', { name: info.user.name, role: t(`roles.${info.user.role as 'beheerder'}`) })}</span>
               <span>{t('app.device', { name: info.deviceName })}</span>
+              {info.hasUsers && (
+                <button type="button" className="button" onClick={() => void signOut()}>
+                  {t('app.signOut')}
+                </button>
+              )}
             </span>
           )}
         </header>
         <div className="app-body">
           <nav className="app-nav" aria-label={t('nav.label')}>
             <ul>
-              {NAV.map(([section, key]) => (
+              {nav.map(([section, key]) => (
                 <li key={section}>
                   <a href={hrefOf(section)} aria-current={route.section === section ? 'page' : undefined}>
                     {t(`nav.${key}`)}

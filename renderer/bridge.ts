@@ -1,6 +1,7 @@
 // The one file that knows the transport. In Electron the preload exposes window.caseload (IPC);
-// in the web shell the contract is reached over HTTP with the per-start token from the URL
-// fragment (#token=...), kept in sessionStorage so a reload keeps working.
+// in the web shell the contract is reached over HTTP on the same origin, authorized by the
+// HttpOnly session cookie the shell set when the page was opened from its one-time link
+// (electron/web.ts). The page never sees the token: nothing to steal from script or storage.
 import type { EventName, Input, MethodName, Output } from '../db/api/contract.js';
 import type { Result } from '../db/model/errors.js';
 import i18n from './i18n/index.js';
@@ -24,26 +25,12 @@ declare global {
   }
 }
 
-const TOKEN_KEY = 'caseload.token';
-
-function takeToken(): string | null {
-  const m = /(?:^#|&)token=([0-9a-f]+)/.exec(window.location.hash);
-  if (m) {
-    sessionStorage.setItem(TOKEN_KEY, m[1]!);
-    // The token must not stay in the address bar or the history.
-    window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}#/`);
-    return m[1]!;
-  }
-  return sessionStorage.getItem(TOKEN_KEY);
-}
-
 function httpBridge(): Bridge {
-  const token = takeToken() ?? '';
   const listeners = new Map<string, Set<(p: unknown) => void>>();
   let source: EventSource | null = null;
   const connect = () => {
     if (source || typeof EventSource === 'undefined') return;
-    source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+    source = new EventSource('/api/events');
     source.onmessage = (e) => {
       const msg = JSON.parse(String(e.data)) as { event: string; payload: unknown };
       listeners.get(msg.event)?.forEach((cb) => cb(msg.payload));
@@ -54,7 +41,8 @@ function httpBridge(): Bridge {
       try {
         const res = await fetch('/api/call', {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'X-Caseload-Token': token },
+          credentials: 'same-origin',
+          headers: { 'Content-Type': 'application/json' },
           body: JSON.stringify({ method, input }),
         });
         if (res.status === 401)

@@ -7,8 +7,18 @@ import type { Role } from '../model/roles.js';
 export interface MethodDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I;
   output: O;
-  /** Roles allowed to call; absent = every signed-in role. */
-  roles?: Role[];
+  /**
+   * Roles allowed to call: every method says so deliberately (ALL_ROLES from db/model/access.ts
+   * for methods every signed-in role needs); test/unit/api/roles.test.ts pins the whole table.
+   */
+  roles: readonly Role[];
+  /** May be called signed out (the sign-in screen: app.info, session.users, session.switch). */
+  public?: boolean;
+  /**
+   * A read that is audited too (BIO 8.15.01, who saw what): opening a client's file, a BSN
+   * lookup. A function decides per input (a search is a lookup only when its query is a BSN).
+   */
+  auditRead?: true | ((input: never) => boolean);
   /** Changes data: the dispatcher writes an audit entry for every call (BIO 8.15.01). */
   writes?: boolean;
   /** 'self': the domain writes a richer audit entry itself (purged refs, batch files, who signed in). */

@@ -1,6 +1,7 @@
-// The dispatcher behind every transport: validates input with the contract's zod schema, checks
-// the caller's role and transport, runs the handler, writes the audit entry of every write and
-// every refusal (BIO 8.15.01), and turns AppErrors (and zod issues) into
+// The dispatcher behind every transport: checks that someone is signed in (only `public` methods
+// otherwise), the caller's role and transport, validates input with the contract's zod schema,
+// runs the handler, writes the audit entry of every write, every audited read (a client's file,
+// a BSN lookup) and every refusal (BIO 8.15.01), and turns AppErrors (and zod issues) into
 // {ok:false,error:{code,message,field}}. Never throws.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
@@ -30,11 +31,13 @@ export interface Host {
 
 export interface Ctx {
   store: Store;
+  /** The caller; while signed out (public methods only) NOBODY, whose role nothing may trust. */
   session: Session;
+  signedIn: boolean;
   host: Host;
   emit(event: EventName, payload: unknown): void;
-  /** Replaces the caller's session (session.switch after a verified PIN); later calls run as that user. */
-  setSession(session: Session): void;
+  /** Replaces the caller's session (session.switch after a verified passphrase; null signs out). */
+  setSession(session: Session | null): void;
 }
 
 export type Handler<M extends MethodName> = (
@@ -46,6 +49,10 @@ export type Handlers = { [M in MethodName]: Handler<M> };
 type Listener = (payload: unknown) => void;
 
 export const DEFAULT_SESSION: Session = { user: 'beheer', name: 'Beheerder', role: 'beheerder' };
+/** Stands in for the caller of a public method while signed out; never written as an actor of data. */
+const NOBODY: Session = { user: '-', name: '', role: 'werkgeversadviseur' };
+/** What a session that must set a new passphrase may still call. */
+const WHILE_CHANGING = new Set<string>(['session.setPassphrase', 'session.signOut', 'session.switch', 'app.info']);
 
 function zodError(err: z.ZodError): ApiError {
   const issue = err.issues[0]!;
@@ -56,7 +63,8 @@ function zodError(err: z.ZodError): ApiError {
 export interface Api {
   call(method: string, input: unknown): Promise<Result<unknown>>;
   on(event: EventName, cb: Listener): () => void;
-  session: Session;
+  /** Null while signed out. */
+  session: Session | null;
 }
 
 export interface ApiOptions {
@@ -77,19 +85,22 @@ export function auditPseudonym(id: string): string {
   return `#${createHash('sha256').update(id).digest('hex').slice(0, 16)}`;
 }
 
-function auditObject(input: unknown, value: unknown): string | null {
-  const pick = (o: unknown) => {
+/** For a write, the record it made or changed (output first); for a read, the one asked for (input first). */
+function auditObject(input: unknown, value: unknown, read = false): string | null {
+  const pick = (o: unknown): string | null => {
     if (!o || typeof o !== 'object') return null;
     const r = o as Record<string, unknown>;
     for (const k of ['id', 'clientId', 'employerId', 'vacancyId', 'periodId', 'matchId']) {
       if (typeof r[k] === 'string') return auditPseudonym(r[k]);
     }
+    // A lookup that found one record (a search by BSN) names it.
+    if (Array.isArray(r.items) && r.items.length === 1) return pick(r.items[0]);
     return null;
   };
-  return pick(value) ?? pick(input);
+  return read ? (pick(input) ?? pick(value)) : (pick(value) ?? pick(input));
 }
 
-export function createApi(store: Store, session: Session = DEFAULT_SESSION, opts: ApiOptions = {}): Api {
+export function createApi(store: Store, session: Session | null = DEFAULT_SESSION, opts: ApiOptions = {}): Api {
   const listeners = new Map<EventName, Set<Listener>>();
   const host: Host = {
     transport: opts.transport ?? 'cli',
@@ -101,7 +112,7 @@ export function createApi(store: Store, session: Session = DEFAULT_SESSION, opts
     progress: opts.progress,
   };
   const log = (method: string, object: string | null, result: 'ok' | 'refused' | 'error') =>
-    audit(store, { actor: api.session.user, action: method, object, result });
+    audit(store, { actor: api.session?.user ?? NOBODY.user, action: method, object, result });
   const api: Api = {
     session,
     on(event, cb) {
@@ -118,16 +129,32 @@ export function createApi(store: Store, session: Session = DEFAULT_SESSION, opts
           ok: false,
           error: { code: 'forbidden', message: 'Deze functie is alleen beschikbaar via de opdrachtregel.' },
         };
-      if (def.roles && !def.roles.includes(api.session.role)) {
+      const session = api.session;
+      if (!session && !def.public) {
+        log(method, null, 'refused');
+        return { ok: false, error: { code: 'signed_out', message: 'Meld u eerst aan.' } };
+      }
+      if (session?.mustChangePassphrase && !WHILE_CHANGING.has(method)) {
+        log(method, null, 'refused');
+        return {
+          ok: false,
+          error: { code: 'passphrase_change', message: 'Kies eerst een nieuw wachtwoord.', field: 'passphrase' },
+        };
+      }
+      if (session && !def.roles.includes(session.role)) {
         log(method, auditObject(input, null), 'refused');
         return { ok: false, error: { code: 'forbidden', message: 'Uw rol mag deze actie niet uitvoeren.' } };
       }
       const parsed = def.input.safeParse(input ?? {});
       if (!parsed.success) return { ok: false, error: zodError(parsed.error) };
-      const audited = def.writes && def.audit !== 'self';
+      const readAudited =
+        def.auditRead === true ||
+        (typeof def.auditRead === 'function' && (def.auditRead as (i: unknown) => boolean)(parsed.data));
+      const audited = (def.writes && def.audit !== 'self') || readAudited;
       const ctx: Ctx = {
         store,
-        session: api.session,
+        session: session ?? NOBODY,
+        signedIn: session !== null,
         host,
         emit: (event, payload) => listeners.get(event)?.forEach((cb) => cb(payload)),
         setSession: (next) => {
@@ -139,7 +166,7 @@ export function createApi(store: Store, session: Session = DEFAULT_SESSION, opts
         const value = await handler(ctx, parsed.data);
         // A result with ok: false (an import with refused rows) wrote nothing: refused.
         const refusedInput = (value as { ok?: unknown } | null)?.ok === false;
-        if (audited) log(method, auditObject(parsed.data, value), refusedInput ? 'refused' : 'ok');
+        if (audited) log(method, auditObject(parsed.data, value, readAudited), refusedInput ? 'refused' : 'ok');
         return { ok: true, value: value as Output<typeof method> };
       } catch (e) {
         if (audited) log(method, auditObject(parsed.data, null), e instanceof AppError ? 'refused' : 'error');

@@ -81,7 +81,11 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     return usage(io, `onverwacht argument '${positionals[cmd.positionals ?? 0]}'`, cmd);
   const dbFile = db ?? defaultDbFile(io.env);
   try {
-    return await cmd.run({ open: () => openApi(dbFile, currentUser(io.env), io), dbFile, io }, values, positionals);
+    return await cmd.run(
+      { open: () => openApi(dbFile, currentUser(io.env), io, Boolean(io.env.CASELOAD_USER)), dbFile, io },
+      values,
+      positionals,
+    );
   } catch (e) {
     if (e instanceof UsageError) return usage(io, e.message, cmd);
     if (e instanceof AppError) {
@@ -103,10 +107,10 @@ function appVersion(): string {
 }
 
 /** The store and the contract for one command; nothing of the domain is called directly. */
-function openApi(file: string, user: string, io: CliIO): CliApi {
+function openApi(file: string, user: string, io: CliIO, named: boolean): CliApi {
   const store = Store.open(file);
   try {
-    const api = createApi(store, programSession(store, user), {
+    const api = createApi(store, programSession(store, user, named), {
       transport: 'cli',
       appVersion: appVersion(),
       // The team passphrase: CASELOAD_SYNC_PASSPHRASE, else asked on the terminal.
@@ -120,7 +124,7 @@ function openApi(file: string, user: string, io: CliIO): CliApi {
         if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.field, r.error.details);
         return r.value as never;
       },
-      user: api.session.user,
+      user: api.session?.user ?? user,
       close: () => store.close(),
     };
   } catch (e) {

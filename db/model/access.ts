@@ -50,3 +50,30 @@ export function withoutHiddenSpecial<T extends Record<string, unknown>>(entity: 
   }
   return out as T;
 }
+
+// Who may call what: the contract's methods name one of these groups (db/api/methods/*), the UI
+// hides what a role cannot do from the same table (renderer/access.ts), and
+// test/unit/api/roles.test.ts pins every method x role.
+export const ALL_ROLES: readonly Role[] = [
+  'klantmanager',
+  'werkgeversadviseur',
+  'trajectmanager',
+  'manager',
+  'beheerder',
+];
+export const BEHEER: readonly Role[] = ['beheerder'];
+/** Register and change clients, their periods and activities. */
+export const CLIENT_WRITERS: readonly Role[] = ['klantmanager', 'trajectmanager', 'manager', 'beheerder'];
+/** Register and change employers and vacancies. */
+export const EMPLOYER_WRITERS: readonly Role[] = ['werkgeversadviseur', 'klantmanager', 'manager', 'beheerder'];
+/**
+ * Roles that need a client's full BSN: the klantmanager and trajectmanager who identify the
+ * client with UWV, the municipality and providers, and the beheerder who imports and exports the
+ * register. A manager reads figures and a werkgeversadviseur serves employers: they see the
+ * masked form (db/model/bsn.ts) and cannot look a client up by BSN.
+ */
+export const BSN_ROLES: readonly Role[] = ['klantmanager', 'trajectmanager', 'beheerder'];
+
+export function seesBsn(role: Role): boolean {
+  return BSN_ROLES.includes(role);
+}

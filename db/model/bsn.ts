@@ -23,6 +23,11 @@ export function isValidBsn(input: string): boolean {
   return bsnCheckDigit(bsn.slice(0, 8)) === bsn[8];
 }
 
+/** Whether a search query is a BSN (8 or 9 digits): a BSN lookup, audited and only for BSN roles. */
+export function isBsnQuery(query: string | undefined): boolean {
+  return /^\s*\d{8,9}\s*$/.test(query ?? '');
+}
+
 /** Masks a BSN for display in lists and logs: only the last three digits stay readable. */
 export function maskBsn(bsn: string): string {
   return `******${bsn.slice(-3)}`;

@@ -10,4 +10,9 @@ export interface Session {
   user: string;
   name: string;
   role: Role;
+  /**
+   * Signed in, but the passphrase must be replaced first (shorter than today's minimum, hashed
+   * with older parameters, or none yet): only session methods until then.
+   */
+  mustChangePassphrase?: boolean;
 }

@@ -35,6 +35,7 @@ export const LOCAL_TABLES = {
     hash: 'text',
   },
   search_doc: { row_id: 'text', kind: 'text', doc: 'int' },
+  sign_in_failures: { user_id: 'text', fails: 'int', last_fail: 'int', locked_until: 'int' },
   sync_conflicts: {
     entity: 'text',
     row_id: 'text',

@@ -1,16 +1,16 @@
-// App users on a shared laptop: the beheerder manages them; anyone switches to a user by typing
-// that user's PIN or password. Users are synced (every laptop knows the team), the PIN hash too
-// (scrypt, db/users/password.ts). Failed attempts are throttled per user in this process and every
-// attempt lands in the audit log (BIO 8.15.01) - without the PIN.
+// App users: the beheerder manages them; each person signs in with their own passphrase
+// (db/users/sign-in.ts). Users are synced (every laptop knows the team), the passphrase hash too
+// (scrypt, db/users/password.ts). The first user of a database is its beheerder; a laptop that
+// joins a team gets its person as a klantmanager (accountmanager) until a beheerder says otherwise.
 import type { Role } from '../model/roles.js';
 import { ROLES } from '../model/roles.js';
 import type { Session } from '../model/roles.js';
 import { AppError } from '../model/errors.js';
 import { nextSeriesRef } from '../records/refs.js';
-import { audit } from '../store/audit.js';
 import type { Store } from '../journal/store.js';
 import type { Value } from '../journal/write.js';
-import { checkPinStrength, hashPin, verifyPin } from './password.js';
+import { checkPassphraseStrength, hashPassphrase, verifyPassphrase } from './password.js';
+import { signIn } from './sign-in.js';
 
 export interface UserRow {
   id: string;
@@ -21,10 +21,6 @@ export interface UserRow {
   active: boolean;
   hasPin: boolean;
 }
-
-const MAX_FAILS = 5;
-const LOCK_MS = 60_000;
-const failures = new WeakMap<Store, Map<string, { fails: number; until: number }>>();
 
 function toUser(r: Record<string, unknown>): UserRow {
   return {
@@ -64,9 +60,15 @@ export async function createUser(
   input: { display_name: string; role: string; email?: string | null; pin: string },
 ): Promise<{ id: string; ref: string }> {
   assertRole(input.role);
-  checkPinStrength(input.pin);
+  if (input.role !== 'beheerder' && countUsers(store) === 0)
+    throw new AppError(
+      'invalid_input',
+      'De eerste gebruiker is de beheerder van deze database: kies de rol beheerder.',
+      'role',
+    );
+  checkPassphraseStrength(input.pin);
   assertUniqueName(store, input.display_name, null);
-  const pin_hash = await hashPin(input.pin);
+  const pin_hash = await hashPassphrase(input.pin);
   const result = store.write(actor, (w) => {
     const ref = nextSeriesRef(store, 'user');
     const id = w.create('user', {
@@ -98,8 +100,8 @@ export async function updateUser(
   if (input.email !== undefined) fields.email = input.email;
   if (input.active !== undefined) fields.active = input.active;
   if (input.pin !== undefined) {
-    checkPinStrength(input.pin);
-    fields.pin_hash = await hashPin(input.pin);
+    checkPassphraseStrength(input.pin);
+    fields.pin_hash = await hashPassphrase(input.pin);
   }
   const losesBeheer =
     row.role === 'beheerder' &&
@@ -123,40 +125,66 @@ export async function updateUser(
   return { id: input.id, changed };
 }
 
+/** Active users of this database (0: nobody has to sign in; the creator is beheerder). */
+export function countUsers(store: Store): number {
+  return store.stmt('SELECT count(*) FROM users WHERE deleted = 0 AND active = 1').pluck().get() as number;
+}
+
+/** Signs in as a user (by id) after verifying their passphrase; see db/users/sign-in.ts. */
+export async function switchUser(store: Store, actor: string, userId: string, pin: string, now = store.now()) {
+  return signIn(store, actor, userId, pin, now);
+}
+
 /**
- * Verifies a user's PIN and returns their session; throttles guessing. The user is named by id
- * (refs can change when two laptops gave out the same number); the session's `user`, written to
- * the journal and the audit log, is that id.
+ * A signed-in user sets their own passphrase: with the current one, or without it right after a
+ * sign-in that requires a new one (too short, older hash) or when they have none yet (a laptop
+ * that joined a team).
  */
-export async function switchUser(
+export async function setOwnPassphrase(
   store: Store,
-  actor: string,
-  userId: string,
-  pin: string,
-  now = store.now(),
-): Promise<Session> {
-  const row = store.stmt('SELECT * FROM users WHERE deleted = 0 AND active = 1 AND id = ?').get(userId) as
-    Record<string, unknown> | undefined;
-  const key = (row?.id as string) ?? `?${userId}`;
-  let byUser = failures.get(store);
-  if (!byUser) failures.set(store, (byUser = new Map()));
-  const state = byUser.get(key);
-  if (state && state.until > now) {
-    audit(store, { actor, action: 'session.switch', object: (row?.ref as string) ?? null, result: 'refused' });
-    throw new AppError(
-      'locked',
-      `Te veel onjuiste pogingen. Probeer het over ${Math.ceil((state.until - now) / 1000)} seconden opnieuw.`,
-      'pin',
-    );
+  session: Session,
+  input: { current?: string; passphrase: string },
+): Promise<void> {
+  const row = store.stmt('SELECT pin_hash FROM users WHERE id = ? AND deleted = 0 AND active = 1').get(session.user) as
+    { pin_hash: string | null } | undefined;
+  if (!row) throw new AppError('forbidden', 'Alleen een aangemelde gebruiker kan een eigen wachtwoord instellen.');
+  if (row.pin_hash && !session.mustChangePassphrase) {
+    if (!input.current || !(await verifyPassphrase(input.current, row.pin_hash)))
+      throw new AppError('wrong_pin', 'Het huidige wachtwoord klopt niet.', 'current');
   }
-  const ok = row ? await verifyPin(pin, row.pin_hash as string | null) : false;
-  if (!row || !ok) {
-    const fails = (state?.fails ?? 0) + 1;
-    byUser.set(key, { fails: fails >= MAX_FAILS ? 0 : fails, until: fails >= MAX_FAILS ? now + LOCK_MS : 0 });
-    audit(store, { actor, action: 'session.switch', object: (row?.ref as string) ?? null, result: 'refused' });
-    throw new AppError('wrong_pin', 'Onbekende gebruiker of onjuiste PIN.', 'pin');
-  }
-  byUser.delete(key);
-  audit(store, { actor, action: 'session.switch', object: row.ref as string, result: 'ok' });
-  return { user: row.id as string, name: row.display_name as string, role: row.role as Role };
+  checkPassphraseStrength(input.passphrase, 'passphrase');
+  const pin_hash = await hashPassphrase(input.passphrase);
+  store.write(session.user, (w) => w.update('user', session.user, { pin_hash }));
+}
+
+/**
+ * The person of a laptop that joined a team, once the team's users have arrived: the user of that
+ * name (a beheerder may have made it beforehand), else a new user with role klantmanager and no
+ * passphrase yet. Null while the team's users have not arrived (nothing to sign in against).
+ */
+export function joinedUser(store: Store, name: string): Session | null {
+  if (countUsers(store) === 0) return null;
+  // Never an existing user of the same name: two people with the same OS account name (a
+  // municipal laptop image) must not share a user, and a joiner must not become the beheerder.
+  const taken = (n: string) =>
+    store.stmt('SELECT 1 FROM users WHERE deleted = 0 AND lower(display_name) = lower(?)').get(n) !== undefined;
+  let display_name = name.trim() || 'gebruiker';
+  if (taken(display_name)) display_name = `${display_name} (${store.getMeta('device_name') || store.device})`;
+  for (let i = 2; taken(display_name); i++) display_name = `${name.trim()} (${i})`;
+  return createOwnUser(store, display_name, 'klantmanager');
+}
+
+/** A user for this laptop's own person, without a passphrase yet (they set one at first sign-in). */
+export function createOwnUser(store: Store, display_name: string, role: Role): Session {
+  const id = store.write(display_name, (w) =>
+    w.create('user', {
+      ref: nextSeriesRef(store, 'user'),
+      display_name,
+      role,
+      email: null,
+      pin_hash: null,
+      active: true,
+    }),
+  );
+  return { user: id, name: display_name, role };
 }

@@ -69,7 +69,7 @@ describe('clients in the browser', () => {
 
   it('opens the existing client when the same BSN is registered again', async () => {
     const p = h.page;
-    await p.goto(h.shell.url.replace(/#.*/, '#/klanten/nieuw'));
+    await p.goto(h.base + '#/klanten/nieuw');
     await p.getByLabel('BSN').fill(validBsn('50000005'));
     await p.getByLabel('Achternaam *').fill('Muller');
     await p.getByRole('button', { name: 'Klant registreren' }).click();

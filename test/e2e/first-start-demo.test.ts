@@ -16,7 +16,8 @@ describe('first start with demo data', () => {
 
   it('loads 300 demo clients from the first-start offer', async () => {
     const p = h.page;
-    expect(p.url()).not.toContain('token=');
+    // The one-time link was traded for a cookie: the address bar shows neither code nor token.
+    expect(p.url()).toBe(`http://127.0.0.1:${h.shell.port}/`);
     const dialog = p.getByRole('dialog', { name: 'Welkom bij Caseload' });
     await dialog.getByRole('button', { name: 'Demogegevens laden' }).click();
     await dialog.waitFor({ state: 'detached', timeout: 90_000 });
@@ -56,11 +57,19 @@ describe('first start with demo data', () => {
     await p.getByRole('heading', { level: 1, name: new RegExp(ref!) }).waitFor();
   });
 
-  it('keeps the session after a reload, with the token only in session storage', async () => {
+  it('keeps the session after a reload, with the token only in an HttpOnly cookie', async () => {
     const p = h.page;
     await p.reload();
     await p.getByRole('heading', { level: 1 }).first().waitFor();
-    expect(p.url()).not.toContain('token=');
+    expect(p.url()).not.toContain(h.shell.token);
+    // Script on the page cannot read the token: not in document.cookie, not in storage.
+    expect(
+      await p.evaluate(() => document.cookie + JSON.stringify({ ...sessionStorage, ...localStorage })),
+    ).not.toContain(h.shell.token);
+    const cookies = await p.context().cookies();
+    expect(cookies).toContainEqual(
+      expect.objectContaining({ name: h.shell.cookieName, value: h.shell.token, httpOnly: true, sameSite: 'Strict' }),
+    );
     await p.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Klanten', exact: true }).click();
     await p.getByText('300 klanten').waitFor();
   });

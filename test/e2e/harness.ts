@@ -18,17 +18,19 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export interface Harness {
   store: Store;
   shell: WebShell;
+  /** The app's address once the one-time link has been used: add a route (`#/klanten`). */
+  base: string;
   browser: Browser;
   page: Page;
   close(): Promise<void>;
 }
 
-export async function startHarness(opts: { prepare?: (store: Store) => void } = {}): Promise<Harness> {
+export async function startHarness(opts: { prepare?: (store: Store) => void | Promise<void> } = {}): Promise<Harness> {
   if (!existsSync(join(RENDERER, 'index.html')))
     throw new Error('out/renderer ontbreekt: draai eerst `npm run build:renderer`');
   const dir = mkdtempSync(join(tmpdir(), 'caseload-e2e-'));
   const store = Store.open(join(dir, 'caseload.sqlite'), { deviceName: 'e2e-laptop' });
-  opts.prepare?.(store);
+  await opts.prepare?.(store);
   const shell = await startWebShell({ store, port: 0, rendererDir: RENDERER });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -54,6 +56,7 @@ export async function startHarness(opts: { prepare?: (store: Store) => void } = 
   return {
     store,
     shell,
+    base: `http://127.0.0.1:${shell.port}/`,
     browser,
     page,
     async close() {

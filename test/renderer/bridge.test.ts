@@ -1,5 +1,5 @@
-// The transport choice: the Electron preload when it is there, otherwise HTTP to the web shell
-// with the per-start token, which must leave the address bar and survive a reload.
+// The transport choice: the Electron preload when it is there, otherwise HTTP to the web shell,
+// authorized by its HttpOnly cookie: the page itself never holds a token.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createBridge } from '../../renderer/bridge.js';
 
@@ -28,29 +28,35 @@ afterEach(() => {
 });
 
 describe('bridge', () => {
-  it('takes the token from the URL fragment, removes it from the address bar and sends it with every call', async () => {
-    window.history.replaceState(null, '', '/#token=9f86d081884c7d65');
-    const requests = fakeFetch();
-    const bridge = createBridge();
-    expect(window.location.href).not.toContain('9f86d081884c7d65');
-    const r = await bridge.call('app.info', {});
-    expect(r).toEqual({ ok: true, value: INFO });
-    expect(requests[0]!.url).toBe('/api/call');
-    expect(new Headers(requests[0]!.init.headers).get('X-Caseload-Token')).toBe('9f86d081884c7d65');
-    expect(JSON.parse(String(requests[0]!.init.body))).toEqual({ method: 'app.info', input: {} });
-  });
-
-  it('keeps working after a reload, when the fragment no longer has the token', async () => {
-    window.history.replaceState(null, '', '/#token=abc123');
-    createBridge();
+  it('calls the same origin with its cookie and puts no token in a header, the URL or storage', async () => {
     window.history.replaceState(null, '', '/#/klanten');
     const requests = fakeFetch();
-    await createBridge().call('clients.search', { query: 'jansen' });
-    expect(new Headers(requests[0]!.init.headers).get('X-Caseload-Token')).toBe('abc123');
+    const r = await createBridge().call('app.info', {});
+    expect(r).toEqual({ ok: true, value: INFO });
+    expect(requests[0]!.url).toBe('/api/call');
+    expect(requests[0]!.init.credentials).toBe('same-origin');
+    expect(new Headers(requests[0]!.init.headers).get('X-Caseload-Token')).toBeNull();
+    expect(JSON.parse(String(requests[0]!.init.body))).toEqual({ method: 'app.info', input: {} });
+    expect(sessionStorage.length).toBe(0);
     expect(window.location.hash).toBe('#/klanten');
   });
 
-  it('says in Dutch that the session expired when the shell refuses the token', async () => {
+  it('opens the event stream without a token in its URL', () => {
+    const urls: string[] = [];
+    vi.stubGlobal(
+      'EventSource',
+      class {
+        onmessage: unknown = null;
+        constructor(url: string) {
+          urls.push(url);
+        }
+      },
+    );
+    createBridge().on('data.changed', () => undefined);
+    expect(urls).toEqual(['/api/events']);
+  });
+
+  it('says in Dutch that the session expired when the shell refuses the cookie', async () => {
     vi.stubGlobal('fetch', async () => new Response('{"error":"Ongeldige of ontbrekende sleutel"}', { status: 401 }));
     const r = await createBridge().call('app.info', {});
     expect(r.ok).toBe(false);

@@ -31,9 +31,10 @@ describe('Synchronisatie screen', () => {
     expect(await screen.findByRole('heading', { name: 'Status' })).toBeInTheDocument();
 
     const id = store.write('jdevries', (w) => w.create('client', { ref: 'K1', last_name: 'Jansen' }));
-    expect(screen.getByText('Nog te versturen wijzigingen').nextElementSibling).toHaveTextContent('0');
+    // The creator became the team's first user, its beheerder (issue 12): that row waits to be sent.
+    expect(screen.getByText('Nog te versturen wijzigingen').nextElementSibling).toHaveTextContent('4');
     await user.click(screen.getByRole('button', { name: 'Nu synchroniseren' }));
-    await screen.findByText(/Laatste ronde: 0 wijziging\(en\) ontvangen, 2 verstuurd/);
+    await screen.findByText(/Laatste ronde: 0 wijziging\(en\) ontvangen, 6 verstuurd/);
 
     // A colleague's laptop changes the same name at the same time.
     const other = Store.open(join(folder, 'other.sqlite'), { deviceName: 'Laptop Anouk' });

@@ -5,14 +5,16 @@ import { loadDemo } from '../../demo/generate.js';
 type H = Pick<Handlers, 'app.info' | 'demo.load' | 'codes.list'>;
 
 export const appHandlers: H = {
-  'app.info': ({ store, session }) => {
+  'app.info': ({ store, session, signedIn }) => {
     const count = (table: string) =>
       store.db.prepare(`SELECT count(*) FROM ${table} WHERE deleted = 0`).pluck().get() as number;
     const counts = { clients: count('clients'), employers: count('employers'), vacancies: count('vacancies') };
     return {
       device: store.device,
       deviceName: store.getMeta('device_name') ?? '',
-      user: { id: session.user, name: session.name, role: session.role },
+      user: signedIn ? { id: session.user, name: session.name, role: session.role } : null,
+      mustChangePassphrase: Boolean(signedIn && session.mustChangePassphrase),
+      hasUsers: store.db.prepare('SELECT 1 FROM users WHERE deleted = 0 AND active = 1 LIMIT 1').get() !== undefined,
       counts,
       empty: counts.clients + counts.employers + counts.vacancies === 0,
     };

@@ -2,19 +2,24 @@ import { AppError } from '../../model/errors.js';
 import { formerRefs } from '../../records/refs.js';
 import { inCaseloadOn } from '../../model/caseload.js';
 import type { Handlers } from '../dispatch.js';
-import { normalizeBsn } from '../../model/bsn.js';
+import { isBsnQuery, maskBsn, normalizeBsn } from '../../model/bsn.js';
 import { ENTITIES, fieldSpec } from '../../model/entities.js';
 import { fromColumn } from '../../journal/write.js';
 import { parseRecord, throwFieldErrors } from '../../records/parse.js';
 import { RecordWriter } from '../../records/upsert.js';
 import { searchClients } from '../../search/clients.js';
-import { mayShow, withoutHiddenSpecial } from '../../model/access.js';
+import { mayShow, seesBsn, withoutHiddenSpecial } from '../../model/access.js';
 import { ageOn, isUnder27 } from '../../model/calendar.js';
 
 type H = Pick<Handlers, 'clients.search' | 'clients.get' | 'clients.create' | 'clients.update' | 'clients.byBsn'>;
 
 export const clientHandlers: H = {
-  'clients.search': ({ store }, input) => searchClients(store, input),
+  'clients.search': ({ store, session }, input) => {
+    // A search by BSN is a BSN lookup: only for roles that work with the BSN (as clients.byBsn).
+    if (!seesBsn(session.role) && isBsnQuery(input.query))
+      throw new AppError('forbidden', 'Uw rol mag niet op BSN zoeken.', 'query');
+    return searchClients(store, input);
+  },
 
   'clients.get': ({ store, session }, { id }) => {
     const row = store.db.prepare('SELECT * FROM clients WHERE id = ? AND deleted = 0').get(id) as
@@ -28,6 +33,8 @@ export const clientHandlers: H = {
       if (hide) hiddenFields.push(field);
       record[field] = hide ? null : fromColumn(fieldSpec('client', field)!, row[field]);
     }
+    // The full BSN only for roles that need it; others see the masked form.
+    if (typeof record.bsn === 'string' && !seesBsn(session.role)) record.bsn = maskBsn(record.bsn);
     const periods = store.db
       .prepare(
         `SELECT id, intake_date, referrer, account_manager, exit_date, exit_reason FROM caseload_periods
@@ -91,6 +98,8 @@ export const clientHandlers: H = {
 
   'clients.update': (ctx, { id, fields: form }) => {
     const fields = withoutHiddenSpecial('client', form, ctx.session.role);
+    // A form that sends every field sends back the masked BSN it was shown: that is no change.
+    if (!seesBsn(ctx.session.role) && fields.bsn?.startsWith('*')) delete fields.bsn;
     const { values, errors } = parseRecord('clients', fields, { emptyMeansKeep: false });
     throwFieldErrors(errors);
     const result = ctx.store.write(ctx.session.user, (w) => {

@@ -21,6 +21,8 @@ function* dumpChunks(lines: Iterable<string>, counted: () => void): Generator<st
   if (buf) yield buf;
 }
 import { searchRecords } from '../../search/records.js';
+import { seesBsn } from '../../model/access.js';
+import { isBsnQuery } from '../../model/bsn.js';
 
 type H = Pick<Handlers, 'app.init' | 'app.check' | 'data.dump' | 'import.file' | 'search.records'>;
 
@@ -78,5 +80,9 @@ export const dataHandlers: H = {
     };
   },
 
-  'search.records': ({ store }, { query, limit }) => ({ items: searchRecords(store, query, limit) }),
+  'search.records': ({ store, session }, { query, limit }) => {
+    if (!seesBsn(session.role) && isBsnQuery(query))
+      throw new AppError('forbidden', 'Uw rol mag niet op BSN zoeken.', 'query');
+    return { items: searchRecords(store, query, limit) };
+  },
 };

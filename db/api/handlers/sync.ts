@@ -1,12 +1,14 @@
 // Handlers of the sync methods: thin calls into db/sync/. Rounds on one store are exclusive
 // (db/sync/runtime.ts); progress and the new status are pushed as events.
-import type { Handlers } from '../dispatch.js';
+import type { Ctx, Handlers } from '../dispatch.js';
+import type { Session } from '../../model/roles.js';
 import { listConflicts, resolveConflict } from '../../sync/conflicts.js';
 import { runRound, setupSync } from '../../sync/round.js';
 import { exclusiveRound, isRoundRunning } from '../../sync/runtime.js';
 import { syncStatus } from '../../sync/status.js';
 import { listTeamDevices, removeDevice } from '../../sync/remove.js';
 import { AppError } from '../../model/errors.js';
+import { afterTeamSetup, joinedSession } from '../session.js';
 
 type H = Pick<
   Handlers,
@@ -19,6 +21,15 @@ type H = Pick<
   | 'sync.removeDevice'
 >;
 
+/**
+ * In the app, a person who just became a user (team creator, joined laptop) chooses their
+ * passphrase before going on; the command line signs in by CASELOAD_USER and has no such step.
+ */
+function withPassphraseStep(ctx: Ctx, session: Session): Session {
+  const isUser = ctx.store.stmt('SELECT 1 FROM users WHERE id = ? AND pin_hash IS NULL').get(session.user);
+  return ctx.host.transport === 'app' && isUser ? { ...session, mustChangePassphrase: true } : session;
+}
+
 export const syncHandlers: H = {
   'sync.status': ({ store }) => ({ ...syncStatus(store), running: isRoundRunning(store) }),
 
@@ -28,6 +39,12 @@ export const syncHandlers: H = {
       keyStore: ctx.host.keyStore,
       appVersion: ctx.host.appVersion,
     });
+    // The creator is the team's beheerder; a joining laptop's person an accountmanager (issue 12).
+    const session = afterTeamSetup(ctx.store, ctx.session, input.mode);
+    if (session) {
+      ctx.setSession(withPassphraseStep(ctx, session));
+      ctx.emit('data.changed', { kinds: ['users'] });
+    }
     ctx.emit('sync.status', { ...syncStatus(ctx.store), running: false });
     return result;
   },
@@ -48,6 +65,12 @@ export const syncHandlers: H = {
     );
     if (result.ingested.applied || result.merged || result.moved || result.purged || result.bootstrapped)
       ctx.emit('data.changed', { kinds: ['all'] });
+    // The team's users arrived on a laptop that joined: its person becomes their own user.
+    const joined = joinedSession(ctx.store);
+    if (joined) {
+      ctx.setSession(withPassphraseStep(ctx, joined));
+      ctx.emit('data.changed', { kinds: ['users'] });
+    }
     ctx.emit('sync.status', { ...syncStatus(ctx.store), running: isRoundRunning(ctx.store) });
     return result;
   },

@@ -1,7 +1,16 @@
 import type { Handlers } from '../dispatch.js';
-import { createUser, listUsers, switchUser, updateUser } from '../../users/users.js';
+import { createUser, listUsers, setOwnPassphrase, switchUser, updateUser } from '../../users/users.js';
 
-type H = Pick<Handlers, 'users.list' | 'users.create' | 'users.update' | 'session.users' | 'session.switch'>;
+type H = Pick<
+  Handlers,
+  | 'users.list'
+  | 'users.create'
+  | 'users.update'
+  | 'session.users'
+  | 'session.switch'
+  | 'session.signOut'
+  | 'session.setPassphrase'
+>;
 
 export const userHandlers: H = {
   'users.list': ({ store }, { includeInactive }) => ({ items: listUsers(store, includeInactive) }),
@@ -24,5 +33,16 @@ export const userHandlers: H = {
     const session = await switchUser(ctx.store, ctx.session.user, user, pin);
     ctx.setSession(session);
     return session;
+  },
+  'session.signOut': (ctx) => {
+    ctx.setSession(null);
+    return { signedOut: true };
+  },
+  'session.setPassphrase': async (ctx, input) => {
+    await setOwnPassphrase(ctx.store, ctx.session, input);
+    const { mustChangePassphrase: _, ...session } = ctx.session;
+    ctx.setSession(session);
+    ctx.emit('data.changed', { kinds: ['users'], ids: [ctx.session.user] });
+    return { ok: true };
   },
 };

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { method } from '../define.js';
 import { dateIn, paging, text } from './inputs.js';
+import { ALL_ROLES } from '../../model/access.js';
 
 const ACTIVITY_ROLES = ['klantmanager', 'trajectmanager', 'manager', 'beheerder'] as const;
 
@@ -28,6 +29,7 @@ const activityItem = z.object({
 export const activityMethods = {
   /** Activities of a client, or of a kind / running on a day (trajectmanager's overview). Newest start first, keyset paged. */
   'activities.list': method({
+    roles: ALL_ROLES,
     input: z
       .object({
         clientId: z.string().nullable().default(null),

@@ -1,14 +1,22 @@
 import { z } from 'zod';
 import { method } from '../define.js';
+import { ALL_ROLES } from '../../model/access.js';
 
 export const appMethods = {
   /** What the shell and first screen need: who and where we are, and whether the store is empty. */
   'app.info': method({
+    roles: ALL_ROLES,
+    public: true,
     input: z.object({}).strict(),
     output: z.object({
       device: z.string(),
       deviceName: z.string(),
-      user: z.object({ id: z.string(), name: z.string(), role: z.string() }),
+      /** Null while signed out: the shell shows the sign-in screen. */
+      user: z.object({ id: z.string(), name: z.string(), role: z.string() }).nullable(),
+      /** The signed-in user must set a new passphrase before anything else. */
+      mustChangePassphrase: z.boolean(),
+      /** The database has users: signing out (and in) means something. */
+      hasUsers: z.boolean(),
       counts: z.object({ clients: z.number(), employers: z.number(), vacancies: z.number() }),
       empty: z.boolean(),
     }),
@@ -32,6 +40,7 @@ export const appMethods = {
     roles: ['beheerder'],
   }),
   'codes.list': method({
+    roles: ALL_ROLES,
     input: z.object({}).strict(),
     output: z.record(z.string(), z.array(z.object({ code: z.string(), label: z.string() }))),
   }),

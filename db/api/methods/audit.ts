@@ -2,10 +2,12 @@
 import { z } from 'zod';
 import { method } from '../define.js';
 import { paging } from './inputs.js';
+import { ALL_ROLES } from '../../model/access.js';
 
 export const auditMethods = {
   /** Who changed which field from what to what, when, on which laptop; values masked per role. Newest first. */
   'audit.history': method({
+    roles: ALL_ROLES,
     input: z
       .object({
         entity: z.enum([

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { method } from '../define.js';
+import { isBsnQuery } from '../../model/bsn.js';
 import { clientListItem } from '../../model/clients.js';
+import { ALL_ROLES, BSN_ROLES } from '../../model/access.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
@@ -45,6 +47,9 @@ export const clientFormInput = z.object({
 export const clientMethods = {
   /** Search-as-you-type and the client list: keyset paged by (sort key, id). */
   'clients.search': method({
+    roles: ALL_ROLES,
+    // A query that is a BSN is a BSN lookup (db/search/clients.ts): audited like clients.byBsn.
+    auditRead: (input: { query?: string }) => isBsnQuery(input.query),
     input: z
       .object({
         query: z.string().max(200).default(''),
@@ -56,7 +61,10 @@ export const clientMethods = {
       .strict(),
     output: z.object({ items: z.array(clientListItem), next: z.string().nullable(), total: z.number() }),
   }),
+  /** Opening a client's file: audited (who saw what, when). The full BSN only for BSN_ROLES. */
   'clients.get': method({
+    roles: ALL_ROLES,
+    auditRead: true,
     input: z.object({ id: z.string() }).strict(),
     output: z.object({
       id: z.string(),
@@ -97,7 +105,10 @@ export const clientMethods = {
     output: z.object({ id: z.string(), changed: z.array(z.string()) }),
     roles: ['klantmanager', 'trajectmanager', 'manager', 'beheerder'],
   }),
+  /** A BSN lookup: only roles that work with the BSN, and audited (the BSN itself never logged). */
   'clients.byBsn': method({
+    roles: BSN_ROLES,
+    auditRead: true,
     input: z.object({ bsn: z.string() }).strict(),
     output: z.object({ id: z.string().nullable() }),
   }),

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { method } from '../define.js';
 import { dateIn, paging, text } from './inputs.js';
+import { ALL_ROLES } from '../../model/access.js';
 
 const contactItem = z.object({
   id: z.string(),
@@ -22,6 +23,7 @@ const contactItem = z.object({
 export const contactMethods = {
   /** The contact log of a client or an employer, newest first, keyset paged. */
   'contacts.list': method({
+    roles: ALL_ROLES,
     input: z.union([
       z.object({ clientId: z.string(), ...paging }).strict(),
       z.object({ employerId: z.string(), ...paging }).strict(),
@@ -33,6 +35,7 @@ export const contactMethods = {
    * `resolves` marks an earlier contact's follow-up as handled on this contact's date.
    */
   'contacts.create': method({
+    roles: ALL_ROLES,
     writes: true,
     input: z
       .object({
@@ -49,6 +52,7 @@ export const contactMethods = {
     output: z.object({ id: z.string(), ref: z.string() }),
   }),
   'contacts.update': method({
+    roles: ALL_ROLES,
     writes: true,
     input: z
       .object({
@@ -60,11 +64,13 @@ export const contactMethods = {
   }),
   /** Marks a follow-up (or planned nazorg) as handled on `date` (default today). */
   'contacts.markDone': method({
+    roles: ALL_ROLES,
     writes: true,
     input: z.object({ id: z.string(), date: dateIn.optional() }).strict(),
     output: z.object({ id: z.string(), changed: z.array(z.string()) }),
   }),
   'contacts.remove': method({
+    roles: ALL_ROLES,
     writes: true,
     input: z.object({ id: z.string() }).strict(),
     output: z.object({ id: z.string() }),

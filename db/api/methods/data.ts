@@ -3,7 +3,9 @@
 // Dump and import by path are `local`: only the command line may call them.
 import { z } from 'zod';
 import { method } from '../define.js';
+import { isBsnQuery } from '../../model/bsn.js';
 import { RECORD_KINDS } from '../../model/records.js';
+import { ALL_ROLES } from '../../model/access.js';
 
 const problem = z.object({ file: z.string(), line: z.number(), field: z.string(), message: z.string() });
 
@@ -21,6 +23,7 @@ export const searchHit = z.object({
 export const dataMethods = {
   /** Creates or migrates the database (opening it does) and names this laptop. */
   'app.init': method({
+    roles: ALL_ROLES,
     writes: true,
     input: z.object({ deviceName: z.string().trim().min(1).max(100).optional() }).strict(),
     output: z.object({ db: z.string(), device: z.string(), device_name: z.string(), schema_version: z.number() }),
@@ -66,6 +69,9 @@ export const dataMethods = {
   }),
   /** Clients and employers matching a text (name, BSN, ref - also an earlier one -, city, ...). */
   'search.records': method({
+    roles: ALL_ROLES,
+    // A query that is a BSN is a BSN lookup: audited, and refused to roles without BSN_ROLES.
+    auditRead: (input: { query?: string }) => isBsnQuery(input.query),
     input: z
       .object({ query: z.string().trim().min(1).max(200), limit: z.number().int().min(1).max(10_000).default(20) })
       .strict(),

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { method } from '../define.js';
 import { dateIn, paging } from './inputs.js';
+import { ALL_ROLES } from '../../model/access.js';
 
 const CLIENT_ROLES = ['klantmanager', 'trajectmanager', 'manager', 'beheerder'] as const;
 const timelineKind = z.enum([
@@ -29,6 +30,8 @@ const measureItem = z.object({
 export const dossierMethods = {
   /** One timeline of contacts, activities, matches, placements, periods, measures, exports and changes; newest first, keyset paged. */
   'dossier.timeline': method({
+    roles: ALL_ROLES,
+    auditRead: true,
     input: z
       .object({
         clientId: z.string(),
@@ -107,6 +110,7 @@ export const dossierMethods = {
     roles: ['klantmanager', 'trajectmanager', 'manager', 'beheerder'],
   }),
   'measures.list': method({
+    roles: ALL_ROLES,
     input: z.object({ clientId: z.string() }).strict(),
     output: z.object({ items: z.array(measureItem) }),
   }),

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { method } from '../define.js';
 import { dateIn, paging, text } from './inputs.js';
+import { ALL_ROLES } from '../../model/access.js';
 
 const EMPLOYER_ROLES = ['werkgeversadviseur', 'klantmanager', 'manager', 'beheerder'] as const;
 
@@ -76,6 +77,7 @@ const sroiOut = z.object({
 export const employerMethods = {
   /** Employer list and search (name, KvK, place, contact; an 8-digit query is a KvK number). Keyset paged by name. */
   'employers.search': method({
+    roles: ALL_ROLES,
     input: z
       .object({
         query: z.string().max(200).default(''),
@@ -89,6 +91,7 @@ export const employerMethods = {
   }),
   /** The employer card: fields, contact persons, SROI with realization, vacancies, placements, follow-up. */
   'employers.get': method({
+    roles: ALL_ROLES,
     input: z.object({ id: z.string(), asOf: dateIn.optional() }).strict(),
     output: employerItem.extend({
       record: z.record(z.string(), z.unknown()),
@@ -137,6 +140,7 @@ export const employerMethods = {
   }),
   /** KvK check while typing: the employer registered with this number, if any. */
   'employers.byKvk': method({
+    roles: ALL_ROLES,
     input: z.object({ kvk: z.string().max(20) }).strict(),
     output: z.object({ id: z.string().nullable(), ref: z.string().nullable(), name: z.string().nullable() }),
   }),

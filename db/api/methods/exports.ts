@@ -11,6 +11,7 @@ import {
   problemSchema,
   profileSchema,
 } from '../../model/export-profiles.js';
+import { ALL_ROLES, BEHEER } from '../../model/access.js';
 
 const target = z.enum(TARGETS);
 const profileTarget = z.enum(PROFILE_TARGETS);
@@ -69,6 +70,7 @@ const beheerder = ['beheerder' as const];
 export const exportMethods = {
   /** Per target what the next batch would hold; nothing is written. */
   'exports.overview': method({
+    roles: ALL_ROLES,
     input: z.object({ all: z.boolean().default(false) }).strict(),
     output: z.object({
       sharedFolder: z.string().nullable(),
@@ -77,6 +79,7 @@ export const exportMethods = {
   }),
   /** Writes a batch (validation first). `out` is a folder; `shared` uses the shared export folder. */
   'exports.run': method({
+    roles: ALL_ROLES,
     writes: true,
     audit: 'self',
     input: z
@@ -94,6 +97,7 @@ export const exportMethods = {
   }),
   /** The queue "nog in te voeren": new or changed records per target, counts per account manager. */
   'exports.queue': method({
+    roles: ALL_ROLES,
     input: z
       .object({
         target: profileTarget,
@@ -125,6 +129,7 @@ export const exportMethods = {
   }),
   /** The entry panel: the target's fields in its screen order, formatted, changed ones marked. */
   'exports.entry': method({
+    roles: ALL_ROLES,
     input: z.object({ target: profileTarget, kind, id: z.string() }).strict(),
     output: z.object({
       target: profileTarget,
@@ -151,12 +156,14 @@ export const exportMethods = {
   }),
   /** "Ingevoerd": stores the delivered hash and the target's own id (when given). */
   'exports.markEntered': method({
+    roles: ALL_ROLES,
     writes: true,
     input: z.object({ target: profileTarget, kind, id: z.string(), targetId: z.string().max(100).optional() }).strict(),
     output: z.object({ deliveredAt: z.string(), targetId: z.string().nullable() }),
   }),
   /** Where one record stands per target: delivered or not, changed fields, the target's id. */
   'exports.recordStatus': method({
+    roles: ALL_ROLES,
     input: z.object({ kind, id: z.string() }).strict(),
     output: z.array(
       z.object({
@@ -170,10 +177,12 @@ export const exportMethods = {
     ),
   }),
   'exports.profiles.list': method({
+    roles: ALL_ROLES,
     input: z.object({}).strict(),
     output: z.array(profileSummary),
   }),
   'exports.profiles.get': method({
+    roles: ALL_ROLES,
     input: z.object({ id: z.string() }).strict(),
     output: z.object({ profile: profileSchema, sources: z.array(sourceField) }),
   }),
@@ -192,10 +201,12 @@ export const exportMethods = {
     roles: beheerder,
   }),
   'exports.settings.get': method({
+    roles: ALL_ROLES,
     input: z.object({}).strict(),
     output: z.object({ sharedFolder: z.string().nullable() }),
   }),
   'exports.settings.set': method({
+    roles: BEHEER,
     writes: true,
     input: z.object({ sharedFolder: z.string().max(1000).nullable() }).strict(),
     output: z.object({ sharedFolder: z.string().nullable() }),

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { method } from '../define.js';
 import { dateIn, paging } from './inputs.js';
+import { ALL_ROLES } from '../../model/access.js';
 
 const matchStatus = z.enum(['proposed', 'interview', 'hired', 'rejected']);
 const component = z.object({
@@ -33,6 +34,7 @@ const pipelineItem = z.object({
 export const matchingMethods = {
   /** Clients in the caseload ranked for a vacancy; placed clients only with includePlaced. Keyset by (score, ref). */
   'matching.candidates': method({
+    roles: ALL_ROLES,
     input: z
       .object({
         vacancyId: z.string(),
@@ -62,6 +64,7 @@ export const matchingMethods = {
   }),
   /** Open vacancies ranked for a client. */
   'matching.vacancies': method({
+    roles: ALL_ROLES,
     input: z
       .object({
         clientId: z.string(),
@@ -90,6 +93,7 @@ export const matchingMethods = {
   }),
   /** Proposes a client for an open vacancy (status voorgesteld) with the score at that moment. */
   'matches.propose': method({
+    roles: ALL_ROLES,
     writes: true,
     input: z
       .object({ vacancyId: z.string(), clientId: z.string(), note: z.string().max(2000).nullable().optional() })
@@ -98,6 +102,7 @@ export const matchingMethods = {
   }),
   /** Moves a match: voorgesteld <-> gesprek, -> afgewezen, afgewezen -> voorgesteld. Aangenomen only via placements.create. */
   'matches.move': method({
+    roles: ALL_ROLES,
     writes: true,
     input: z
       .object({
@@ -111,6 +116,7 @@ export const matchingMethods = {
   }),
   /** The pipeline of a vacancy, or all matches of a client. */
   'matches.list': method({
+    roles: ALL_ROLES,
     input: z.union([z.object({ vacancyId: z.string() }).strict(), z.object({ clientId: z.string() }).strict()]),
     output: z.object({ items: z.array(pipelineItem) }),
   }),

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { method } from '../define.js';
 import { dateIn } from './inputs.js';
+import { ALL_ROLES } from '../../model/access.js';
 
 const party = z.object({ id: z.string(), ref: z.string(), name: z.string() });
 const followUp = z.object({
@@ -27,6 +28,7 @@ export const myWorkMethods = {
    * for the user's role.
    */
   'mywork.get': method({
+    roles: ALL_ROLES,
     input: z
       .object({
         asOf: dateIn.optional(),

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { method } from '../define.js';
 import { dateIn, flag, num, paging, text } from './inputs.js';
+import { ALL_ROLES } from '../../model/access.js';
 
 /** Placement fields as typed: kind*, start_date*, end_date, hours_per_week, wage_subsidy, job_coach, wage_value (%). */
 export const placementForm = z
@@ -43,6 +44,7 @@ export const placementMethods = {
    * are planned after 1 week, 1 month and 3 months.
    */
   'placements.create': method({
+    roles: ALL_ROLES,
     writes: true,
     input: z
       .object({
@@ -63,18 +65,21 @@ export const placementMethods = {
   }),
   /** Changes a placement (e.g. its end date); a new start date moves the open nazorg with it. */
   'placements.update': method({
+    roles: ALL_ROLES,
     writes: true,
     input: z.object({ id: z.string(), fields: placementForm }).strict(),
     output: z.object({ id: z.string(), changed: z.array(z.string()) }),
   }),
   /** Removes a placement registered by mistake (open nazorg goes too; its match returns to gesprek). */
   'placements.remove': method({
+    roles: ALL_ROLES,
     writes: true,
     input: z.object({ id: z.string() }).strict(),
     output: z.object({ id: z.string() }),
   }),
   /** Placements of a client or an employer (or all), newest start first, keyset paged; activeOn filters running ones. */
   'placements.list': method({
+    roles: ALL_ROLES,
     input: z
       .object({
         clientId: z.string().nullable().default(null),

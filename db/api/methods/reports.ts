@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { method } from '../define.js';
 import { parseMoment } from '../../model/calendar.js';
 import { REPORT_FORMATS, REPORT_NAMES, reportParams, reportRecord, reportTable } from '../../model/reports.js';
+import { ALL_ROLES } from '../../model/access.js';
 
 const reportName = z.enum(REPORT_NAMES);
 /** A moment: a date (the end of that Dutch day) or an ISO date-time (db/model/calendar.ts parseMoment). */
@@ -32,6 +33,7 @@ const explained = z.object({
 export const reportMethods = {
   /** The reports this version can make, with their Dutch titles and the parameters each uses. */
   'reports.list': method({
+    roles: ALL_ROLES,
     input: z.object({}).strict(),
     output: z.array(
       z.object({ name: z.enum(REPORT_NAMES), title: z.string(), description: z.string(), params: z.array(z.string()) }),
@@ -39,6 +41,7 @@ export const reportMethods = {
   }),
   /** Runs a report: the JSON data of CONTRACTS.md plus the tables the UI and the files show. */
   'reports.run': method({
+    roles: ALL_ROLES,
     input: z.object({ name: reportName, params: reportParams.default({}), asKnownOn: moment.optional() }).strict(),
     output: z.object({
       name: z.enum(REPORT_NAMES),
@@ -49,6 +52,7 @@ export const reportMethods = {
   }),
   /** The records one figure counts (`figure` is a path from a table cell, e.g. "months.2.outflow"). */
   'reports.records': method({
+    roles: ALL_ROLES,
     input: z
       .object({
         name: reportName,
@@ -62,6 +66,7 @@ export const reportMethods = {
   }),
   /** A report as a file for download (CSV, XLSX or the printable HTML), base64-encoded. */
   'reports.file': method({
+    roles: ALL_ROLES,
     input: z
       .object({
         name: reportName,

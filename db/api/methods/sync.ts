@@ -3,6 +3,7 @@
 // Pure: the renderer imports the shapes.
 import { z } from 'zod';
 import { method } from '../define.js';
+import { ALL_ROLES } from '../../model/access.js';
 
 const value = z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.null()]);
 
@@ -104,9 +105,10 @@ export type TeamDeviceItem = z.infer<typeof teamDevice>;
 const folderInput = z.string().min(1).max(1000).optional();
 
 export const syncMethods = {
-  'sync.status': method({ input: z.object({}).strict(), output: syncStatusOutput }),
+  'sync.status': method({ roles: ALL_ROLES, input: z.object({}).strict(), output: syncStatusOutput }),
   /** Creates a team in the shared folder or joins it (also unlocks again after a lost key). */
   'sync.setup': method({
+    roles: ALL_ROLES,
     writes: true,
     input: z
       .object({
@@ -120,6 +122,7 @@ export const syncMethods = {
   }),
   /** One round now (the shell also runs them on start, on a timer and when the folder changes). */
   'sync.run': method({
+    roles: ALL_ROLES,
     writes: true,
     input: z
       .object({
@@ -131,11 +134,13 @@ export const syncMethods = {
     output: roundResult,
   }),
   'sync.conflicts': method({
+    roles: ALL_ROLES,
     input: z.object({ all: z.boolean().default(false) }).strict(),
     output: z.object({ items: z.array(syncConflict) }),
   }),
   /** The team's laptops (read from the folder's device files when the key is at hand), removed ones too. */
   'sync.devices': method({
+    roles: ALL_ROLES,
     input: z.object({ folder: folderInput }).strict(),
     output: z.object({ items: z.array(teamDevice), canRemove: z.boolean() }),
   }),
@@ -156,6 +161,7 @@ export const syncMethods = {
     roles: ['beheerder'],
   }),
   'sync.resolveConflict': method({
+    roles: ALL_ROLES,
     writes: true,
     input: z.object({ id: z.string().min(1).max(300), choice: z.enum(['current', 'other']) }).strict(),
     output: z.object({ resolved: syncConflict }),

@@ -1,6 +1,8 @@
-// Users, roles and switching user on a shared laptop (issue 3, "Roles").
+// Users, roles, signing in and switching user (issues 3 and 12). The sign-in screen runs signed
+// out: app.info, session.users and session.switch are `public`; everything else needs a session.
 import { z } from 'zod';
 import { method } from '../define.js';
+import { ALL_ROLES } from '../../model/access.js';
 
 const role = z.enum(['klantmanager', 'werkgeversadviseur', 'trajectmanager', 'manager', 'beheerder']);
 const userItem = z.object({
@@ -12,7 +14,12 @@ const userItem = z.object({
   active: z.boolean(),
   hasPin: z.boolean(),
 });
-const sessionOut = z.object({ user: z.string(), name: z.string(), role });
+const sessionOut = z.object({
+  user: z.string(),
+  name: z.string(),
+  role,
+  mustChangePassphrase: z.boolean().optional(),
+});
 
 export const userMethods = {
   /** All users for the beheerder's user screen (never the PIN hash). */
@@ -50,16 +57,40 @@ export const userMethods = {
     output: z.object({ id: z.string(), changed: z.array(z.string()) }),
     roles: ['beheerder'],
   }),
-  /** Who can be switched to on this laptop (the "wissel gebruiker" screen): active users with a PIN. */
+  /** Who can sign in on this laptop (the sign-in screen): active users with a passphrase. */
   'session.users': method({
+    roles: ALL_ROLES,
+    public: true,
     input: z.object({}).strict(),
     output: z.object({ items: z.array(z.object({ id: z.string(), ref: z.string(), display_name: z.string(), role })) }),
   }),
-  /** Switch to another user (by id) after verifying their PIN/password; later calls run as that user. */
+  /**
+   * Sign in (or switch) as a user, by id, after verifying their passphrase; later calls run as
+   * that user. Wrong passphrases lock the user (stored, db/users/sign-in.ts).
+   */
   'session.switch': method({
+    roles: ALL_ROLES,
+    public: true,
     writes: true,
     audit: 'self',
     input: z.object({ user: z.string().min(1), pin: z.string().min(1).max(200) }).strict(),
     output: sessionOut,
+  }),
+  /** Sign out: later calls are refused until someone signs in. */
+  'session.signOut': method({
+    roles: ALL_ROLES,
+    writes: true,
+    input: z.object({}).strict(),
+    output: z.object({ signedOut: z.boolean() }),
+  }),
+  /**
+   * Set one's own passphrase: with the current one, or without it right after a sign-in that
+   * requires a new one (or when the user has none yet).
+   */
+  'session.setPassphrase': method({
+    roles: ALL_ROLES,
+    writes: true,
+    input: z.object({ current: z.string().max(200).optional(), passphrase: z.string().max(200) }).strict(),
+    output: z.object({ ok: z.boolean() }),
   }),
 };

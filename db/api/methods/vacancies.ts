@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { method } from '../define.js';
 import { dateIn, flag, list, num, paging, text } from './inputs.js';
+import { ALL_ROLES } from '../../model/access.js';
 
 const VACANCY_ROLES = ['werkgeversadviseur', 'klantmanager', 'manager', 'beheerder'] as const;
 const status = z.enum(['open', 'filled', 'withdrawn']);
@@ -56,6 +57,7 @@ export const vacancyItem = z.object({
 export const vacancyMethods = {
   /** Vacancies newest first, keyset paged; filter on status, employer, banenafspraak, text in title/employer. */
   'vacancies.list': method({
+    roles: ALL_ROLES,
     input: z
       .object({
         asOf: dateIn.optional(),
@@ -69,6 +71,7 @@ export const vacancyMethods = {
     output: z.object({ items: z.array(vacancyItem), next: z.string().nullable() }),
   }),
   'vacancies.get': method({
+    roles: ALL_ROLES,
     input: z.object({ id: z.string(), asOf: dateIn.optional() }).strict(),
     output: vacancyItem.extend({ record: z.record(z.string(), z.unknown()) }),
   }),
@@ -95,6 +98,7 @@ export const vacancyMethods = {
   }),
   /** Data for the printable / e-mailable overview of all open vacancies for a client, best fitting first. */
   'vacancies.overviewForClient': method({
+    roles: ALL_ROLES,
     input: z.object({ clientId: z.string(), asOf: dateIn.optional() }).strict(),
     output: z.object({
       asOf: z.string(),

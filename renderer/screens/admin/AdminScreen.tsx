@@ -8,6 +8,7 @@ import { Card, Field, MoreButton, Status, codeLabel, errorText, useLoad, usePage
 import { ImportWizard } from './ImportWizard.js';
 import { SwitchUser } from './SwitchUser.js';
 import { BackupPanel } from './BackupPanel.js';
+import { useMay } from '../../access.js';
 
 const ROLES = ['klantmanager', 'werkgeversadviseur', 'trajectmanager', 'manager', 'beheerder'] as const;
 type Role = (typeof ROLES)[number];
@@ -230,14 +231,19 @@ function Retention() {
 
 export function AdminScreen() {
   const { t } = useTranslation();
+  // Only the parts this role may use (the contract's role table, renderer/access.ts).
+  const users = useMay('users.list');
+  const retention = useMay('retention.list');
+  const importing = useMay('import.preview');
+  const backups = useMay('backup.list');
   return (
     <section aria-labelledby="admin-title" className="screen">
       <h1 id="admin-title">{t('admin.title')}</h1>
       <SwitchUser />
-      <Users />
-      <Retention />
-      <ImportWizard />
-      <BackupPanel />
+      {users && <Users />}
+      {retention && <Retention />}
+      {importing && <ImportWizard />}
+      {backups && <BackupPanel />}
     </section>
   );
 }

@@ -4,19 +4,23 @@ import { ClientList } from './ClientList.js';
 import { ClientForm } from './ClientForm.js';
 import { ClientDetail } from './ClientDetail.js';
 import { hrefOf } from '../../stores/route.js';
+import { useMay } from '../../access.js';
 
 export function ClientsScreen(props: { rest: string[] }) {
   const { t } = useTranslation();
   const [first] = props.rest;
+  const mayCreate = useMay('clients.create');
   if (first === 'nieuw') return <ClientForm />;
   if (first) return <ClientDetail id={first} notice={props.rest[1]} />;
   return (
     <section aria-labelledby="clients-title" className="screen fill">
       <div className="screen-head">
         <h1 id="clients-title">{t('clients.title')}</h1>
-        <a className="button primary" href={hrefOf('klanten', 'nieuw')}>
-          {t('clients.newClient')}
-        </a>
+        {mayCreate && (
+          <a className="button primary" href={hrefOf('klanten', 'nieuw')}>
+            {t('clients.newClient')}
+          </a>
+        )}
       </div>
       <ClientList />
     </section>

@@ -9,7 +9,7 @@ import { CodeSelect, Field, Status, errorText, todayNl } from './work-kit.js';
 export function PeriodActions(props: { clientId: string; inCaseload: boolean; accountManager: string | null }) {
   const { t } = useTranslation();
   const bridge = useBridge();
-  const me = useApp((s) => s.info?.user.name ?? '');
+  const me = useApp((s) => s.info?.user?.name ?? '');
   const [open, setOpen] = useState(false);
   const [date, setDate] = useState(todayNl());
   const [reason, setReason] = useState('');

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hrefOf } from '../../stores/route.js';
+import { useMay } from '../../access.js';
 import { formatDateNl, formatNumber } from '../../format.js';
 import { MoreButton, codeLabel, usePaged } from '../clients/work-kit.js';
 import { EmployerForm } from './EmployerForm.js';
@@ -79,15 +80,18 @@ function EmployerList() {
 export function EmployersScreen(props: { rest: string[] }) {
   const { t } = useTranslation();
   const [first] = props.rest;
+  const mayCreate = useMay('employers.create');
   if (first === 'nieuw') return <EmployerForm />;
   if (first) return <EmployerDetail id={first} notice={props.rest[1]} />;
   return (
     <section aria-labelledby="employers-title" className="screen">
       <div className="screen-head">
         <h1 id="employers-title">{t('employers.title')}</h1>
-        <a className="button primary" href={hrefOf('werkgevers', 'nieuw')}>
-          {t('employers.new')}
-        </a>
+        {mayCreate && (
+          <a className="button primary" href={hrefOf('werkgevers', 'nieuw')}>
+            {t('employers.new')}
+          </a>
+        )}
       </div>
       <EmployerList />
     </section>

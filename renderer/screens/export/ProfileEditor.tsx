@@ -120,7 +120,7 @@ export function ProfileEditor(props: { api: ExportApi }) {
       .then(setList)
       .catch((e: Error) => setMessage(e.message));
     must(api, 'app.info', {})
-      .then((i) => setIsBeheerder(i.user.role === 'beheerder'))
+      .then((i) => setIsBeheerder(i.user?.role === 'beheerder'))
       .catch(() => setIsBeheerder(false));
   }, [api]);
   useEffect(load, [load]);

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hrefOf } from '../../stores/route.js';
+import { useMay } from '../../access.js';
 import { formatDateNl, formatNumber } from '../../format.js';
 import { MoreButton, usePaged } from '../clients/work-kit.js';
 import { VacancyForm } from './VacancyForm.js';
@@ -87,6 +88,7 @@ function VacancyList() {
 export function VacanciesScreen(props: { rest: string[] }) {
   const { t } = useTranslation();
   const [first, second, third] = props.rest;
+  const mayCreate = useMay('vacancies.create');
   if (first === 'nieuw') return <VacancyForm employerId={second ?? null} />;
   if (first === 'overzicht' && second) return <VacancyOverview clientId={second} />;
   if (first) return <VacancyDetail id={first} notice={second ?? third} />;
@@ -94,9 +96,11 @@ export function VacanciesScreen(props: { rest: string[] }) {
     <section aria-labelledby="vacancies-title" className="screen">
       <div className="screen-head">
         <h1 id="vacancies-title">{t('vacancies.title')}</h1>
-        <a className="button primary" href={hrefOf('vacatures', 'nieuw')}>
-          {t('vacancies.new')}
-        </a>
+        {mayCreate && (
+          <a className="button primary" href={hrefOf('vacatures', 'nieuw')}>
+            {t('vacancies.new')}
+          </a>
+        )}
       </div>
       <VacancyList />
     </section>

@@ -105,8 +105,31 @@ describe('the command line goes through the contract', () => {
     // Once a database has users, CASELOAD_USER must be one of them and their role applies.
     const store = Store.open(db);
     const beheer = apiAs(store, 'beheerder', 'setup', 'Inrichting');
-    const km = await beheer.ok('users.create', { display_name: 'Jan Postma', role: 'klantmanager', pin: '61803' });
-    const mgr = await beheer.ok('users.create', { display_name: 'Mia de Wit', role: 'manager', pin: '27182' });
+    const admin = await beheer.ok('users.create', {
+      display_name: 'Beheer Gemeente',
+      role: 'beheerder',
+      pin: 'beheer-polder-2026',
+    });
+    const km = await beheer.ok('users.create', {
+      display_name: 'Jan Postma',
+      role: 'klantmanager',
+      pin: 'gouden-koets-61803',
+    });
+    const mgr = await beheer.ok('users.create', {
+      display_name: 'Mia de Wit',
+      role: 'manager',
+      pin: 'e-is-ongeveer-27182',
+    });
+    const wa = await beheer.ok('users.create', {
+      display_name: 'Mark Visser',
+      role: 'werkgeversadviseur',
+      pin: 'vissers-van-urk-1',
+    });
+    const tm = await beheer.ok('users.create', {
+      display_name: 'Sanne Kramer',
+      role: 'trajectmanager',
+      pin: 'trajecten-op-maat',
+    });
     store.close();
 
     const refused = await cli(['--db', db, 'demo', '--clients', '5'], { CASELOAD_USER: 'Jan Postma' });
@@ -117,9 +140,25 @@ describe('the command line goes through the contract', () => {
     expect(unknown.err[0]).toMatch(/'iemand' is geen gebruiker van deze database/);
 
     const csv = writeFile(dir, 'k.csv', `last_name;bsn\nVisser;${bsnFrom('30000003')}\n`);
-    expect((await cli(['--db', db, 'import', csv, '--kind', 'clients'], { CASELOAD_USER: 'U000002' })).code).toBe(0);
+    expect((await cli(['--db', db, 'import', csv, '--kind', 'clients'], { CASELOAD_USER: mgr.ref })).code).toBe(0);
     const bad = writeFile(dir, 'bad.csv', 'last_name;bsn\nVisser;123\n');
     expect((await cli(['--db', db, 'import', bad, '--kind', 'clients'], { CASELOAD_USER: 'Mia de Wit' })).code).toBe(1);
+
+    // A refusal per role through the command line (the beheerder's: retention.purge, which has no
+    // command; test/unit/api/roles.test.ts has the whole matrix).
+    const asRole = async (user: string, args: string[]) => {
+      const r = await cli(['--db', db, ...args], { CASELOAD_USER: user });
+      expect(r.code, args.join(' ')).toBe(1);
+      expect(r.err.join('\n')).toMatch(/Uw rol mag (deze actie niet uitvoeren|niet op BSN zoeken)/);
+    };
+    await asRole('Mark Visser', ['search', bsnFrom('30000003')]);
+    await asRole('Sanne Kramer', ['import', csv, '--kind', 'clients']);
+    await asRole('Mia de Wit', ['backup', '--out', dir]);
+    await asRole('Jan Postma', ['dump']);
+    expect((await cli(['--db', db, 'search', bsnFrom('30000003')], { CASELOAD_USER: 'Jan Postma' })).out).toHaveLength(
+      1,
+    );
+    expect((await cli(['--db', db, 'backup', '--out', dir], { CASELOAD_USER: admin.ref })).code).toBe(0);
 
     const log = Store.open(db);
     const entries = log.db
@@ -127,11 +166,20 @@ describe('the command line goes through the contract', () => {
         "SELECT actor, action, object, result FROM audit_log WHERE action IN ('demo.load', 'import.file') ORDER BY seq",
       )
       .all();
+    const lookups = log.db
+      .prepare("SELECT actor, action, result FROM audit_log WHERE action = 'search.records' ORDER BY seq")
+      .all();
     log.close();
+    // Every BSN lookup is in the log, the refused one too; the BSN itself never is.
+    expect(lookups).toEqual([
+      { actor: wa.id, action: 'search.records', result: 'refused' },
+      { actor: km.id, action: 'search.records', result: 'ok' },
+    ]);
     expect(entries).toEqual([
       { actor: km.id, action: 'demo.load', object: null, result: 'refused' },
       { actor: mgr.id, action: 'import.file', object: null, result: 'ok' },
       { actor: mgr.id, action: 'import.file', object: null, result: 'refused' },
+      { actor: tm.id, action: 'import.file', object: null, result: 'refused' },
     ]);
   });
 });

@@ -9,7 +9,7 @@ import { REPO, tempDir } from '../helpers.js';
 const ENTRY = join(REPO, 'electron/web-main.ts');
 
 describe('the web shell command', () => {
-  it('prints a URL with the token that works, on the database CASELOAD_DB names, and stops on SIGTERM', async () => {
+  it('prints a one-time URL that opens a cookie session, on the database CASELOAD_DB names, and stops on SIGTERM', async () => {
     const dir = tempDir();
     const rendererDir = join(dir, 'renderer');
     mkdirSync(rendererDir);
@@ -26,20 +26,26 @@ describe('the web shell command', () => {
     const url = await new Promise<string>((resolve, reject) => {
       child.stdout.on('data', (d: Buffer) => {
         out += d.toString();
-        const m = /http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]{64}/.exec(out);
+        const m = /http:\/\/127\.0\.0\.1:\d+\/open\/[0-9a-f]{64}/.exec(out);
         if (m) resolve(m[0]);
       });
       void exited.then(() => reject(new Error(`exited before printing a URL:\n${out}`)));
     });
     try {
       expect(out).toContain(`Database: ${dbFile}`);
-      const { origin, hash } = new URL(url);
-      const token = new URLSearchParams(hash.slice(1)).get('token')!;
+      const { origin } = new URL(url);
+      const opened = await fetch(url, { redirect: 'manual' });
+      const cookie = opened.headers.get('set-cookie')!.split(';')[0]!;
+      const token = cookie.split('=')[1]!;
+      // The token is in no process's arguments (ps shows those to every local user), nor in the URL.
+      expect(url).not.toContain(token);
+      const args = spawnSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).stdout;
+      expect(args).not.toContain(token);
       const page = await fetch(`${origin}/`);
       expect(await page.text()).toContain('<title>Caseload</title>');
       const res = await fetch(`${origin}/api/call`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-caseload-token': token },
+        headers: { 'content-type': 'application/json', cookie },
         body: JSON.stringify({ method: 'app.info', input: {} }),
       });
       expect(await res.json()).toMatchObject({ ok: true, value: { empty: true } });

@@ -122,10 +122,11 @@ function call(
 }
 
 describe('the web shell', () => {
-  it('listens on 127.0.0.1 only and prints a URL that carries a fresh random token', async () => {
+  it('listens on 127.0.0.1 only and prints a URL with a one-time code, never the token', async () => {
     const { shell } = await start();
     const other = await start();
-    expect(shell.url).toBe(`http://127.0.0.1:${shell.port}/#token=${shell.token}`);
+    expect(shell.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${shell.port}/open/[0-9a-f]{64}$`));
+    expect(shell.url).not.toContain(shell.token);
     expect(shell.token).toMatch(/^[0-9a-f]{64}$/);
     expect(other.shell.token).not.toBe(shell.token);
     const reachable = (host: string) =>
@@ -268,11 +269,59 @@ describe('the web shell', () => {
     expect((await fetch(`${base}/api/nothing`, { headers })).status).toBe(404);
   });
 
-  it('streams backend events to a page that holds the token', async () => {
+  it('trades the one-time code for an HttpOnly SameSite=Strict cookie, once', async () => {
+    const { shell, base } = await start();
+    const opened = await fetch(shell.url, { redirect: 'manual' });
+    expect(opened.status).toBe(303);
+    expect(opened.headers.get('location')).toBe('/');
+    const setCookie = opened.headers.get('set-cookie')!;
+    expect(setCookie).toBe(`${shell.cookieName}=${shell.token}; HttpOnly; SameSite=Strict; Path=/`);
+    // The code is spent: whoever read it from a process list or a history afterwards gets nothing.
+    const again = await fetch(shell.url, { redirect: 'manual' });
+    expect(again.status).toBe(401);
+    expect(again.headers.get('set-cookie')).toBeNull();
+    expect((await fetch(`${base}/open/${'0'.repeat(64)}`, { redirect: 'manual' })).status).toBe(401);
+    // The cookie is the session: calls and the event stream work with it alone.
+    const cookie = { cookie: `${shell.cookieName}=${shell.token}` };
+    const info = await fetch(`${base}/api/call`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...cookie },
+      body: JSON.stringify({ method: 'app.info', input: {} }),
+    });
+    expect(await info.json()).toMatchObject({ ok: true });
+    const events = await fetch(`${base}/api/events`, { headers: cookie });
+    expect(events.status).toBe(200);
+    await events.body!.cancel();
+    // Another shell's cookie (another port) is no key here.
+    const other = await start();
+    const foreign = await fetch(`${base}/api/events`, {
+      headers: { cookie: `${other.shell.cookieName}=${other.shell.token}` },
+    });
+    expect(foreign.status).toBe(401);
+  });
+
+  it('lets the token expire with the server: a new start on the same port refuses the old cookie', async () => {
+    const { rendererDir } = fixture();
+    const store = tempStore();
+    const first = await startWebShell({ store, rendererDir });
+    const port = first.port;
+    const cookie = `${first.cookieName}=${first.token}`;
+    await first.close();
+    const second = await startWebShell({ store, rendererDir, port });
+    shells.push(second);
+    const res = await fetch(`http://127.0.0.1:${port}/api/call`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify({ method: 'app.info', input: {} }),
+    });
+    expect(res.status).toBe(401);
+  });
+
+  it('streams backend events to a page that holds the token, never taking it from the URL', async () => {
     const { shell, base } = await start();
     expect((await fetch(`${base}/api/events`)).status).toBe(401);
-    expect((await fetch(`${base}/api/events?token=${'0'.repeat(64)}`)).status).toBe(401);
-    const events = await fetch(`${base}/api/events?token=${shell.token}`);
+    expect((await fetch(`${base}/api/events?token=${shell.token}`)).status).toBe(401);
+    const events = await fetch(`${base}/api/events`, { headers: { 'x-caseload-token': shell.token } });
     expect(events.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
     const reader = events.body!.getReader();
     const result = await call(base, shell.token, 'demo.load', { clients: 3, seed: 7 });

@@ -101,7 +101,8 @@ async function registerOffline(laptops: Laptop[]): Promise<Typed[]> {
     typed.push({ laptop: l, table: 'vacancies', id: v.id, expect: { title: `Bakker ${l.name.toUpperCase()}` } });
     const u = await call('users.create', {
       display_name: `Collega ${l.name.toUpperCase()}`,
-      role: 'klantmanager',
+      // The first user of a database is its beheerder (issue 12).
+      role: 'beheerder',
       pin: 'polder-2026!',
     });
     typed.push({ laptop: l, table: 'users', id: u.id, expect: { display_name: `Collega ${l.name.toUpperCase()}` } });
