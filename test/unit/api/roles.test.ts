@@ -63,6 +63,7 @@ const TABLE: Record<MethodName, string> = {
   'dossier.timeline': 'KWTMB',
   'clients.intake': 'K-TMB',
   'clients.exit': 'K-TMB',
+  'clients.handover': 'K-TMB',
   'measures.list': 'KWTMB',
   'measures.save': 'K--MB',
   'measures.remove': 'K--MB',
