@@ -179,6 +179,7 @@ describe('the 2016 caseload of the seed report', () => {
       'activation',
       'employer-follow-up',
       'half-year',
+      'lasting-work',
     ]);
   });
 
