@@ -114,7 +114,7 @@ describe('query plans of the daily screens', () => {
     const contacts = planOf(store, ran, /SELECT k.\* FROM contacts k/);
     expect(contacts).toMatch(/SEARCH k USING INDEX contacts_client_date \(client_id=\?/);
     expect(contacts).not.toMatch(/TEMP B-TREE/);
-    const timeline = planOf(store, ran, /FROM contacts x WHERE x.client_id/);
+    const timeline = planOf(store, ran, /from "contacts" as "x" where "x"."client_id"/);
     expect(timeline).toMatch(/SEARCH x USING INDEX contacts_client_date/);
     expect(timeline).not.toMatch(/TEMP B-TREE/);
     expect(planOf(store, ran, /FROM journal WHERE entity = \? AND row_id = \?/)).toMatch(
