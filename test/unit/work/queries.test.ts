@@ -105,13 +105,13 @@ describe('query plans of the daily screens', () => {
       await api.ok('dossier.timeline', { clientId: client, kinds: ['contact', 'activity'], limit: 5 });
       await api.ok('audit.history', { entity: 'client', id: client });
     });
-    const vacancies = planOf(store, ran, /FROM vacancies v LEFT JOIN employers e[\s\S]*ORDER BY v.opened_date DESC/);
+    const vacancies = planOf(store, ran, /from "vacancies" as "v" left join "employers" as "e"[\s\S]*order by "v"."opened_date" desc/);
     expect(vacancies).toMatch(/SCAN v USING INDEX vacancies_opened|SEARCH v USING INDEX vacancies_opened/);
     expect(vacancies).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
     const employers = planOf(store, ran, /ORDER BY coalesce\(e.name, ''\), e.id LIMIT/);
     expect(employers).toMatch(/SEARCH e USING INDEX employers_name \(<expr>>\?\)/);
     expect(employers).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
-    const contacts = planOf(store, ran, /SELECT k.\* FROM contacts k/);
+    const contacts = planOf(store, ran, /select "k".\* from "contacts" as "k"/);
     expect(contacts).toMatch(/SEARCH k USING INDEX contacts_client_date \(client_id=\?/);
     expect(contacts).not.toMatch(/TEMP B-TREE/);
     const timeline = planOf(store, ran, /from "contacts" as "x" where "x"."client_id"/);
