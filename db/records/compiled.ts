@@ -54,3 +54,10 @@ export function compiled<A extends unknown[], R>(
     },
   };
 }
+
+/** Runs a Kysely query row by row (results too big to hold, like `store.all` otherwise). */
+export function iterate<R>(store: StoreBase, q: Compilable<R>): IterableIterator<R> {
+  const c = q.compile();
+  // raw SQL: runs the SQL Kysely compiled, through the store's statement cache
+  return store.stmt(c.sql).iterate(...c.parameters) as IterableIterator<R>;
+}
