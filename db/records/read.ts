@@ -35,6 +35,7 @@ function linkSql(kind: RecordKind): { select: string; joins: string } {
     if (def.kind !== 'ref') continue;
     const alias = `l_${field}`;
     const target = ENTITIES[ENTITY_OF[def.refTo!]].table;
+    // raw SQL: the dump's joins follow the record registry (see readRecords)
     joins.push(`LEFT JOIN ${target} ${alias} ON ${alias}.id = ${table}.${field.replace(/_ref$/, '_id')}`);
     select.push(`${alias}.ref AS ${field}`);
   }
@@ -46,6 +47,7 @@ export function* readRecords(store: Store, kind: RecordKind): Generator<Intercha
   const entity = ENTITY_OF[kind];
   const table = ENTITIES[entity].table;
   const { select, joins } = linkSql(kind);
+  // raw SQL: part of the dump's query (see below)
   const extraWhere = kind === 'clients' ? ' AND clients.merged_into IS NULL' : '';
   // raw SQL: the joins follow the record registry (RECORDS) per kind, names Kysely's types cannot follow
   const rows = store.db
