@@ -74,11 +74,17 @@ describe('query plans of the daily screens', () => {
     expect(followUps.length).toBeGreaterThan(0);
     for (const r of followUps)
       expect(plan(store, r)).toMatch(/SEARCH x USING INDEX contacts_open_follow_up \(.*follow_up_date<\?\)/);
-    expect(planOf(store, ran, /"e"."exceptional_since" is not null/)).toMatch(/SEARCH e USING INDEX employers_exceptional/);
+    expect(planOf(store, ran, /"e"."exceptional_since" is not null/)).toMatch(
+      /SEARCH e USING INDEX employers_exceptional/,
+    );
     expect(planOf(store, ran, /"e"."exceptional_since" is not null/)).toMatch(
       /SEARCH k USING (COVERING )?INDEX contacts_employer_date \(employer_id=\?/,
     );
-    const idle = planOf(store, ran, /select "x"."id" from "caseload_periods" as "x"[\s\S]*not exists \(select 1 as "one" from "activities"/);
+    const idle = planOf(
+      store,
+      ran,
+      /select "x"."id" from "caseload_periods" as "x"[\s\S]*not exists \(select 1 as "one" from "activities"/,
+    );
     expect(idle).toMatch(/SEARCH x USING (COVERING )?INDEX caseload_periods_manager \(account_manager=\?/);
     expect(idle).not.toMatch(/SCAN (a|pl|x)\b/);
     // Details (names, last activity) are read for the page only, by id.
@@ -105,7 +111,11 @@ describe('query plans of the daily screens', () => {
       await api.ok('dossier.timeline', { clientId: client, kinds: ['contact', 'activity'], limit: 5 });
       await api.ok('audit.history', { entity: 'client', id: client });
     });
-    const vacancies = planOf(store, ran, /from "vacancies" as "v" left join "employers" as "e"[\s\S]*order by "v"."opened_date" desc/);
+    const vacancies = planOf(
+      store,
+      ran,
+      /from "vacancies" as "v" left join "employers" as "e"[\s\S]*order by "v"."opened_date" desc/,
+    );
     expect(vacancies).toMatch(/SCAN v USING INDEX vacancies_opened|SEARCH v USING INDEX vacancies_opened/);
     expect(vacancies).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
     const employers = planOf(store, ran, /ORDER BY coalesce\(e.name, ''\), e.id LIMIT/);
