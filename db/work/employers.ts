@@ -11,6 +11,7 @@
 import { sql, type Selectable } from 'kysely';
 import { AppError } from '../model/errors.js';
 import type { DB } from '../store/schema.js';
+import { compiled } from '../records/compiled.js';
 import { fromColumn } from '../journal/write.js';
 import { ENTITIES, fieldSpec } from '../model/entities.js';
 import type { Store } from '../journal/store.js';
@@ -28,23 +29,97 @@ type SroiRow = Pick<
 /** `deleted = 0` as a literal, as the indexes say it. */
 const LIVE = sql.lit(0);
 
+// The card's queries, compiled once (db/records/compiled.ts): an employer card is asked often.
+const SROI_PLACEMENTS = compiled((db, employerId: string, until: string, start: string) =>
+  db
+    .selectFrom('placements')
+    .select(['id', 'ref', 'start_date', 'end_date', 'hours_per_week'])
+    .where('employer_id', '=', employerId)
+    .where('deleted', '=', LIVE)
+    .where('start_date', '<=', until)
+    .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', start)]))
+    .orderBy('start_date')
+    .orderBy('id')
+    // start_date <= until holds only for a start date; refs are set on every saved record.
+    .$narrowType<{ start_date: string; ref: string }>(),
+);
+
+const CONTACT_PERSONS = compiled((db, employerId: string) =>
+  db
+    .selectFrom('contact_persons')
+    .select(['id', 'ref', 'name', 'role', 'phone', 'email'])
+    .where('employer_id', '=', employerId)
+    .where('deleted', '=', LIVE)
+    .orderBy(sql`coalesce(name, '')`)
+    .orderBy('id'),
+);
+
+const SROI = compiled((db, employerId: string) =>
+  db
+    .selectFrom('sroi_obligations')
+    .selectAll()
+    .where('employer_id', '=', employerId)
+    .where('deleted', '=', LIVE)
+    .orderBy('start_date')
+    .orderBy('id'),
+);
+
+const VACANCIES = compiled((db, employerId: string) =>
+  db
+    .selectFrom('vacancies as v')
+    .selectAll('v')
+    .select((eb) => [
+      eb
+        .selectFrom('matches as m')
+        .select((m) => m.fn.countAll<number>().as('n'))
+        .whereRef('m.vacancy_id', '=', 'v.id')
+        .where('m.deleted', '=', LIVE)
+        .where('m.status', 'in', [sql.lit('proposed'), sql.lit('interview')])
+        .as('n_active'),
+      eb
+        .selectFrom('placements as p')
+        .select((p) => p.fn.countAll<number>().as('n'))
+        .whereRef('p.vacancy_id', '=', 'v.id')
+        .where('p.deleted', '=', LIVE)
+        .as('n_placed'),
+    ])
+    .where('v.employer_id', '=', employerId)
+    .where('v.deleted', '=', LIVE)
+    .orderBy('v.opened_date', 'desc')
+    .orderBy('v.id', 'desc')
+    .limit(200),
+);
+
+const PLACEMENTS = compiled((db, employerId: string) =>
+  db
+    .selectFrom('placements as p')
+    .leftJoin('clients as c', 'c.id', 'p.client_id')
+    .select([
+      'p.id',
+      'p.ref',
+      'p.kind',
+      'p.start_date',
+      'p.end_date',
+      'p.hours_per_week',
+      'c.id as client_id',
+      'c.ref as client_ref',
+      'c.first_name',
+      'c.initials',
+      'c.name_prefix',
+      'c.last_name',
+    ])
+    .where('p.employer_id', '=', employerId)
+    .where('p.deleted', '=', LIVE)
+    .orderBy('p.start_date', 'desc')
+    .orderBy('p.id', 'desc')
+    .limit(200),
+);
+
 /** What placements realized towards one SROI obligation (definition in the header). */
 export function sroiRealized(store: Store, employerId: string, s: SroiRow, asOf: string) {
   const start = s.start_date ?? '0000-01-01';
   const until = s.end_date && s.end_date < asOf ? s.end_date : asOf;
-  const rows = store.all(
-    store.kysely
-      .selectFrom('placements')
-      .select(['id', 'ref', 'start_date', 'end_date', 'hours_per_week'])
-      .where('employer_id', '=', employerId)
-      .where('deleted', '=', LIVE)
-      .where('start_date', '<=', until)
-      .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', start)]))
-      .orderBy('start_date')
-      .orderBy('id')
-      // start_date <= until holds only for a start date; refs are set on every saved record.
-      .$narrowType<{ start_date: string; ref: string }>(),
-  );
+  const rows = SROI_PLACEMENTS.all(store, employerId, until, start);
   let realized = 0;
   const counted: { placementId: string; ref: string; value: number }[] = [];
   for (const p of rows) {
@@ -86,91 +161,21 @@ export function getEmployer(store: Store, id: string, asOf: string) {
   const record: Record<string, unknown> = { id: r.id, ref: r.ref };
   for (const field of Object.keys(ENTITIES.employer.fields))
     record[field] = fromColumn(fieldSpec('employer', field)!, r[field]);
-  const db = store.kysely;
-  const contactPersons = store.all(
-    db
-      .selectFrom('contact_persons')
-      .select(['id', 'ref', 'name', 'role', 'phone', 'email'])
-      .where('employer_id', '=', id)
-      .where('deleted', '=', LIVE)
-      .orderBy(sql`coalesce(name, '')`)
-      .orderBy('id'),
-  );
-  const sroi = store
-    .all(
-      db
-        .selectFrom('sroi_obligations')
-        .selectAll()
-        .where('employer_id', '=', id)
-        .where('deleted', '=', LIVE)
-        .orderBy('start_date')
-        .orderBy('id'),
-    )
-    .map((s) => sroiRealized(store, id, s, asOf));
-  const vacancies = store
-    .all(
-      db
-        .selectFrom('vacancies as v')
-        .selectAll('v')
-        .select((eb) => [
-          eb
-            .selectFrom('matches as m')
-            .select((m) => m.fn.countAll<number>().as('n'))
-            .whereRef('m.vacancy_id', '=', 'v.id')
-            .where('m.deleted', '=', LIVE)
-            .where('m.status', 'in', [sql.lit('proposed'), sql.lit('interview')])
-            .as('n_active'),
-          eb
-            .selectFrom('placements as p')
-            .select((p) => p.fn.countAll<number>().as('n'))
-            .whereRef('p.vacancy_id', '=', 'v.id')
-            .where('p.deleted', '=', LIVE)
-            .as('n_placed'),
-        ])
-        .where('v.employer_id', '=', id)
-        .where('v.deleted', '=', LIVE)
-        .orderBy('v.opened_date', 'desc')
-        .orderBy('v.id', 'desc')
-        .limit(200),
-    )
-    .map((v) => vacancyItem({ ...v, employer_name: r.name }, asOf));
-  const placements = store
-    .all(
-      db
-        .selectFrom('placements as p')
-        .leftJoin('clients as c', 'c.id', 'p.client_id')
-        .select([
-          'p.id',
-          'p.ref',
-          'p.kind',
-          'p.start_date',
-          'p.end_date',
-          'p.hours_per_week',
-          'c.id as client_id',
-          'c.ref as client_ref',
-          'c.first_name',
-          'c.initials',
-          'c.name_prefix',
-          'c.last_name',
-        ])
-        .where('p.employer_id', '=', id)
-        .where('p.deleted', '=', LIVE)
-        .orderBy('p.start_date', 'desc')
-        .orderBy('p.id', 'desc')
-        .limit(200),
-    )
-    .map((p) => ({
-      id: p.id,
-      ref: p.ref ?? '',
-      kind: p.kind ?? null,
-      start_date: p.start_date ?? null,
-      end_date: p.end_date ?? null,
-      hours_per_week: p.hours_per_week ?? null,
-      clientId: p.client_id ?? null,
-      clientRef: p.client_ref ?? null,
-      client: displayName(p),
-      active: p.start_date !== null && p.start_date <= asOf && (!p.end_date || p.end_date >= asOf),
-    }));
+  const contactPersons = CONTACT_PERSONS.all(store, id);
+  const sroi = SROI.all(store, id).map((s) => sroiRealized(store, id, s, asOf));
+  const vacancies = VACANCIES.all(store, id).map((v) => vacancyItem({ ...v, employer_name: r.name }, asOf));
+  const placements = PLACEMENTS.all(store, id).map((p) => ({
+    id: p.id,
+    ref: p.ref ?? '',
+    kind: p.kind ?? null,
+    start_date: p.start_date ?? null,
+    end_date: p.end_date ?? null,
+    hours_per_week: p.hours_per_week ?? null,
+    clientId: p.client_id ?? null,
+    clientRef: p.client_ref ?? null,
+    client: displayName(p),
+    active: p.start_date !== null && p.start_date <= asOf && (!p.end_date || p.end_date >= asOf),
+  }));
   const item = employerItem(r, asOf);
   return {
     ...item,

@@ -9,6 +9,7 @@ import { sql, type Compilable, type Expression, type Kysely, type RawBuilder, ty
 import type { Role } from '../model/roles.js';
 import type { DB } from '../store/schema.js';
 import { idList } from '../records/id-list.js';
+import { compiled, type CompiledQuery } from '../records/compiled.js';
 import { labelOf } from '../model/codes.js';
 import { dutchDay, formatDateNl } from '../model/calendar.js';
 import type { Store } from '../journal/store.js';
@@ -97,11 +98,23 @@ function sqlSource<R extends { id: string; d: string }>(
   ) => Compilable<R>,
   toItem: (r: R, role: Role) => Pick<TimelineItem, 'title' | 'detail' | 'by'>,
 ): TimelineSource {
+  const queries: CompiledQuery<[string, number, ...string[]], R>[] = [];
   return {
     kind,
     read(store, clientId, after, limit, role) {
-      const cursor = (date: Expression<string | null>, id: Expression<string>) => before(date, id, kind, after);
-      return store.all(rows(store.kysely, clientId, cursor, limit)).map((r) => ({
+      // Compiled once per cursor shape (none, before the day, on or before it, within the day).
+      const r = RANK[kind];
+      const shape = !after ? 0 : r < after.rank ? 1 : r > after.rank ? 2 : 3;
+      let q = queries[shape];
+      if (!q) {
+        const rank = [0, r + 1, r - 1, r][shape]!;
+        q = queries[shape] = compiled((db, client: string, max: number, ...cur: string[]) => {
+          const at = shape ? { date: cur[0]!, rank, id: cur[1] ?? '' } : null;
+          return rows(db, client, (date, id) => before(date, id, kind, at), max);
+        });
+      }
+      const cur = !after ? [] : shape === 3 ? [after.date, after.id] : [after.date];
+      return q.all(store, clientId, limit, ...cur).map((r) => ({
         date: r.d,
         kind,
         rank: RANK[kind],
