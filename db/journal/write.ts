@@ -1,25 +1,15 @@
 // The journal write layer: every change to a synced row becomes field changes
-// {entity, row_id, field, value, hlc, base_hlc, device, user} stored in the journal and applied
-// to the row in the same transaction. Local writes and sync apply share `applyChange`, so the
-// rule "the current value is the one with the highest clock" holds for both.
-import type { Statement } from 'better-sqlite3';
+// {entity, row_id, field, value, hlc, base_hlc, device, user}, journaled (packed per write,
+// db/journal/entries.ts) and applied to the row in the same transaction. Local writes and sync
+// apply share one rule: the current value of a field is the one with the highest clock.
+import type { Database, Statement } from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
-import { ENTITIES, fieldNames, fieldSpec, type EntityName, type FieldSpec } from '../model/entities.js';
+import { ENTITIES, fieldNames, fieldNumber, fieldSpec, type EntityName, type FieldSpec } from '../model/entities.js';
 import type { Store } from './store.js';
+import { RunPacker, rowChanges, type FieldChange, type Value } from './entries.js';
+import { changeJson } from '../store/journal-pack.js';
 
-export type Value = string | number | boolean | string[] | null;
-
-export interface FieldChange {
-  entity: EntityName;
-  row_id: string;
-  field: string;
-  /** The logical value (lists as arrays, booleans as booleans). */
-  value: Value;
-  hlc: string;
-  base_hlc: string | null;
-  device: string;
-  user: string;
-}
+export type { FieldChange, Value } from './entries.js';
 
 /** What applying one remote change did (Writer.applyChanges). */
 export interface ApplyOutcome {
@@ -29,6 +19,8 @@ export interface ApplyOutcome {
   duplicate: boolean;
   /** The field's highest clock before this change (null when it was never set). */
   previous: string | null;
+  /** Every change of this field of this record known now, this one included (conflict checks). */
+  history: readonly FieldChange[];
 }
 
 export interface ApplyStats {
@@ -67,27 +59,62 @@ function quote(col: string): string {
   return `"${col}"`;
 }
 
+/** Each field's highest clock in a record's history. */
+function latestClocks(history: readonly FieldChange[]): Map<string, string> {
+  const clocks = new Map<string, string>();
+  for (const h of history) {
+    const had = clocks.get(h.field);
+    if (had === undefined || h.hlc > had) clocks.set(h.field, h.hlc);
+  }
+  return clocks;
+}
+
+/** One field's changes in clock order. */
+function fieldHistory(history: readonly FieldChange[], field: string): FieldChange[] {
+  return history.filter((h) => h.field === field).sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
+}
+
+/**
+ * The column list and SELECT that build rows of `entity` from field changes: per row, each field
+ * with the value of its highest clock among `source` (journal_changes or a subquery of it, alias
+ * c) rows matching `where`; lists sorted and unique, `deleted` 0 unless set. One JSON object of
+ * winning values per row (one aggregate step per change), then one extraction per column.
+ * Append to `INSERT INTO <table>`.
+ */
+export function rowsFromChangesSql(entity: EntityName, source: string, where: string): string {
+  const names = fieldNames(entity);
+  const col = (f: string) => {
+    const path = `'$."${fieldNumber(entity, f)}"'`;
+    if (fieldSpec(entity, f)!.type === 'list') return `caseload_list_column(o -> ${path})`;
+    return f === 'deleted' ? `coalesce(o ->> ${path}, 0)` : `o ->> ${path}`;
+  };
+  return `(id${names.map((n) => ', ' + quote(n)).join('')})
+    SELECT row_id${names.map((n) => ', ' + col(n)).join('')}
+    FROM (SELECT row_id, json_group_object(field_no, json(v)) AS o
+          FROM (SELECT c.row_id, c.field_no, ${changeJson('c')} AS v, max(c.hlc) FROM ${source}
+                WHERE ${where} GROUP BY c.row_id, c.field_no)
+          GROUP BY row_id)`;
+}
+
+/** Registers caseload_list_column (used by rowsFromChangesSql) on a connection. */
+export function registerRowFunctions(db: Database): void {
+  db.function('caseload_list_column', { deterministic: true }, (json: unknown) =>
+    typeof json === 'string' ? toColumn({ type: 'list' }, JSON.parse(json) as Value) : null,
+  );
+}
+
 export class Writer {
   private user = 'system';
   private readonly stmts = new Map<string, Statement>();
   private readonly insJournal: Statement;
-  private readonly maxHlc: Statement;
-  private readonly fieldClocks: Statement;
-  private readonly hasEntry: Statement;
   private readonly insRef: Statement;
 
   constructor(private readonly store: Store) {
     this.insJournal = store.db.prepare(
-      'INSERT INTO journal(entity, row_id, field, value, hlc, base_hlc, device, user) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO journal(entity, row_id, hlc, user, fields, clocks, bases, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
-    this.maxHlc = store.db
-      .prepare('SELECT max(hlc) AS h FROM journal WHERE entity = ? AND row_id = ? AND field = ?')
-      .pluck();
-    this.fieldClocks = store.db.prepare(
-      'SELECT field, max(hlc) AS h FROM journal WHERE entity = ? AND row_id = ? GROUP BY field',
-    );
-    this.hasEntry = store.db.prepare('SELECT 1 FROM journal WHERE entity = ? AND row_id = ? AND field = ? AND hlc = ?');
-    // Every ref a row ever had, with the clock of its first claim (migration 0007, db/records/refs.ts).
+    // A record that had more than one ref: all of them, with the clock each was first given
+    // (migration 0008, db/records/refs.ts: an old number still finds the record).
     this.insRef = store.db.prepare(
       `INSERT INTO ref_history(entity, ref, row_id, hlc) VALUES (?, ?, ?, ?)
        ON CONFLICT(entity, ref, row_id) DO UPDATE SET hlc = min(hlc, excluded.hlc)`,
@@ -120,7 +147,8 @@ export class Writer {
 
   private spec(entity: EntityName, field: string): FieldSpec {
     const spec = fieldSpec(entity, field);
-    if (!spec || field === 'id') throw new Error(`Onbekend veld ${entity}.${field}`);
+    if (!spec || field === 'id' || fieldNumber(entity, field) === undefined)
+      throw new Error(`Onbekend veld ${entity}.${field}`);
     return spec;
   }
 
@@ -139,7 +167,7 @@ export class Writer {
 
   /**
    * Bulk path (demo data, large imports): like `create`, for an id the caller has just made
-   * (a fresh UUIDv7), so the existence read is skipped. The same journal rows are written; a
+   * (a fresh UUIDv7), so the existence read is skipped. The same journal row is written; a
    * duplicate id still fails on the primary key and rolls the transaction back.
    */
   createNew(entity: EntityName, fields: Record<string, Value | undefined>, id: string): string {
@@ -149,13 +177,14 @@ export class Writer {
 
   /**
    * Sets fields of a row (creating it when absent) and returns the names of the fields that
-   * actually changed. Unchanged values write nothing, so re-imports leave no trace.
+   * actually changed. Unchanged values write nothing, so re-imports leave no trace. One write is
+   * one journal row with one clock; each changed field keeps the clock it had before as its base.
    */
   update(entity: EntityName, id: string, fields: Record<string, Value>, isNew = false): string[] {
     const current = isNew ? undefined : this.row(entity, id);
     const cols: string[] = [];
     const vals: (string | number | null)[] = [];
-    const changes: FieldChange[] = [];
+    const values: [string, Value][] = [];
     for (const [field, value] of Object.entries(fields)) {
       if (value === undefined) continue;
       const spec = this.spec(entity, field);
@@ -164,18 +193,28 @@ export class Writer {
       if (before === col) continue;
       cols.push(field);
       vals.push(col);
-      changes.push({
+      values.push([field, fromColumn(spec, col)]);
+    }
+    if (!values.length && current) return [];
+    let changed: string[] = [];
+    if (values.length) {
+      const history = current ? rowChanges(this.store, entity, id) : [];
+      const clocks = latestClocks(history);
+      const hlc = this.store.clock.tick();
+      const changes: FieldChange[] = values.map(([field, value]) => ({
         entity,
         row_id: id,
         field,
-        value: fromColumn(spec, col),
-        hlc: this.store.clock.tick(),
-        base_hlc: current ? ((this.maxHlc.get(entity, id, field) as string | null) ?? null) : null,
+        value,
+        hlc,
+        base_hlc: clocks.get(field) ?? null,
         device: this.store.device,
         user: this.user,
-      });
+      }));
+      // Journal first: the row's search triggers read ref_history (an earlier number stays findable).
+      this.journal(changes, history);
+      changed = changes.map((c) => c.field);
     }
-    if (!changes.length && current) return [];
     const table = ENTITIES[entity].table;
     if (!current) {
       const sql = `INSERT INTO ${table}(id${cols.map((c) => ', ' + quote(c)).join('')}) VALUES (?${', ?'.repeat(cols.length)})`;
@@ -184,8 +223,7 @@ export class Writer {
       const sql = `UPDATE ${table} SET ${cols.map((c) => `${quote(c)} = ?`).join(', ')} WHERE id = ?`;
       this.stmt(sql).run(...vals, id);
     }
-    for (const c of changes) this.journal(c);
-    return changes.map((c) => c.field);
+    return changed;
   }
 
   /** Tombstone: the row stays (sync needs it) but is gone for every reader. */
@@ -206,9 +244,9 @@ export class Writer {
   }
 
   /**
-   * Bulk form of applyChange (sync apply, snapshot merge): the same rules, with one clock
-   * lookup and at most one row write per row instead of per field. `onChange` sees each change
-   * right after it is journaled, with the field's highest clock before it (conflict detection).
+   * Bulk form of applyChange (sync apply, snapshot merge): the same rules, with one journal read
+   * and at most one row write per record. `onChange` sees each change right after it is taken
+   * in, with the field's highest clock before it and the field's whole history (conflicts).
    */
   applyChanges(changes: readonly FieldChange[], onChange?: (c: FieldChange, o: ApplyOutcome) => void): ApplyStats {
     const stats: ApplyStats = { applied: 0, stale: 0, duplicates: 0 };
@@ -221,23 +259,24 @@ export class Writer {
     }
     for (const group of groups.values()) {
       const { entity, row_id } = group[0]!;
-      const clocks = new Map<string, string>();
-      for (const r of this.fieldClocks.all(entity, row_id) as { field: string; h: string }[]) clocks.set(r.field, r.h);
-      const hadClocks = clocks.size > 0;
+      const history: FieldChange[] = rowChanges(this.store, entity, row_id);
+      const hadHistory = history.length > 0;
+      const clocks = latestClocks(history);
+      const seen = new Set(history.map((h) => `${h.field}\u0000${h.hlc}`));
       const winners = new Map<string, string | number | null>();
+      const fresh: FieldChange[] = [];
       for (const c of group) {
         const spec = this.spec(c.entity, c.field);
         const previous = clocks.get(c.field) ?? null;
-        const duplicate =
-          previous !== null &&
-          (previous === c.hlc ||
-            (c.hlc < previous && this.hasEntry.get(c.entity, c.row_id, c.field, c.hlc) !== undefined));
-        if (duplicate) {
+        const key = `${c.field}\u0000${c.hlc}`;
+        if (seen.has(key)) {
           stats.duplicates++;
-          onChange?.(c, { applied: false, duplicate: true, previous });
+          onChange?.(c, { applied: false, duplicate: true, previous, history: fieldHistory(history, c.field) });
           continue;
         }
-        this.journal(c);
+        seen.add(key);
+        fresh.push(c);
+        history.push(c);
         const applied = previous === null || c.hlc > previous;
         if (applied) {
           clocks.set(c.field, c.hlc);
@@ -245,11 +284,12 @@ export class Writer {
           winners.set(c.field, c.field === 'deleted' && col === null ? 0 : col);
           stats.applied++;
         } else stats.stale++;
-        onChange?.(c, { applied, duplicate: false, previous });
+        onChange?.(c, { applied, duplicate: false, previous, history: fieldHistory(history, c.field) });
       }
+      if (fresh.length) this.journal(fresh, history.slice(0, history.length - fresh.length));
       // A row with journal entries exists (they are written together), so only a row without
       // any needs the existence check.
-      if (winners.size) this.writeRow(ENTITIES[entity].table, row_id, winners, hadClocks);
+      if (winners.size) this.writeRow(ENTITIES[entity].table, row_id, winners, hadHistory);
     }
     return stats;
   }
@@ -269,56 +309,20 @@ export class Writer {
   }
 
   /**
-   * Bulk path of the journal's rule for a store whose synced tables are still empty (a new laptop
-   * bootstrapping from a snapshot, db/sync/snapshot.ts, after the snapshot's entries were checked
-   * and journaled): writes every row once, each field with the value of its highest clock, lists
-   * sorted and unique, `deleted` 0 unless set - the rows applyChanges would leave, built by SQLite
-   * in one statement per table instead of one JavaScript call per entry. Returns rows written.
+   * Journals changes of one record (split into rows of one user and device, no field twice) and
+   * keeps ref_history: a record whose ref changes has all its refs there (db/records/refs.ts).
    */
-  rebuildRowsFromJournal(): number {
-    const db = this.store.db;
-    db.function('caseload_list_column', { deterministic: true }, (json: unknown) =>
-      typeof json === 'string' ? toColumn({ type: 'list' }, JSON.parse(json) as Value) : null,
+  private journal(changes: readonly FieldChange[], before: readonly FieldChange[]): void {
+    const at = this.store.now();
+    const packer = new RunPacker((p) =>
+      this.insJournal.run(p.entity, p.row_id, p.hlc, p.user, p.fields, p.clocks, p.bases, at),
     );
-    // Secondary indexes are built once after the rows (a sort) instead of row by row: dropped and
-    // recreated from their own definitions, inside the caller's transaction.
-    const tables = Object.values(ENTITIES).map((e) => e.table);
-    const indexes = db
-      .prepare(
-        `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${tables.map(() => '?').join(', ')})`,
-      )
-      .all(...tables) as { name: string; sql: string }[];
-    for (const ix of indexes) db.exec(`DROP INDEX ${quote(ix.name)}`);
-    let rows = 0;
-    for (const entity of Object.keys(ENTITIES) as EntityName[]) {
-      const names = fieldNames(entity);
-      // Per row one JSON object of its winning values (one aggregate step per entry), then one
-      // extraction per column: much cheaper than a CASE per column per entry.
-      const col = (f: string) => {
-        if (this.spec(entity, f).type === 'list') return `caseload_list_column(o -> '$.${f}')`;
-        return f === 'deleted' ? `coalesce(o ->> '$.${f}', 0)` : `o ->> '$.${f}'`;
-      };
-      rows += db
-        .prepare(
-          `INSERT INTO ${ENTITIES[entity].table}(id${names.map((n) => ', ' + quote(n)).join('')})
-           SELECT row_id${names.map((n) => ', ' + col(n)).join('')}
-           FROM (SELECT row_id, json_group_object(field, json(v)) AS o
-                 FROM (SELECT row_id, field, value AS v, max(hlc) FROM journal WHERE entity = ? GROUP BY row_id, field)
-                 GROUP BY row_id)`,
-        )
-        .run(entity).changes;
-    }
-    for (const ix of indexes) db.exec(ix.sql);
-    // Every ref each row ever had, as journal() records it one change at a time (migration 0007).
-    db.exec(`INSERT OR IGNORE INTO ref_history(entity, ref, row_id, hlc)
-      SELECT entity, value ->> '$', row_id, min(hlc) FROM journal
-      WHERE field = 'ref' AND json_type(value) = 'text'
-      GROUP BY entity, value, row_id ORDER BY min(hlc)`);
-    return rows;
-  }
-
-  private journal(c: FieldChange): void {
-    this.insJournal.run(c.entity, c.row_id, c.field, JSON.stringify(c.value), c.hlc, c.base_hlc, c.device, c.user);
-    if (c.field === 'ref' && typeof c.value === 'string') this.insRef.run(c.entity, c.value, c.row_id, c.hlc);
+    for (const c of changes) packer.push(c);
+    packer.flush();
+    const refs = changes.filter((c) => c.field === 'ref' && typeof c.value === 'string');
+    if (!refs.length) return;
+    const all = [...before.filter((c) => c.field === 'ref' && typeof c.value === 'string'), ...refs];
+    if (new Set(all.map((c) => c.value)).size < 2) return;
+    for (const c of all) this.insRef.run(c.entity, c.value as string, c.row_id, c.hlc);
   }
 }

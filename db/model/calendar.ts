@@ -44,6 +44,49 @@ export function parseDate(input: string): string | null {
   return out && isIsoDate(out) ? out : null;
 }
 
+/** The first millisecond of a Dutch calendar day (Europe/Amsterdam is UTC+1 or UTC+2). */
+export function dutchDayStart(isoDate: string): number {
+  for (const offset of [1, 2]) {
+    const t = ms(isoDate) - offset * 3_600_000;
+    if (dutchDay(t) === isoDate && dutchDay(t - 1) !== isoDate) return t;
+  }
+  return ms(isoDate) - 3_600_000;
+}
+
+/**
+ * A moment as the command line and reports take it (CONTRACTS.md `--as-known-on`): a date means
+ * the end of that Dutch day (its last millisecond); an ISO date-time with a zone is taken as is.
+ * Returns ms since the epoch, or null.
+ */
+export function parseMoment(input: string): number | null {
+  const s = input.trim();
+  const day = parseDate(s);
+  if (day) return dutchDayStart(addDays(day, 1)) - 1;
+  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(s);
+  if (!m || !isIsoDate(m[1]!)) return null;
+  if (m[5]) {
+    const t = Date.parse(s.replace(' ', 'T'));
+    return Number.isNaN(t) ? null : t;
+  }
+  // Without a zone: Dutch time (the offset that gives back the same wall clock).
+  const wall = ms(m[1]!) + (Number(m[2]) * 60 + Number(m[3])) * 60_000 + Number(m[4] ?? 0) * 1000;
+  for (const offset of [2, 1]) {
+    const t = wall - offset * 3_600_000;
+    if (AMSTERDAM_WALL.format(new Date(t)) === `${m[1]}, ${m[2]}:${m[3]}`) return t;
+  }
+  return null;
+}
+
+const AMSTERDAM_WALL = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Amsterdam',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
 /** Formats an ISO date the Dutch way: dd-mm-jjjj. */
 export function formatDateNl(isoDate: string | null | undefined): string {
   if (!isoDate) return '';

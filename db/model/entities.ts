@@ -246,6 +246,35 @@ export const ENTITIES = {
       target_id: t(),
     },
   },
+  /**
+   * A report as delivered (issue 14, CONTRACTS.md "Reproducible"): its parameters and the day its
+   * defaults were resolved on, who delivered it when, the sha256 of the json, the knowledge vector
+   * it was made under (db/journal/knowledge.ts) and the refs behind every figure (JSON).
+   */
+  report_delivery: {
+    table: 'report_deliveries',
+    refPrefix: 'RD',
+    fields: {
+      name: t(),
+      params: t(),
+      today: d(),
+      delivered_at: t(),
+      by_user: t(),
+      sha256: t(),
+      knowledge: t(),
+      figures: t(),
+      note: t(),
+    },
+  },
+  /**
+   * A handover of a caseload period to another account manager from a date (issue 14): the
+   * period's account_manager is the current one; these keep who it was on any earlier day.
+   */
+  assignment: {
+    table: 'assignments',
+    refPrefix: 'AS',
+    fields: { period_id: t(), account_manager: t(), previous: t(), from_date: d(), note: t() },
+  },
 } as const satisfies Record<string, EntitySpec>;
 
 export type EntityName = keyof typeof ENTITIES;
@@ -264,4 +293,30 @@ export function fieldNames(entity: EntityName): string[] {
 
 export function isEntityName(s: string): s is EntityName {
   return Object.prototype.hasOwnProperty.call(ENTITIES, s);
+}
+
+/**
+ * The journal stores fields by number (db/journal/entries.ts): 0 is ref, 1 is deleted, then the
+ * entity's fields in registry order. So fields are only ever added at the end of an entity's
+ * list - never reordered, renamed or removed - and test/unit/model/entities.test.ts pins the
+ * numbers of today.
+ */
+const NUMBERS = new Map<EntityName, { names: string[]; of: Map<string, number> }>();
+
+function numbering(entity: EntityName): { names: string[]; of: Map<string, number> } {
+  let n = NUMBERS.get(entity);
+  if (!n) {
+    const names = ['ref', 'deleted', ...Object.keys(ENTITIES[entity].fields)];
+    n = { names, of: new Map(names.map((f, i) => [f, i])) };
+    NUMBERS.set(entity, n);
+  }
+  return n;
+}
+
+export function fieldNumber(entity: EntityName, field: string): number | undefined {
+  return numbering(entity).of.get(field);
+}
+
+export function fieldOfNumber(entity: EntityName, no: number): string | undefined {
+  return numbering(entity).names[no];
 }

@@ -15,6 +15,7 @@
 //
 // Code never writes by ref: a ref is resolved to exactly one id at the edge (`resolveRef`),
 // which refuses when it is ambiguous.
+import { fieldChanges, lastSeq } from '../journal/entries.js';
 import { createHash } from 'node:crypto';
 import { AppError } from '../model/errors.js';
 import { ENTITIES, ENTITY_NAMES, type EntityName } from '../model/entities.js';
@@ -41,10 +42,15 @@ export function highestSeriesNumber(store: Store, entity: EntityName): number {
   if (n === undefined) {
     const prefix = ENTITIES[entity].refPrefix;
     n = 0;
+    // Current refs (every record, deleted ones too: their numbers are never given out again)
+    // and the earlier refs of renumbered records.
     const refs = store
-      .stmt('SELECT ref FROM ref_history WHERE entity = ? AND ref >= ? AND ref < ?')
+      .stmt(
+        `SELECT ref FROM ${ENTITIES[entity].table} WHERE ref >= @lo AND ref < @hi
+         UNION ALL SELECT ref FROM ref_history WHERE entity = @entity AND ref >= @lo AND ref < @hi`,
+      )
       .pluck()
-      .iterate(entity, `${prefix}0`, `${prefix}:`) as IterableIterator<string>;
+      .iterate({ lo: `${prefix}0`, hi: `${prefix}:`, entity }) as IterableIterator<string>;
     for (const ref of refs) n = Math.max(n, seriesNumber(entity, ref) ?? 0);
     byEntity.set(entity, n);
   }
@@ -59,13 +65,16 @@ export function forgetSeries(store: Store): void {
 /** The next number of a series that no record of this laptop has or ever had. */
 export function nextSeriesRef(store: Store, entity: EntityName): string {
   const prefix = ENTITIES[entity].refPrefix;
-  const used = store.stmt('SELECT 1 FROM ref_history WHERE entity = ? AND ref = ? LIMIT 1');
+  const used = store.stmt(
+    `SELECT 1 FROM ${ENTITIES[entity].table} WHERE ref = @ref
+     UNION ALL SELECT 1 FROM ref_history WHERE entity = @entity AND ref = @ref LIMIT 1`,
+  );
   let n = highestSeriesNumber(store, entity);
   let ref: string;
   do {
     n++;
     ref = `${prefix}${String(n).padStart(DIGITS, '0')}`;
-  } while (used.get(entity, ref) !== undefined);
+  } while (used.get({ ref, entity }) !== undefined);
   highest.get(store)!.set(entity, n);
   return ref;
 }
@@ -142,16 +151,20 @@ interface Claim {
 
 /** Live records sharing one ref, first claim first. */
 function claimants(store: Store, entity: EntityName, ref: string): Claim[] {
-  return store
-    .stmt(
-      `SELECT t.id, coalesce(h.hlc, '') AS hlc FROM ${ENTITIES[entity].table} t
-       LEFT JOIN ref_history h ON h.entity = ? AND h.ref = t.ref AND h.row_id = t.id
-       WHERE t.ref = ? AND t.deleted = 0 ORDER BY hlc, t.id`,
-    )
-    .all(entity, ref) as Claim[];
+  const ids = store
+    .stmt(`SELECT id FROM ${ENTITIES[entity].table} WHERE ref = ? AND deleted = 0`)
+    .pluck()
+    .all(ref) as string[];
+  // The claim: the clock of the first change that gave the record this ref.
+  const claims = ids.map((id) => ({
+    id,
+    hlc: fieldChanges(store, entity, id, 'ref').find((c) => c.value === ref)?.hlc ?? '',
+  }));
+  return claims.sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-const CHECKED = 'ref_history_checked';
+/** Meta: the journal seq up to which refs were checked for collisions. */
+const CHECKED = 'ref_checked_seq';
 
 /**
  * Gives every record that lost a ref to an earlier claim a new one (see the header). Looks only
@@ -159,10 +172,14 @@ const CHECKED = 'ref_history_checked';
  */
 export function resolveRefCollisions(store: Store, user = 'sync', opts: { all?: boolean } = {}): Renumbered[] {
   const from = opts.all ? 0 : Number(store.getMeta(CHECKED) ?? 0);
-  const upto = (store.stmt('SELECT max(seq) FROM ref_history').pluck().get() as number | null) ?? 0;
+  const upto = lastSeq(store);
   if (upto <= from) return [];
+  // Refs journaled since (field number 0 is ref, db/model/entities.ts).
   const touched = store
-    .stmt('SELECT DISTINCT entity, ref FROM ref_history WHERE seq > ? AND seq <= ? ORDER BY entity, ref')
+    .stmt(
+      `SELECT DISTINCT entity, value AS ref FROM journal_changes
+       WHERE seq > ? AND seq <= ? AND field_no = 0 AND type = 'text' ORDER BY entity, ref`,
+    )
     .all(from, upto) as { entity: string; ref: string }[];
   const collisions: { entity: EntityName; ref: string; losers: Claim[] }[] = [];
   for (const { entity, ref } of touched) {
@@ -184,9 +201,6 @@ export function resolveRefCollisions(store: Store, user = 'sync', opts: { all?: 
       }
     });
   }
-  store.setMeta(
-    CHECKED,
-    String(Math.max(upto, (store.stmt('SELECT max(seq) FROM ref_history').pluck().get() as number) ?? 0)),
-  );
+  store.setMeta(CHECKED, String(lastSeq(store)));
   return out;
 }

@@ -1,5 +1,5 @@
 // caseload-per-manager: clients in the caseload at the end of as_of per account manager (of
-// their caseload period), against the norm of about 50 clients each (seed 2.7). over_norm is
+// their caseload period on that day: handovers are dated), against the norm of about 50 clients each (seed 2.7). over_norm is
 // true when a manager has more clients than the norm. Clients without an account manager form
 // their own row (account_manager null), so the rows add up to the whole caseload.
 import { caseloadOn, scopeOf } from './query.js';
@@ -20,6 +20,18 @@ export interface CaseloadPerManager {
   filters?: Record<string, string>;
 }
 
+/**
+ * The period's account manager at the end of the day (@on_day): the latest handover from that
+ * day or before; before any handover, the manager the first handover took over from; without
+ * handovers, the period's own (db/work/periods.ts handover).
+ */
+const MANAGER_ON_DAY = `CASE WHEN EXISTS (SELECT 1 FROM assignments a WHERE a.period_id = p.pid AND a.deleted = 0)
+  THEN coalesce(
+    (SELECT a.account_manager FROM assignments a WHERE a.period_id = p.pid AND a.deleted = 0 AND a.from_date <= @on_day
+     ORDER BY a.from_date DESC, a.id DESC LIMIT 1),
+    (SELECT a.previous FROM assignments a WHERE a.period_id = p.pid AND a.deleted = 0 ORDER BY a.from_date, a.id LIMIT 1))
+  ELSE p.account_manager END`;
+
 export const caseloadPerManager: ReportDef<CaseloadPerManager> = {
   name: 'caseload-per-manager',
   title: 'Caseload per klantmanager',
@@ -28,7 +40,7 @@ export const caseloadPerManager: ReportDef<CaseloadPerManager> = {
 
   compute(store, p, trace) {
     const scope = scopeOf(p);
-    const buckets = caseloadOn(store, scope, p.as_of, 'p.account_manager', trace.wants());
+    const buckets = caseloadOn(store, scope, p.as_of, MANAGER_ON_DAY, trace.wants());
     const names = [...buckets.keys()].sort((a, b) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b, 'nl')));
     const managers = names.map((name, i) => {
       const b = buckets.get(name)!;

@@ -10,6 +10,7 @@ import { resolveParams } from './params.js';
 import { loadRecords } from './records.js';
 import { REPORTS } from './registry.js';
 import { runReport, type ReportRun } from './run.js';
+import { asKnown, type Knowledge } from '../journal/knowledge.js';
 
 import type { ReportFormat as Format } from '../model/reports.js';
 
@@ -49,6 +50,8 @@ export function reportFileName(name: ReportName, params: ReportParams, format: F
 
 export interface RenderOptions {
   today?: string;
+  /** Make the report over the data as known under this vector (as-known-on, archive verify). */
+  knowledge?: Knowledge;
   /** Chromium executable for pdf (default CASELOAD_CHROMIUM or /usr/bin/chromium). */
   chromium?: string;
 }
@@ -61,19 +64,29 @@ export async function renderReport(
   opts: RenderOptions = {},
 ): Promise<Buffer> {
   const withLists = format === 'csv' || format === 'xlsx';
-  const run = runReport(store, name, params, { trace: withLists, today: opts.today });
+  // Everything that reads the database runs first (synchronously: as-known-on shadows tables).
+  const read = () => {
+    const run = runReport(store, name, params, { trace: withLists, today: opts.today });
+    return { run, lists: withLists ? recordLists(store, run) : [] };
+  };
+  const { run, lists } = opts.knowledge ? asKnown(store, opts.knowledge, read) : read();
   switch (format) {
     case 'json':
-      return Buffer.from(JSON.stringify(run.data, null, 2) + '\n', 'utf8');
+      return reportJson(run);
     case 'csv':
-      return toCsv(run.title, run.tables, recordLists(store, run));
+      return toCsv(run.title, run.tables, lists);
     case 'xlsx':
-      return toXlsx(run.title, run.tables, recordLists(store, run));
+      return toXlsx(run.title, run.tables, lists);
     case 'html':
       return Buffer.from(toHtml(run, htmlMeta(store, opts)), 'utf8');
     case 'pdf':
       return htmlToPdf(toHtml(run, htmlMeta(store, opts)), { chromium: opts.chromium });
   }
+}
+
+/** The json of CONTRACTS.md: the bytes a delivery's sha256 is taken over. */
+export function reportJson(run: ReportRun): Buffer {
+  return Buffer.from(JSON.stringify(run.data, null, 2) + '\n', 'utf8');
 }
 
 function htmlMeta(store: Store, opts: RenderOptions): { organisation: string; generated: string } {

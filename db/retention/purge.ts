@@ -167,9 +167,9 @@ export function leftovers(store: Store, needles: string[]): { table: string; col
   const out: { table: string; column: string; rows: number }[] = [];
   for (const table of allTables(store)) {
     if (/^(sqlite_|search_fts_(data|idx|docsize|config))/.test(table)) continue;
-    // The journal is the largest table; of its columns only the row id and the value can hold
-    // a person's id, ref or BSN (the others are entity and field names, clocks, laptops, users).
-    const cols = table === 'journal' ? ['row_id', 'value'] : textColumns(store, table);
+    // The journal is the largest table; of its columns only the row id and the packed values can
+    // hold a person's id, ref or BSN (the others are entity names, clocks, users and times).
+    const cols = table === 'journal' ? ['row_id', 'fields'] : textColumns(store, table);
     for (const col of cols) {
       const n = store.db.prepare(`SELECT count(*) FROM "${table}" WHERE purge_hit("${col}")`).pluck().get() as number;
       if (n) out.push({ table, column: col, rows: n });
@@ -270,7 +270,7 @@ export function applyPurgeMarkers(store: Store, user: string, today: string = st
   const markers = new Map<string, { hlc: string; on: string }>();
   for (const r of store
     .stmt(
-      "SELECT m.id, m.purged_on AS on_, (SELECT max(hlc) FROM journal j WHERE j.entity = 'purge_marker' AND j.row_id = m.id) AS hlc FROM purge_markers m WHERE m.entity = 'client'",
+      "SELECT m.id, m.purged_on AS on_, (SELECT max(hlc) FROM journal_changes j WHERE j.entity = 'purge_marker' AND j.row_id = m.id) AS hlc FROM purge_markers m WHERE m.entity = 'client'",
     )
     .all() as { id: string; hlc: string; on_: string | null }[]) {
     markers.set(r.id, { hlc: r.hlc, on: r.on_ ?? '' });
@@ -286,8 +286,10 @@ export function applyPurgeMarkers(store: Store, user: string, today: string = st
     if (!marker) continue;
     const set = collect(store, [c.id]);
     const newest = set.rows.reduce((max, [entity, id]) => {
-      const h = store.stmt('SELECT max(hlc) FROM journal WHERE entity = ? AND row_id = ?').pluck().get(entity, id) as
-        string | null;
+      const h = store
+        .stmt('SELECT max(hlc) FROM journal_changes WHERE entity = ? AND row_id = ?')
+        .pluck()
+        .get(entity, id) as string | null;
       return h && h > max ? h : max;
     }, '');
     if (newest > marker.hlc) conflicts.push(c.ref);

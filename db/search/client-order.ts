@@ -8,6 +8,7 @@
 // connection or another. Before each use the journal rows added since are read: changes to a
 // few clients or periods are applied in place, many (an import, a sync round) or unusual ones
 // (a retention purge) rebuild the whole order, which takes about a second at 100,000 clients.
+import { fieldNumber } from '../model/entities.js';
 import { inCaseloadSql } from '../model/caseload.js';
 import type { Statement } from 'better-sqlite3';
 import type { Store } from '../journal/store.js';
@@ -28,6 +29,9 @@ export interface ClientOrder {
   placeOfDoc: Int32Array;
   openCount: number;
 }
+
+/** The journal's number of a period's client_id (a period moved to another client). */
+const PERIOD_CLIENT = fieldNumber('period', 'client_id');
 
 /** More changed clients than this since the last use: rebuilding is cheaper than patching. */
 const MAX_PATCH = 200;
@@ -138,23 +142,23 @@ function catchUp(store: Store, order: ClientOrder, seq: number): boolean {
   // A range on seq (the rowid); the + keeps SQLite from reading all of an entity's journal instead.
   const rows = q(
     store,
-    "SELECT entity, row_id, field FROM journal WHERE seq > ? AND +entity IN ('client', 'period', 'purge_marker') ORDER BY seq LIMIT ?",
+    "SELECT entity, row_id, field_no FROM journal_changes WHERE seq > ? AND +entity IN ('client', 'period', 'purge_marker') ORDER BY seq LIMIT ?",
   )
     .raw()
-    .all(order.seq, MAX_PATCH * 8) as [string, string, string][];
+    .all(order.seq, MAX_PATCH * 8) as [string, string, number][];
   if (rows.length >= MAX_PATCH * 8) return false;
   const clients = new Set<string>();
-  for (const [entity, rowId, field] of rows) {
+  for (const [entity, rowId, fieldNo] of rows) {
     if (entity === 'client') clients.add(rowId);
     else if (entity === 'period') {
       // A period moved to another client changes two clients' caseload status: rebuild.
-      if (field === 'client_id') {
+      if (fieldNo === PERIOD_CLIENT) {
         const times = q(
           store,
-          "SELECT count(*) FROM journal WHERE entity = 'period' AND row_id = ? AND field = 'client_id'",
+          "SELECT count(*) FROM journal_changes WHERE entity = 'period' AND row_id = ? AND field_no = ?",
         )
           .pluck()
-          .get(rowId) as number;
+          .get(rowId, PERIOD_CLIENT) as number;
         if (times > 1) return false;
       }
       const client = q(store, 'SELECT client_id FROM caseload_periods WHERE id = ?').pluck().get(rowId) as

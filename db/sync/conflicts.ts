@@ -12,32 +12,39 @@ import { ENTITIES, fieldSpec, type EntityName } from '../model/entities.js';
 import { AppError } from '../model/errors.js';
 import type { Store } from '../journal/store.js';
 import { decodeHlc } from '../journal/hlc.js';
+import { fieldChanges, latestChange } from '../journal/entries.js';
 import { namer } from '../records/names.js';
 import { MERGE_USER, MERGED_CLIENT_FIELDS, mergeCandidates, mergedInto } from './merge.js';
 
 export class ConflictDetector {
-  private readonly laterUnseen;
-  private readonly overwritten;
   private readonly insert;
   found = 0;
 
   constructor(
-    private readonly store: Store,
+    store: Store,
     private readonly detected: string,
   ) {
-    this.laterUnseen = store.db.prepare(
-      `SELECT 1 FROM journal WHERE entity = ? AND row_id = ? AND field = ? AND hlc > ? AND coalesce(base_hlc, '') < ? AND value IS NOT ? LIMIT 1`,
-    );
-    this.overwritten = store.db.prepare(
-      `SELECT hlc, value, device, user FROM journal WHERE entity = ? AND row_id = ? AND field = ? AND hlc > ? AND hlc < ? AND value IS NOT ?`,
-    );
     this.insert = store.db.prepare(
       `INSERT OR IGNORE INTO sync_conflicts(entity, row_id, field, loser_hlc, loser_value, loser_device, loser_user, key_field, detected)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
   }
 
-  /** Called by Writer.applyChanges right after a remote change is journaled. */
+  private lose(x: FieldChange, key: number): void {
+    this.found += this.insert.run(
+      x.entity,
+      x.row_id,
+      x.field,
+      x.hlc,
+      JSON.stringify(x.value),
+      x.device,
+      x.user,
+      key,
+      this.detected,
+    ).changes;
+  }
+
+  /** Called by Writer.applyChanges right after a remote change is taken in (with the field's history). */
   check = (c: FieldChange, o: ApplyOutcome): void => {
     if (o.duplicate || o.previous === null) return;
     const base = c.base_hlc ?? '';
@@ -45,36 +52,12 @@ export class ConflictDetector {
     if (c.hlc > o.previous && base >= o.previous) return;
     const value = JSON.stringify(c.value);
     const key = fieldSpec(c.entity, c.field)?.key ? 1 : 0;
-    if (this.laterUnseen.get(c.entity, c.row_id, c.field, c.hlc, c.hlc, value) !== undefined) {
-      this.found += this.insert.run(
-        c.entity,
-        c.row_id,
-        c.field,
-        c.hlc,
-        value,
-        c.device,
-        c.user,
-        key,
-        this.detected,
-      ).changes;
-    }
-    for (const x of this.overwritten.all(c.entity, c.row_id, c.field, base, c.hlc, value) as {
-      hlc: string;
-      value: string | null;
-      device: string;
-      user: string;
-    }[]) {
-      this.found += this.insert.run(
-        c.entity,
-        c.row_id,
-        c.field,
-        x.hlc,
-        x.value,
-        x.device,
-        x.user,
-        key,
-        this.detected,
-      ).changes;
+    // c loses to a later change whose author had not seen it.
+    if (o.history.some((y) => y.hlc > c.hlc && (y.base_hlc ?? '') < c.hlc && JSON.stringify(y.value) !== value))
+      this.lose(c, key);
+    // c overwrites changes its author had not seen.
+    for (const x of o.history) {
+      if (x.hlc > base && x.hlc < c.hlc && JSON.stringify(x.value) !== value) this.lose(x, key);
     }
   };
 }
@@ -128,22 +111,15 @@ function side(e: JournalEntry, names: Names): ConflictSide {
   };
 }
 
-function latest(store: Store, entity: string, rowId: string, field: string): JournalEntry | undefined {
-  return store
-    .stmt(
-      'SELECT value, hlc, device, user FROM journal WHERE entity = ? AND row_id = ? AND field = ? ORDER BY hlc DESC LIMIT 1',
-    )
-    .get(entity, rowId, field) as JournalEntry | undefined;
+function latest(store: Store, entity: EntityName, rowId: string, field: string): JournalEntry | undefined {
+  const c = latestChange(store, entity, rowId, field);
+  return c && { value: JSON.stringify(c.value), hlc: c.hlc, device: c.device, user: c.user };
 }
 
 /** A person wrote the field having seen the losing edit (the merge's own writes decide nothing). */
-function resolvedSince(store: Store, entity: string, rowId: string, field: string, loserHlc: string): boolean {
-  return (
-    store
-      .stmt(
-        'SELECT 1 FROM journal WHERE entity = ? AND row_id = ? AND field = ? AND base_hlc >= ? AND user != ? LIMIT 1',
-      )
-      .get(entity, rowId, field, loserHlc, MERGE_USER) !== undefined
+function resolvedSince(store: Store, entity: EntityName, rowId: string, field: string, loserHlc: string): boolean {
+  return fieldChanges(store, entity, rowId, field).some(
+    (c) => c.base_hlc !== null && c.base_hlc >= loserHlc && c.user !== MERGE_USER,
   );
 }
 

@@ -19,6 +19,7 @@
 // changes, so the laptops converge and then stop writing. Nothing of either registration is
 // lost: the merged rows stay (hidden), their history shows in the survivor's dossier.
 import { toColumn, type Value, type Writer } from '../journal/write.js';
+import { fieldChanges } from '../journal/entries.js';
 import { ENTITIES, ENTITY_NAMES, fieldSpec, type EntityName, type FieldSpec } from '../model/entities.js';
 import type { Store } from '../journal/store.js';
 
@@ -69,13 +70,10 @@ export function latestValue(
   field: string,
   ownOnly = false,
 ): FieldValue | undefined {
-  const latest = 'SELECT value, hlc, device, user FROM journal WHERE entity = ? AND row_id = ? AND field = ?';
-  const order = 'ORDER BY hlc DESC LIMIT 1';
-  return (
-    ownOnly
-      ? store.stmt(`${latest} AND user != ? ${order}`).get(entity, rowId, field, MERGE_USER)
-      : store.stmt(`${latest} ${order}`).get(entity, rowId, field)
-  ) as FieldValue | undefined;
+  const c = fieldChanges(store, entity, rowId, field)
+    .filter((x) => !ownOnly || x.user !== MERGE_USER)
+    .at(-1);
+  return c && { value: JSON.stringify(c.value), hlc: c.hlc, device: c.device, user: c.user };
 }
 
 /**

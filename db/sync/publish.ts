@@ -11,14 +11,38 @@ import { sha256 } from './crypto.js';
 import { recordFile, recordIngested } from './ingest.js';
 import { deviceDir, listDir, parseSegmentName, relOf, segmentName, statOrNull, writeBufferAtomic } from './layout.js';
 import type { Store } from '../journal/store.js';
+import { expand, type PackedRow } from '../journal/entries.js';
 
 export const MAX_CHANGES_PER_SEGMENT = 50_000;
 
+/** This device's field changes not yet in a segment (its journal rows after the published mark). */
 export function pendingChanges(store: Store): number {
-  return store.db
-    .prepare('SELECT count(*) FROM journal WHERE seq > ? AND device = ?')
+  return (store
+    .stmt(
+      `SELECT coalesce(sum((SELECT count(*) FROM json_each(fields))), 0) FROM journal
+       WHERE seq > ? AND substr(hlc, 22) = ?`,
+    )
     .pluck()
-    .get(metaNumber(store, META.published, 0), store.device) as number;
+    .get(metaNumber(store, META.published, 0), store.device) ?? 0) as number;
+}
+
+/**
+ * The next batch of this device's journal rows after `after`, expanded to field changes: whole
+ * rows only (the published mark is a journal seq), about `max` changes.
+ */
+function ownChanges(store: Store, after: number, max: number): { rows: JournalRow[]; last: number } {
+  const next = store.stmt('SELECT * FROM journal WHERE seq > ? AND substr(hlc, 22) = ? ORDER BY seq LIMIT 1000');
+  const rows: JournalRow[] = [];
+  let last = after;
+  for (;;) {
+    const page = next.all(last, store.device) as PackedRow[];
+    if (!page.length) return { rows, last };
+    for (const p of page) {
+      if (rows.length >= max) return { rows, last };
+      for (const c of expand(p)) rows.push({ ...c, value: JSON.stringify(c.value) });
+      last = p.seq;
+    }
+  }
 }
 
 /** The highest seq of this device's segments for an epoch as found in the folder. */
@@ -34,13 +58,10 @@ function highestInFolder(ctx: SyncContext, epoch: number): number {
 export function publishOwn(ctx: SyncContext): { segments: number; changes: number } {
   const { store } = ctx;
   const epoch = metaNumber(store, META.epoch, 1);
-  const next = store.db.prepare(
-    'SELECT seq, entity, row_id, field, value, hlc, base_hlc, user FROM journal WHERE seq > ? AND device = ? ORDER BY seq LIMIT ?',
-  );
   let seq = Math.max(metaNumber(store, META.nextSeq, 1), highestInFolder(ctx, epoch) + 1);
   const out = { segments: 0, changes: 0 };
   for (;;) {
-    const rows = next.all(metaNumber(store, META.published, 0), store.device, MAX_CHANGES_PER_SEGMENT) as JournalRow[];
+    const { rows, last } = ownChanges(store, metaNumber(store, META.published, 0), MAX_CHANGES_PER_SEGMENT);
     if (!rows.length) break;
     const header: FileHeader = {
       format: FORMAT,
@@ -62,7 +83,7 @@ export function publishOwn(ctx: SyncContext): { segments: number; changes: numbe
     const st = statOrNull(path);
     const hash = sha256(buf).toString('hex');
     store.db.transaction(() => {
-      store.setMeta(META.published, String(rows[rows.length - 1]!.seq));
+      store.setMeta(META.published, String(last));
       store.setMeta(META.epoch, String(epoch));
       store.setMeta(META.nextSeq, String(seq + 1));
       recordIngested(ctx, header, hash);

@@ -5,12 +5,16 @@
 // signed (container.ts).
 //
 // A new laptop (an empty database) restores the snapshot by rows: every journal entry is checked
-// against the entity registry, journaled here, and the synced rows are built from the journal by
-// its rule (Writer.rebuildRowsFromJournal) - all in one transaction, so the result is exactly
+// against the entity registry, journaled here, and each synced row is built from its changes by
+// the journal's rule (restoreRecords) - all in one transaction, so the result is exactly
 // what applying those changes one by one would give, and nothing the writer put in its pages
 // (triggers, un-journaled edits, pinned keys) can come along. A laptop that already has data
 // merges a snapshot change by change instead (after a long absence, when compaction removed
 // segments it never saw). Which snapshot: the one whose signed vector covers the most segments.
+import { fieldNumberTable, fromFlat, journalAppender, type FlatChange } from '../store/journal-pack.js';
+import { expand, type PackedRow } from '../journal/entries.js';
+import { toColumn } from '../journal/write.js';
+import type BetterSqlite3 from 'better-sqlite3';
 import Database from 'better-sqlite3';
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -18,6 +22,7 @@ import { randomBytes } from 'node:crypto';
 import { MIGRATIONS } from '../store/migrations/index.js';
 import { mkdirPrivate } from '../store/private-files.js';
 import type { FieldChange } from '../journal/write.js';
+import type { StoreBase } from '../store/open.js';
 import { ENTITIES, fieldNames, fieldSpec, type EntityName } from '../model/entities.js';
 import {
   BadFile,
@@ -91,27 +96,50 @@ function tempDir(ctx: SyncContext): string {
 
 const JOURNAL_COLUMNS = 'entity, row_id, field, value, hlc, base_hlc, device, user';
 
+/**
+ * Writes a snapshot image of `store` to the file `image`: the journal one change per row (the
+ * exchange format, as in segments) in (entity, row, field, clock) order, so the receiver packs and
+ * rebuilds by appending; the ingest vector and the conflicts. Nothing else: no pages, no keys.
+ */
+export function writeSnapshotImage(store: StoreBase, image: string): void {
+  const db = store.db;
+  db.prepare('ATTACH DATABASE ? AS snapimg').run(image);
+  try {
+    db.exec(`
+      PRAGMA snapimg.journal_mode = OFF;
+      PRAGMA snapimg.synchronous = OFF;
+      CREATE TABLE snapimg.journal (seq INTEGER PRIMARY KEY, entity TEXT NOT NULL, row_id TEXT NOT NULL,
+        field TEXT NOT NULL, value TEXT, hlc TEXT NOT NULL, base_hlc TEXT, device TEXT NOT NULL, user TEXT NOT NULL);
+      CREATE TABLE snapimg.sync_ingested AS SELECT device, epoch, seq, hash, changes, created, at FROM main.sync_ingested;
+      CREATE TABLE snapimg.sync_conflicts AS SELECT * FROM main.sync_conflicts;`);
+    // Record by record (the journal's row index), a page at a time: the receiver builds each
+    // record as its changes end.
+    const page = db.prepare(
+      'SELECT * FROM main.journal WHERE (row_id, entity, seq) > (?, ?, ?) ORDER BY row_id, entity, seq LIMIT 5000',
+    );
+    const ins = db.prepare(`INSERT INTO snapimg.journal(${JOURNAL_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+    db.transaction(() => {
+      for (let key: [string, string, number] = ['', '', 0]; ;) {
+        const rows = page.all(...key) as PackedRow[];
+        if (!rows.length) break;
+        for (const r of rows)
+          for (const c of expand(r))
+            ins.run(c.entity, c.row_id, c.field, JSON.stringify(c.value), c.hlc, c.base_hlc, c.device, c.user);
+        const last = rows[rows.length - 1]!;
+        key = [last.row_id, last.entity, last.seq];
+      }
+    })();
+  } finally {
+    db.exec('DETACH DATABASE snapimg');
+  }
+}
+
 /** Publishes a snapshot of this store; returns its path inside the folder. */
 export async function publishSnapshot(ctx: SyncContext): Promise<string> {
   const { store } = ctx;
   const image = join(tempDir(ctx), `snap-${randomBytes(6).toString('hex')}.sqlite`);
   try {
-    // The image: the journal in (entity, row, field, clock) order, so the receiver builds its
-    // own index and rows by appending; the ingest vector and the conflicts.
-    store.db.prepare('ATTACH DATABASE ? AS snapimg').run(image);
-    try {
-      store.db.exec(`
-        PRAGMA snapimg.journal_mode = OFF;
-        PRAGMA snapimg.synchronous = OFF;
-        CREATE TABLE snapimg.journal (seq INTEGER PRIMARY KEY, entity TEXT NOT NULL, row_id TEXT NOT NULL,
-          field TEXT NOT NULL, value TEXT, hlc TEXT NOT NULL, base_hlc TEXT, device TEXT NOT NULL, user TEXT NOT NULL);
-        CREATE TABLE snapimg.sync_ingested AS SELECT device, epoch, seq, hash, changes, created, at FROM main.sync_ingested;
-        CREATE TABLE snapimg.sync_conflicts AS SELECT * FROM main.sync_conflicts;
-        INSERT INTO snapimg.journal(${JOURNAL_COLUMNS})
-          SELECT ${JOURNAL_COLUMNS} FROM main.journal ORDER BY entity, row_id, field, hlc;`);
-    } finally {
-      store.db.exec('DETACH DATABASE snapimg');
-    }
+    writeSnapshotImage(store, image);
     const img = new Database(image, { readonly: true, nativeBinding: store.nativeBinding });
     let count: number;
     let vector: Vector;
@@ -207,7 +235,7 @@ export function isFresh(ctx: SyncContext): boolean {
   const { store } = ctx;
   if (store.db.prepare('SELECT 1 FROM sync_ingested WHERE device != ? LIMIT 1').get(store.device)) return false;
   if (((store.db.prepare('SELECT max(seq) FROM journal').pluck().get() as number | null) ?? 0) > 100_000) return false;
-  return store.db.prepare('SELECT 1 FROM journal WHERE device != ? LIMIT 1').get(store.device) === undefined;
+  return store.db.prepare('SELECT 1 FROM journal WHERE substr(hlc, 22) != ? LIMIT 1').get(store.device) === undefined;
 }
 
 /** Verifies and decrypts the best usable snapshot into a private temp file; null when there is none. */
@@ -276,9 +304,9 @@ function checkImage(db: Database.Database, schema: string): void {
 function validEntries(fields: string): string {
   const HLC = `'${'[0-9]'.repeat(15)}-${'[0-9a-f]'.repeat(4)}-[0-9a-z]*'`;
   return `
-    SELECT j.entity, j.row_id, j.field, j.value, j.hlc, j.base_hlc, j.device, j.user
+    SELECT j.seq, j.entity, j.row_id, j.field, j.value, j.hlc, j.base_hlc, j.device, j.user
     FROM snap.journal j JOIN ${fields} f ON f.entity = j.entity AND f.field = j.field
-    WHERE j.hlc GLOB ${HLC} AND substr(j.hlc, 22) = j.device AND length(j.device) BETWEEN 1 AND 64
+    WHERE j.seq > ? AND j.hlc GLOB ${HLC} AND substr(j.hlc, 22) = j.device AND length(j.device) BETWEEN 1 AND 64
       AND (j.base_hlc IS NULL OR j.base_hlc GLOB ${HLC})
       AND typeof(j.row_id) = 'text' AND length(j.row_id) BETWEEN 1 AND 100
       AND typeof(j.user) = 'text' AND length(j.user) <= 200
@@ -289,7 +317,75 @@ function validEntries(fields: string): string {
         WHEN 'list' THEN json_type(j.value) = 'null' OR (json_type(j.value) = 'array'
           AND NOT EXISTS (SELECT 1 FROM json_each(j.value) WHERE type != 'text'))
         ELSE json_type(j.value) IN ('text', 'null') AND length(j.value) <= 100002 END)
-    ORDER BY j.seq`;
+    ORDER BY j.seq LIMIT 5000`;
+}
+
+/**
+ * Journals the valid entries of a snapshot image (`valid`: validEntries, paged by seq) and builds
+ * each record's row when its changes end - each field with the value of its highest clock, as
+ * applying them one by one would - into a store whose synced tables are empty. Returns the number
+ * of valid entries. The image keeps a record's changes together (writeSnapshotImage); a record
+ * seen twice is refused, since its row would already exist.
+ */
+function restoreRecords(store: StoreBase, valid: string, progress: (n: number) => void): number {
+  const db = store.db;
+  const page = db.prepare(valid);
+  const packer = journalAppender(db, store.now());
+  const insRef = db.prepare('INSERT OR IGNORE INTO ref_history(entity, ref, row_id, hlc) VALUES (?, ?, ?, ?)');
+  const inserts = new Map<EntityName, BetterSqlite3.Statement>();
+  const insertRow = (entity: EntityName) => {
+    let st = inserts.get(entity);
+    if (!st) {
+      const names = fieldNames(entity);
+      st = db.prepare(
+        `INSERT INTO ${ENTITIES[entity].table}(id${names.map((n) => `, "${n}"`).join('')}) VALUES (?${', ?'.repeat(names.length)})`,
+      );
+      inserts.set(entity, st);
+    }
+    return st;
+  };
+  let record: FieldChange[] = [];
+  const flush = () => {
+    if (!record.length) return;
+    const { entity, row_id } = record[0]!;
+    // Once per field and clock, in clock order (one write's fields together).
+    const seen = new Set<string>();
+    const changes = record
+      .filter((c) => !seen.has(`${c.field}\u0000${c.hlc}`) && seen.add(`${c.field}\u0000${c.hlc}`))
+      .sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
+    for (const c of changes) packer.push(c);
+    packer.flush();
+    const winners = new Map<string, FieldChange>();
+    for (const c of changes) winners.set(c.field, c);
+    const names = fieldNames(entity);
+    insertRow(entity).run(
+      row_id,
+      ...names.map((f) => {
+        const col = winners.has(f) ? toColumn(fieldSpec(entity, f)!, winners.get(f)!.value) : null;
+        return f === 'deleted' ? (col ?? 0) : col;
+      }),
+    );
+    const refs = changes.filter((c) => c.field === 'ref' && typeof c.value === 'string');
+    if (new Set(refs.map((c) => c.value)).size > 1) for (const c of refs) insRef.run(entity, c.value, row_id, c.hlc);
+    record = [];
+  };
+  let count = 0;
+  for (let after = 0; ;) {
+    const rows = page.all(after) as (FlatChange & { seq: number })[];
+    if (!rows.length) break;
+    for (const r of rows) {
+      const c = fromFlat(r);
+      if (!c) continue;
+      const first = record[0];
+      if (first && (first.entity !== c.entity || first.row_id !== c.row_id)) flush();
+      record.push(c);
+      count++;
+    }
+    after = rows[rows.length - 1]!.seq;
+    progress(count);
+  }
+  flush();
+  return count;
 }
 
 async function restoreRows(ctx: SyncContext, image: string, header: FileHeader, vector: Vector): Promise<void> {
@@ -316,10 +412,11 @@ async function restoreRows(ctx: SyncContext, image: string, header: FileHeader, 
       db.transaction(() => {
         let copied: number;
         try {
-          copied = db
-            .prepare(`INSERT INTO main.journal(${JOURNAL_COLUMNS}) ${validEntries('temp.snap_fields')}`)
-            .run().changes;
+          copied = restoreRecords(store, validEntries('temp.snap_fields'), (n) =>
+            ctx.progress('Momentopname laden', n, total),
+          );
         } catch (e) {
+          if (e instanceof BadFile) throw e;
           throw new BadFile('content', `momentopname met een ongeldig journaal (${(e as Error).message.slice(0, 80)})`);
         }
         if (copied !== total)
@@ -327,11 +424,6 @@ async function restoreRows(ctx: SyncContext, image: string, header: FileHeader, 
             'content',
             `${total - copied} journaalregel(s) in de momentopname zijn ongeldig: geweigerd`,
           );
-        try {
-          store.write('sync', (w) => w.rebuildRowsFromJournal());
-        } catch (e) {
-          throw new BadFile('content', `momentopname geeft ongeldige records (${(e as Error).message.slice(0, 80)})`);
-        }
         // What it includes: the image's ingest records, as far as its signed vector vouches.
         const ins = db.prepare(
           'INSERT OR IGNORE INTO main.sync_ingested(device, epoch, seq, hash, changes, created, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -347,19 +439,21 @@ async function restoreRows(ctx: SyncContext, image: string, header: FileHeader, 
           ins.run(device, epoch, seq, hash, changes, Number.isSafeInteger(created) ? created : 0, String(at ?? ''));
         }
         // Conflicts, only where both sides are journal entries here.
+        fieldNumberTable(db);
         if (db.prepare("SELECT 1 FROM snap.sqlite_master WHERE name = 'sync_conflicts'").get())
           db.exec(`INSERT OR IGNORE INTO main.sync_conflicts
             SELECT s.entity, s.row_id, s.field, s.loser_hlc, s.loser_value, s.loser_device, s.loser_user, s.key_field, s.detected
             FROM snap.sync_conflicts s
-            WHERE EXISTS (SELECT 1 FROM main.journal j WHERE j.entity = s.entity AND j.row_id = s.row_id
-              AND j.field = s.field AND j.hlc = s.loser_hlc)`);
+            WHERE EXISTS (SELECT 1 FROM main.journal_changes j JOIN temp.field_no f ON f.entity = j.entity
+              AND f.no = j.field_no WHERE j.entity = s.entity AND j.row_id = s.row_id AND f.field = s.field
+              AND j.hlc = s.loser_hlc)`);
         // Everything here is somebody's published change; the clock moves past the newest entry
         // actually restored (not past a number in the header).
         store.setMeta(
           META.published,
           String((db.prepare('SELECT max(seq) FROM journal').pluck().get() as number | null) ?? 0),
         );
-        const maxHlc = db.prepare('SELECT max(hlc) FROM journal').pluck().get() as string | null;
+        const maxHlc = db.prepare('SELECT max(hlc) FROM journal_changes').pluck().get() as string | null;
         if (maxHlc && !store.clock.isTooFarAhead(maxHlc)) store.clock.receive(maxHlc);
         store.setMeta('hlc', store.clock.current());
       })();

@@ -1,12 +1,13 @@
 // The change history of one record, read from the journal: who (user), what (field, old -> new),
 // when (the clock's wall time) and which laptop (device). Values the caller's role may not see
-// are masked (db/work/access.ts); the PIN hash never shows. Newest first, keyset on (hlc, seq).
+// are masked (db/model/access.ts); the PIN hash never shows. Newest first, keyset on (hlc, seq, field).
 import type { Role } from '../model/roles.js';
 import type { EntityName } from '../model/entities.js';
 import type { Store } from '../journal/store.js';
 import { maskedValue } from '../model/access.js';
 import { decodeCursor, page } from '../records/paging.js';
 import { hlcTime } from '../journal/hlc.js';
+import { rowChanges } from '../journal/entries.js';
 import { namer } from '../records/names.js';
 import { fieldLabel } from './labels.js';
 
@@ -24,15 +25,6 @@ export interface HistoryEntry {
   new: unknown;
 }
 
-interface JournalRow {
-  seq: number;
-  field: string;
-  value: string | null;
-  hlc: string;
-  device: string;
-  user: string;
-}
-
 /** Every change of one record with its previous value, oldest first. */
 export function changesOf(
   store: Store,
@@ -41,16 +33,13 @@ export function changesOf(
   role: Role,
   names = namer(store),
 ): HistoryEntry[] {
-  const rows = store
-    .stmt(
-      'SELECT seq, field, value, hlc, device, user FROM journal WHERE entity = ? AND row_id = ? ORDER BY field, hlc, seq',
-    )
-    .all(entity, id) as JournalRow[];
+  const rows = rowChanges(store, entity, id).sort((a, b) =>
+    a.field < b.field ? -1 : a.field > b.field ? 1 : a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : a.seq - b.seq,
+  );
   const out: HistoryEntry[] = [];
-  let prev: JournalRow | null = null;
+  let prev: (typeof rows)[number] | null = null;
   for (const r of rows) {
     const before = prev && prev.field === r.field ? prev.value : null;
-    const parse = (v: string | null) => (v === null ? null : (JSON.parse(v) as unknown));
     out.push({
       seq: r.seq,
       hlc: r.hlc,
@@ -61,12 +50,17 @@ export function changesOf(
       deviceName: names.device(r.device),
       field: r.field,
       label: fieldLabel(entity, r.field),
-      old: maskedValue(entity, r.field, parse(before), role),
-      new: maskedValue(entity, r.field, parse(r.value), role),
+      old: maskedValue(entity, r.field, before, role),
+      new: maskedValue(entity, r.field, r.value, role),
     });
     prev = r;
   }
-  return out.sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : a.seq - b.seq));
+  return out.sort(byClock);
+}
+
+/** Clock order; one write's fields share clock and journal row, so the field decides between them. */
+function byClock(a: HistoryEntry, b: HistoryEntry): number {
+  return a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : a.seq - b.seq || (a.field < b.field ? -1 : a.field > b.field ? 1 : 0);
 }
 
 export function history(store: Store, entity: EntityName, id: string, role: Role, limit: number, after: string | null) {
@@ -76,8 +70,11 @@ export function history(store: Store, entity: EntityName, id: string, role: Role
     entity === 'client' ? (store.stmt('SELECT id FROM clients WHERE merged_into = ?').pluck().all(id) as string[]) : [];
   const all = [id, ...merged]
     .flatMap((row) => changesOf(store, entity, row, role, names))
-    .sort((a, b) => (a.hlc < b.hlc ? 1 : a.hlc > b.hlc ? -1 : b.seq - a.seq));
-  const key = decodeCursor(after, 2) as [string, number] | null;
-  const rest = key ? all.filter((e) => e.hlc < key[0] || (e.hlc === key[0] && e.seq < key[1])) : all;
-  return page(rest.slice(0, limit + 1), limit, (e) => [e.hlc, e.seq]);
+    .sort((a, b) => byClock(b, a));
+  // Keyset on (clock, journal row, field): the fields of one write share the first two.
+  const key = decodeCursor(after, 3) as [string, number, string] | null;
+  const rest = key
+    ? all.filter((e) => byClock(e, { hlc: key[0], seq: key[1], field: key[2] } as HistoryEntry) < 0)
+    : all;
+  return page(rest.slice(0, limit + 1), limit, (e) => [e.hlc, e.seq, e.field]);
 }

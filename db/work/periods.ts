@@ -46,3 +46,33 @@ export function exit(
   rw.upsert('clients', { exit_date: input.exit_date, exit_reason: input.exit_reason }, { id: input.clientId });
   return open.id;
 }
+
+/**
+ * Hands the client's current caseload period to another account manager from a date: the
+ * period's manager becomes the new one, and an assignment keeps who it was before that date
+ * (reports on earlier days use the manager of that day).
+ */
+export function handover(
+  store: Store,
+  w: Writer,
+  input: { clientId: string; account_manager: string; from_date: string; note?: string },
+): string {
+  liveRow(store, 'client', input.clientId, 'clientId');
+  const rw = new RecordWriter(store, w);
+  const open = rw.periods(input.clientId).at(-1);
+  if (!open || open.exit_date) throw new AppError('invalid_input', 'De klant is niet in de caseload.', 'clientId');
+  if (open.intake_date && input.from_date < open.intake_date)
+    throw new AppError('invalid_input', 'ligt voor de instroomdatum van de caseloadperiode', 'from_date');
+  const previous = open.account_manager ?? null;
+  if (previous === input.account_manager)
+    throw new AppError('invalid_input', 'de klant hoort al bij deze klantmanager', 'account_manager');
+  w.create('assignment', {
+    period_id: open.id,
+    account_manager: input.account_manager,
+    previous,
+    from_date: input.from_date,
+    note: input.note?.trim() || null,
+  });
+  w.update('period', open.id, { account_manager: input.account_manager });
+  return open.id;
+}

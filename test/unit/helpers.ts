@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach } from 'vitest';
 import { Store } from '../../db/journal/store.js';
 import { runCli } from '../../db/cli/index.js';
 import type { CliIO } from '../../db/cli/command.js';
@@ -15,6 +15,18 @@ const dirs: string[] = [];
 afterEach(() => {
   while (dirs.length) rmSync(dirs.pop()!, { recursive: true, force: true });
 });
+
+const suiteDirs: string[] = [];
+afterAll(() => {
+  while (suiteDirs.length) rmSync(suiteDirs.pop()!, { recursive: true, force: true });
+});
+
+/** A temp folder that lives until the file's tests are done (for state built in beforeAll). */
+export function suiteTempDir(): string {
+  const d = mkdtempSync(join(tmpdir(), 'caseload-test-'));
+  suiteDirs.push(d);
+  return d;
+}
 
 export function tempDir(): string {
   const d = mkdtempSync(join(tmpdir(), 'caseload-test-'));

@@ -2,14 +2,20 @@ import { AppError } from '../../model/errors.js';
 import type { Handlers } from '../dispatch.js';
 import { hashRef } from '../../records/refs.js';
 import { maskedValue } from '../../model/access.js';
-import { exit, intake } from '../../work/periods.js';
+import { exit, intake, handover } from '../../work/periods.js';
 import { liveRow } from '../../records/forms.js';
 import { timeline } from '../../work/timeline.js';
 import { v7 as uuidv7 } from 'uuid';
 
 type H = Pick<
   Handlers,
-  'dossier.timeline' | 'clients.intake' | 'clients.exit' | 'measures.list' | 'measures.save' | 'measures.remove'
+  | 'dossier.timeline'
+  | 'clients.intake'
+  | 'clients.exit'
+  | 'clients.handover'
+  | 'measures.list'
+  | 'measures.save'
+  | 'measures.remove'
 >;
 
 const changed = (ctx: { emit: (e: 'data.changed', p: unknown) => void }, kinds: string[], ids: string[]) =>
@@ -29,6 +35,12 @@ export const dossierHandlers: H = {
 
   'clients.exit': (ctx, input) => {
     const periodId = ctx.store.write(ctx.session.user, (w) => exit(ctx.store, w, input));
+    changed(ctx, ['clients'], [input.clientId]);
+    return { id: input.clientId, periodId };
+  },
+
+  'clients.handover': (ctx, input) => {
+    const periodId = ctx.store.write(ctx.session.user, (w) => handover(ctx.store, w, input));
     changed(ctx, ['clients'], [input.clientId]);
     return { id: input.clientId, periodId };
   },

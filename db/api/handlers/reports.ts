@@ -6,8 +6,31 @@ import { reportFileName, renderReport } from '../../reports/output.js';
 import { figureRecords } from '../../reports/records.js';
 import { REPORTS } from '../../reports/registry.js';
 import { runReport } from '../../reports/run.js';
+import { changesSince, deliverReport, listDeliveries, verifyDelivery } from '../../reports/archive.js';
+import { asKnown, knowledgeAt, type Knowledge } from '../../journal/knowledge.js';
+import { dutchDay, parseMoment } from '../../model/calendar.js';
+import { AppError } from '../../model/errors.js';
+import type { Store } from '../../journal/store.js';
 
-type H = Pick<Handlers, 'reports.list' | 'reports.run' | 'reports.records' | 'reports.file'>;
+type H = Pick<
+  Handlers,
+  | 'reports.list'
+  | 'reports.run'
+  | 'reports.records'
+  | 'reports.file'
+  | 'reports.deliver'
+  | 'archive.list'
+  | 'archive.verify'
+  | 'archive.changes'
+>;
+
+/** The knowledge and the day for an as-known-on request (null: live). */
+function asKnownOn(store: Store, moment: string | undefined): { knowledge: Knowledge; today: string } | null {
+  if (moment === undefined) return null;
+  const at = parseMoment(moment)!;
+  if (at > store.now()) throw new AppError('invalid_input', 'het moment ligt in de toekomst', 'asKnownOn');
+  return { knowledge: knowledgeAt(store, at), today: dutchDay(at) };
+}
 
 export const reportHandlers: H = {
   'reports.list': () =>
@@ -17,20 +40,35 @@ export const reportHandlers: H = {
       description: def.description,
       params: [...def.params],
     })),
-  'reports.run': ({ store }, { name, params }) => {
-    const run = runReport(store, name, params);
+  'reports.run': ({ store }, { name, params, asKnownOn: moment }) => {
+    const known = asKnownOn(store, moment);
+    const make = () => runReport(store, name, params, { today: known?.today });
+    const run = known ? asKnown(store, known.knowledge, make) : make();
     return { name: run.name, title: run.title, data: run.data, tables: run.tables };
   },
   'reports.records': ({ store }, { name, params, figure, offset, limit }) =>
     figureRecords(store, name, params, figure, { offset, limit }),
-  'reports.file': async ({ store }, { name, params, format }) => {
-    const data = await renderReport(store, name, params, format);
+  'reports.file': async ({ store }, { name, params, format, asKnownOn: moment }) => {
+    const known = asKnownOn(store, moment);
+    const data = await renderReport(store, name, params, format, known ?? {});
     return {
-      filename: reportFileName(name, params, format, store.today()),
+      filename: reportFileName(name, params, format, known?.today ?? store.today()),
       mime: MIME[format],
       base64: data.toString('base64'),
     };
   },
+  'reports.deliver': ({ store, session }, { name, params, note }) => {
+    const { id, json } = deliverReport(store, session.user, name, params, note);
+    return {
+      id,
+      filename: reportFileName(name, params, 'json', store.today()),
+      mime: MIME.json,
+      base64: json.toString('base64'),
+    };
+  },
+  'archive.list': ({ store }) => listDeliveries(store),
+  'archive.verify': ({ store }, { id }) => verifyDelivery(store, id),
+  'archive.changes': ({ store, session }, { id }) => changesSince(store, id, session.role),
 };
 
 const MIME = {

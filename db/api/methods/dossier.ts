@@ -92,6 +92,20 @@ export const dossierMethods = {
     output: z.object({ id: z.string(), periodId: z.string() }),
     roles: [...CLIENT_ROLES],
   }),
+  /** Hands the client's current caseload period to another account manager from a date (kept in the period's history). */
+  'clients.handover': method({
+    writes: true,
+    input: z
+      .object({
+        clientId: z.string(),
+        account_manager: z.string().trim().min(1).max(100),
+        from_date: dateIn,
+        note: z.string().max(2000).optional(),
+      })
+      .strict(),
+    output: z.object({ id: z.string(), periodId: z.string() }),
+    roles: ['klantmanager', 'trajectmanager', 'manager', 'beheerder'],
+  }),
   'measures.list': method({
     input: z.object({ clientId: z.string() }).strict(),
     output: z.object({ items: z.array(measureItem) }),

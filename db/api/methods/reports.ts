@@ -3,9 +3,31 @@
 // (tables with clickable figures) - pure, so the UI imports it for its types.
 import { z } from 'zod';
 import { method } from '../define.js';
+import { parseMoment } from '../../model/calendar.js';
 import { REPORT_FORMATS, REPORT_NAMES, reportParams, reportRecord, reportTable } from '../../model/reports.js';
 
 const reportName = z.enum(REPORT_NAMES);
+/** A moment: a date (the end of that Dutch day) or an ISO date-time (db/model/calendar.ts parseMoment). */
+const moment = z
+  .string()
+  .max(40)
+  .refine((s) => parseMoment(s) !== null, 'geen geldig moment (JJJJ-MM-DD of JJJJ-MM-DDTuu:mm)');
+const delivery = z.object({
+  id: z.string(),
+  name: z.enum(REPORT_NAMES),
+  params: reportParams,
+  today: z.string(),
+  delivered_at: z.string(),
+  by: z.string(),
+  sha256: z.string(),
+  note: z.string().nullable(),
+});
+const explained = z.object({
+  ref: z.string(),
+  changes: z.array(
+    z.object({ entity: z.string(), field: z.string(), value: z.unknown(), user: z.string(), at: z.string() }),
+  ),
+});
 
 export const reportMethods = {
   /** The reports this version can make, with their Dutch titles and the parameters each uses. */
@@ -17,7 +39,7 @@ export const reportMethods = {
   }),
   /** Runs a report: the JSON data of CONTRACTS.md plus the tables the UI and the files show. */
   'reports.run': method({
-    input: z.object({ name: reportName, params: reportParams.default({}) }).strict(),
+    input: z.object({ name: reportName, params: reportParams.default({}), asKnownOn: moment.optional() }).strict(),
     output: z.object({
       name: z.enum(REPORT_NAMES),
       title: z.string(),
@@ -40,7 +62,58 @@ export const reportMethods = {
   }),
   /** A report as a file for download (CSV, XLSX or the printable HTML), base64-encoded. */
   'reports.file': method({
-    input: z.object({ name: reportName, params: reportParams.default({}), format: z.enum(REPORT_FORMATS) }).strict(),
+    input: z
+      .object({
+        name: reportName,
+        params: reportParams.default({}),
+        format: z.enum(REPORT_FORMATS),
+        asKnownOn: moment.optional(),
+      })
+      .strict(),
     output: z.object({ filename: z.string(), mime: z.string(), base64: z.string() }),
+  }),
+  /**
+   * Makes a report (json) and archives it as delivered to the municipality (CONTRACTS.md
+   * "Reproducible"): the archive syncs to the team and can be verified byte for byte later.
+   */
+  'reports.deliver': method({
+    input: z
+      .object({ name: reportName, params: reportParams.default({}), note: z.string().max(2000).optional() })
+      .strict(),
+    output: z.object({ id: z.string(), filename: z.string(), mime: z.string(), base64: z.string() }),
+    roles: ['manager', 'beheerder'],
+    writes: true,
+  }),
+  /** The delivered reports, oldest first. */
+  'archive.list': method({
+    input: z.object({}).strict(),
+    output: z.array(delivery),
+    roles: ['manager', 'beheerder'],
+  }),
+  /** Makes an archived report again under its knowledge vector: identical bytes, or the differing figures. */
+  'archive.verify': method({
+    input: z.object({ id: z.string().min(1).max(100) }).strict(),
+    output: z.object({
+      id: z.string(),
+      identical: z.boolean(),
+      sha256: z.string(),
+      delivered: z.string(),
+      differences: z.array(z.object({ figure: z.string(), delivered: z.number(), now: z.number() })),
+    }),
+    roles: ['manager', 'beheerder'],
+  }),
+  /** Per figure that differs today: the records that came in or went out, with the changes since delivery. */
+  'archive.changes': method({
+    input: z.object({ id: z.string().min(1).max(100) }).strict(),
+    output: z.array(
+      z.object({
+        figure: z.string(),
+        delivered: z.number(),
+        now: z.number(),
+        added: z.array(explained),
+        removed: z.array(explained),
+      }),
+    ),
+    roles: ['manager', 'beheerder'],
   }),
 };

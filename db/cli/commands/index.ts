@@ -10,6 +10,7 @@ import { syncCommand } from './sync.js';
 import { teamCommand } from './team.js';
 import { exportCommand } from './export.js';
 import { reportCommand } from './report.js';
+import { archiveCommand } from './archive.js';
 import { backupCommand } from './backup.js';
 import { restoreCommand } from './restore.js';
 
@@ -18,6 +19,7 @@ export const COMMANDS: Command[] = [
   importCommand,
   dumpCommand,
   reportCommand,
+  archiveCommand,
   exportCommand,
   searchCommand,
   syncCommand,

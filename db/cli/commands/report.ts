@@ -8,7 +8,7 @@ import {
   type ReportParams,
 } from '../../model/reports.js';
 import { AppError } from '../../model/errors.js';
-import { parseDate } from '../../model/calendar.js';
+import { parseDate, parseMoment } from '../../model/calendar.js';
 import { writePrivateAtomic } from '../../api/host.js';
 import { UsageError, type Command } from '../command.js';
 
@@ -39,6 +39,7 @@ export const reportCommand: Command = {
   summary: `rapportage maken (${REPORT_NAMES.join(', ')})`,
   usage:
     'report NAME [--from D] [--to D] [--as-of D] [--format json|csv|xlsx|html|pdf] [--out FILE] [--detail]\n' +
+    '         [--as-known-on MOMENT] [--deliver [--note TEXT]]\n' +
     '         [--target-percent N] [--norm N] [--interval-days N] [--account-manager NAAM] [--target-group CODE] [--referrer CODE]',
   options: {
     from: { type: 'string' },
@@ -53,6 +54,9 @@ export const reportCommand: Command = {
     'account-manager': { type: 'string' },
     'target-group': { type: 'string' },
     referrer: { type: 'string' },
+    'as-known-on': { type: 'string' },
+    deliver: { type: 'boolean' },
+    note: { type: 'string' },
   },
   positionals: 1,
   async run(ctx, values, positionals) {
@@ -79,12 +83,25 @@ export const reportCommand: Command = {
       referrer: values.referrer as string | undefined,
     };
     for (const k of Object.keys(params) as (keyof ReportParams)[]) if (params[k] === undefined) delete params[k];
+    const asKnownOn = values['as-known-on'] as string | undefined;
+    if (asKnownOn !== undefined && parseMoment(asKnownOn) === null)
+      throw new UsageError(`--as-known-on: '${asKnownOn}' is geen geldig moment (JJJJ-MM-DD of JJJJ-MM-DDTuu:mm)`);
+    const note = values.note as string | undefined;
+    if (values.deliver && (format !== 'json' || asKnownOn !== undefined))
+      throw new UsageError('--deliver levert de json van nu: zonder --format of --as-known-on');
+    if (note !== undefined && !values.deliver) throw new UsageError('--note hoort bij --deliver');
     const api = ctx.open();
     try {
       let data: Buffer;
       try {
-        const file = await api.call('reports.file', { name: name as ReportName, params, format });
-        data = Buffer.from(file.base64, 'base64');
+        if (values.deliver) {
+          const d = await api.call('reports.deliver', { name: name as ReportName, params, note });
+          data = Buffer.from(d.base64, 'base64');
+          ctx.io.err(`archived: ${d.id}`);
+        } else {
+          const file = await api.call('reports.file', { name: name as ReportName, params, format, asKnownOn });
+          data = Buffer.from(file.base64, 'base64');
+        }
       } catch (e) {
         // Parameter problems (from after to, unknown code) are usage errors too.
         if (e instanceof AppError && e.code === 'invalid_input')

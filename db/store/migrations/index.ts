@@ -10,6 +10,8 @@ import { m0004 } from './0004-exports.js';
 import { m0005 } from './0005-daily-work.js';
 import { m0006 } from './0006-perf.js';
 import { m0007 } from './0007-ref-history.js';
+import { m0008 } from './0008-lean-journal.js';
+import { m0010 } from './0010-report-archive.js';
 
 export interface Migration {
   name: string;
@@ -17,7 +19,7 @@ export interface Migration {
   up: string | ((db: BetterSqlite3.Database) => void);
 }
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0010];
 
 function applied(db: BetterSqlite3.Database): string[] {
   db.exec(

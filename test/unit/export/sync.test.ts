@@ -3,9 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { runExport } from '../../../db/exchange/export/batch.js';
 import { entryQueue } from '../../../db/exchange/export/entry.js';
-import type { FieldChange } from '../../../db/journal/write.js';
+import { changesSince } from '../../../db/journal/entries.js';
 import { verifyJournal } from '../../../db/journal/verify.js';
-import type { EntityName } from '../../../db/model/entities.js';
 import type { Store } from '../../../db/journal/store.js';
 import { tempDir, tempStore } from '../helpers.js';
 import { seedCaseload } from './fixture.js';
@@ -14,16 +13,8 @@ const NOW = new Date('2026-11-02T10:00:00Z');
 
 /** Applies every journal entry of `from` that `to` does not have yet, as sync would. */
 function syncInto(from: Store, to: Store): void {
-  const rows = from.db.prepare('SELECT * FROM journal ORDER BY seq').all() as (Omit<FieldChange, 'value'> & {
-    value: string | null;
-  })[];
-  const known = to.db.prepare('SELECT 1 FROM journal WHERE entity = ? AND row_id = ? AND field = ? AND hlc = ?');
-  to.write('sync', (w) => {
-    for (const r of rows) {
-      if (known.get(r.entity, r.row_id, r.field, r.hlc)) continue;
-      w.applyChange({ ...r, entity: r.entity as EntityName, value: r.value === null ? null : JSON.parse(r.value) });
-    }
-  });
+  const changes = [...changesSince(from)];
+  to.write('sync', (w) => w.applyChanges(changes));
 }
 
 describe('deliveries across laptops', () => {

@@ -5,6 +5,7 @@ import { createApi } from '../../../db/api/dispatch.js';
 import { importFile } from '../../../db/exchange/import.js';
 import { loadDemo } from '../../../db/demo/generate.js';
 import { verifyJournal } from '../../../db/journal/verify.js';
+import { rowChanges, type StoredChange } from '../../../db/journal/entries.js';
 import { ENTITIES } from '../../../db/model/entities.js';
 import type { Store } from '../../../db/journal/store.js';
 import { REPO, bsnFrom, tempDir, tempStore, writeFile } from '../helpers.js';
@@ -17,28 +18,33 @@ describe('journal', () => {
     const id = store.write('jdevries', (w) =>
       w.create('client', { ref: 'K1', last_name: 'Jansen', target_groups: ['statushouder', 'banenafspraak'] }),
     );
-    const rows = store.db
-      .prepare('SELECT field, value, device, user, base_hlc FROM journal WHERE row_id = ? ORDER BY seq')
-      .all(id);
-    expect(rows).toEqual([
-      { field: 'ref', value: '"K1"', device: store.device, user: 'jdevries', base_hlc: null },
-      { field: 'last_name', value: '"Jansen"', device: store.device, user: 'jdevries', base_hlc: null },
+    // One write is one journal row: its fields packed by number, one clock, the user.
+    expect(journalCount(store)).toBe(1);
+    const pick = ({ field, value, device, user, base_hlc }: StoredChange) => ({ field, value, device, user, base_hlc });
+    expect(rowChanges(store, 'client', id).map(pick)).toEqual([
+      { field: 'ref', value: 'K1', device: store.device, user: 'jdevries', base_hlc: null },
+      { field: 'last_name', value: 'Jansen', device: store.device, user: 'jdevries', base_hlc: null },
       {
         field: 'target_groups',
-        value: '["banenafspraak","statushouder"]',
+        value: ['banenafspraak', 'statushouder'],
         device: store.device,
         user: 'jdevries',
         base_hlc: null,
       },
     ]);
+    const created = rowChanges(store, 'client', id)[0]!;
+    expect(new Set(rowChanges(store, 'client', id).map((c) => c.hlc))).toEqual(new Set([created.hlc]));
+    expect(created.at).toBeGreaterThan(0);
+    expect(created.at).toBeLessThanOrEqual(store.now());
     const before = journalCount(store);
     store.write('jdevries', (w) => w.update('client', id, { last_name: 'Jansen', city: 'Urk' }));
     expect(journalCount(store)).toBe(before + 1);
-    const last = store.db.prepare('SELECT field, base_hlc FROM journal ORDER BY seq DESC LIMIT 1').get() as {
-      field: string;
-      base_hlc: string | null;
-    };
+    const last = rowChanges(store, 'client', id).at(-1)!;
     expect(last.field).toBe('city');
+    expect(last.base_hlc).toBeNull();
+    store.write('jdevries', (w) => w.update('client', id, { city: 'Emmeloord' }));
+    // A changed field keeps the clock it replaced as its base (conflict detection).
+    expect(rowChanges(store, 'client', id).at(-1)).toMatchObject({ field: 'city', base_hlc: last.hlc });
   });
 
   it('writes nothing at all when a write fails halfway', () => {

@@ -6,6 +6,7 @@
 // overwritten by someone who had seen it. (A kill -9 during apply: kill.test.ts.)
 import { describe, expect, it } from 'vitest';
 import { loadDemo } from '../../../db/demo/generate.js';
+import { fieldChanges } from '../../../db/journal/entries.js';
 import { decodeHlc } from '../../../db/journal/hlc.js';
 import { verifyJournal } from '../../../db/journal/verify.js';
 import { RecordWriter } from '../../../db/records/upsert.js';
@@ -18,23 +19,15 @@ const BAD_WEATHER = { fraction: 0.6, conflictCopies: 0.35, truncate: 0.3, junk: 
 
 function fate(l: Laptop, e: TypedEdit): string {
   const db = l.store.db;
-  const current = db
-    .prepare('SELECT hlc FROM journal WHERE entity = ? AND row_id = ? AND field = ? ORDER BY hlc DESC LIMIT 1')
-    .pluck()
-    .get(e.entity, e.rowId, e.field);
-  if (current === e.hlc) return 'winner';
+  const history = fieldChanges(l.store, e.entity, e.rowId, e.field);
+  if (history.at(-1)?.hlc === e.hlc) return 'winner';
   if (
     db
       .prepare('SELECT 1 FROM sync_conflicts WHERE entity = ? AND row_id = ? AND field = ? AND loser_hlc = ?')
       .get(e.entity, e.rowId, e.field, e.hlc)
   )
     return 'conflict';
-  if (
-    db
-      .prepare('SELECT 1 FROM journal WHERE entity = ? AND row_id = ? AND field = ? AND base_hlc >= ?')
-      .get(e.entity, e.rowId, e.field, e.hlc)
-  )
-    return 'seen and overwritten';
+  if (history.some((c) => c.base_hlc !== null && c.base_hlc >= e.hlc)) return 'seen and overwritten';
   return 'lost';
 }
 

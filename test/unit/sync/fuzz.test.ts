@@ -20,6 +20,7 @@ import { FORMAT, writeStreamedFile, type FileHeader } from '../../../db/sync/con
 import { newDeviceKeys } from '../../../db/sync/crypto.js';
 import { openTeam } from '../../../db/sync/identity.js';
 import { rootOf, snapshotPath } from '../../../db/sync/layout.js';
+import { writeSnapshotImage } from '../../../db/sync/snapshot.js';
 import { readTeamFile } from '../../../db/sync/team.js';
 import { rng } from '../../../db/demo/random.js';
 import { Cloud, expectSameDumps, type Laptop } from './harness.js';
@@ -128,8 +129,11 @@ describe('a hostile shared folder', () => {
     // B, a team member, makes a page image with a trigger, a row no journal entry explains, a
     // pinned key of its choosing and meta - and claims it covers far more than the real one.
     const evil = join(cloud.base, 'evil.sqlite');
-    B.store.db.prepare('VACUUM INTO ?').run(evil);
+    writeSnapshotImage(B.store, evil);
     const img = new Database(evil);
+    // ... plus tables a real image does not have, with the app's own definitions.
+    for (const t of ['clients', 'sync_devices', 'meta'])
+      img.exec(B.store.db.prepare('SELECT sql FROM sqlite_master WHERE name = ?').pluck().get(t) as string);
     img.exec(`
       CREATE TRIGGER evil AFTER INSERT ON clients BEGIN UPDATE clients SET last_name = 'Overgenomen'; END;
       INSERT INTO clients(id, ref, last_name) VALUES ('evil-row', 'K-EVIL', 'Stiekem');

@@ -20,6 +20,7 @@ import { MemoryKeyStore } from '../../../db/sync/keystore.js';
 import { runRound, setupSync, type RoundResult } from '../../../db/sync/round.js';
 import type { EntityName } from '../../../db/model/entities.js';
 import type { Value, Writer } from '../../../db/journal/write.js';
+import { expand, lastSeq, rowsSince } from '../../../db/journal/entries.js';
 import { tempDir } from '../helpers.js';
 import { rng } from '../../../db/demo/random.js';
 
@@ -97,18 +98,16 @@ export class Laptop {
 
   /** Writes through the journal write layer and records every field change as typed here. */
   type<T>(fn: (w: Writer) => T, user = `user-${this.name}`): T {
-    const before = (this.store.db.prepare('SELECT max(seq) FROM journal').pluck().get() as number | null) ?? 0;
+    const before = lastSeq(this.store);
     const result = this.store.write(user, fn);
-    const rows = this.store.db
-      .prepare('SELECT entity, row_id, field, value, hlc FROM journal WHERE seq > ? ORDER BY seq')
-      .all(before) as { entity: EntityName; row_id: string; field: string; value: string; hlc: string }[];
+    const rows = [...rowsSince(this.store, before)].flatMap(expand);
     for (const r of rows)
       this.cloud.typed.push({
         laptop: this.name,
         entity: r.entity,
         rowId: r.row_id,
         field: r.field,
-        value: JSON.parse(r.value) as Value,
+        value: r.value,
         hlc: r.hlc,
       });
     return result;
@@ -153,7 +152,7 @@ const COPY_NAMES = [
  * wrote them) to every other online view, in seeded random order.
  */
 export class Cloud {
-  readonly base = tempDir();
+  readonly base: string;
   readonly laptops: Laptop[] = [];
   readonly offline = new Set<string>();
   readonly typed: TypedEdit[] = [];
@@ -166,7 +165,9 @@ export class Cloud {
   /** The laptop whose team.json and key changes count (default: the first). */
   teamOwner: Laptop | undefined;
 
-  constructor(seed: number, start: number) {
+  /** `base`: the folder for the laptops' files (default: a temp folder removed after each test). */
+  constructor(seed: number, start: number, base = tempDir()) {
+    this.base = base;
     this.random = rng(seed);
     this.now = start;
   }

@@ -127,8 +127,8 @@ describe('query plans of the daily screens', () => {
     const timeline = planOf(store, ran, /from "contacts" as "x" where "x"."client_id"/);
     expect(timeline).toMatch(/SEARCH x USING INDEX contacts_client_date/);
     expect(timeline).not.toMatch(/TEMP B-TREE/);
-    expect(planOf(store, ran, /FROM journal WHERE entity = \? AND row_id = \?/)).toMatch(
-      /SEARCH journal USING INDEX journal_field \(entity=\? AND row_id=\?\)/,
+    expect(planOf(store, ran, /FROM journal WHERE row_id = \? AND entity = \?/)).toMatch(
+      /SEARCH journal USING INDEX journal_row \(row_id=\?\)/,
     );
   });
 
