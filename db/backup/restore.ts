@@ -78,13 +78,16 @@ function factsOf(db: Database.Database, full: boolean): DatabaseFacts {
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version > MIGRATIONS.length)
     refuse('Deze back-up is gemaakt met een nieuwere versie van Caseload; werk Caseload eerst bij.');
+  // raw SQL: a backup file under inspection, opened on its own connection (no Store, no migrations)
   const tables = new Set(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]);
   if (version < 1 || REQUIRED_TABLES.some((t) => !tables.has(t))) refuse('Dit is geen Caseload-database.');
   const meta = (key: string) =>
+    // raw SQL: the backup file's own connection, as above
     (db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined) ?? null;
   const device = meta('device_id');
   if (!device) refuse('Dit is geen Caseload-database (het apparaat ontbreekt).');
   const count = (table: string) =>
+    // raw SQL: the backup file's own connection, as above
     db.prepare(`SELECT count(*) FROM ${table} WHERE deleted = 0`).pluck().get() as number;
   return {
     schemaVersion: version,
@@ -228,6 +231,7 @@ export function commitRestore(dbFile: string, opts: CommitOptions): CommitResult
       const target = join(opts.backupDir, name);
       const tmp = join(opts.backupDir, `.${name}.${randomBytes(4).toString('hex')}.part`);
       try {
+        // raw SQL: VACUUM INTO has no Kysely form
         db.prepare('VACUUM INTO ?').run(tmp);
         makePrivate(tmp);
         fsyncPath(tmp);

@@ -1,7 +1,10 @@
 // Ranked lists: candidates for a vacancy and vacancies for a client. Loads every profile in one
 // query each (no query per row), scores in memory (db/matching/score.ts) and pages by
 // (score desc, ref) with a keyset cursor. 30,000 clients in the caseload score in well under a second.
-import { inCaseloadSql } from '../model/caseload.js';
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../store/schema.js';
+import { inCaseload } from '../records/in-caseload.js';
+import { idList } from '../records/id-list.js';
 import { displayName } from '../model/person.js';
 import { AppError } from '../model/errors.js';
 import type { Store } from '../journal/store.js';
@@ -14,14 +17,32 @@ const list = (v: unknown): string[] => (v ? (JSON.parse(String(v)) as string[]) 
 const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
 /** What scoring reads of a client; names and other personal details are read for the shown page only. */
-const PROFILE_COLS = `c.id, c.ref, c.postcode, c.education_level, c.work_thinking_level, c.hours_available, c.occupations_wanted,
-  c.driving_licence, c.transport, c.max_travel_km`;
-const CLIENT_COLS = `${PROFILE_COLS}, c.first_name, c.initials, c.name_prefix, c.last_name, c.birth_date, c.city`;
+const PROFILE_COLS = [
+  'c.id',
+  'c.ref',
+  'c.postcode',
+  'c.education_level',
+  'c.work_thinking_level',
+  'c.hours_available',
+  'c.occupations_wanted',
+  'c.driving_licence',
+  'c.transport',
+  'c.max_travel_km',
+] as const;
+const NAME_COLS = ['c.first_name', 'c.initials', 'c.name_prefix', 'c.last_name', 'c.birth_date', 'c.city'] as const;
 
-/** "In the caseload on D": intake on or before D, no exit or an exit after D (CONTRACTS.md). */
-const IN_CASELOAD = `p.deleted = 0 AND ${inCaseloadSql('p', '@asOf')}`;
-const PLACED = `EXISTS (SELECT 1 FROM placements pl WHERE pl.client_id = c.id AND pl.deleted = 0
-  AND pl.start_date <= @asOf AND (pl.end_date IS NULL OR pl.end_date >= @asOf))`;
+/** `deleted = 0` as a literal, as the indexes say it. */
+const LIVE = sql.lit(0);
+
+/** A placement of client c runs on asOf (for EXISTS). */
+const placedOn = (db: Kysely<DB>, asOf: string) =>
+  db
+    .selectFrom('placements as pl')
+    .select(sql.lit(1).as('one'))
+    .where('pl.client_id', '=', sql.ref<string>('c.id'))
+    .where('pl.deleted', '=', LIVE)
+    .where('pl.start_date', '<=', asOf)
+    .where((eb) => eb.or([eb('pl.end_date', 'is', null), eb('pl.end_date', '>=', asOf)]));
 
 function clientProfile(r: Record<string, unknown>, inCaseload: boolean): ClientProfile {
   return {
@@ -59,24 +80,42 @@ export function loadVacancy(
   store: Store,
   id: string,
 ): VacancyProfile & { employer_name: string | null; row: Record<string, unknown> } {
-  const row = store
-    .stmt(
-      `SELECT v.*, e.postcode AS employer_postcode, e.name AS employer_name FROM vacancies v LEFT JOIN employers e ON e.id = v.employer_id
-           WHERE v.id = ? AND v.deleted = 0`,
-    )
-    .get(id) as Record<string, unknown> | undefined;
+  const row = store.first(
+    store.kysely
+      .selectFrom('vacancies as v')
+      .leftJoin('employers as e', 'e.id', 'v.employer_id')
+      .selectAll('v')
+      .select(['e.postcode as employer_postcode', 'e.name as employer_name'])
+      .where('v.id', '=', id)
+      .where('v.deleted', '=', LIVE),
+  );
   if (!row) throw new AppError('not_found', 'Vacature niet gevonden', 'vacancyId');
-  return { ...vacancyProfile(row), employer_name: (row.employer_name as string) ?? null, row };
+  return { ...vacancyProfile(row), employer_name: row.employer_name ?? null, row };
 }
 
 export function loadClient(store: Store, id: string, asOf: string): ClientProfile & { name: string } {
-  const row = store
-    .stmt(
-      `SELECT ${CLIENT_COLS}, ${PLACED} AS placed,
-             EXISTS (SELECT 1 FROM caseload_periods p WHERE p.client_id = c.id AND ${IN_CASELOAD}) AS in_caseload
-           FROM clients c WHERE c.id = @id AND c.deleted = 0`,
-    )
-    .get({ id, asOf }) as Record<string, unknown> | undefined;
+  const db = store.kysely;
+  const row = store.first(
+    db
+      .selectFrom('clients as c')
+      .select((eb) => [
+        ...PROFILE_COLS,
+        ...NAME_COLS,
+        eb.exists(placedOn(db, asOf)).as('placed'),
+        eb
+          .exists(
+            db
+              .selectFrom('caseload_periods as p')
+              .select(sql.lit(1).as('one'))
+              .where('p.client_id', '=', sql.ref<string>('c.id'))
+              .where('p.deleted', '=', LIVE)
+              .where(inCaseload('p', asOf)),
+          )
+          .as('in_caseload'),
+      ])
+      .where('c.id', '=', id)
+      .where('c.deleted', '=', LIVE),
+  );
   if (!row) throw new AppError('not_found', 'Klant niet gevonden', 'clientId');
   return { ...clientProfile(row, row.in_caseload === 1), name: displayName(row) };
 }
@@ -125,51 +164,60 @@ export function candidatesForVacancy(
 ): { items: Candidate[]; next: string | null; total: number } {
   const vacancy = loadVacancy(store, vacancyId);
   // One row per period in the caseload (a client has at most one; duplicates from sync are skipped).
-  const rows = store
-    .stmt(
-      `SELECT ${PROFILE_COLS}, ${PLACED} AS placed, p.account_manager
-       FROM caseload_periods p JOIN clients c ON c.id = p.client_id
-       WHERE ${IN_CASELOAD} AND c.deleted = 0 AND c.merged_into IS NULL`,
-    )
-    .all({ asOf: input.asOf }) as Record<string, unknown>[];
-  const matched = new Map(
-    (
-      store.stmt('SELECT client_id, status FROM matches WHERE vacancy_id = ? AND deleted = 0').all(vacancyId) as {
-        client_id: string;
-        status: MatchStatus;
-      }[]
-    ).map((m) => [m.client_id, m.status]),
+  const db = store.kysely;
+  const rows = store.all(
+    db
+      .selectFrom('caseload_periods as p')
+      .innerJoin('clients as c', 'c.id', 'p.client_id')
+      .select((eb) => [...PROFILE_COLS, eb.exists(placedOn(db, input.asOf)).as('placed'), 'p.account_manager'])
+      .where('p.deleted', '=', LIVE)
+      .where(inCaseload('p', input.asOf))
+      .where('c.deleted', '=', LIVE)
+      .where('c.merged_into', 'is', null),
   );
-  const all: { score: number; ref: string; profile: ClientProfile; row: Record<string, unknown> }[] = [];
+  const matched = new Map(
+    store
+      .all(
+        db
+          .selectFrom('matches')
+          .select(['client_id', 'status'])
+          .where('vacancy_id', '=', vacancyId)
+          .where('deleted', '=', LIVE)
+          .$narrowType<{ client_id: string; status: MatchStatus }>(),
+      )
+      .map((m) => [m.client_id, m.status]),
+  );
+  const all: { score: number; ref: string; profile: ClientProfile; row: (typeof rows)[number] }[] = [];
   const seen = new Set<string>();
   for (const r of rows) {
-    if ((r.placed === 1 && !input.includePlaced) || seen.has(r.id as string)) continue;
-    seen.add(r.id as string);
+    if ((r.placed === 1 && !input.includePlaced) || seen.has(r.id)) continue;
+    seen.add(r.id);
     const profile = clientProfile(r, true);
-    all.push({ score: scoreOnly(profile, vacancy), ref: (r.ref as string) ?? '', profile, row: r });
+    all.push({ score: scoreOnly(profile, vacancy), ref: r.ref ?? '', profile, row: r });
   }
   const ranked = rank(all, input.limit, input.after, (x) => x);
   const shown = new Map(
-    (
-      store
-        .stmt(
-          'SELECT id, first_name, initials, name_prefix, last_name, birth_date, city FROM clients WHERE id IN (SELECT value FROM json_each(?))',
-        )
-        .all(JSON.stringify(ranked.items.map((x) => x.profile.id))) as Record<string, unknown>[]
-    ).map((r) => [r.id as string, r]),
+    store
+      .all(
+        db
+          .selectFrom('clients as c')
+          .select(['c.id', ...NAME_COLS])
+          .where('c.id', 'in', idList(ranked.items.map((x) => x.profile.id))),
+      )
+      .map((r) => [r.id, r]),
   );
   return {
     ...ranked,
     items: ranked.items.map(({ profile, row: r }): Candidate => {
-      const d = shown.get(profile.id) ?? {};
+      const d = shown.get(profile.id);
       return {
         ...scoreMatch(profile, vacancy),
         clientId: profile.id,
         ref: profile.ref,
-        name: displayName(d),
-        city: (d.city as string) ?? null,
-        birth_date: (d.birth_date as string) ?? null,
-        account_manager: (r.account_manager as string) ?? null,
+        name: displayName(d ?? {}),
+        city: d?.city ?? null,
+        birth_date: d?.birth_date ?? null,
+        account_manager: r.account_manager ?? null,
         placed: r.placed === 1,
         matchStatus: matched.get(profile.id) ?? null,
       };
@@ -195,27 +243,38 @@ export function vacanciesForClient(
   input: Omit<RankInput, 'includePlaced'>,
 ): { items: VacancyHit[]; next: string | null; total: number } {
   const client = loadClient(store, clientId, input.asOf);
-  const rows = store
-    .stmt(
-      `SELECT v.*, e.postcode AS employer_postcode, e.name AS employer_name, e.city AS employer_city, m.status AS match_status
-       FROM vacancies v LEFT JOIN employers e ON e.id = v.employer_id
-       LEFT JOIN matches m ON m.vacancy_id = v.id AND m.client_id = @clientId AND m.deleted = 0
-       WHERE v.deleted = 0 AND v.opened_date <= @asOf AND (v.closed_date IS NULL OR v.closed_date > @asOf)`,
-    )
-    .all({ asOf: input.asOf, clientId }) as Record<string, unknown>[];
+  const rows = store.all(
+    store.kysely
+      .selectFrom('vacancies as v')
+      .leftJoin('employers as e', 'e.id', 'v.employer_id')
+      .leftJoin('matches as m', (j) =>
+        j.onRef('m.vacancy_id', '=', 'v.id').on('m.client_id', '=', clientId).on('m.deleted', '=', LIVE),
+      )
+      .selectAll('v')
+      .select([
+        'e.postcode as employer_postcode',
+        'e.name as employer_name',
+        'e.city as employer_city',
+        'm.status as match_status',
+      ])
+      .where('v.deleted', '=', LIVE)
+      .where('v.opened_date', '<=', input.asOf)
+      .where((eb) => eb.or([eb('v.closed_date', 'is', null), eb('v.closed_date', '>', input.asOf)]))
+      .$narrowType<{ match_status: MatchStatus | null }>(),
+  );
   const all = rows.map((r) => {
     const profile = vacancyProfile(r);
-    return { score: scoreOnly(client, profile), ref: (r.ref as string) ?? '', profile, row: r };
+    return { score: scoreOnly(client, profile), ref: r.ref ?? '', profile, row: r };
   });
   return rank(all, input.limit, input.after, ({ profile, row: r }): VacancyHit => ({
     ...scoreMatch(client, profile),
-    vacancyId: r.id as string,
-    ref: (r.ref as string) ?? '',
-    title: (r.title as string) ?? '',
-    employer: (r.employer_name as string) ?? null,
-    city: (r.city as string) ?? (r.employer_city as string) ?? null,
+    vacancyId: r.id,
+    ref: r.ref ?? '',
+    title: r.title ?? '',
+    employer: r.employer_name ?? null,
+    city: r.city ?? r.employer_city ?? null,
     hours_per_week: numOrNull(r.hours_per_week),
     banenafspraak: r.banenafspraak === 1,
-    matchStatus: (r.match_status as MatchStatus) ?? null,
+    matchStatus: r.match_status ?? null,
   }));
 }

@@ -1,6 +1,7 @@
 // The matches pipeline of a vacancy: voorgesteld (proposed) -> gesprek (interview) -> aangenomen
 // (hired) or afgewezen (rejected). "Aangenomen" is reached only by starting a placement
 // (db/work/placements.ts), so a hire always has its placement; a rejected match may be proposed again.
+import { sql } from 'kysely';
 import { AppError } from '../model/errors.js';
 import type { Writer } from '../journal/write.js';
 import { hashRef } from '../records/refs.js';
@@ -35,9 +36,14 @@ export function proposeMatch(
   const vacancy = loadVacancy(store, input.vacancyId);
   if (!isOpenOn(vacancy.row, today)) throw new AppError('invalid_input', 'Deze vacature is niet open.', 'vacancyId');
   const client = loadClient(store, input.clientId, today);
-  const existing = store
-    .stmt('SELECT id, status FROM matches WHERE client_id = ? AND vacancy_id = ? AND deleted = 0')
-    .get(input.clientId, input.vacancyId) as { id: string; status: string } | undefined;
+  const existing = store.first(
+    store.kysely
+      .selectFrom('matches')
+      .select(['id', 'status'])
+      .where('client_id', '=', input.clientId)
+      .where('vacancy_id', '=', input.vacancyId)
+      .where('deleted', '=', sql.lit(0)),
+  );
   if (existing) {
     throw new AppError('duplicate', 'Deze klant is al voorgedragen voor deze vacature.', 'clientId', {
       id: existing.id,
@@ -102,27 +108,43 @@ export interface PipelineItem {
 
 /** Matches of a vacancy (its pipeline) or of a client, in one query. */
 export function listMatches(store: Store, by: { vacancyId?: string; clientId?: string }): PipelineItem[] {
-  const where = by.vacancyId ? 'm.vacancy_id = ?' : 'm.client_id = ?';
-  const rows = store
-    .stmt(
-      `SELECT m.*, c.ref AS client_ref, c.first_name, c.initials, c.name_prefix, c.last_name, v.title, v.ref AS vacancy_ref, e.name AS employer
-       FROM matches m LEFT JOIN clients c ON c.id = m.client_id LEFT JOIN vacancies v ON v.id = m.vacancy_id LEFT JOIN employers e ON e.id = v.employer_id
-       WHERE ${where} AND m.deleted = 0 ORDER BY m.score DESC, m.id`,
-    )
-    .all(by.vacancyId ?? by.clientId) as Record<string, unknown>[];
+  const rows = store.all(
+    store.kysely
+      .selectFrom('matches as m')
+      .leftJoin('clients as c', 'c.id', 'm.client_id')
+      .leftJoin('vacancies as v', 'v.id', 'm.vacancy_id')
+      .leftJoin('employers as e', 'e.id', 'v.employer_id')
+      .selectAll('m')
+      .select([
+        'c.ref as client_ref',
+        'c.first_name',
+        'c.initials',
+        'c.name_prefix',
+        'c.last_name',
+        'v.title',
+        'v.ref as vacancy_ref',
+        'e.name as employer',
+      ])
+      .where(by.vacancyId ? 'm.vacancy_id' : 'm.client_id', '=', by.vacancyId ?? by.clientId ?? null)
+      .where('m.deleted', '=', sql.lit(0))
+      .orderBy('m.score', 'desc')
+      .orderBy('m.id')
+      // A match is saved with its client, vacancy and status (proposeMatch).
+      .$narrowType<{ client_id: string; vacancy_id: string; status: MatchStatus }>(),
+  );
   return rows.map((r) => ({
-    id: r.id as string,
-    ref: (r.ref as string) ?? '',
-    clientId: r.client_id as string,
-    vacancyId: r.vacancy_id as string,
+    id: r.id,
+    ref: r.ref ?? '',
+    clientId: r.client_id,
+    vacancyId: r.vacancy_id,
     client: displayName(r),
-    clientRef: (r.client_ref as string) ?? '',
-    vacancy: (r.title as string) ?? '',
-    vacancyRef: (r.vacancy_ref as string) ?? '',
-    employer: (r.employer as string) ?? null,
-    status: r.status as MatchStatus,
-    status_date: (r.status_date as string) ?? null,
-    score: (r.score as number) ?? null,
-    note: (r.note as string) ?? null,
+    clientRef: r.client_ref ?? '',
+    vacancy: r.title ?? '',
+    vacancyRef: r.vacancy_ref ?? '',
+    employer: r.employer ?? null,
+    status: r.status,
+    status_date: r.status_date ?? null,
+    score: r.score ?? null,
+    note: r.note ?? null,
   }));
 }

@@ -18,5 +18,6 @@ export function inCaseloadOn(p: PeriodDates, day: string): boolean {
  * (`deleted = 0`).
  */
 export function inCaseloadSql(alias: string, day: string): string {
+  // raw SQL: the one SQL text of the rule (db/records/in-caseload.ts gives it to Kysely)
   return `(${alias}.intake_date <= ${day} AND (${alias}.exit_date IS NULL OR ${alias}.exit_date > ${day}))`;
 }

@@ -35,9 +35,10 @@ export function liveRow(
   id: string | null | undefined,
   field = 'id',
 ): Record<string, unknown> {
-  const row = id
-    ? (store.stmt(`SELECT * FROM ${ENTITIES[entity].table} WHERE id = ? AND deleted = 0`).get(id) as
-        Record<string, unknown> | undefined)
+  const row: Record<string, unknown> | undefined = id
+    ? store.first(
+        store.kysely.selectFrom(ENTITIES[entity].table).selectAll().where('id', '=', id).where('deleted', '=', 0),
+      )
     : undefined;
   if (!row) throw new AppError('not_found', NOT_FOUND[entity] ?? 'Niet gevonden', field);
   return row;

@@ -6,10 +6,26 @@ import { DUMP_KIND, RECORDS, type RecordKind } from '../model/records.js';
 import { fromColumn } from '../journal/write.js';
 import type { Store } from '../journal/store.js';
 import { ENTITY_OF } from './upsert.js';
+import { compiled } from './compiled.js';
+import { sql } from 'kysely';
 
 export type InterchangeRecord = Record<string, unknown>;
 
 const PERIOD_FIELDS = ['intake_date', 'referrer', 'account_manager', 'exit_date', 'exit_reason'];
+
+const PERIODS_IN_DUMP_ORDER = compiled((db) =>
+  db
+    .selectFrom('caseload_periods as p')
+    .innerJoin('clients', 'clients.id', 'p.client_id')
+    .select(['p.client_id', 'p.intake_date', 'p.referrer', 'p.account_manager', 'p.exit_date', 'p.exit_reason'])
+    .where('p.deleted', '=', 0)
+    .where('clients.deleted', '=', 0)
+    .where('clients.merged_into', 'is', null)
+    .orderBy('clients.ref')
+    .orderBy('clients.id')
+    .orderBy('p.intake_date')
+    .orderBy('p.id'),
+);
 
 function linkSql(kind: RecordKind): { select: string; joins: string } {
   const table = ENTITIES[ENTITY_OF[kind]].table;
@@ -19,6 +35,7 @@ function linkSql(kind: RecordKind): { select: string; joins: string } {
     if (def.kind !== 'ref') continue;
     const alias = `l_${field}`;
     const target = ENTITIES[ENTITY_OF[def.refTo!]].table;
+    // raw SQL: the dump's joins follow the record registry (see readRecords)
     joins.push(`LEFT JOIN ${target} ${alias} ON ${alias}.id = ${table}.${field.replace(/_ref$/, '_id')}`);
     select.push(`${alias}.ref AS ${field}`);
   }
@@ -30,7 +47,9 @@ export function* readRecords(store: Store, kind: RecordKind): Generator<Intercha
   const entity = ENTITY_OF[kind];
   const table = ENTITIES[entity].table;
   const { select, joins } = linkSql(kind);
+  // raw SQL: part of the dump's query (see below)
   const extraWhere = kind === 'clients' ? ' AND clients.merged_into IS NULL' : '';
+  // raw SQL: the joins follow the record registry (RECORDS) per kind, names Kysely's types cannot follow
   const rows = store.db
     .prepare(
       `SELECT ${table}.*${select} FROM ${table} ${joins} WHERE ${table}.deleted = 0${extraWhere} ORDER BY ${table}.ref, ${table}.id`,
@@ -38,17 +57,7 @@ export function* readRecords(store: Store, kind: RecordKind): Generator<Intercha
     .iterate() as IterableIterator<Record<string, unknown>>;
   // Caseload periods come from one second cursor in the same client order (no query per client):
   // each client's periods are the next rows whose client_id is that client's id.
-  const periodRows =
-    kind === 'clients'
-      ? (store.db
-          .prepare(
-            `SELECT p.client_id, p.intake_date, p.referrer, p.account_manager, p.exit_date, p.exit_reason
-             FROM caseload_periods p JOIN clients ON clients.id = p.client_id
-             WHERE p.deleted = 0 AND clients.deleted = 0 AND clients.merged_into IS NULL
-             ORDER BY clients.ref, clients.id, p.intake_date, p.id`,
-          )
-          .iterate() as IterableIterator<Record<string, unknown>>)
-      : null;
+  const periodRows = kind === 'clients' ? PERIODS_IN_DUMP_ORDER.iterate(store) : null;
   let nextPeriod = periodRows?.next();
   for (const row of rows) {
     const out: InterchangeRecord = { kind: DUMP_KIND[kind] };
@@ -92,9 +101,13 @@ export function canonicalLine(rec: InterchangeRecord): string {
  */
 function sqlOrderIsDumpOrder(store: Store, kind: RecordKind): boolean {
   const table = ENTITIES[ENTITY_OF[kind]].table;
-  const odd = store.db
-    .prepare(`SELECT 1 FROM ${table} WHERE ref IS NULL OR ref GLOB ? LIMIT 1`)
-    .get('*[\uE000-\u{10FFFF}]*');
+  const odd = store.first(
+    store.kysely
+      .selectFrom(table)
+      .select(sql<number>`1`.as('odd'))
+      .where((eb) => eb.or([eb('ref', 'is', null), sql<boolean>`${eb.ref('ref')} GLOB ${'*[\uE000-\u{10FFFF}]*'}`]))
+      .limit(1),
+  );
   return odd === undefined;
 }
 

@@ -1,12 +1,14 @@
 // Writes interchange records (CONTRACTS.md) into the entity tables through the journal.
 // One function per kind knows how its record maps to rows: a client record spans the clients
 // row and its current caseload period; *_ref fields become ids. Used by import, the API and demo.
+import { sql } from 'kysely';
 import { AppError } from '../model/errors.js';
 import type { Value, Writer } from '../journal/write.js';
 import { ENTITIES, type EntityName } from '../model/entities.js';
 import { RECORDS, type Parsed, type RecordKind } from '../model/records.js';
 import type { Store } from '../journal/store.js';
 import { formerRefs, hashRef, nextSeriesRef, resolveRef } from './refs.js';
+import { compiled, type CompiledQuery } from './compiled.js';
 
 export type RecordValues = Record<string, Parsed | undefined>;
 export interface UpsertResult {
@@ -27,14 +29,30 @@ export const ENTITY_OF: Record<RecordKind, EntityName> = {
 
 const PERIOD_FIELDS = ['intake_date', 'referrer', 'account_manager', 'exit_date', 'exit_reason'] as const;
 
-interface PeriodRow {
-  id: string;
-  intake_date: string | null;
-  referrer: string | null;
-  account_manager: string | null;
-  exit_date: string | null;
-  exit_reason: string | null;
-}
+// Import runs these once per record: compiled once (./compiled.ts).
+const CLIENTS_BY_BSN = compiled((db, bsn: string) =>
+  db
+    .selectFrom('clients')
+    .select(['id', 'ref'])
+    .where('bsn', '=', bsn)
+    .where('deleted', '=', 0)
+    .where('merged_into', 'is', null)
+    .orderBy('id'),
+);
+const PERIODS_OF = compiled((db, clientId: string) =>
+  db
+    .selectFrom('caseload_periods')
+    .select(['id', 'intake_date', 'referrer', 'account_manager', 'exit_date', 'exit_reason'])
+    .where('client_id', '=', clientId)
+    .where('deleted', '=', 0)
+    .orderBy('intake_date')
+    .orderBy('id'),
+);
+type PeriodRow = ReturnType<typeof PERIODS_OF.all>[number];
+const EMPLOYERS_BY_KVK = compiled((db, kvk: string) =>
+  db.selectFrom('employers').select('id').where('kvk', '=', kvk).where('deleted', '=', 0).orderBy('id'),
+);
+const LIVE_ID = new Map<EntityName, CompiledQuery<[string], { live: number }>>();
 
 /** Where an upsert writes: a record resolved by the caller, and links already resolved to ids. */
 export interface UpsertTarget {
@@ -51,10 +69,8 @@ export class RecordWriter {
   ) {}
 
   /** The live client with this BSN (merged registrations excluded); refuses when two have it. */
-  clientByBsn(bsn: string): { id: string; ref: string } | null {
-    const rows = this.store
-      .stmt('SELECT id, ref FROM clients WHERE bsn = ? AND deleted = 0 AND merged_into IS NULL ORDER BY id')
-      .all(bsn) as { id: string; ref: string }[];
+  clientByBsn(bsn: string): { id: string; ref: string | null } | null {
+    const rows = CLIENTS_BY_BSN.all(this.store, bsn);
     if (rows.length > 1) {
       throw new AppError(
         'ambiguous_bsn',
@@ -66,12 +82,7 @@ export class RecordWriter {
   }
 
   periods(clientId: string): PeriodRow[] {
-    return this.store
-      .stmt(
-        `SELECT id, intake_date, referrer, account_manager, exit_date, exit_reason FROM caseload_periods
-         WHERE client_id = ? AND deleted = 0 ORDER BY intake_date, id`,
-      )
-      .all(clientId) as PeriodRow[];
+    return PERIODS_OF.all(this.store, clientId);
   }
 
   upsert(kind: RecordKind, values: RecordValues, target: UpsertTarget = {}): UpsertResult {
@@ -186,10 +197,7 @@ export class RecordWriter {
 
   /** The live employer with this KvK number; refuses when several have it. */
   employerByKvk(kvk: string): string | null {
-    const ids = this.store
-      .stmt('SELECT id FROM employers WHERE kvk = ? AND deleted = 0 ORDER BY id')
-      .pluck()
-      .all(kvk) as string[];
+    const ids = EMPLOYERS_BY_KVK.all(this.store, kvk).map((r) => r.id);
     if (ids.length > 1)
       throw new AppError(
         'ambiguous_kvk',
@@ -267,7 +275,19 @@ export class RecordWriter {
 
 /** Refuses an id that is not a live record of the entity. */
 function liveId(store: Store, entity: EntityName, id: string): void {
-  const ok = store.stmt(`SELECT 1 FROM ${ENTITIES[entity].table} WHERE id = ? AND deleted = 0`).get(id);
+  let live = LIVE_ID.get(entity);
+  if (!live) {
+    const table = ENTITIES[entity].table;
+    live = compiled((db, rowId: string) =>
+      db
+        .selectFrom(table)
+        .select(sql<number>`1`.as('live'))
+        .where('id', '=', rowId)
+        .where('deleted', '=', 0),
+    );
+    LIVE_ID.set(entity, live);
+  }
+  const ok = live.first(store, id);
   if (!ok) throw new AppError('not_found', 'Niet gevonden', 'id');
 }
 

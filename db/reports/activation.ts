@@ -18,6 +18,7 @@ export interface Activation {
 
 // Clients with a running activity or placement, as one set (covering indexes of migration 0002)
 // rather than a lookup per client in the caseload.
+// raw SQL: fragments of the report engine's p CTE queries (db/reports/query.ts)
 const RUNNING = (table: string) =>
   `SELECT client_id FROM ${table} WHERE deleted = 0 AND start_date <= @day AND (end_date IS NULL OR end_date >= @day)`;
 const ACTIVE = `(p.cid IN (${RUNNING('activities')} UNION ALL ${RUNNING('placements')}))`;
@@ -34,6 +35,7 @@ export const activation: ReportDef<Activation> = {
     let caseload: number;
     let activeCount: number;
     if (!trace.wants()) {
+      // raw SQL: the report engine's p CTE with the running-activity set, as above
       const row = store.db
         .prepare(
           `${cte.sql} SELECT count(*) AS n, coalesce(sum(${ACTIVE}), 0) AS a FROM p WHERE ${inCaseloadOnParam('day')}`,
@@ -42,6 +44,7 @@ export const activation: ReportDef<Activation> = {
       caseload = row.n;
       activeCount = row.a;
     } else {
+      // raw SQL: the report engine's p CTE with the running-activity set, as above
       const found = store.db
         .prepare(`${cte.sql} SELECT p.pid AS id, p.cid AS cid, ${ACTIVE} AS a FROM p WHERE ${inCaseloadOnParam('day')}`)
         .all(params) as { id: string; cid: string; a: number }[];

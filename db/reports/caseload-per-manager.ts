@@ -25,6 +25,7 @@ export interface CaseloadPerManager {
  * day or before; before any handover, the manager the first handover took over from; without
  * handovers, the period's own (db/work/periods.ts handover).
  */
+// raw SQL: a bucket of the report engine over its p CTE (db/reports/query.ts grouped)
 const MANAGER_ON_DAY = `CASE WHEN EXISTS (SELECT 1 FROM assignments a WHERE a.period_id = p.pid AND a.deleted = 0)
   THEN coalesce(
     (SELECT a.account_manager FROM assignments a WHERE a.period_id = p.pid AND a.deleted = 0 AND a.from_date <= @on_day

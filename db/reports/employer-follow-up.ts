@@ -4,7 +4,7 @@
 // employer contact dated on or before as_of; overdue when never contacted or when the last
 // contact lies more than interval_days before as_of.
 import { daysBetween } from '../model/calendar.js';
-import type { Hit } from './query.js';
+import { lastContact, type Hit } from './query.js';
 import type { ReportDef } from './types.js';
 
 export interface EmployerRow {
@@ -31,14 +31,22 @@ export const employerFollowUp: ReportDef<EmployerFollowUp> = {
   params: ['as_of', 'interval_days'],
 
   compute(store, p, trace) {
-    const rows = store.db
-      .prepare(
-        `SELECT e.id AS id, e.ref AS ref, e.name AS name, e.exceptional_since AS since,
-           (SELECT max(ct.date) FROM contacts ct WHERE ct.employer_id = e.id AND ct.deleted = 0 AND ct.date <= @day) AS last
-         FROM employers e
-         WHERE e.deleted = 0 AND e.exceptional_since IS NOT NULL AND e.exceptional_since <= @day`,
-      )
-      .all({ day: p.as_of }) as { id: string; ref: string; name: string | null; since: string; last: string | null }[];
+    const rows = store.all(
+      store.kysely
+        .selectFrom('employers as e')
+        .select((eb) => [
+          'e.id as id',
+          'e.ref as ref',
+          'e.name as name',
+          'e.exceptional_since as since',
+          lastContact(eb, p.as_of).as('last'),
+        ])
+        .where('e.deleted', '=', 0)
+        .where('e.exceptional_since', 'is not', null)
+        .where('e.exceptional_since', '<=', p.as_of)
+        // Saved employers have their number; since is set by the WHERE.
+        .$narrowType<{ ref: string; since: string }>(),
+    );
     const employers = rows.map((r) => {
       const days = r.last ? daysBetween(r.last, p.as_of) : null;
       return {

@@ -1,45 +1,27 @@
 // The records behind one figure (reports.records, record lists in XLSX): for a period figure the
 // client with the caseload period it counts (intake, referrer, manager, exit, reason); for an
 // employer figure the employer with its last contact. Loaded set-based by id, in ref order.
+import { idList } from '../records/id-list.js';
 import { displayName } from '../model/person.js';
 import type { ReportParams, ReportRecord } from '../model/reports.js';
 import { AppError } from '../model/errors.js';
 import type { Store } from '../journal/store.js';
-import type { Figure } from './query.js';
+import { lastContact, type Figure } from './query.js';
 import { runReport } from './run.js';
-
-interface PeriodRow {
-  pid: string;
-  cid: string;
-  ref: string;
-  initials: string | null;
-  first_name: string | null;
-  name_prefix: string | null;
-  last_name: string | null;
-  account_manager: string | null;
-  intake_date: string | null;
-  referrer: string | null;
-  exit_date: string | null;
-  exit_reason: string | null;
-}
 
 /** Loads the records of a figure's hits, in the figure's order. `asOf` bounds the last contact. */
 export function loadRecords(store: Store, fig: Figure, asOf: string): ReportRecord[] {
-  const ids = JSON.stringify(fig.hits.map((h) => h.id));
+  const ids = fig.hits.map((h) => h.id);
+  const db = store.kysely;
   if (fig.kind === 'employer') {
-    const rows = store.db
-      .prepare(
-        `SELECT e.id, e.ref, e.name, e.exceptional_since,
-           (SELECT max(ct.date) FROM contacts ct WHERE ct.employer_id = e.id AND ct.deleted = 0 AND ct.date <= @day) AS last_contact
-         FROM employers e WHERE e.id IN (SELECT value FROM json_each(@ids))`,
-      )
-      .all({ ids, day: asOf }) as {
-      id: string;
-      ref: string;
-      name: string | null;
-      exceptional_since: string | null;
-      last_contact: string | null;
-    }[];
+    const rows = store.all(
+      db
+        .selectFrom('employers as e')
+        .select((eb) => ['e.id', 'e.ref', 'e.name', 'e.exceptional_since', lastContact(eb, asOf).as('last_contact')])
+        .where('e.id', 'in', idList(ids))
+        // Employers in a figure have their number.
+        .$narrowType<{ ref: string }>(),
+    );
     const byId = new Map(rows.map((r) => [r.id, r]));
     return fig.hits.flatMap((h) => {
       const r = byId.get(h.id);
@@ -62,14 +44,28 @@ export function loadRecords(store: Store, fig: Figure, asOf: string): ReportReco
         : [];
     });
   }
-  const rows = store.db
-    .prepare(
-      `SELECT cp.id AS pid, c.id AS cid, c.ref, c.initials, c.first_name, c.name_prefix, c.last_name,
-         cp.account_manager, cp.intake_date, cp.referrer, cp.exit_date, cp.exit_reason
-       FROM caseload_periods cp JOIN clients c ON c.id = cp.client_id
-       WHERE cp.id IN (SELECT value FROM json_each(@ids))`,
-    )
-    .all({ ids }) as PeriodRow[];
+  const rows = store.all(
+    db
+      .selectFrom('caseload_periods as cp')
+      .innerJoin('clients as c', 'c.id', 'cp.client_id')
+      .select([
+        'cp.id as pid',
+        'c.id as cid',
+        'c.ref',
+        'c.initials',
+        'c.first_name',
+        'c.name_prefix',
+        'c.last_name',
+        'cp.account_manager',
+        'cp.intake_date',
+        'cp.referrer',
+        'cp.exit_date',
+        'cp.exit_reason',
+      ])
+      .where('cp.id', 'in', idList(ids))
+      // Clients have their number.
+      .$narrowType<{ ref: string }>(),
+  );
   const byId = new Map(rows.map((r) => [r.pid, r]));
   return fig.hits.flatMap((h) => {
     const r = byId.get(h.id);

@@ -6,6 +6,7 @@
 // purpose 'nazorg', linked to the client and the placement, dated on the placement's start and
 // due (follow_up_date) 1 week, 1 month and 3 months later. They show on "Mijn werk" as nazorg
 // instead of as ordinary follow-ups; handling one is marking it done (or a contact resolving it).
+import { sql } from 'kysely';
 import { AppError } from '../model/errors.js';
 import type { Writer } from '../journal/write.js';
 import { hashRef } from '../records/refs.js';
@@ -115,11 +116,15 @@ export function scheduleNazorg(
 
 /** Moves the open nazorg of a placement when its start date changes; drops it when the placement is removed. */
 export function rescheduleNazorg(store: Store, w: Writer, placementId: string, start: string | null): void {
-  const open = store
-    .stmt(
-      "SELECT id FROM contacts WHERE placement_id = ? AND purpose = 'nazorg' AND deleted = 0 AND follow_up_done IS NULL",
-    )
-    .all(placementId) as { id: string }[];
+  const open = store.all(
+    store.kysely
+      .selectFrom('contacts')
+      .select('id')
+      .where('placement_id', '=', placementId)
+      .where('purpose', '=', sql.lit('nazorg'))
+      .where('deleted', '=', sql.lit(0))
+      .where('follow_up_done', 'is', null),
+  );
   for (const { id } of open) {
     const stage = NAZORG_STAGES.find((s) => hashRef('contact', [placementId, 'nazorg', s.stage]) === id);
     if (!start) w.remove('contact', id);

@@ -8,7 +8,10 @@
 // open end counted up to the earlier of the period's end and the day looked at) / 7; for an
 // obligation in placements, the number of placements at the employer that started within the
 // period. The placements counted are listed, so the figure can be traced to its records.
+import { sql, type Selectable } from 'kysely';
 import { AppError } from '../model/errors.js';
+import type { DB } from '../store/schema.js';
+import { compiled } from '../records/compiled.js';
 import { fromColumn } from '../journal/write.js';
 import { ENTITIES, fieldSpec } from '../model/entities.js';
 import type { Store } from '../journal/store.js';
@@ -18,32 +21,105 @@ import { vacancyItem } from './vacancies.js';
 import { LAST_CONTACT, OPEN_VACANCIES, employerItem } from '../search/employers.js';
 import { FOLLOW_UP_DAYS } from '../model/employers.js';
 
-interface SroiRow {
-  id: string;
-  ref: string | null;
-  contract: string | null;
-  amount: number | null;
-  unit: string | null;
-  start_date: string | null;
-  end_date: string | null;
-}
+type SroiRow = Pick<
+  Selectable<DB['sroi_obligations']>,
+  'id' | 'ref' | 'contract' | 'amount' | 'unit' | 'start_date' | 'end_date'
+>;
+
+/** `deleted = 0` as a literal, as the indexes say it. */
+const LIVE = sql.lit(0);
+
+// The card's queries, compiled once (db/records/compiled.ts): an employer card is asked often.
+const SROI_PLACEMENTS = compiled((db, employerId: string, until: string, start: string) =>
+  db
+    .selectFrom('placements')
+    .select(['id', 'ref', 'start_date', 'end_date', 'hours_per_week'])
+    .where('employer_id', '=', employerId)
+    .where('deleted', '=', LIVE)
+    .where('start_date', '<=', until)
+    .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', start)]))
+    .orderBy('start_date')
+    .orderBy('id')
+    // start_date <= until holds only for a start date; refs are set on every saved record.
+    .$narrowType<{ start_date: string; ref: string }>(),
+);
+
+const CONTACT_PERSONS = compiled((db, employerId: string) =>
+  db
+    .selectFrom('contact_persons')
+    .select(['id', 'ref', 'name', 'role', 'phone', 'email'])
+    .where('employer_id', '=', employerId)
+    .where('deleted', '=', LIVE)
+    .orderBy(sql`coalesce(name, '')`)
+    .orderBy('id'),
+);
+
+const SROI = compiled((db, employerId: string) =>
+  db
+    .selectFrom('sroi_obligations')
+    .selectAll()
+    .where('employer_id', '=', employerId)
+    .where('deleted', '=', LIVE)
+    .orderBy('start_date')
+    .orderBy('id'),
+);
+
+const VACANCIES = compiled((db, employerId: string) =>
+  db
+    .selectFrom('vacancies as v')
+    .selectAll('v')
+    .select((eb) => [
+      eb
+        .selectFrom('matches as m')
+        .select((m) => m.fn.countAll<number>().as('n'))
+        .whereRef('m.vacancy_id', '=', 'v.id')
+        .where('m.deleted', '=', LIVE)
+        .where('m.status', 'in', [sql.lit('proposed'), sql.lit('interview')])
+        .as('n_active'),
+      eb
+        .selectFrom('placements as p')
+        .select((p) => p.fn.countAll<number>().as('n'))
+        .whereRef('p.vacancy_id', '=', 'v.id')
+        .where('p.deleted', '=', LIVE)
+        .as('n_placed'),
+    ])
+    .where('v.employer_id', '=', employerId)
+    .where('v.deleted', '=', LIVE)
+    .orderBy('v.opened_date', 'desc')
+    .orderBy('v.id', 'desc')
+    .limit(200),
+);
+
+const PLACEMENTS = compiled((db, employerId: string) =>
+  db
+    .selectFrom('placements as p')
+    .leftJoin('clients as c', 'c.id', 'p.client_id')
+    .select([
+      'p.id',
+      'p.ref',
+      'p.kind',
+      'p.start_date',
+      'p.end_date',
+      'p.hours_per_week',
+      'c.id as client_id',
+      'c.ref as client_ref',
+      'c.first_name',
+      'c.initials',
+      'c.name_prefix',
+      'c.last_name',
+    ])
+    .where('p.employer_id', '=', employerId)
+    .where('p.deleted', '=', LIVE)
+    .orderBy('p.start_date', 'desc')
+    .orderBy('p.id', 'desc')
+    .limit(200),
+);
 
 /** What placements realized towards one SROI obligation (definition in the header). */
 export function sroiRealized(store: Store, employerId: string, s: SroiRow, asOf: string) {
   const start = s.start_date ?? '0000-01-01';
   const until = s.end_date && s.end_date < asOf ? s.end_date : asOf;
-  const rows = store
-    .stmt(
-      `SELECT id, ref, start_date, end_date, hours_per_week FROM placements
-           WHERE employer_id = ? AND deleted = 0 AND start_date <= ? AND (end_date IS NULL OR end_date >= ?) ORDER BY start_date, id`,
-    )
-    .all(employerId, until, start) as {
-    id: string;
-    ref: string;
-    start_date: string;
-    end_date: string | null;
-    hours_per_week: number | null;
-  }[];
+  const rows = SROI_PLACEMENTS.all(store, employerId, until, start);
   let realized = 0;
   const counted: { placementId: string; ref: string; value: number }[] = [];
   for (const p of rows) {
@@ -75,6 +151,7 @@ export function sroiRealized(store: Store, employerId: string, s: SroiRow, asOf:
 }
 
 export function getEmployer(store: Store, id: string, asOf: string) {
+  // raw SQL: LAST_CONTACT and OPEN_VACANCIES are the employer list's own SQL (db/search), so card and list agree
   const r = store
     .stmt(
       `SELECT e.*, ${LAST_CONTACT} AS last_contact, ${OPEN_VACANCIES} AS open_vacancies FROM employers e WHERE e.id = @id AND e.deleted = 0`,
@@ -84,52 +161,20 @@ export function getEmployer(store: Store, id: string, asOf: string) {
   const record: Record<string, unknown> = { id: r.id, ref: r.ref };
   for (const field of Object.keys(ENTITIES.employer.fields))
     record[field] = fromColumn(fieldSpec('employer', field)!, r[field]);
-  const contactPersons = store
-    .stmt(
-      "SELECT id, ref, name, role, phone, email FROM contact_persons WHERE employer_id = ? AND deleted = 0 ORDER BY coalesce(name, ''), id",
-    )
-    .all(id) as {
-    id: string;
-    ref: string | null;
-    name: string | null;
-    role: string | null;
-    phone: string | null;
-    email: string | null;
-  }[];
-  const sroi = (
-    store
-      .stmt('SELECT * FROM sroi_obligations WHERE employer_id = ? AND deleted = 0 ORDER BY start_date, id')
-      .all(id) as SroiRow[]
-  ).map((s) => sroiRealized(store, id, s, asOf));
-  const vacancies = (
-    store
-      .stmt(
-        `SELECT v.*, (SELECT count(*) FROM matches m WHERE m.vacancy_id = v.id AND m.deleted = 0 AND m.status IN ('proposed', 'interview')) AS n_active,
-               (SELECT count(*) FROM placements p WHERE p.vacancy_id = v.id AND p.deleted = 0) AS n_placed
-             FROM vacancies v WHERE v.employer_id = ? AND v.deleted = 0 ORDER BY v.opened_date DESC, v.id DESC LIMIT 200`,
-      )
-      .all(id) as Record<string, unknown>[]
-  ).map((v) => vacancyItem({ ...v, employer_name: r.name }, asOf));
-  const placements = (
-    store
-      .stmt(
-        `SELECT p.id, p.ref, p.kind, p.start_date, p.end_date, p.hours_per_week, c.id AS client_id, c.ref AS client_ref,
-               c.first_name, c.initials, c.name_prefix, c.last_name
-             FROM placements p LEFT JOIN clients c ON c.id = p.client_id WHERE p.employer_id = ? AND p.deleted = 0
-             ORDER BY p.start_date DESC, p.id DESC LIMIT 200`,
-      )
-      .all(id) as Record<string, unknown>[]
-  ).map((p) => ({
-    id: p.id as string,
-    ref: (p.ref as string) ?? '',
-    kind: (p.kind as string) ?? null,
-    start_date: (p.start_date as string) ?? null,
-    end_date: (p.end_date as string) ?? null,
-    hours_per_week: (p.hours_per_week as number) ?? null,
-    clientId: (p.client_id as string) ?? null,
-    clientRef: (p.client_ref as string) ?? null,
+  const contactPersons = CONTACT_PERSONS.all(store, id);
+  const sroi = SROI.all(store, id).map((s) => sroiRealized(store, id, s, asOf));
+  const vacancies = VACANCIES.all(store, id).map((v) => vacancyItem({ ...v, employer_name: r.name }, asOf));
+  const placements = PLACEMENTS.all(store, id).map((p) => ({
+    id: p.id,
+    ref: p.ref ?? '',
+    kind: p.kind ?? null,
+    start_date: p.start_date ?? null,
+    end_date: p.end_date ?? null,
+    hours_per_week: p.hours_per_week ?? null,
+    clientId: p.client_id ?? null,
+    clientRef: p.client_ref ?? null,
     client: displayName(p),
-    active: (p.start_date as string) <= asOf && (!p.end_date || (p.end_date as string) >= asOf),
+    active: p.start_date !== null && p.start_date <= asOf && (!p.end_date || p.end_date >= asOf),
   }));
   const item = employerItem(r, asOf);
   return {
@@ -146,8 +191,16 @@ export function getEmployer(store: Store, id: string, asOf: string) {
 }
 
 export function employerByKvk(store: Store, kvk: string): { id: string; ref: string; name: string } | null {
-  const row = store
-    .stmt('SELECT id, ref, name FROM employers WHERE kvk = ? AND deleted = 0 ORDER BY id LIMIT 1')
-    .get(kvk) as { id: string; ref: string; name: string } | undefined;
+  const row = store.first(
+    store.kysely
+      .selectFrom('employers')
+      .select(['id', 'ref', 'name'])
+      .where('kvk', '=', kvk)
+      .where('deleted', '=', LIVE)
+      .orderBy('id')
+      .limit(1)
+      // Saved employers have a ref and a name (the form requires it).
+      .$narrowType<{ ref: string; name: string }>(),
+  );
   return row ?? null;
 }

@@ -2,6 +2,7 @@
 // and of contacts (per client or employer): newest first on (date, id), one query per page with
 // the names joined in. Start dates and contact dates are required, so rows without one (a partial
 // row from sync) are left out rather than breaking the keyset order.
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Store } from '../journal/store.js';
 import { displayName } from '../model/person.js';
 import { decodeCursor, page } from '../records/paging.js';
@@ -11,72 +12,72 @@ interface ListInput {
   after: string | null;
 }
 
-function keyset(
-  where: string[],
-  params: Record<string, unknown>,
-  dateCol: string,
-  idCol: string,
-  after: string | null,
-): void {
+/** `(date, id) < cursor`: rows after the cursor in newest-first order; null without a cursor. */
+function keyset(date: string, id: string, after: string | null): RawBuilder<SqlBool> | null {
   const key = decodeCursor(after, 2);
-  if (!key) return;
-  where.push(`(${dateCol}, ${idCol}) < (@kDate, @kId)`);
-  params.kDate = key[0];
-  params.kId = key[1];
+  return key ? sql<SqlBool>`(${sql.ref(date)}, ${sql.ref(id)}) < (${key[0]}, ${key[1]})` : null;
 }
 
-const activeOn = (alias: string) =>
-  `${alias}.start_date <= @activeOn AND (${alias}.end_date IS NULL OR ${alias}.end_date >= @activeOn)`;
+/** Running on `day`: started on or before it, not ended before it. */
+const activeOn = (alias: 'p' | 'a', day: string) =>
+  sql<SqlBool>`${sql.ref(`${alias}.start_date`)} <= ${day} AND (${sql.ref(`${alias}.end_date`)} IS NULL OR ${sql.ref(`${alias}.end_date`)} >= ${day})`;
+
+/** `deleted = 0` as a literal, as the indexes say it. */
+const LIVE = sql.lit(0);
 
 export function listPlacements(
   store: Store,
   input: ListInput & { clientId: string | null; employerId: string | null; activeOn: string | null },
   asOf: string,
 ) {
-  const where = ['p.deleted = 0', 'p.start_date IS NOT NULL'];
-  const params: Record<string, unknown> = {};
-  if (input.clientId) {
-    where.push('p.client_id = @clientId');
-    params.clientId = input.clientId;
-  }
-  if (input.employerId) {
-    where.push('p.employer_id = @employerId');
-    params.employerId = input.employerId;
-  }
-  if (input.activeOn) {
-    where.push(activeOn('p'));
-    params.activeOn = input.activeOn;
-  }
-  keyset(where, params, 'p.start_date', 'p.id', input.after);
-  const rows = store
-    .stmt(
-      `SELECT p.*, c.ref AS client_ref, c.first_name, c.initials, c.name_prefix, c.last_name, e.name AS employer_name, v.title AS vacancy_title
-           FROM placements p LEFT JOIN clients c ON c.id = p.client_id LEFT JOIN employers e ON e.id = p.employer_id LEFT JOIN vacancies v ON v.id = p.vacancy_id
-           WHERE ${where.join(' AND ')} ORDER BY p.start_date DESC, p.id DESC LIMIT @limit`,
-    )
-    .all({ ...params, limit: input.limit + 1 }) as Record<string, unknown>[];
-  const p = page(rows, input.limit, (r) => [(r.start_date as string) ?? '', r.id as string]);
+  const after = keyset('p.start_date', 'p.id', input.after);
+  const rows = store.all(
+    store.kysely
+      .selectFrom('placements as p')
+      .leftJoin('clients as c', 'c.id', 'p.client_id')
+      .leftJoin('employers as e', 'e.id', 'p.employer_id')
+      .leftJoin('vacancies as v', 'v.id', 'p.vacancy_id')
+      .selectAll('p')
+      .select([
+        'c.ref as client_ref',
+        'c.first_name',
+        'c.initials',
+        'c.name_prefix',
+        'c.last_name',
+        'e.name as employer_name',
+        'v.title as vacancy_title',
+      ])
+      .where('p.deleted', '=', LIVE)
+      .where('p.start_date', 'is not', null)
+      .$if(input.clientId !== null, (q) => q.where('p.client_id', '=', input.clientId))
+      .$if(input.employerId !== null, (q) => q.where('p.employer_id', '=', input.employerId))
+      .$if(input.activeOn !== null, (q) => q.where(activeOn('p', input.activeOn!)))
+      .$if(after !== null, (q) => q.where(after!))
+      .orderBy('p.start_date', 'desc')
+      .orderBy('p.id', 'desc')
+      .limit(input.limit + 1),
+  );
+  const p = page(rows, input.limit, (r) => [r.start_date ?? '', r.id]);
   return {
     next: p.next,
     items: p.items.map((r) => ({
-      id: r.id as string,
-      ref: (r.ref as string) ?? '',
-      kind: (r.kind as string) ?? null,
-      start_date: (r.start_date as string) ?? null,
-      end_date: (r.end_date as string) ?? null,
-      hours_per_week: (r.hours_per_week as number) ?? null,
+      id: r.id,
+      ref: r.ref ?? '',
+      kind: r.kind ?? null,
+      start_date: r.start_date ?? null,
+      end_date: r.end_date ?? null,
+      hours_per_week: r.hours_per_week ?? null,
       wage_subsidy: r.wage_subsidy === 1,
-      job_coach: (r.job_coach as string) ?? null,
-      wage_value: (r.wage_value as number) ?? null,
-      clientId: (r.client_id as string) ?? null,
-      clientRef: (r.client_ref as string) ?? null,
+      job_coach: r.job_coach ?? null,
+      wage_value: r.wage_value ?? null,
+      clientId: r.client_id ?? null,
+      clientRef: r.client_ref ?? null,
       client: displayName(r),
-      employerId: (r.employer_id as string) ?? null,
-      employer: (r.employer_name as string) ?? null,
-      vacancyId: (r.vacancy_id as string) ?? null,
-      vacancy: (r.vacancy_title as string) ?? null,
-      active:
-        Boolean(r.start_date) && (r.start_date as string) <= asOf && (!r.end_date || (r.end_date as string) >= asOf),
+      employerId: r.employer_id ?? null,
+      employer: r.employer_name ?? null,
+      vacancyId: r.vacancy_id ?? null,
+      vacancy: r.vacancy_title ?? null,
+      active: !!r.start_date && r.start_date <= asOf && (!r.end_date || r.end_date >= asOf),
     })),
   };
 }
@@ -86,75 +87,73 @@ export function listActivities(
   input: ListInput & { clientId: string | null; kind: string | null; activeOn: string | null },
   asOf: string,
 ) {
-  const where = ['a.deleted = 0', 'a.start_date IS NOT NULL'];
-  const params: Record<string, unknown> = {};
-  if (input.clientId) {
-    where.push('a.client_id = @clientId');
-    params.clientId = input.clientId;
-  }
-  if (input.kind) {
-    where.push('a.kind = @kind');
-    params.kind = input.kind;
-  }
-  if (input.activeOn) {
-    where.push(activeOn('a'));
-    params.activeOn = input.activeOn;
-  }
-  keyset(where, params, 'a.start_date', 'a.id', input.after);
-  const rows = store
-    .stmt(
-      `SELECT a.*, c.ref AS client_ref, c.first_name, c.initials, c.name_prefix, c.last_name
-           FROM activities a LEFT JOIN clients c ON c.id = a.client_id
-           WHERE ${where.join(' AND ')} ORDER BY a.start_date DESC, a.id DESC LIMIT @limit`,
-    )
-    .all({ ...params, limit: input.limit + 1 }) as Record<string, unknown>[];
-  const p = page(rows, input.limit, (r) => [(r.start_date as string) ?? '', r.id as string]);
+  const after = keyset('a.start_date', 'a.id', input.after);
+  const rows = store.all(
+    store.kysely
+      .selectFrom('activities as a')
+      .leftJoin('clients as c', 'c.id', 'a.client_id')
+      .selectAll('a')
+      .select(['c.ref as client_ref', 'c.first_name', 'c.initials', 'c.name_prefix', 'c.last_name'])
+      .where('a.deleted', '=', LIVE)
+      .where('a.start_date', 'is not', null)
+      .$if(input.clientId !== null, (q) => q.where('a.client_id', '=', input.clientId))
+      .$if(input.kind !== null, (q) => q.where('a.kind', '=', input.kind))
+      .$if(input.activeOn !== null, (q) => q.where(activeOn('a', input.activeOn!)))
+      .$if(after !== null, (q) => q.where(after!))
+      .orderBy('a.start_date', 'desc')
+      .orderBy('a.id', 'desc')
+      .limit(input.limit + 1),
+  );
+  const p = page(rows, input.limit, (r) => [r.start_date ?? '', r.id]);
   return {
     next: p.next,
     items: p.items.map((r) => ({
-      id: r.id as string,
-      ref: (r.ref as string) ?? '',
-      kind: (r.kind as string) ?? null,
-      provider: (r.provider as string) ?? null,
-      start_date: (r.start_date as string) ?? null,
-      end_date: (r.end_date as string) ?? null,
-      outcome: (r.outcome as string) ?? null,
-      clientId: (r.client_id as string) ?? null,
-      clientRef: (r.client_ref as string) ?? null,
+      id: r.id,
+      ref: r.ref ?? '',
+      kind: r.kind ?? null,
+      provider: r.provider ?? null,
+      start_date: r.start_date ?? null,
+      end_date: r.end_date ?? null,
+      outcome: r.outcome ?? null,
+      clientId: r.client_id ?? null,
+      clientRef: r.client_ref ?? null,
       client: displayName(r),
-      active:
-        Boolean(r.start_date) && (r.start_date as string) <= asOf && (!r.end_date || (r.end_date as string) >= asOf),
+      active: !!r.start_date && r.start_date <= asOf && (!r.end_date || r.end_date >= asOf),
     })),
   };
 }
 
 export function listContacts(store: Store, input: ListInput & { clientId?: string; employerId?: string }) {
-  const where = [
-    'k.deleted = 0',
-    'k.date IS NOT NULL',
-    input.clientId ? 'k.client_id = @party' : 'k.employer_id = @party',
-  ];
-  const params: Record<string, unknown> = { party: input.clientId ?? input.employerId };
-  keyset(where, params, 'k.date', 'k.id', input.after);
-  const rows = store
-    .stmt(`SELECT k.* FROM contacts k WHERE ${where.join(' AND ')} ORDER BY k.date DESC, k.id DESC LIMIT @limit`)
-    .all({ ...params, limit: input.limit + 1 }) as Record<string, unknown>[];
-  const p = page(rows, input.limit, (r) => [(r.date as string) ?? '', r.id as string]);
+  const after = keyset('k.date', 'k.id', input.after);
+  const party = input.clientId ?? input.employerId ?? null;
+  const rows = store.all(
+    store.kysely
+      .selectFrom('contacts as k')
+      .selectAll('k')
+      .where('k.deleted', '=', LIVE)
+      .where('k.date', 'is not', null)
+      .where(input.clientId ? 'k.client_id' : 'k.employer_id', '=', party)
+      .$if(after !== null, (q) => q.where(after!))
+      .orderBy('k.date', 'desc')
+      .orderBy('k.id', 'desc')
+      .limit(input.limit + 1),
+  );
+  const p = page(rows, input.limit, (r) => [r.date ?? '', r.id]);
   return {
     next: p.next,
     items: p.items.map((r) => ({
-      id: r.id as string,
-      ref: (r.ref as string) ?? '',
-      date: (r.date as string) ?? '',
-      kind: (r.kind as string) ?? null,
-      summary: (r.summary as string) ?? null,
-      follow_up_date: (r.follow_up_date as string) ?? null,
-      follow_up_done: (r.follow_up_done as string) ?? null,
-      by: (r.by as string) ?? null,
-      purpose: (r.purpose as string) ?? null,
-      placementId: (r.placement_id as string) ?? null,
-      clientId: (r.client_id as string) ?? null,
-      employerId: (r.employer_id as string) ?? null,
+      id: r.id,
+      ref: r.ref ?? '',
+      date: r.date ?? '',
+      kind: r.kind ?? null,
+      summary: r.summary ?? null,
+      follow_up_date: r.follow_up_date ?? null,
+      follow_up_done: r.follow_up_done ?? null,
+      by: r.by ?? null,
+      purpose: r.purpose ?? null,
+      placementId: r.placement_id ?? null,
+      clientId: r.client_id ?? null,
+      employerId: r.employer_id ?? null,
     })),
   };
 }

@@ -12,12 +12,15 @@
 // "Mine" = follow-ups recorded by me or on my clients/employers; clients whose current period
 // names me as account manager; exceptional employers with me as fixed contact or with none.
 // Names are matched on the user's display name or ref, as periods and contacts store names.
-import { inCaseloadSql } from '../model/caseload.js';
+import { sql, type Compilable, type Expression, type ExpressionBuilder, type InferResult, type SqlBool } from 'kysely';
 import type { Role } from '../model/roles.js';
 import type { Store } from '../journal/store.js';
+import type { DB } from '../store/schema.js';
 import { displayName } from '../model/person.js';
 import { addDays, daysBetween, isUnder27 } from '../model/calendar.js';
 import { FOLLOW_UP_DAYS } from '../model/employers.js';
+import { inCaseload } from '../records/in-caseload.js';
+import { idList, inOrderOf } from '../records/id-list.js';
 
 export interface MyWorkInput {
   asOf: string;
@@ -39,6 +42,9 @@ interface Section<T> {
   total: number;
 }
 
+/** `deleted = 0` as a literal, as the partial indexes say it (a bound 0 would not match them). */
+const LIVE = sql.lit(0);
+
 /**
  * One section: the ids of every match in display order (one pass, so the total is their number),
  * then the details of the first `limit` only - a long backlog costs an id each, not a row each.
@@ -46,101 +52,145 @@ interface Section<T> {
 function section<T>(
   store: Store,
   input: MyWorkInput,
-  from: string,
-  order: string,
+  ids: Compilable<{ id: string }>,
   detail: (ids: string[]) => T[],
 ): Section<T> {
-  const ids = store
-    .stmt(`SELECT x.id ${from} ORDER BY ${order}`)
-    .pluck()
-    .all({ asOf: input.asOf, name: input.me.name, user: input.me.user }) as string[];
-  return { items: ids.length ? detail(ids.slice(0, input.limit)) : [], total: ids.length };
+  const all = store.all(ids).map((r) => r.id);
+  return { items: all.length ? detail(all.slice(0, input.limit)) : [], total: all.length };
 }
 
-/** Rows by id in the order of `ids` (one query for the whole page). */
-function byIds(
-  store: Store,
-  sql: string,
-  ids: string[],
-  extra: Record<string, unknown> = {},
-): Record<string, unknown>[] {
-  const rows = store.stmt(sql).all({ ids: JSON.stringify(ids), ...extra }) as Record<string, unknown>[];
-  const at = new Map(ids.map((id, i) => [id, i]));
-  return rows.sort((a, b) => at.get(a.id as string)! - at.get(b.id as string)!);
-}
-
-const MY_CLIENTS = `SELECT p.client_id FROM caseload_periods p WHERE p.account_manager IN (@name, @user) AND p.deleted = 0 AND ${inCaseloadSql('p', '@asOf')}`;
-const MY_EMPLOYERS = `SELECT e.id FROM employers e WHERE e.account_manager IN (@name, @user)`;
+const who = (input: MyWorkInput) => [input.me.name, input.me.user];
 
 function followUps(store: Store, input: MyWorkInput, nazorg: boolean) {
+  const db = store.kysely;
   // Mine: recorded by me, or about a client in my caseload or an employer I am the contact for.
   // The IN lists are built once per query, not per contact.
-  const mine =
-    input.scope === 'mine'
-      ? `AND (x."by" IN (@name, @user) OR x.client_id IN (${MY_CLIENTS}) OR x.employer_id IN (${MY_EMPLOYERS}))`
-      : '';
+  const myClients = db
+    .selectFrom('caseload_periods as p')
+    .select('p.client_id')
+    .where('p.account_manager', 'in', who(input))
+    .where('p.deleted', '=', LIVE)
+    .where(inCaseload('p', input.asOf));
+  const myEmployers = db.selectFrom('employers as e').select('e.id').where('e.account_manager', 'in', who(input));
   // The partial index contacts_open_follow_up holds only unhandled follow-ups, in due order.
-  const from = `FROM contacts x WHERE x.follow_up_done IS NULL AND x.follow_up_date IS NOT NULL AND x.deleted = 0 AND x.follow_up_date <= @asOf
-    AND ${nazorg ? "x.purpose = 'nazorg'" : "coalesce(x.purpose, '') != 'nazorg'"} ${mine}`;
-  return section(store, input, from, 'x.follow_up_date, x.id', (ids) =>
-    byIds(
-      store,
-      `SELECT k.id, k.date, k.kind, k.summary, k.follow_up_date, k."by", k.placement_id,
-         c.id AS client_id, c.ref AS client_ref, c.first_name, c.initials, c.name_prefix, c.last_name,
-         e.id AS employer_id, e.ref AS employer_ref, e.name AS employer_name, pe.name AS placement_employer
-       FROM contacts k
-       LEFT JOIN clients c ON c.id = k.client_id
-       LEFT JOIN employers e ON e.id = k.employer_id
-       LEFT JOIN placements pl ON pl.id = k.placement_id
-       LEFT JOIN employers pe ON pe.id = pl.employer_id
-       WHERE k.id IN (SELECT value FROM json_each(@ids))`,
-      ids,
+  const ids = db
+    .selectFrom('contacts as x')
+    .select('x.id')
+    .where('x.follow_up_done', 'is', null)
+    .where('x.follow_up_date', 'is not', null)
+    .where('x.deleted', '=', LIVE)
+    .where('x.follow_up_date', '<=', input.asOf)
+    .where((eb) =>
+      nazorg
+        ? eb('x.purpose', '=', sql.lit('nazorg'))
+        : eb(eb.fn.coalesce('x.purpose', sql.lit('')), '!=', sql.lit('nazorg')),
+    )
+    .$if(input.scope === 'mine', (q) =>
+      q.where((eb) =>
+        eb.or([
+          eb('x.by', 'in', who(input)),
+          eb('x.client_id', 'in', myClients),
+          eb('x.employer_id', 'in', myEmployers),
+        ]),
+      ),
+    )
+    .orderBy('x.follow_up_date')
+    .orderBy('x.id');
+  return section(store, input, ids, (page) =>
+    inOrderOf(
+      page,
+      store.all(
+        db
+          .selectFrom('contacts as k')
+          .leftJoin('clients as c', 'c.id', 'k.client_id')
+          .leftJoin('employers as e', 'e.id', 'k.employer_id')
+          .leftJoin('placements as pl', 'pl.id', 'k.placement_id')
+          .leftJoin('employers as pe', 'pe.id', 'pl.employer_id')
+          .select([
+            'k.id',
+            'k.date',
+            'k.kind',
+            'k.summary',
+            'k.follow_up_date',
+            'k.by',
+            'k.placement_id',
+            'c.id as client_id',
+            'c.ref as client_ref',
+            'c.first_name',
+            'c.initials',
+            'c.name_prefix',
+            'c.last_name',
+            'e.id as employer_id',
+            'e.ref as employer_ref',
+            'e.name as employer_name',
+            'pe.name as placement_employer',
+          ])
+          .where('k.id', 'in', idList(page))
+          // Every listed contact has a follow-up date (the section's condition).
+          .$narrowType<{ date: string; follow_up_date: string }>(),
+      ),
+      (r) => r.id,
     ).map((r) => ({
-      contactId: r.id as string,
-      date: r.date as string,
-      kind: (r.kind as string) ?? null,
-      summary: (r.summary as string) ?? null,
-      follow_up_date: r.follow_up_date as string,
-      daysOverdue: daysBetween(r.follow_up_date as string, input.asOf),
-      by: (r.by as string) ?? null,
-      client: r.client_id
-        ? { id: r.client_id as string, ref: (r.client_ref as string) ?? '', name: displayName(r) }
-        : null,
+      contactId: r.id,
+      date: r.date,
+      kind: r.kind ?? null,
+      summary: r.summary ?? null,
+      follow_up_date: r.follow_up_date,
+      daysOverdue: daysBetween(r.follow_up_date, input.asOf),
+      by: r.by ?? null,
+      client: r.client_id ? { id: r.client_id, ref: r.client_ref ?? '', name: displayName(r) } : null,
       employer: r.employer_id
         ? {
-            id: r.employer_id as string,
-            ref: (r.employer_ref as string) ?? '',
-            name: (r.employer_name as string) ?? '',
+            id: r.employer_id,
+            ref: r.employer_ref ?? '',
+            name: r.employer_name ?? '',
           }
         : null,
-      placementId: (r.placement_id as string) ?? null,
-      placementEmployer: (r.placement_employer as string) ?? null,
+      placementId: r.placement_id ?? null,
+      placementEmployer: r.placement_employer ?? null,
     })),
   );
 }
 
 function employers(store: Store, input: MyWorkInput) {
-  const mine = input.scope === 'mine' ? 'AND (e.account_manager IS NULL OR e.account_manager IN (@name, @user))' : '';
+  const db = store.kysely;
   // Buitengewone werkgevers are few (tens to hundreds), so they are read whole and sorted here.
-  const rows = store
-    .stmt(
-      `SELECT e.id, e.ref, e.name, e.exceptional_since, e.account_manager,
-         (SELECT max(k.date) FROM contacts k WHERE k.employer_id = e.id AND k.deleted = 0 AND k.date <= @asOf) AS last_contact
-       FROM employers e
-       WHERE e.exceptional_since IS NOT NULL AND e.exceptional_since <= @asOf AND e.deleted = 0 ${mine}`,
-    )
-    .all({ asOf: input.asOf, name: input.me.name, user: input.me.user }) as Record<string, unknown>[];
+  const rows = store.all(
+    db
+      .selectFrom('employers as e')
+      .select((eb) => [
+        'e.id',
+        'e.ref',
+        'e.name',
+        'e.exceptional_since',
+        'e.account_manager',
+        eb
+          .selectFrom('contacts as k')
+          .select((k) => k.fn.max('k.date').as('d'))
+          .whereRef('k.employer_id', '=', 'e.id')
+          .where('k.deleted', '=', LIVE)
+          .where('k.date', '<=', input.asOf)
+          .as('last_contact'),
+      ])
+      .where('e.exceptional_since', 'is not', null)
+      .where('e.exceptional_since', '<=', input.asOf)
+      .where('e.deleted', '=', LIVE)
+      .$if(input.scope === 'mine', (q) =>
+        q.where((eb) => eb.or([eb('e.account_manager', 'is', null), eb('e.account_manager', 'in', who(input))])),
+      )
+      .$narrowType<{ exceptional_since: string }>(),
+  );
   const cutoff = addDays(input.asOf, -FOLLOW_UP_DAYS);
   const due = rows
-    .filter((r) => !r.last_contact || (r.last_contact as string) < cutoff)
+    .filter((r) => !r.last_contact || r.last_contact < cutoff)
     .map((r) => ({
-      id: r.id as string,
-      ref: (r.ref as string) ?? '',
-      name: (r.name as string) ?? '',
-      exceptional_since: r.exceptional_since as string,
-      account_manager: (r.account_manager as string) ?? null,
-      last_contact: (r.last_contact as string) ?? null,
-      daysSince: r.last_contact ? daysBetween(r.last_contact as string, input.asOf) : null,
+      id: r.id,
+      ref: r.ref ?? '',
+      name: r.name ?? '',
+      exceptional_since: r.exceptional_since,
+      account_manager: r.account_manager ?? null,
+      last_contact: r.last_contact ?? null,
+      daysSince: r.last_contact ? daysBetween(r.last_contact, input.asOf) : null,
     }))
     // Never contacted first, then the longest silence.
     .sort((a, b) =>
@@ -153,66 +203,141 @@ function employers(store: Store, input: MyWorkInput) {
   return { items: due.slice(0, input.limit), total: due.length };
 }
 
-const IN_CASELOAD = `x.deleted = 0 AND ${inCaseloadSql('x', '@asOf')}`;
-// The few removed or merged clients are listed once per query, not probed per period.
-const LIVE_CLIENT = `x.client_id NOT IN (SELECT c.id FROM clients c WHERE c.deleted <> 0 OR c.merged_into IS NOT NULL)`;
+/** A condition on the period x of a section. */
+type PeriodCondition = (eb: ExpressionBuilder<DB & { x: DB['caseload_periods'] }, 'x'>) => Expression<SqlBool>;
 
 /** Periods (x) in the caseload on asOf, mine or all, with the clients' names for the page. */
 function periodSection<T>(
   store: Store,
   input: MyWorkInput,
-  condition: string,
-  toItem: (r: Record<string, unknown>) => T,
+  condition: PeriodCondition,
+  toItem: (r: PeriodRow) => T,
 ): Section<T> {
-  const mine = input.scope === 'mine' ? 'AND x.account_manager IN (@name, @user)' : '';
-  const from = `FROM caseload_periods x WHERE ${IN_CASELOAD} ${mine} AND ${LIVE_CLIENT} AND ${condition}`;
-  return section(store, input, from, 'x.intake_date, x.id', (ids) =>
-    byIds(
-      store,
-      `SELECT x.id, x.intake_date, x.referrer, x.account_manager, c.id AS client_id, c.ref, c.first_name, c.initials, c.name_prefix, c.last_name, c.birth_date,
-         (SELECT max(a.end_date) FROM activities a WHERE a.client_id = c.id AND a.deleted = 0 AND a.end_date < @asOf) AS last_activity_end
-       FROM caseload_periods x JOIN clients c ON c.id = x.client_id WHERE x.id IN (SELECT value FROM json_each(@ids))`,
-      ids,
-      { asOf: input.asOf },
-    ).map(toItem),
+  const db = store.kysely;
+  const periods = db
+    .selectFrom('caseload_periods as x')
+    .where('x.deleted', '=', LIVE)
+    .where(inCaseload('x', input.asOf))
+    .$if(input.scope === 'mine', (q) => q.where('x.account_manager', 'in', who(input)))
+    // The few removed or merged clients are listed once per query, not probed per period.
+    .where('x.client_id', 'not in', (eb) =>
+      eb
+        .selectFrom('clients as c')
+        .select('c.id')
+        .where((c) => c.or([c('c.deleted', '<>', LIVE), c('c.merged_into', 'is not', null)])),
+    );
+  const ids = periods.where(condition).select('x.id').orderBy('x.intake_date').orderBy('x.id');
+  return section(store, input, ids, (page) =>
+    inOrderOf(page, store.all(periodRows(store, page, input.asOf)), (r) => r.id).map(toItem),
   );
 }
 
-const RUNNING = (table: string, alias: string) =>
-  `EXISTS (SELECT 1 FROM ${table} ${alias} WHERE ${alias}.client_id = x.client_id AND ${alias}.deleted = 0 AND ${alias}.start_date <= @asOf AND (${alias}.end_date IS NULL OR ${alias}.end_date >= @asOf))`;
+function periodRows(store: Store, page: string[], asOf: string) {
+  return (
+    store.kysely
+      .selectFrom('caseload_periods as x')
+      .innerJoin('clients as c', 'c.id', 'x.client_id')
+      .select((eb) => [
+        'x.id',
+        'x.intake_date',
+        'x.referrer',
+        'x.account_manager',
+        'c.id as client_id',
+        'c.ref',
+        'c.first_name',
+        'c.initials',
+        'c.name_prefix',
+        'c.last_name',
+        'c.birth_date',
+        eb
+          .selectFrom('activities as a')
+          .select((a) => a.fn.max('a.end_date').as('d'))
+          .whereRef('a.client_id', '=', 'c.id')
+          .where('a.deleted', '=', LIVE)
+          .where('a.end_date', '<', asOf)
+          .as('last_activity_end'),
+      ])
+      .where('x.id', 'in', idList(page))
+      // Periods in the caseload have an intake date (the section's condition).
+      .$narrowType<{ intake_date: string }>()
+  );
+}
+type PeriodRow = InferResult<ReturnType<typeof periodRows>>[number];
 
 function idleClients(store: Store, input: MyWorkInput) {
-  return periodSection(
-    store,
-    input,
-    `NOT ${RUNNING('activities', 'a')} AND NOT ${RUNNING('placements', 'pl')}`,
-    (r) => ({
-      id: r.client_id as string,
-      ref: (r.ref as string) ?? '',
-      name: displayName(r),
-      intake_date: r.intake_date as string,
-      account_manager: (r.account_manager as string) ?? null,
-      last_activity_end: (r.last_activity_end as string) ?? null,
-      under27: isUnder27(r.birth_date as string | null, input.asOf),
-    }),
-  );
+  const asOf = input.asOf;
+  // No activity and no placement running on asOf.
+  const idle: PeriodCondition = ({ and, not, exists, selectFrom }) =>
+    and([
+      not(
+        exists(
+          selectFrom('activities as a')
+            .select(sql.lit(1).as('one'))
+            .whereRef('a.client_id', '=', 'x.client_id')
+            .where('a.deleted', '=', LIVE)
+            .where('a.start_date', '<=', asOf)
+            .where((eb) => eb.or([eb('a.end_date', 'is', null), eb('a.end_date', '>=', asOf)])),
+        ),
+      ),
+      not(
+        exists(
+          selectFrom('placements as pl')
+            .select(sql.lit(1).as('one'))
+            .whereRef('pl.client_id', '=', 'x.client_id')
+            .where('pl.deleted', '=', LIVE)
+            .where('pl.start_date', '<=', asOf)
+            .where((eb) => eb.or([eb('pl.end_date', 'is', null), eb('pl.end_date', '>=', asOf)])),
+        ),
+      ),
+    ]);
+  return periodSection(store, input, idle, (r) => ({
+    id: r.client_id,
+    ref: r.ref ?? '',
+    name: displayName(r),
+    intake_date: r.intake_date,
+    account_manager: r.account_manager ?? null,
+    last_activity_end: r.last_activity_end ?? null,
+    under27: isUnder27(r.birth_date, input.asOf),
+  }));
 }
 
 function referrals(store: Store, input: MyWorkInput) {
   // The activity test first: it reads an index only, and most clients start one soon after intake.
-  const noIntake = `NOT EXISTS (SELECT 1 FROM activities a WHERE a.client_id = x.client_id AND a.deleted = 0 AND a.start_date >= x.intake_date AND a.start_date <= @asOf)
-    AND NOT EXISTS (SELECT 1 FROM contacts k WHERE k.client_id = x.client_id AND k.deleted = 0 AND k.kind IN ('meeting', 'visit')
-        AND k.date >= x.intake_date AND k.date <= @asOf AND coalesce(k.purpose, '') != 'nazorg')`;
+  const noIntake: PeriodCondition = ({ and, not, exists, selectFrom }) =>
+    and([
+      not(
+        exists(
+          selectFrom('activities as a')
+            .select(sql.lit(1).as('one'))
+            .whereRef('a.client_id', '=', 'x.client_id')
+            .where('a.deleted', '=', LIVE)
+            .whereRef('a.start_date', '>=', 'x.intake_date')
+            .where('a.start_date', '<=', input.asOf),
+        ),
+      ),
+      not(
+        exists(
+          selectFrom('contacts as k')
+            .select(sql.lit(1).as('one'))
+            .whereRef('k.client_id', '=', 'x.client_id')
+            .where('k.deleted', '=', LIVE)
+            .where('k.kind', 'in', [sql.lit('meeting'), sql.lit('visit')])
+            .whereRef('k.date', '>=', 'x.intake_date')
+            .where('k.date', '<=', input.asOf)
+            .where((eb) => eb(eb.fn.coalesce('k.purpose', sql.lit('')), '!=', sql.lit('nazorg'))),
+        ),
+      ),
+    ]);
   return periodSection(store, input, noIntake, (r) => ({
-    id: r.client_id as string,
-    ref: (r.ref as string) ?? '',
+    id: r.client_id,
+    ref: r.ref ?? '',
     name: displayName(r),
-    periodId: r.id as string,
-    intake_date: r.intake_date as string,
-    referrer: (r.referrer as string) ?? null,
-    account_manager: (r.account_manager as string) ?? null,
-    daysWaiting: daysBetween(r.intake_date as string, input.asOf),
-    under27: isUnder27(r.birth_date as string | null, input.asOf),
+    periodId: r.id,
+    intake_date: r.intake_date,
+    referrer: r.referrer ?? null,
+    account_manager: r.account_manager ?? null,
+    daysWaiting: daysBetween(r.intake_date, input.asOf),
+    under27: isUnder27(r.birth_date, input.asOf),
   }));
 }
 

@@ -1,6 +1,7 @@
 // Placements: starting one from a match hires the candidate (match -> aangenomen), fills the
 // vacancy when all its positions are taken (closed_date, close_reason 'filled') and plans the
 // nazorg contacts (db/work/contacts.ts). All in the caller's write transaction.
+import { sql } from 'kysely';
 import { AppError } from '../model/errors.js';
 import type { Writer } from '../journal/write.js';
 import type { Store } from '../journal/store.js';
@@ -74,19 +75,28 @@ export function startPlacement(
 
   // A placement for a vacancy the client was proposed for hires that match too.
   if (!matchId && vacancyId) {
-    const open = store
-      .stmt("SELECT id FROM matches WHERE client_id = ? AND vacancy_id = ? AND deleted = 0 AND status != 'hired'")
-      .get(clientId, vacancyId) as { id: string } | undefined;
+    const open = store.first(
+      store.kysely
+        .selectFrom('matches')
+        .select('id')
+        .where('client_id', '=', clientId)
+        .where('vacancy_id', '=', vacancyId)
+        .where('deleted', '=', sql.lit(0))
+        .where('status', '!=', sql.lit('hired')),
+    );
     matchId = open?.id ?? null;
   }
   if (matchId) w.update('match', matchId, { status: 'hired', status_date: today < start ? today : start });
 
   let vacancyClosed = false;
   if (vacancy && !vacancy.closed_date) {
-    const taken = store
-      .stmt('SELECT count(*) FROM placements WHERE vacancy_id = ? AND deleted = 0')
-      .pluck()
-      .get(vacancyId) as number;
+    const taken = store.first(
+      store.kysely
+        .selectFrom('placements')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('vacancy_id', '=', vacancyId)
+        .where('deleted', '=', sql.lit(0)),
+    )!.n;
     if (taken >= ((vacancy.positions as number | null) ?? 1)) {
       // Filled on the start date, but never in the future nor before the vacancy opened.
       let closed = today < start ? today : start;
@@ -123,9 +133,15 @@ export function removePlacement(store: Store, w: Writer, id: string, today: stri
   rescheduleNazorg(store, w, id, null);
   w.remove('placement', id);
   if (row.vacancy_id) {
-    const hired = store
-      .stmt("SELECT id FROM matches WHERE client_id = ? AND vacancy_id = ? AND deleted = 0 AND status = 'hired'")
-      .get(row.client_id, row.vacancy_id) as { id: string } | undefined;
+    const hired = store.first(
+      store.kysely
+        .selectFrom('matches')
+        .select('id')
+        .where('client_id', '=', row.client_id as string)
+        .where('vacancy_id', '=', row.vacancy_id as string)
+        .where('deleted', '=', sql.lit(0))
+        .where('status', '=', sql.lit('hired')),
+    );
     if (hired) w.update('match', hired.id, { status: 'interview', status_date: today });
   }
 }

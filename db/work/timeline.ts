@@ -5,7 +5,11 @@
 //
 // Other modules add sources with registerTimelineSource (the exports module: one item per
 // delivered batch that contained the client), without this file knowing their tables.
+import { sql, type Compilable, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Role } from '../model/roles.js';
+import type { DB } from '../store/schema.js';
+import { idList } from '../records/id-list.js';
+import { compiled, type CompiledQuery } from '../records/compiled.js';
 import { labelOf } from '../model/codes.js';
 import { dutchDay, formatDateNl } from '../model/calendar.js';
 import type { Store } from '../journal/store.js';
@@ -57,32 +61,64 @@ export interface TimelineSource {
   read(store: Store, clientId: string, after: Cursor | null, limit: number, role: Role): TimelineItem[];
 }
 
-/** SQL condition "(date, rank, id) < cursor" for a source whose rank is fixed. */
-function before(dateCol: string, idCol: string, kind: TimelineKind, after: Cursor | null): [string, unknown[]] {
-  if (!after) return ['1', []];
+/** "(date, rank, id) < cursor" for a source whose rank is fixed; null: no condition. */
+function before(
+  date: Expression<string | null>,
+  id: Expression<string>,
+  kind: TimelineKind,
+  after: Cursor | null,
+): RawBuilder<SqlBool> | null {
+  if (!after) return null;
   const r = RANK[kind];
-  if (r < after.rank) return [`${dateCol} <= ?`, [after.date]];
-  if (r > after.rank) return [`${dateCol} < ?`, [after.date]];
-  return [`(${dateCol} < ? OR (${dateCol} = ? AND ${idCol} < ?))`, [after.date, after.date, after.id]];
+  if (r < after.rank) return sql<SqlBool>`${date} <= ${after.date}`;
+  if (r > after.rank) return sql<SqlBool>`${date} < ${after.date}`;
+  return sql<SqlBool>`(${date} < ${after.date} OR (${date} = ${after.date} AND ${id} < ${after.id}))`;
 }
 
-function sqlSource(
+/** Applies the cursor condition on (date, x.id), when there is a cursor. */
+function after(
+  cursor: (date: Expression<string | null>, id: Expression<string>) => RawBuilder<SqlBool> | null,
+  date: Expression<string | null>,
+) {
+  const cond = cursor(date, sql.ref('x.id'));
+  return <Q extends { where(e: Expression<SqlBool>): Q }>(q: Q): Q => (cond ? q.where(cond) : q);
+}
+
+/** `deleted = 0` as a literal, as the indexes say it. */
+const LIVE = sql.lit(0);
+
+function sqlSource<R extends { id: string; d: string }>(
   kind: TimelineKind,
   entity: string,
-  dateCol: string,
-  sql: (cond: string) => string,
-  toItem: (r: Record<string, unknown>, role: Role) => Pick<TimelineItem, 'title' | 'detail' | 'by'>,
+  rows: (
+    db: Kysely<DB>,
+    clientId: string,
+    cursor: (date: Expression<string | null>, id: Expression<string>) => RawBuilder<SqlBool> | null,
+    limit: number,
+  ) => Compilable<R>,
+  toItem: (r: R, role: Role) => Pick<TimelineItem, 'title' | 'detail' | 'by'>,
 ): TimelineSource {
+  const queries: CompiledQuery<[string, number, ...string[]], R>[] = [];
   return {
     kind,
     read(store, clientId, after, limit, role) {
-      const [cond, params] = before(dateCol, 'x.id', kind, after);
-      const rows = store.stmt(sql(cond)).all(clientId, ...params, limit) as Record<string, unknown>[];
-      return rows.map((r) => ({
-        date: r.d as string,
+      // Compiled once per cursor shape (none, before the day, on or before it, within the day).
+      const r = RANK[kind];
+      const shape = !after ? 0 : r < after.rank ? 1 : r > after.rank ? 2 : 3;
+      let q = queries[shape];
+      if (!q) {
+        const rank = [0, r + 1, r - 1, r][shape]!;
+        q = queries[shape] = compiled((db, client: string, max: number, ...cur: string[]) => {
+          const at = shape ? { date: cur[0]!, rank, id: cur[1] ?? '' } : null;
+          return rows(db, client, (date, id) => before(date, id, kind, at), max);
+        });
+      }
+      const cur = !after ? [] : shape === 3 ? [after.date, after.id] : [after.date];
+      return q.all(store, clientId, limit, ...cur).map((r) => ({
+        date: r.d,
         kind,
         rank: RANK[kind],
-        id: r.id as string,
+        id: r.id,
         entity,
         ...toItem(r, role),
       }));
@@ -99,9 +135,19 @@ const SOURCES: TimelineSource[] = [
   sqlSource(
     'contact',
     'contact',
-    'x.date',
-    (c) =>
-      `SELECT x.*, x.date AS d FROM contacts x WHERE x.client_id = ? AND x.deleted = 0 AND x.date IS NOT NULL AND ${c} ORDER BY x.date DESC, x.id DESC LIMIT ?`,
+    (db, clientId, cursor, limit) =>
+      db
+        .selectFrom('contacts as x')
+        .selectAll('x')
+        .select('x.date as d')
+        .where('x.client_id', '=', clientId)
+        .where('x.deleted', '=', LIVE)
+        .where('x.date', 'is not', null)
+        .$call(after(cursor, sql.ref('x.date')))
+        .orderBy('x.date', 'desc')
+        .orderBy('x.id', 'desc')
+        .limit(limit)
+        .$narrowType<{ d: string }>(),
     (r, role) => ({
       title:
         r.purpose === 'nazorg'
@@ -118,9 +164,19 @@ const SOURCES: TimelineSource[] = [
   sqlSource(
     'activity',
     'activity',
-    'x.start_date',
-    (c) =>
-      `SELECT x.*, x.start_date AS d FROM activities x WHERE x.client_id = ? AND x.deleted = 0 AND x.start_date IS NOT NULL AND ${c} ORDER BY x.start_date DESC, x.id DESC LIMIT ?`,
+    (db, clientId, cursor, limit) =>
+      db
+        .selectFrom('activities as x')
+        .selectAll('x')
+        .select('x.start_date as d')
+        .where('x.client_id', '=', clientId)
+        .where('x.deleted', '=', LIVE)
+        .where('x.start_date', 'is not', null)
+        .$call(after(cursor, sql.ref('x.start_date')))
+        .orderBy('x.start_date', 'desc')
+        .orderBy('x.id', 'desc')
+        .limit(limit)
+        .$narrowType<{ d: string }>(),
     (r) => ({
       title: `${labelOf('activity_kind', r.kind as string)} gestart`,
       detail: join(r.provider as string, r.end_date ? `tot ${nl(r.end_date)}` : 'lopend', r.outcome as string),
@@ -130,10 +186,21 @@ const SOURCES: TimelineSource[] = [
   sqlSource(
     'match',
     'match',
-    "coalesce(x.status_date, '')",
-    (c) => `SELECT x.*, coalesce(x.status_date, '') AS d, v.title, e.name AS employer FROM matches x
-      LEFT JOIN vacancies v ON v.id = x.vacancy_id LEFT JOIN employers e ON e.id = v.employer_id
-      WHERE x.client_id = ? AND x.deleted = 0 AND ${c} ORDER BY coalesce(x.status_date, '') DESC, x.id DESC LIMIT ?`,
+    (db, clientId, cursor, limit) => {
+      const d = sql<string>`coalesce(${sql.ref('x.status_date')}, '')`;
+      return db
+        .selectFrom('matches as x')
+        .leftJoin('vacancies as v', 'v.id', 'x.vacancy_id')
+        .leftJoin('employers as e', 'e.id', 'v.employer_id')
+        .selectAll('x')
+        .select([d.as('d'), 'v.title', 'e.name as employer'])
+        .where('x.client_id', '=', clientId)
+        .where('x.deleted', '=', LIVE)
+        .$call(after(cursor, d))
+        .orderBy(d, 'desc')
+        .orderBy('x.id', 'desc')
+        .limit(limit);
+    },
     (r) => ({
       title: `Voordracht ${labelOf('match_status', r.status as string).toLowerCase()}: ${(r.title as string) ?? 'vacature'}`,
       detail: join(
@@ -147,11 +214,20 @@ const SOURCES: TimelineSource[] = [
   sqlSource(
     'placement',
     'placement',
-    'x.start_date',
-    (
-      c,
-    ) => `SELECT x.*, x.start_date AS d, e.name AS employer FROM placements x LEFT JOIN employers e ON e.id = x.employer_id
-      WHERE x.client_id = ? AND x.deleted = 0 AND x.start_date IS NOT NULL AND ${c} ORDER BY x.start_date DESC, x.id DESC LIMIT ?`,
+    (db, clientId, cursor, limit) =>
+      db
+        .selectFrom('placements as x')
+        .leftJoin('employers as e', 'e.id', 'x.employer_id')
+        .selectAll('x')
+        .select(['x.start_date as d', 'e.name as employer'])
+        .where('x.client_id', '=', clientId)
+        .where('x.deleted', '=', LIVE)
+        .where('x.start_date', 'is not', null)
+        .$call(after(cursor, sql.ref('x.start_date')))
+        .orderBy('x.start_date', 'desc')
+        .orderBy('x.id', 'desc')
+        .limit(limit)
+        .$narrowType<{ d: string }>(),
     (r) => ({
       title: `Geplaatst bij ${(r.employer as string) ?? 'werkgever'}`,
       detail: join(
@@ -166,9 +242,19 @@ const SOURCES: TimelineSource[] = [
   sqlSource(
     'intake',
     'period',
-    'x.intake_date',
-    (c) =>
-      `SELECT x.*, x.intake_date AS d FROM caseload_periods x WHERE x.client_id = ? AND x.deleted = 0 AND x.intake_date IS NOT NULL AND ${c} ORDER BY x.intake_date DESC, x.id DESC LIMIT ?`,
+    (db, clientId, cursor, limit) =>
+      db
+        .selectFrom('caseload_periods as x')
+        .selectAll('x')
+        .select('x.intake_date as d')
+        .where('x.client_id', '=', clientId)
+        .where('x.deleted', '=', LIVE)
+        .where('x.intake_date', 'is not', null)
+        .$call(after(cursor, sql.ref('x.intake_date')))
+        .orderBy('x.intake_date', 'desc')
+        .orderBy('x.id', 'desc')
+        .limit(limit)
+        .$narrowType<{ d: string }>(),
     (r) => ({
       title: 'Instroom in de caseload',
       detail: join(
@@ -181,17 +267,37 @@ const SOURCES: TimelineSource[] = [
   sqlSource(
     'exit',
     'period',
-    'x.exit_date',
-    (c) =>
-      `SELECT x.*, x.exit_date AS d FROM caseload_periods x WHERE x.client_id = ? AND x.deleted = 0 AND x.exit_date IS NOT NULL AND ${c} ORDER BY x.exit_date DESC, x.id DESC LIMIT ?`,
+    (db, clientId, cursor, limit) =>
+      db
+        .selectFrom('caseload_periods as x')
+        .selectAll('x')
+        .select('x.exit_date as d')
+        .where('x.client_id', '=', clientId)
+        .where('x.deleted', '=', LIVE)
+        .where('x.exit_date', 'is not', null)
+        .$call(after(cursor, sql.ref('x.exit_date')))
+        .orderBy('x.exit_date', 'desc')
+        .orderBy('x.id', 'desc')
+        .limit(limit)
+        .$narrowType<{ d: string }>(),
     (r) => ({ title: `Uitstroom: ${labelOf('exit_reason', r.exit_reason as string)}`, detail: null, by: null }),
   ),
   sqlSource(
     'measure',
     'measure',
-    'x.date',
-    (c) =>
-      `SELECT x.*, x.date AS d FROM measures x WHERE x.client_id = ? AND x.deleted = 0 AND x.date IS NOT NULL AND ${c} ORDER BY x.date DESC, x.id DESC LIMIT ?`,
+    (db, clientId, cursor, limit) =>
+      db
+        .selectFrom('measures as x')
+        .selectAll('x')
+        .select('x.date as d')
+        .where('x.client_id', '=', clientId)
+        .where('x.deleted', '=', LIVE)
+        .where('x.date', 'is not', null)
+        .$call(after(cursor, sql.ref('x.date')))
+        .orderBy('x.date', 'desc')
+        .orderBy('x.id', 'desc')
+        .limit(limit)
+        .$narrowType<{ d: string }>(),
     (r, role) => ({
       title: `Maatregel: ${labelOf('measure_kind', r.kind as string)}`,
       detail: join(
@@ -205,20 +311,30 @@ const SOURCES: TimelineSource[] = [
     kind: 'export',
     // Deliveries of the client's records to WBS / GWS4all / VUM (export_deliveries, EXPORTS.md).
     read(store, clientId, after, limit) {
-      if (!store.stmt("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'export_deliveries'").get())
-        return [];
-      const ids = [clientId];
-      for (const table of ['caseload_periods', 'activities', 'placements']) {
-        ids.push(...(store.stmt(`SELECT id FROM ${table} WHERE client_id = ?`).pluck().all(clientId) as string[]));
-      }
-      const [cond, params] = before('substr(x.delivered_at, 1, 10)', 'x.id', 'export', after);
-      const rows = store
-        .stmt(
-          `SELECT x.*, substr(x.delivered_at, 1, 10) AS d FROM export_deliveries x
-               WHERE x.record_id IN (SELECT value FROM json_each(?)) AND x.deleted = 0 AND x.delivered_at IS NOT NULL AND ${cond}
-               ORDER BY d DESC, x.id DESC LIMIT ?`,
-        )
-        .all(JSON.stringify(ids), ...params, limit) as Record<string, unknown>[];
+      const db = store.kysely;
+      const ids = [
+        clientId,
+        ...[
+          ...store.all(db.selectFrom('caseload_periods').select('id').where('client_id', '=', clientId)),
+          ...store.all(db.selectFrom('activities').select('id').where('client_id', '=', clientId)),
+          ...store.all(db.selectFrom('placements').select('id').where('client_id', '=', clientId)),
+        ].map((r) => r.id),
+      ];
+      const d = sql<string>`substr(${sql.ref('x.delivered_at')}, 1, 10)`;
+      const cond = before(d, sql.ref('x.id'), 'export', after);
+      const rows = store.all(
+        db
+          .selectFrom('export_deliveries as x')
+          .selectAll('x')
+          .select(d.as('d'))
+          .where('x.record_id', 'in', idList(ids))
+          .where('x.deleted', '=', LIVE)
+          .where('x.delivered_at', 'is not', null)
+          .$if(cond !== null, (q) => q.where(cond!))
+          .orderBy('d', 'desc')
+          .orderBy('x.id', 'desc')
+          .limit(limit),
+      );
       return rows.map((r) => ({
         date: r.d as string,
         kind: 'export' as const,
@@ -235,12 +351,14 @@ const SOURCES: TimelineSource[] = [
     kind: 'change',
     // Changes to the client and its periods, grouped per save (same user, laptop and second).
     read(store, clientId, after, limit, role) {
+      const db = store.kysely;
       const periods = store
-        .stmt('SELECT id FROM caseload_periods WHERE client_id = ?')
-        .pluck()
-        .all(clientId) as string[];
+        .all(db.selectFrom('caseload_periods').select('id').where('client_id', '=', clientId))
+        .map((r) => r.id);
       // The history of registrations merged into this client (db/sync/merge.ts) is this client's too.
-      const merged = store.stmt('SELECT id FROM clients WHERE merged_into = ?').pluck().all(clientId) as string[];
+      const merged = store
+        .all(db.selectFrom('clients').select('id').where('merged_into', '=', clientId))
+        .map((r) => r.id);
       const groups = new Map<string, TimelineItem>();
       const names = namer(store);
       // One journal read per record: the client, its merged registrations and its few caseload periods.

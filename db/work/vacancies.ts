@@ -2,7 +2,10 @@
 // reason is 'filled', else ingetrokken - a withdrawn or expired vacancy is no longer available
 // either way), keyset-paged lists, and the overview of open vacancies for a client that the
 // job seekers asked for (seed 4.4: "een periodiek overzicht van alle beschikbare vacatures").
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import { AppError } from '../model/errors.js';
+import type { DB } from '../store/schema.js';
+import { idList } from '../records/id-list.js';
 import type { Writer } from '../journal/write.js';
 import { fromColumn } from '../journal/write.js';
 import { ENTITIES, fieldSpec } from '../model/entities.js';
@@ -19,10 +22,14 @@ export function vacancyStatus(row: { closed_date?: unknown; close_reason?: unkno
   return row.close_reason === 'filled' ? 'filled' : 'withdrawn';
 }
 
-const STATUS_SQL: Record<VacancyStatus, string> = {
-  open: '(v.closed_date IS NULL OR v.closed_date > @asOf)',
-  filled: "(v.closed_date <= @asOf AND v.close_reason = 'filled')",
-  withdrawn: "(v.closed_date <= @asOf AND coalesce(v.close_reason, '') != 'filled')",
+/** `deleted = 0` as a literal, as the indexes say it. */
+const LIVE = sql.lit(0);
+
+/** vacancyStatus as SQL over the vacancy v. */
+const STATUS_SQL: Record<VacancyStatus, (asOf: string) => RawBuilder<SqlBool>> = {
+  open: (asOf) => sql`(v.closed_date IS NULL OR v.closed_date > ${asOf})`,
+  filled: (asOf) => sql`(v.closed_date <= ${asOf} AND v.close_reason = 'filled')`,
+  withdrawn: (asOf) => sql`(v.closed_date <= ${asOf} AND coalesce(v.close_reason, '') != 'filled')`,
 };
 
 export interface VacancyListInput {
@@ -57,46 +64,66 @@ export function vacancyItem(r: Record<string, unknown>, asOf: string) {
 }
 export type VacancyItem = ReturnType<typeof vacancyItem>;
 
-const ITEM_SQL = `SELECT v.*, e.name AS employer_name, e.city AS employer_city,
-  (SELECT count(*) FROM matches m WHERE m.vacancy_id = v.id AND m.deleted = 0 AND m.status IN ('proposed', 'interview')) AS n_active,
-  (SELECT count(*) FROM placements p WHERE p.vacancy_id = v.id AND p.deleted = 0) AS n_placed
-  FROM vacancies v LEFT JOIN employers e ON e.id = v.employer_id`;
+/** Vacancies v with their employer's name and place and how many were proposed and placed. */
+function items(db: Kysely<DB>) {
+  return db
+    .selectFrom('vacancies as v')
+    .leftJoin('employers as e', 'e.id', 'v.employer_id')
+    .selectAll('v')
+    .select((eb) => [
+      'e.name as employer_name',
+      'e.city as employer_city',
+      eb
+        .selectFrom('matches as m')
+        .select((m) => m.fn.countAll<number>().as('n'))
+        .whereRef('m.vacancy_id', '=', 'v.id')
+        .where('m.deleted', '=', LIVE)
+        .where('m.status', 'in', [sql.lit('proposed'), sql.lit('interview')])
+        .as('n_active'),
+      eb
+        .selectFrom('placements as p')
+        .select((p) => p.fn.countAll<number>().as('n'))
+        .whereRef('p.vacancy_id', '=', 'v.id')
+        .where('p.deleted', '=', LIVE)
+        .as('n_placed'),
+    ]);
+}
 
 /** Newest first, keyset on (opened_date, id). */
 export function listVacancies(store: Store, input: VacancyListInput): { items: VacancyItem[]; next: string | null } {
   // opened_date is required, so it orders the list by the index vacancies_opened.
-  const where = ['v.deleted = 0', 'v.opened_date IS NOT NULL'];
-  const params: Record<string, unknown> = { asOf: input.asOf };
-  if (input.status) where.push(STATUS_SQL[input.status]);
-  if (input.employerId) {
-    where.push('v.employer_id = @employerId');
-    params.employerId = input.employerId;
-  }
-  if (input.banenafspraak !== null)
-    where.push(input.banenafspraak ? 'v.banenafspraak = 1' : 'coalesce(v.banenafspraak, 0) = 0');
   const q = input.query.trim().toLowerCase();
-  if (q) {
-    where.push(
-      "(instr(lower(coalesce(v.title, '')), @q) > 0 OR instr(lower(coalesce(e.name, '')), @q) > 0 OR lower(coalesce(v.ref, '')) = @q)",
-    );
-    params.q = q;
-  }
   const key = decodeCursor(input.after, 2);
-  if (key) {
-    where.push('(v.opened_date, v.id) < (@kDate, @kId)');
-    params.kDate = key[0];
-    params.kId = key[1];
-  }
-  const rows = store
-    .stmt(`${ITEM_SQL} WHERE ${where.join(' AND ')} ORDER BY v.opened_date DESC, v.id DESC LIMIT @limit`)
-    .all({ ...params, limit: input.limit + 1 }) as Record<string, unknown>[];
-  const p = page(rows, input.limit, (r) => [(r.opened_date as string) ?? '', r.id as string]);
+  const rows = store.all(
+    items(store.kysely)
+      .where('v.deleted', '=', LIVE)
+      .where('v.opened_date', 'is not', null)
+      .$if(input.status !== null, (b) => b.where(STATUS_SQL[input.status!](input.asOf)))
+      .$if(input.employerId !== null, (b) => b.where('v.employer_id', '=', input.employerId))
+      .$if(input.banenafspraak !== null, (b) =>
+        b.where(
+          input.banenafspraak ? sql<SqlBool>`v.banenafspraak = 1` : sql<SqlBool>`coalesce(v.banenafspraak, 0) = 0`,
+        ),
+      )
+      .$if(q !== '', (b) =>
+        b.where(
+          sql<SqlBool>`(instr(lower(coalesce(v.title, '')), ${q}) > 0 OR instr(lower(coalesce(e.name, '')), ${q}) > 0 OR lower(coalesce(v.ref, '')) = ${q})`,
+        ),
+      )
+      .$if(key !== null, (b) => b.where(sql<SqlBool>`(v.opened_date, v.id) < (${key![0]}, ${key![1]})`))
+      .orderBy('v.opened_date', 'desc')
+      .orderBy('v.id', 'desc')
+      .limit(input.limit + 1),
+  );
+  const p = page(rows, input.limit, (r) => [r.opened_date ?? '', r.id]);
   return { items: p.items.map((r) => vacancyItem(r, input.asOf)), next: p.next };
 }
 
 /** A vacancy with its fields (as stored, lists as arrays) and its derived status. */
 export function getVacancy(store: Store, id: string, asOf: string) {
-  const r = store.stmt(`${ITEM_SQL} WHERE v.id = ? AND v.deleted = 0`).get(id) as Record<string, unknown> | undefined;
+  const r: Record<string, unknown> | undefined = store.first(
+    items(store.kysely).where('v.id', '=', id).where('v.deleted', '=', LIVE),
+  );
   if (!r) throw new AppError('not_found', 'Vacature niet gevonden', 'id');
   const record: Record<string, unknown> = { id: r.id, ref: r.ref };
   for (const field of Object.keys(ENTITIES.vacancy.fields))
@@ -116,22 +143,28 @@ export function closeVacancy(store: Store, w: Writer, id: string, date: string, 
  */
 export function overviewForClient(store: Store, clientId: string, asOf: string, fitsFrom = 60) {
   const client = liveRow(store, 'client', clientId, 'clientId');
-  const period = store
-    .stmt(
-      'SELECT account_manager FROM caseload_periods WHERE client_id = ? AND deleted = 0 ORDER BY intake_date DESC LIMIT 1',
-    )
-    .get(clientId) as { account_manager: string | null } | undefined;
+  const period = store.first(
+    store.kysely
+      .selectFrom('caseload_periods')
+      .select('account_manager')
+      .where('client_id', '=', clientId)
+      .where('deleted', '=', LIVE)
+      .orderBy('intake_date', 'desc')
+      .limit(1),
+  );
   const ranked = vacanciesForClient(store, clientId, { asOf, limit: 500, after: null });
   const ids = ranked.items.map((v) => v.vacancyId);
-  const details = new Map<string, Record<string, unknown>>();
-  if (ids.length) {
-    const rows = store.db
-      .prepare(
-        `SELECT id, description, closing_date, hours_min, contract_kind FROM vacancies WHERE id IN (${ids.map(() => '?').join(',')})`,
-      )
-      .all(...ids) as Record<string, unknown>[];
-    for (const r of rows) details.set(r.id as string, r);
-  }
+  const details = new Map(
+    (ids.length
+      ? store.all(
+          store.kysely
+            .selectFrom('vacancies')
+            .select(['id', 'description', 'closing_date', 'hours_min', 'contract_kind'])
+            .where('id', 'in', idList(ids)),
+        )
+      : []
+    ).map((r) => [r.id, r]),
+  );
   return {
     asOf,
     client: {
@@ -143,7 +176,7 @@ export function overviewForClient(store: Store, clientId: string, asOf: string, 
     accountManager: period?.account_manager ?? null,
     total: ranked.total,
     items: ranked.items.map((v) => {
-      const d = details.get(v.vacancyId) ?? {};
+      const d = details.get(v.vacancyId);
       return {
         vacancyId: v.vacancyId,
         ref: v.ref,
@@ -151,10 +184,10 @@ export function overviewForClient(store: Store, clientId: string, asOf: string, 
         employer: v.employer,
         city: v.city,
         hours_per_week: v.hours_per_week,
-        hours_min: (d.hours_min as number) ?? null,
-        contract_kind: (d.contract_kind as string) ?? null,
-        closing_date: (d.closing_date as string) ?? null,
-        description: (d.description as string) ?? null,
+        hours_min: d?.hours_min ?? null,
+        contract_kind: d?.contract_kind ?? null,
+        closing_date: d?.closing_date ?? null,
+        description: d?.description ?? null,
         banenafspraak: v.banenafspraak,
         score: v.score,
         fits: v.score >= fitsFrom,

@@ -6,8 +6,13 @@ type H = Pick<Handlers, 'app.info' | 'demo.load' | 'codes.list'>;
 
 export const appHandlers: H = {
   'app.info': ({ store, session, signedIn }) => {
-    const count = (table: string) =>
-      store.db.prepare(`SELECT count(*) FROM ${table} WHERE deleted = 0`).pluck().get() as number;
+    const count = (table: 'clients' | 'employers' | 'vacancies') =>
+      store.first(
+        store.kysely
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('deleted', '=', 0),
+      )!.n;
     const counts = { clients: count('clients'), employers: count('employers'), vacancies: count('vacancies') };
     return {
       device: store.device,

@@ -22,8 +22,10 @@ export const clientHandlers: H = {
   },
 
   'clients.get': ({ store, session }, { id }) => {
-    const row = store.db.prepare('SELECT * FROM clients WHERE id = ? AND deleted = 0').get(id) as
-      Record<string, unknown> | undefined;
+    const db = store.kysely;
+    const row: Record<string, unknown> | undefined = store.first(
+      db.selectFrom('clients').selectAll().where('id', '=', id).where('deleted', '=', 0),
+    );
     if (!row) throw new AppError('not_found', 'Klant niet gevonden', 'id');
     const record: Record<string, unknown> = { id: row.id, ref: row.ref };
     const hiddenFields: string[] = [];
@@ -35,23 +37,26 @@ export const clientHandlers: H = {
     }
     // The full BSN only for roles that need it; others see the masked form.
     if (typeof record.bsn === 'string' && !seesBsn(session.role)) record.bsn = maskBsn(record.bsn);
-    const periods = store.db
-      .prepare(
-        `SELECT id, intake_date, referrer, account_manager, exit_date, exit_reason FROM caseload_periods
-         WHERE client_id = ? AND deleted = 0 ORDER BY intake_date DESC, id`,
-      )
-      .all(id) as {
-      id: string;
-      intake_date: string | null;
-      referrer: string | null;
-      account_manager: string | null;
-      exit_date: string | null;
-      exit_reason: string | null;
-    }[];
+    const periods = store.all(
+      db
+        .selectFrom('caseload_periods')
+        .select(['id', 'intake_date', 'referrer', 'account_manager', 'exit_date', 'exit_reason'])
+        .where('client_id', '=', id)
+        .where('deleted', '=', 0)
+        .orderBy('intake_date', 'desc')
+        .orderBy('id'),
+    );
     const today = store.today();
     const birth = (row.birth_date as string | null) ?? null;
     const survivor = row.merged_into
-      ? (store.stmt('SELECT id, ref FROM clients WHERE id = ?').get(row.merged_into) as { id: string; ref: string })
+      ? store.first(
+          db
+            .selectFrom('clients')
+            .select(['id', 'ref'])
+            .where('id', '=', row.merged_into as string)
+            // Every client has a ref (its number).
+            .$narrowType<{ ref: string }>(),
+        )
       : undefined;
     return {
       id,
@@ -60,9 +65,16 @@ export const clientHandlers: H = {
       hiddenFields,
       formerRefs: formerRefs(store, 'client', id),
       mergedRefs: store
-        .stmt('SELECT ref FROM clients WHERE merged_into = ? AND deleted = 0 ORDER BY ref')
-        .pluck()
-        .all(id) as string[],
+        .all(
+          db
+            .selectFrom('clients')
+            .select('ref')
+            .where('merged_into', '=', id)
+            .where('deleted', '=', 0)
+            .orderBy('ref')
+            .$narrowType<{ ref: string }>(),
+        )
+        .map((r) => r.ref),
       mergedInto: survivor ?? null,
       age: birth ? ageOn(birth, today) : null,
       under27: isUnder27(birth, today),
@@ -114,9 +126,15 @@ export const clientHandlers: H = {
   'clients.byBsn': ({ store }, { bsn }) => {
     const norm = normalizeBsn(bsn);
     if (!norm) return { id: null };
-    const row = store.db
-      .prepare('SELECT id FROM clients WHERE bsn = ? AND deleted = 0 AND merged_into IS NULL LIMIT 1')
-      .get(norm) as { id: string } | undefined;
+    const row = store.first(
+      store.kysely
+        .selectFrom('clients')
+        .select('id')
+        .where('bsn', '=', norm)
+        .where('deleted', '=', 0)
+        .where('merged_into', 'is', null)
+        .limit(1),
+    );
     return { id: row?.id ?? null };
   },
 };

@@ -46,18 +46,15 @@ export const dossierHandlers: H = {
   },
 
   'measures.list': ({ store, session }, { clientId }) => {
-    const rows = store
-      .stmt(
-        'SELECT id, ref, date, kind, reason, end_date FROM measures WHERE client_id = ? AND deleted = 0 ORDER BY date DESC, id DESC',
-      )
-      .all(clientId) as {
-      id: string;
-      ref: string | null;
-      date: string | null;
-      kind: string | null;
-      reason: string | null;
-      end_date: string | null;
-    }[];
+    const rows = store.all(
+      store.kysely
+        .selectFrom('measures')
+        .select(['id', 'ref', 'date', 'kind', 'reason', 'end_date'])
+        .where('client_id', '=', clientId)
+        .where('deleted', '=', 0)
+        .orderBy('date', 'desc')
+        .orderBy('id', 'desc'),
+    );
     return { items: rows.map((r) => ({ ...r, reason: maskedValue('measure', 'reason', r.reason, session.role) })) };
   },
 

@@ -71,12 +71,12 @@ export class Deliveries {
     private readonly store: Store,
     readonly target: Target,
   ) {
-    const rows = store.db
-      .prepare('SELECT * FROM export_deliveries WHERE target = ? AND deleted = 0')
-      .all(target) as Record<string, string | null>[];
+    const rows = store.all(
+      store.kysely.selectFrom('export_deliveries').selectAll().where('target', '=', target).where('deleted', '=', 0),
+    );
     for (const r of rows) {
       this.byKey.set(`${r.entity}:${r.record_id}`, {
-        id: r.id!,
+        id: r.id,
         hash: r.hash ?? '',
         columns: null,
         columnsJson: r.columns ?? '{}',

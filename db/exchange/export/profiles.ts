@@ -3,6 +3,8 @@
 // same columns. For each target and record kind one profile is in use: the active adjusted copy,
 // else the shipped default. Every profile is validated before use: shape (zod) and meaning
 // (each source exists for its kind).
+import type { Selectable } from 'kysely';
+import type { DB } from '../../store/schema.js';
 import { AppError } from '../../model/errors.js';
 import type { Store } from '../../journal/store.js';
 import { profileSchema, type Profile, type ProfileKind, type ProfileTarget } from '../../model/export-profiles.js';
@@ -68,20 +70,26 @@ export interface ProfileSummary {
   basedOn: string | null;
 }
 
-interface ProfileRow {
-  id: string;
+/** A saved profile: saveProfile writes every field but based_on. */
+type ProfileRow = Selectable<DB['export_profiles']> & {
   ref: string;
   target: string;
   kind: string;
   version: number;
   name: string;
-  based_on: string | null;
   definition: string;
   active: number;
-}
+};
 
 function customRows(store: Store): ProfileRow[] {
-  return store.db.prepare('SELECT * FROM export_profiles WHERE deleted = 0 ORDER BY ref').all() as ProfileRow[];
+  return store.all(
+    store.kysely
+      .selectFrom('export_profiles')
+      .selectAll()
+      .where('deleted', '=', 0)
+      .orderBy('ref')
+      .$narrowType<ProfileRow>(),
+  );
 }
 
 function customProfile(row: ProfileRow): Profile {

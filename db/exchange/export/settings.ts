@@ -10,5 +10,5 @@ export function sharedFolder(store: Store): string | null {
 
 export function setSharedFolder(store: Store, folder: string | null): void {
   if (folder) store.setMeta(SHARED_FOLDER_KEY, folder);
-  else store.db.prepare('DELETE FROM meta WHERE key = ?').run(SHARED_FOLDER_KEY);
+  else store.run(store.kysely.deleteFrom('meta').where('key', '=', SHARED_FOLDER_KEY));
 }

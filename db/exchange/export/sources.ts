@@ -11,6 +11,8 @@ import { labelOf } from '../../model/codes.js';
 import { fromColumn } from '../../journal/write.js';
 import type { Store } from '../../journal/store.js';
 import type { ExportKind } from '../../model/export-profiles.js';
+import { sql } from 'kysely';
+import { compiled, iterate, type CompiledQuery } from '../../records/compiled.js';
 
 export const ENTITY_OF_KIND: Record<ExportKind, EntityName> = {
   vacancies: 'vacancy',
@@ -23,6 +25,28 @@ export const ENTITY_OF_KIND: Record<ExportKind, EntityName> = {
 };
 
 const PERIOD_FIELDS = ['intake_date', 'referrer', 'account_manager', 'exit_date', 'exit_reason'];
+
+// Run once per exported record: compiled once (db/records/compiled.ts).
+const CURRENT_PERIOD = compiled((db, clientId: string) =>
+  db
+    .selectFrom('caseload_periods')
+    .select(['intake_date', 'referrer', 'account_manager', 'exit_date', 'exit_reason'])
+    .where('client_id', '=', clientId)
+    .where('deleted', '=', 0)
+    .orderBy('intake_date', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1),
+);
+const LIVE_ROW = new Map<EntityName, CompiledQuery<[string], Record<string, unknown>>>();
+function liveRowOf(entity: EntityName): CompiledQuery<[string], Record<string, unknown>> {
+  let q = LIVE_ROW.get(entity);
+  if (!q) {
+    const table = ENTITIES[entity].table;
+    q = compiled((db, id: string) => db.selectFrom(table).selectAll().where('id', '=', id).where('deleted', '=', 0));
+    LIVE_ROW.set(entity, q);
+  }
+  return q;
+}
 /** Links followed per kind: prefix -> entity (read through the `<prefix>_id` column). */
 const LINKS: Record<ExportKind, Partial<Record<'client' | 'employer' | 'vacancy', EntityName>>> = {
   vacancies: { employer: 'employer' },
@@ -156,19 +180,25 @@ export function* readSources(
 ): Generator<SourceRecord> {
   const entity = ENTITY_OF_KIND[kind];
   const table = ENTITIES[entity].table;
-  let where = `deleted = 0`;
-  if (onlyId !== undefined) where += ' AND id = @onlyId';
-  if (entity === 'client') where += ' AND merged_into IS NULL';
-  if (kind === 'exits')
-    where +=
-      ' AND exit_date IS NOT NULL AND client_id IN (SELECT id FROM clients WHERE deleted = 0 AND merged_into IS NULL)';
-  const stmt = store.db.prepare(`SELECT * FROM ${table} WHERE ${where} ORDER BY ref, id`);
-  const rows = (onlyId !== undefined ? stmt.iterate({ onlyId }) : stmt.iterate()) as IterableIterator<
-    Record<string, unknown>
-  >;
-  const periodOf = store.db.prepare(
-    `SELECT intake_date, referrer, account_manager, exit_date, exit_reason FROM caseload_periods
-     WHERE client_id = ? AND deleted = 0 ORDER BY intake_date DESC, id DESC LIMIT 1`,
+  const rows: IterableIterator<Record<string, unknown>> = iterate(
+    store,
+    store.kysely
+      .selectFrom(table)
+      .selectAll()
+      .where(sql.ref('deleted'), '=', 0)
+      .$if(onlyId !== undefined, (q) => q.where(sql.ref('id'), '=', onlyId))
+      .$if(entity === 'client', (q) => q.where(sql.ref('merged_into'), 'is', null))
+      .$if(kind === 'exits', (q) =>
+        q
+          .where(sql.ref('exit_date'), 'is not', null)
+          .where(
+            sql.ref('client_id'),
+            'in',
+            store.kysely.selectFrom('clients').select('id').where('deleted', '=', 0).where('merged_into', 'is', null),
+          ),
+      )
+      .orderBy(sql.ref('ref'))
+      .orderBy(sql.ref('id')),
   );
   // Linked records (the client of many activities, the employer of many vacancies) are read and
   // flattened once per prefix; the cache is bounded so 100,000 clients do not all stay in memory.
@@ -179,8 +209,7 @@ export function* readSources(
     let hit = linked.get(key);
     if (hit === undefined) {
       if (linked.size > 20_000) linked.clear();
-      const row = store.stmt(`SELECT * FROM ${ENTITIES[e].table} WHERE id = ? AND deleted = 0`).get(id) as
-        Record<string, unknown> | undefined;
+      const row: Record<string, unknown> | undefined = liveRowOf(e).first(store, id);
       hit = null;
       if (row) put((hit = {}), e, row, prefix);
       linked.set(key, hit);
@@ -194,7 +223,7 @@ export function* readSources(
     if (plan.ref) out[plan.ref] = row.ref ?? null;
     for (const f of plan.fields) out[f.key] = fromColumn(f.spec, row[f.name]);
     if (plan.period.length) {
-      const period = (periodOf.get(row.id) as Record<string, unknown> | undefined) ?? {};
+      const period: Record<string, unknown> = CURRENT_PERIOD.first(store, row.id as string) ?? {};
       for (const f of plan.period) out[f.key] = period[f.name] ?? null;
     }
     if (plan.targetId) out[plan.targetId] = targetId(e, row.id as string);

@@ -30,7 +30,8 @@ export interface SummaryPart {
 const cache = new WeakMap<Store, Map<Target, { key: string; parts: SummaryPart[] }>>();
 
 export function planSummary(store: Store, target: Target, today: string): SummaryPart[] {
-  const key = `${String(store.stmt('SELECT max(seq) FROM journal').pluck().get())}|${today}`;
+  const last = store.first(store.kysely.selectFrom('journal').select((eb) => eb.fn.max('seq').as('seq')))?.seq;
+  const key = `${String(last ?? null)}|${today}`;
   let perStore = cache.get(store);
   if (!perStore) cache.set(store, (perStore = new Map()));
   const hit = perStore.get(target);

@@ -97,7 +97,7 @@ describe('query plans of the hot paths', () => {
     const reads = plans.filter((p) => /^\s*SELECT/i.test(p.sql) && !/FROM meta\b/.test(p.sql));
     expect(reads.length).toBeGreaterThan(3);
     for (const p of reads) expect(p.plan, p.sql).not.toMatch(/^\s*SCAN (?!.*COVERING INDEX)/m);
-    const [periods] = main(plans, /FROM caseload_periods\s+WHERE client_id = \?/);
+    const [periods] = main(plans, /from "caseload_periods" where "client_id" = \?/);
     expect(periods!.plan).toMatch(/caseload_periods_client_intake/);
     expect(periods!.plan).not.toMatch(/TEMP B-TREE/);
   });
@@ -114,7 +114,7 @@ describe('query plans of the hot paths', () => {
   it("reads the dump's caseload periods in one pass, joining clients by primary key", () => {
     const store = demoStore(20);
     const plans = plansOf(store, () => [...dumpLines(store)]);
-    const [periods] = main(plans, /FROM caseload_periods p JOIN clients/);
+    const [periods] = main(plans, /from "caseload_periods" as "p" inner join "clients"/);
     expect(periods!.runs).toBe(1);
     expect(periods!.plan).toMatch(
       /SEARCH clients USING INDEX sqlite_autoindex_clients_1 \(id=\?\)|SEARCH p USING (COVERING )?INDEX caseload_periods_client_intake/,
