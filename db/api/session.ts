@@ -31,7 +31,7 @@ export function joinedSession(store: Store): Session | null {
   if (!session) return null;
   store.db.transaction(() => {
     store.setMeta(OWN_USER, session.user);
-    store.db.prepare('DELETE FROM meta WHERE key = ?').run(JOIN_PERSON);
+    store.run(store.kysely.deleteFrom('meta').where('key', '=', JOIN_PERSON));
   })();
   return session;
 }

@@ -31,6 +31,7 @@ const STATES = ['out', 'back', 'pending'] as const;
 /** SQL: the state of period p `months` after its exit (the one calendar's month arithmetic). */
 function stateAfter(months: number): string {
   const day = `caseload_add_months(p.exit_date, ${months})`;
+  // raw SQL: a bucket expression of the report engine (query.ts grouped), like MANAGER_ON_DAY
   return `CASE WHEN ${day} > @as_of THEN 'pending'
     WHEN EXISTS (SELECT 1 FROM caseload_periods n WHERE n.client_id = p.cid AND n.deleted = 0
       AND n.intake_date > p.exit_date AND n.intake_date <= ${day}) THEN 'back'

@@ -19,7 +19,10 @@ export const appHandlers: H = {
       deviceName: store.getMeta('device_name') ?? '',
       user: signedIn ? { id: session.user, name: session.name, role: session.role } : null,
       mustChangePassphrase: Boolean(signedIn && session.mustChangePassphrase),
-      hasUsers: store.db.prepare('SELECT 1 FROM users WHERE deleted = 0 AND active = 1 LIMIT 1').get() !== undefined,
+      hasUsers:
+        store.first(
+          store.kysely.selectFrom('users').select('id').where('deleted', '=', 0).where('active', '=', 1).limit(1),
+        ) !== undefined,
       counts,
       empty: counts.clients + counts.employers + counts.vacancies === 0,
     };

@@ -26,7 +26,9 @@ type H = Pick<
  * passphrase before going on; the command line signs in by CASELOAD_USER and has no such step.
  */
 function withPassphraseStep(ctx: Ctx, session: Session): Session {
-  const isUser = ctx.store.stmt('SELECT 1 FROM users WHERE id = ? AND pin_hash IS NULL').get(session.user);
+  const isUser = ctx.store.first(
+    ctx.store.kysely.selectFrom('users').select('id').where('id', '=', session.user).where('pin_hash', 'is', null),
+  );
   return ctx.host.transport === 'app' && isUser ? { ...session, mustChangePassphrase: true } : session;
 }
 
