@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { BridgeProvider } from '../../renderer/components/bridge-context.js';
+import { BridgeProvider } from '../../renderer/data/provider.js';
 import { MyWorkScreen } from '../../renderer/screens/mywork/MyWorkScreen.js';
 import { formatDateNl } from '../../renderer/format.js';
 import { setNow } from '../../renderer/clock.js';

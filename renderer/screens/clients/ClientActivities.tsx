@@ -2,14 +2,18 @@
 // contact entry. Both refresh through data.changed after a write.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useBridge } from '../../components/bridge-context.js';
+import { useCommand } from '../../data/hooks.js';
 import { formatDateNl } from '../../format.js';
-import { Card, CodeSelect, Field, MoreButton, Status, codeLabel, errorText, todayNl, usePaged } from './work-kit.js';
+import { Card, MoreButton, Status } from '../../components/Card.js';
+import { CodeSelect, Field } from '../../components/controls.js';
+import { codeLabel, todayNl } from '../../format.js';
+import { errorText } from '../../components/fields.js';
+import { usePagedCall } from '../../data/hooks.js';
 import { QuickContact } from './QuickContact.js';
 
 function ActivityForm(props: { clientId: string; onDone(m: string): void; onCancel(): void }) {
   const { t } = useTranslation();
-  const bridge = useBridge();
+  const call = useCommand();
   const [f, setF] = useState({ kind: '', provider: '', start_date: todayNl(), end_date: '', outcome: '' });
   const [error, setError] = useState<{ field?: string; message: string } | null>(null);
   const set = (k: keyof typeof f) => (v: string) => setF({ ...f, [k]: v });
@@ -22,7 +26,7 @@ function ActivityForm(props: { clientId: string; onDone(m: string): void; onCanc
   };
   const fe = (k: string) => (error?.field === k ? error.message : null);
   const save = async () => {
-    const r = await bridge.call('activities.create', { clientId: props.clientId, fields: f });
+    const r = await call('activities.create', { clientId: props.clientId, fields: f });
     if (!r.ok) {
       setError({ field: r.error.field, message: errorText(r.error, labels) });
       return;
@@ -102,10 +106,9 @@ export function ClientActivities(props: { clientId: string }) {
   const { t } = useTranslation();
   const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const list = usePaged(
+  const list = usePagedCall(
     'activities.list',
     { clientId: props.clientId, kind: null, activeOn: null, limit: 20, after: null },
-    props.clientId,
     (o) => o,
   );
   return (
@@ -176,8 +179,7 @@ export function ContactLog(props: { party: { clientId: string } | { employerId: 
   const { t } = useTranslation();
   const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const key = 'clientId' in props.party ? props.party.clientId : props.party.employerId;
-  const list = usePaged('contacts.list', { ...props.party, limit: 20, after: null }, key, (o) => o);
+  const list = usePagedCall('contacts.list', { ...props.party, limit: 20, after: null }, (o) => o);
   return (
     <Card
       id={`${props.idPrefix}-contacts-title`}

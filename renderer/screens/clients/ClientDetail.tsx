@@ -1,9 +1,8 @@
 // A client's page: personal and contact data and the caseload periods (the dossier timeline of
 // the daily-work issue extends this page).
 import { displayName } from '../../../db/model/person.js';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useBridge } from '../../components/bridge-context.js';
+import { useCall } from '../../data/hooks.js';
 import { hrefOf } from '../../stores/route.js';
 import { formatDateNl } from '../../format.js';
 import { labelOf } from '../../../db/model/codes.js';
@@ -25,25 +24,9 @@ function Row(props: { label: string; value: unknown }) {
 
 export function ClientDetail(props: { id: string; notice?: string }) {
   const { t } = useTranslation();
-  const bridge = useBridge();
-  const [client, setClient] = useState<Client | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    const load = () =>
-      void bridge.call('clients.get', { id: props.id }).then((r) => {
-        if (!live) return;
-        if (r.ok) setClient(r.value);
-        else setError(r.error.code === 'not_found' ? t('detail.notFound') : r.error.message);
-      });
-    load();
-    const off = bridge.on('data.changed', load);
-    return () => {
-      live = false;
-      off();
-    };
-  }, [bridge, props.id, t]);
+  const q = useCall('clients.get', { id: props.id });
+  const client: Client | null = q.data;
+  const error = q.code === 'not_found' ? t('detail.notFound') : q.error;
 
   if (error)
     return (

@@ -3,12 +3,29 @@ import { useTranslation } from 'react-i18next';
 import { ClientList } from './ClientList.js';
 import { ClientForm } from './ClientForm.js';
 import { ClientDetail } from './ClientDetail.js';
+import { useCall } from '../../data/hooks.js';
+
+function ClientEdit(props: { id: string }) {
+  const { t } = useTranslation();
+  const q = useCall('clients.get', { id: props.id });
+  if (q.error)
+    return (
+      <section className="screen">
+        <h1>{t('form.editTitle')}</h1>
+        <p role="alert" className="error-text">
+          {q.error}
+        </p>
+      </section>
+    );
+  return q.data ? <ClientForm client={q.data} /> : <p>{t('app.loading')}</p>;
+}
 import { hrefOf } from '../../stores/route.js';
 
 export function ClientsScreen(props: { rest: string[] }) {
   const { t } = useTranslation();
   const [first] = props.rest;
   if (first === 'nieuw') return <ClientForm />;
+  if (first && props.rest[1] === 'wijzigen') return <ClientEdit id={first} />;
   if (first) return <ClientDetail id={first} notice={props.rest[1]} />;
   return (
     <section aria-labelledby="clients-title" className="screen fill">

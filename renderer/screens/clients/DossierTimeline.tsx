@@ -5,7 +5,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateNl } from '../../format.js';
 import { CODE_LISTS } from '../../../db/model/codes.js';
-import { Card, MoreButton, usePaged } from './work-kit.js';
+import { Card, MoreButton } from '../../components/Card.js';
+import { usePagedCall } from '../../data/hooks.js';
 
 const KINDS = ['intake', 'contact', 'activity', 'match', 'placement', 'measure', 'export', 'exit', 'change'] as const;
 type Kind = (typeof KINDS)[number];
@@ -23,10 +24,9 @@ function show(v: unknown, field?: string): string {
 export function DossierTimeline(props: { clientId: string }) {
   const { t } = useTranslation();
   const [kind, setKind] = useState<Kind | ''>('');
-  const list = usePaged(
+  const list = usePagedCall(
     'dossier.timeline',
     { clientId: props.clientId, kinds: kind ? [kind] : null, limit: 30, after: null },
-    `${props.clientId}:${kind}`,
     (o) => o,
   );
   return (
@@ -100,12 +100,7 @@ export function ChangeHistory(props: { entity: 'client' | 'employer' | 'vacancy'
 
 function HistoryTable(props: { entity: 'client' | 'employer' | 'vacancy'; id: string }) {
   const { t } = useTranslation();
-  const list = usePaged(
-    'audit.history',
-    { entity: props.entity, id: props.id, limit: 50, after: null },
-    `${props.entity}:${props.id}`,
-    (o) => o,
-  );
+  const list = usePagedCall('audit.history', { entity: props.entity, id: props.id, limit: 50, after: null }, (o) => o);
   return (
     <>
       {list.error && (

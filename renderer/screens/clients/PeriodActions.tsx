@@ -2,14 +2,17 @@
 // client without an open period. One inline form at a time on the client page.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useBridge } from '../../components/bridge-context.js';
-import { useApp } from '../../stores/app.js';
-import { CodeSelect, Field, Status, errorText, todayNl } from './work-kit.js';
+import { useCommand } from '../../data/hooks.js';
+import { useInfo } from '../../data/info.js';
+import { CodeSelect, Field } from '../../components/controls.js';
+import { Status } from '../../components/Card.js';
+import { errorText } from '../../components/fields.js';
+import { todayNl } from '../../format.js';
 
 export function PeriodActions(props: { clientId: string; inCaseload: boolean; accountManager: string | null }) {
   const { t } = useTranslation();
-  const bridge = useBridge();
-  const me = useApp((s) => s.info?.user.name ?? '');
+  const call = useCommand();
+  const me = useInfo().data?.user.name ?? '';
   const [open, setOpen] = useState(false);
   const [date, setDate] = useState(todayNl());
   const [reason, setReason] = useState('');
@@ -32,8 +35,8 @@ export function PeriodActions(props: { clientId: string; inCaseload: boolean; ac
       return;
     }
     const r = props.inCaseload
-      ? await bridge.call('clients.exit', { clientId: props.clientId, exit_date: date, exit_reason: reason as 'other' })
-      : await bridge.call('clients.intake', {
+      ? await call('clients.exit', { clientId: props.clientId, exit_date: date, exit_reason: reason as 'other' })
+      : await call('clients.intake', {
           clientId: props.clientId,
           intake_date: date,
           referrer: referrer as 'other',

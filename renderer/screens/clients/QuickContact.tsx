@@ -2,8 +2,10 @@
 // date. With `resolves` it also marks an earlier follow-up as handled (from Mijn werk).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useBridge } from '../../components/bridge-context.js';
-import { CodeSelect, Field, errorText, todayNl } from './work-kit.js';
+import { useCommand } from '../../data/hooks.js';
+import { CodeSelect, Field } from '../../components/controls.js';
+import { errorText } from '../../components/fields.js';
+import { todayNl } from '../../format.js';
 
 export function QuickContact(props: {
   party: { clientId: string } | { employerId: string };
@@ -13,7 +15,7 @@ export function QuickContact(props: {
   onCancel?(): void;
 }) {
   const { t } = useTranslation();
-  const bridge = useBridge();
+  const call = useCommand();
   const [date, setDate] = useState(todayNl());
   const [kind, setKind] = useState('phone');
   const [summary, setSummary] = useState('');
@@ -30,7 +32,7 @@ export function QuickContact(props: {
 
   const save = async () => {
     setBusy(true);
-    const r = await bridge.call('contacts.create', {
+    const r = await call('contacts.create', {
       ...props.party,
       date,
       kind,

@@ -3,10 +3,14 @@
 // the contact log with quick entry, and the change history.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useBridge } from '../../components/bridge-context.js';
+import { useCommand } from '../../data/hooks.js';
 import { hrefOf } from '../../stores/route.js';
 import { formatDateNl, formatNumber } from '../../format.js';
-import { Card, Field, Status, codeLabel, errorText, useLoad } from '../clients/work-kit.js';
+import { Card, Status } from '../../components/Card.js';
+import { Field } from '../../components/controls.js';
+import { codeLabel } from '../../format.js';
+import { errorText } from '../../components/fields.js';
+import { useCall } from '../../data/hooks.js';
 import { ContactLog } from '../clients/ClientActivities.js';
 import { ChangeHistory } from '../clients/DossierTimeline.js';
 import { ExceptionalEditor } from './ExceptionalEditor.js';
@@ -22,12 +26,12 @@ function Row(props: { label: string; value: string | null | undefined }) {
 
 function ContactPersonForm(props: { employerId: string; onDone(m: string): void; onCancel(): void }) {
   const { t } = useTranslation();
-  const bridge = useBridge();
+  const call = useCommand();
   const [f, setF] = useState({ name: '', role: '', phone: '', email: '' });
   const [error, setError] = useState<string | null>(null);
   const set = (k: keyof typeof f) => (v: string) => setF({ ...f, [k]: v });
   const save = async () => {
-    const r = await bridge.call('employers.saveContactPerson', { employerId: props.employerId, ...f });
+    const r = await call('employers.saveContactPerson', { employerId: props.employerId, ...f });
     if (!r.ok) {
       setError(errorText(r.error, { name: t('employers.person.name') }));
       return;
@@ -87,7 +91,7 @@ function ContactPersonForm(props: { employerId: string; onDone(m: string): void;
 
 export function EmployerDetail(props: { id: string; notice?: string }) {
   const { t } = useTranslation();
-  const { data: e, error } = useLoad('employers.get', { id: props.id }, props.id);
+  const { data: e, error } = useCall('employers.get', { id: props.id });
   const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState<string | null>(props.notice === 'nieuw' ? t('employers.created') : null);
   if (error)

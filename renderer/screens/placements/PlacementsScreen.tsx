@@ -4,15 +4,16 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hrefOf } from '../../stores/route.js';
 import { formatDateNl, formatNumber } from '../../format.js';
-import { MoreButton, codeLabel, usePaged } from '../clients/work-kit.js';
+import { MoreButton } from '../../components/Card.js';
+import { codeLabel } from '../../format.js';
+import { usePagedCall } from '../../data/hooks.js';
 
 export function PlacementsScreen() {
   const { t } = useTranslation();
   const [running, setRunning] = useState(true);
-  const list = usePaged(
+  const list = usePagedCall(
     'placements.list',
     { clientId: null, employerId: null, activeOn: running ? today() : null, limit: 50, after: null },
-    String(running),
     (o) => o,
   );
   return (

@@ -2,10 +2,12 @@
 // placement, or afgewezen), and the ranked candidates with their explained scores.
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useBridge } from '../../components/bridge-context.js';
+import { useCommand } from '../../data/hooks.js';
 import { hrefOf } from '../../stores/route.js';
 import { formatDateNl, formatNumber } from '../../format.js';
-import { Card, MoreButton, Status, codeLabel, useLoad, usePaged } from '../clients/work-kit.js';
+import { Card, MoreButton, Status } from '../../components/Card.js';
+import { codeLabel } from '../../format.js';
+import { useCall, usePagedCall } from '../../data/hooks.js';
 import { ChangeHistory } from '../clients/DossierTimeline.js';
 import { PlaceForm } from './PlaceForm.js';
 
@@ -20,11 +22,11 @@ function Row(props: { label: string; value: string | null | undefined }) {
 
 function Pipeline(props: { vacancyId: string; open: boolean; onNotice(m: string | null): void }) {
   const { t } = useTranslation();
-  const bridge = useBridge();
-  const { data } = useLoad('matches.list', { vacancyId: props.vacancyId }, props.vacancyId);
+  const call = useCommand();
+  const { data } = useCall('matches.list', { vacancyId: props.vacancyId });
   const [placing, setPlacing] = useState<string | null>(null);
   const move = async (id: string, status: 'interview' | 'rejected' | 'proposed') => {
-    const r = await bridge.call('matches.move', { id, status });
+    const r = await call('matches.move', { id, status });
     props.onNotice(r.ok ? t('vacancies.moved', { status: codeLabel('match_status', status) }) : r.error.message);
   };
   const items = data?.items ?? [];
@@ -113,15 +115,14 @@ function Pipeline(props: { vacancyId: string; open: boolean; onNotice(m: string 
 
 function Candidates(props: { vacancyId: string; onNotice(m: string | null): void }) {
   const { t } = useTranslation();
-  const bridge = useBridge();
-  const list = usePaged(
+  const call = useCommand();
+  const list = usePagedCall(
     'matching.candidates',
     { vacancyId: props.vacancyId, includePlaced: false, limit: 20, after: null },
-    props.vacancyId,
     (o) => o,
   );
   const propose = async (clientId: string, name: string) => {
-    const r = await bridge.call('matches.propose', { vacancyId: props.vacancyId, clientId });
+    const r = await call('matches.propose', { vacancyId: props.vacancyId, clientId });
     props.onNotice(r.ok ? t('vacancies.proposed', { name }) : r.error.message);
   };
   return (
@@ -185,9 +186,9 @@ function Candidates(props: { vacancyId: string; onNotice(m: string | null): void
 
 function WithdrawButton(props: { id: string; onNotice(m: string): void }) {
   const { t } = useTranslation();
-  const bridge = useBridge();
+  const call = useCommand();
   const withdraw = async () => {
-    const r = await bridge.call('vacancies.close', { id: props.id, reason: 'withdrawn' });
+    const r = await call('vacancies.close', { id: props.id, reason: 'withdrawn' });
     props.onNotice(r.ok ? t('vacancies.withdrawn') : r.error.message);
   };
   return (
@@ -199,7 +200,7 @@ function WithdrawButton(props: { id: string; onNotice(m: string): void }) {
 
 export function VacancyDetail(props: { id: string; notice?: string }) {
   const { t } = useTranslation();
-  const { data: v, error } = useLoad('vacancies.get', { id: props.id }, props.id);
+  const { data: v, error } = useCall('vacancies.get', { id: props.id });
   const [notice, setNotice] = useState<string | null>(props.notice === 'nieuw' ? t('vacancies.created') : null);
   if (error)
     return (

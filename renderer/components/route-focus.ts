@@ -1,0 +1,40 @@
+// After a route change the page heading gets the focus (so a screen reader reads where the user
+// landed, and Tab continues from the top of the new page) and the window title names the screen.
+// Screens that load their data first render their h1 a moment later: wait for it.
+import { useEffect, useRef, type RefObject } from 'react';
+
+export const titleOf = (screen: string, app: string): string => `${screen} – ${app}`;
+
+function focusHeading(main: HTMLElement): boolean {
+  const h = main.querySelector('h1');
+  if (!h) return false;
+  h.tabIndex = -1;
+  h.focus();
+  return true;
+}
+
+export function useRouteFocus(main: RefObject<HTMLElement | null>, routeKey: string, title: string): void {
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
+
+  const first = useRef(true);
+  useEffect(() => {
+    // The first screen after start keeps the browser's own start (and the skip link first).
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const el = main.current;
+    if (!el || focusHeading(el)) return;
+    const observer = new MutationObserver(() => {
+      if (focusHeading(el)) observer.disconnect();
+    });
+    observer.observe(el, { childList: true, subtree: true });
+    const stop = setTimeout(() => observer.disconnect(), 5000);
+    return () => {
+      observer.disconnect();
+      clearTimeout(stop);
+    };
+  }, [main, routeKey]);
+}
