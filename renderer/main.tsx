@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import './i18n/index.js';
 import './styles/tokens.css';
 import './styles/app.css';
+import './styles/work.css';
 import { App } from './App.js';
 import { createBridge } from './bridge.js';
 import { BridgeProvider } from './data/provider.js';

@@ -4,7 +4,7 @@
 // checks again. Messages are codes (`required`, `date`, ...): the renderer shows them in Dutch
 // (renderer/i18n/nl.ts, form.errors.<code>), so no UI text lives in db/.
 import { z } from 'zod';
-import { RECORDS, type FieldDef, type RecordKind } from './records.js';
+import { RECORDS, type FieldDef } from './records.js';
 import { isValidBsn } from './bsn.js';
 import { EMAIL_RE, PHONE_RE, isValidKvk, normalizePostcode } from './checks.js';
 import { isIsoDate, parseDate } from './calendar.js';
@@ -48,6 +48,21 @@ export function parseTypedNumber(input: string): number | null {
   return Number(s.replace(',', '.'));
 }
 
+/**
+ * The field definitions forms are made from: the interchange records, plus the parts of a
+ * record that are edited on their own (an employer's contact persons).
+ */
+export const FORM_DEFS = {
+  ...RECORDS,
+  contact_persons: {
+    name: { label: 'Naam', kind: 'text', required: true, max: 100 },
+    role: { label: 'Functie', kind: 'text', max: 100 },
+    phone: { label: 'Telefoon', kind: 'text', check: 'phone' },
+    email: { label: 'E-mail', kind: 'text', check: 'email', max: 254 },
+  },
+} satisfies Record<string, Record<string, FieldDef>>;
+export type FormKind = keyof typeof FORM_DEFS;
+
 const CHECKS: Record<NonNullable<FieldDef['check']>, (v: string) => boolean> = {
   bsn: isValidBsn,
   postcode: (v) => normalizePostcode(v) !== null,
@@ -77,12 +92,12 @@ export function fieldSchema(def: FieldDef, today: string, required = def.require
  * beyond the model's own required ones (e.g. an end date when ending an activity).
  */
 export function formSchema<const F extends string>(
-  kind: RecordKind,
+  kind: FormKind,
   fields: readonly F[],
   today: string,
   opts: { required?: readonly F[]; optional?: readonly F[] } = {},
 ) {
-  const defs = RECORDS[kind];
+  const defs: Record<string, FieldDef> = FORM_DEFS[kind];
   const shape = Object.fromEntries(
     fields.map((f) => {
       const def = defs[f];
@@ -96,7 +111,7 @@ export function formSchema<const F extends string>(
 
 /** Typed values -> what the contract takes: dates as ISO, empty text left out or cleared. */
 export function formValues<F extends string>(
-  kind: RecordKind,
+  kind: FormKind,
   values: Record<F, string>,
   today: string,
   emptyAs: 'omit' | 'clear' = 'omit',
@@ -108,7 +123,7 @@ export function formValues<F extends string>(
       if (emptyAs === 'clear') out[f] = '';
       continue;
     }
-    out[f] = RECORDS[kind][f]?.kind === 'date' ? (parseTypedDate(v, today) ?? v) : v;
+    out[f] = (FORM_DEFS[kind] as Record<string, FieldDef>)[f]?.kind === 'date' ? (parseTypedDate(v, today) ?? v) : v;
   }
   return out;
 }

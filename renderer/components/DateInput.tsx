@@ -63,7 +63,7 @@ export function DateInput({ inputRef, ...props }: DateInputProps) {
           ref={button}
           type="button"
           className="button calendar-button"
-          aria-label={t('date.open', { label: props.label })}
+          aria-label={t('date.open')}
           aria-expanded={open}
           onClick={() => setOpen((o) => !o)}
         >

@@ -1,6 +1,6 @@
 // The foundation's end-to-end flow in Chromium through the web shell: first start, register a
 // client through the form (invalid BSN refused in Dutch), find it by search without diacritics,
-// duplicate BSN opens the existing client; axe-core on every screen reached.
+// a duplicate BSN is refused with a link to the existing client; axe-core on every screen reached.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axe, screenshot, startHarness, validBsn, type Harness } from './harness.js';
 
@@ -67,13 +67,16 @@ describe('clients in the browser', () => {
     await p.getByRole('heading', { name: /Zoë van der Müller/ }).waitFor();
   });
 
-  it('opens the existing client when the same BSN is registered again', async () => {
+  it('refuses the same BSN a second time, keeps what was typed and links to the existing client', async () => {
     const p = h.page;
     await p.goto(h.shell.url.replace(/#.*/, '#/klanten/nieuw'));
     await p.getByLabel('BSN').fill(validBsn('50000005'));
     await p.getByLabel('Achternaam *').fill('Muller');
     await p.getByRole('button', { name: 'Klant registreren' }).click();
-    await p.getByText('Deze BSN is al geregistreerd. De bestaande klant is geopend.').waitFor();
+    await p.getByText('Dit BSN is al geregistreerd bij een andere klant.').waitFor();
+    expect(await p.getByLabel('Achternaam *').inputValue()).toBe('Muller');
+    expect(await axe(p)).toEqual([]);
+    await p.getByRole('link', { name: 'Open de klant met dit BSN' }).click();
     await p.getByRole('heading', { name: /Zoë van der Müller/ }).waitFor();
     expect(h.store.db.prepare('SELECT count(*) FROM clients').pluck().get()).toBe(1);
   });

@@ -90,6 +90,7 @@ function Users() {
       )}
       {data && (
         <form
+          noValidate
           className="inline-form"
           aria-label={t('admin.users.add')}
           onSubmit={(e) => {

@@ -33,6 +33,7 @@ export function SwitchUser() {
         <p className="muted">{t('admin.switch.none')}</p>
       ) : (
         <form
+          noValidate
           className="field-grid"
           aria-label={t('admin.switch.title')}
           onSubmit={(e) => {

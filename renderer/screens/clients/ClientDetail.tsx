@@ -4,7 +4,8 @@ import { displayName } from '../../../db/model/person.js';
 import { useTranslation } from 'react-i18next';
 import { useCall } from '../../data/hooks.js';
 import { hrefOf } from '../../stores/route.js';
-import { formatDateNl } from '../../format.js';
+import { codeLabel, formatDateNl, formatNumber } from '../../format.js';
+import { RECORDS } from '../../../db/model/records.js';
 import { labelOf } from '../../../db/model/codes.js';
 import { maskBsn } from '../../../db/model/bsn.js';
 import type { Output } from '../../../db/api/contract.js';
@@ -39,12 +40,14 @@ export function ClientDetail(props: { id: string; notice?: string }) {
     );
   if (!client) return <p>{t('app.loading')}</p>;
   const r = client.record as Record<string, string | null>;
+  const rec = client.record;
+  const list = (v: unknown) => (Array.isArray(v) ? v.join(', ') : '');
   const name = displayName(r);
   const notice =
-    props.notice === 'dubbel'
-      ? t('detail.duplicate')
-      : props.notice === 'nieuw'
-        ? t('detail.created', { ref: r.ref })
+    props.notice === 'nieuw'
+      ? t('detail.created', { ref: r.ref })
+      : props.notice === 'bijgewerkt'
+        ? t('detail.updated')
         : null;
   return (
     <section aria-labelledby="client-title" className="screen">
@@ -52,7 +55,7 @@ export function ClientDetail(props: { id: string; notice?: string }) {
         <a href={hrefOf('klanten')}>{t('detail.back')}</a>
       </p>
       {notice && (
-        <p role="status" className={props.notice === 'dubbel' ? 'notice warning' : 'notice success'}>
+        <p role="status" className="notice success">
           {notice}
         </p>
       )}
@@ -89,6 +92,30 @@ export function ClientDetail(props: { id: string; notice?: string }) {
             <Row label={t('form.fields.city')} value={r.city} />
             <Row label={t('form.fields.phone')} value={r.phone} />
             <Row label={t('form.fields.email')} value={r.email} />
+          </dl>
+        </section>
+        <section className="card" aria-labelledby="profile-title">
+          <h2 id="profile-title">{t('form.sections.profile')}</h2>
+          <dl className="facts">
+            <Row label={RECORDS.clients.occupations_wanted!.label} value={list(rec.occupations_wanted)} />
+            <Row
+              label={RECORDS.clients.education_level!.label}
+              value={codeLabel('education_level', r.education_level)}
+            />
+            <Row
+              label={RECORDS.clients.hours_available!.label}
+              value={formatNumber(rec.hours_available as number | null)}
+            />
+            <Row label={RECORDS.clients.driving_licence!.label} value={list(rec.driving_licence)} />
+            <Row
+              label={RECORDS.clients.target_groups!.label}
+              value={((rec.target_groups as string[] | null) ?? []).map((g) => codeLabel('target_group', g)).join(', ')}
+            />
+            <Row
+              label={RECORDS.clients.banenafspraak_status!.label}
+              value={codeLabel('banenafspraak_status', r.banenafspraak_status)}
+            />
+            <Row label={RECORDS.clients.banenafspraak_checked!.label} value={formatDateNl(r.banenafspraak_checked)} />
           </dl>
         </section>
       </div>

@@ -79,15 +79,12 @@ export function ClientForm(props: { client?: Output<'clients.get'> }) {
   const fields = (editing ? EDIT_FIELDS : CREATE_FIELDS).filter((f) => !hidden.has(f));
   const [duplicate, setDuplicate] = useState<string | null>(null);
 
-  const schema = useMemo(
-    () =>
-      formSchema('clients', fields, today()).extend({
-        target_groups: z.array(z.string()),
-        transport: z.array(z.string()),
-      }),
-    // The fields follow from the role's hidden fields, fixed for one form.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [fields.join()],
+  // The fields follow from the role's hidden fields, fixed for one form.
+  const [schema] = useState(() =>
+    formSchema('clients', fields, today()).extend({
+      target_groups: z.array(z.string()),
+      transport: z.array(z.string()),
+    }),
   );
   const defaults = useMemo(() => {
     const r = (editing?.record ?? {}) as Record<string, unknown>;

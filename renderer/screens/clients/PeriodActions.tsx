@@ -1,6 +1,6 @@
 // Exit (uitstroom, reason required) for a client in the caseload, and intake / re-entry for a
 // client without an open period. One inline form at a time on the client page.
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCommand } from '../../data/hooks.js';
 import { useInfo } from '../../data/info.js';
@@ -9,7 +9,13 @@ import { Status } from '../../components/Card.js';
 import { errorText } from '../../components/fields.js';
 import { todayNl } from '../../format.js';
 
-export function PeriodActions(props: { clientId: string; inCaseload: boolean; accountManager: string | null }) {
+export function PeriodActions(props: {
+  clientId: string;
+  inCaseload: boolean;
+  accountManager: string | null;
+  /** The other buttons of the row; the form opens below the row, not inside it. */
+  actions: ReactNode;
+}) {
   const { t } = useTranslation();
   const call = useCommand();
   const me = useInfo().data?.user.name ?? '';
@@ -53,23 +59,27 @@ export function PeriodActions(props: { clientId: string; inCaseload: boolean; ac
 
   const title = props.inCaseload ? t('dossier.exit.title') : t('dossier.intake.title');
   return (
-    <div>
+    <div className="no-print">
       <Status text={notice} />
-      {!open && (
-        <button
-          type="button"
-          className="button"
-          onClick={() => {
-            setOpen(true);
-            setNotice(null);
-            setDate(todayNl());
-          }}
-        >
-          {title}
-        </button>
-      )}
+      <div className="button-row">
+        {!open && (
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              setOpen(true);
+              setNotice(null);
+              setDate(todayNl());
+            }}
+          >
+            {title}
+          </button>
+        )}
+        {props.actions}
+      </div>
       {open && (
         <form
+          noValidate
           className="inline-form"
           aria-label={title}
           onSubmit={(e) => {

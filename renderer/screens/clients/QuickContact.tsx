@@ -48,12 +48,13 @@ export function QuickContact(props: {
     setError(null);
     setSummary('');
     setFollowUp('');
-    props.onDone(t('contact.saved', { ref: r.value.ref }));
+    props.onDone(t('contact.saved'));
   };
   const fieldError = (f: string) => (error?.field === f ? error.message : null);
 
   return (
     <form
+      noValidate
       className="inline-form"
       aria-label={t('contact.form')}
       onSubmit={(e) => {

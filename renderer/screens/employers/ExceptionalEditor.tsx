@@ -24,6 +24,7 @@ export function ExceptionalEditor(props: { employerId: string; since: string | n
   };
   return (
     <form
+      noValidate
       className="inline-form"
       aria-label={t('employers.exceptionalTitle')}
       onSubmit={(e) => {

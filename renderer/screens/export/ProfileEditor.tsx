@@ -187,7 +187,7 @@ export function ProfileEditor() {
         ))}
       </ul>
       {draft && (
-        <form onSubmit={(e) => (e.preventDefault(), void save())}>
+        <form noValidate onSubmit={(e) => (e.preventDefault(), void save())}>
           <label>
             {T.profileName} <input value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
           </label>

@@ -97,7 +97,7 @@ export function DevicesPanel(props: { onChanged: () => void }) {
         </tbody>
       </table>
       {removing && (
-        <form onSubmit={(e) => void submit(e)} aria-labelledby="sync-remove" className="card">
+        <form noValidate onSubmit={(e) => void submit(e)} aria-labelledby="sync-remove" className="card">
           <h3 id="sync-remove">{t('syncDevices.confirmTitle', { name: nameOf(removing) })}</h3>
           <p>{t('syncDevices.confirmText')}</p>
           {error && (

@@ -47,6 +47,7 @@ export function PlaceForm(props: { matchId: string; client: string; onDone(m: st
   };
   return (
     <form
+      noValidate
       className="inline-form"
       aria-label={t('placements.formLabel', { name: props.client })}
       onSubmit={(e) => {

@@ -6,6 +6,7 @@ import { useCommand } from '../../data/hooks.js';
 import { hrefOf } from '../../stores/route.js';
 import { formatDateNl, formatNumber } from '../../format.js';
 import { Card, MoreButton, Status } from '../../components/Card.js';
+import { RecordForm, type FormField } from '../../components/RecordForm.js';
 import { codeLabel } from '../../format.js';
 import { useCall, usePagedCall } from '../../data/hooks.js';
 import { ChangeHistory } from '../clients/DossierTimeline.js';
@@ -198,10 +199,32 @@ function WithdrawButton(props: { id: string; onNotice(m: string): void }) {
   );
 }
 
+const VACANCY_FIELDS: FormField[] = [
+  { name: 'title' },
+  { name: 'occupation_code' },
+  { name: 'hours_per_week' },
+  { name: 'hours_min' },
+  { name: 'positions' },
+  { name: 'contract_kind' },
+  { name: 'opened_date' },
+  { name: 'closing_date' },
+  { name: 'source' },
+  { name: 'education_level' },
+  { name: 'work_thinking_level' },
+  { name: 'driving_licence' },
+  { name: 'postcode' },
+  { name: 'city' },
+  { name: 'sector' },
+  { name: 'competences' },
+  { name: 'description', multiline: true },
+];
+
 export function VacancyDetail(props: { id: string; notice?: string }) {
   const { t } = useTranslation();
   const { data: v, error } = useCall('vacancies.get', { id: props.id });
   const [notice, setNotice] = useState<string | null>(props.notice === 'nieuw' ? t('vacancies.created') : null);
+  const [editing, setEditing] = useState(false);
+  const call = useCommand();
   if (error)
     return (
       <section className="screen">
@@ -225,8 +248,37 @@ export function VacancyDetail(props: { id: string; notice?: string }) {
       <Card
         id="vacancy-facts"
         title={t('vacancies.facts')}
-        actions={v.status === 'open' && <WithdrawButton id={v.id} onNotice={setNotice} />}
+        actions={
+          <div className="button-row">
+            {!editing && (
+              <button type="button" className="button" onClick={() => setEditing(true)}>
+                {t('vacancies.edit')}
+              </button>
+            )}
+            {v.status === 'open' && <WithdrawButton id={v.id} onNotice={setNotice} />}
+          </div>
+        }
       >
+        {editing && (
+          <RecordForm
+            kind="vacancies"
+            idPrefix="vacancy-edit"
+            title={t('vacancies.edit')}
+            fields={VACANCY_FIELDS}
+            record={v.record}
+            submitLabel={t('vacancies.saveChanges')}
+            onSubmit={async (fields) => {
+              const r = await call('vacancies.update', { id: v.id, fields });
+              if (r.ok) {
+                setEditing(false);
+                setNotice(t('vacancies.updated'));
+              }
+              return r;
+            }}
+            onDone={() => undefined}
+            onCancel={() => setEditing(false)}
+          />
+        )}
         <dl className="facts">
           <Row label={t('vacancies.fields.employer')} value={v.employer} />
           <Row label={t('vacancies.col.status')} value={t(`vacancies.status.${v.status}`)} />
