@@ -155,7 +155,7 @@ export const nl = {
     save: 'Contact opslaan',
     saved: 'Het contact is vastgelegd.',
     edit: 'Contact wijzigen',
-    editOne: 'Contact van {{date}} wijzigen',
+    editOne: '{{kind}} van {{date}} wijzigen',
     updated: 'Het contact is bijgewerkt.',
   },
   mywork: {

@@ -259,7 +259,13 @@ export function ContactLog(props: { party: { clientId: string } | { employerId: 
                   <button
                     type="button"
                     className="button small"
-                    aria-label={t('contact.editOne', { date: formatDateNl(c.date) })}
+                    aria-label={t('contact.editOne', {
+                      kind:
+                        c.purpose === 'nazorg'
+                          ? codeLabel('contact_purpose', 'nazorg')
+                          : codeLabel('contact_kind', c.kind),
+                      date: formatDateNl(c.date),
+                    })}
                     onClick={() => {
                       setEditing(c.id);
                       setNotice(null);
