@@ -480,6 +480,7 @@ export const nl = {
       done: 'U werkt nu als {{name}}.',
     },
     users: {
+      none: 'Er zijn nog geen gebruikers.',
       title: 'Gebruikers en rollen',
       name: 'Naam',
       role: 'Rol',
@@ -511,6 +512,8 @@ export const nl = {
       purged: '{{count}} klant(en) vernietigd.',
     },
     import: {
+      choose: 'Bestand kiezen…',
+      noFile: 'Nog geen bestand gekozen',
       title: 'Importeren uit Excel of CSV',
       kind: 'Wat staat er in het bestand?',
       file: 'Bestand (CSV of XLSX)',

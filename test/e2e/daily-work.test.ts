@@ -64,7 +64,7 @@ describe('daily caseload work in the browser', () => {
     await form.getByRole('button', { name: 'Activiteit opslaan' }).click();
     await p.getByText('De activiteit is toegevoegd.').waitFor();
     const activities = p.getByRole('region', { name: 'Activiteiten' });
-    await activities.getByRole('cell', { name: 'Vierwekenprogramma' }).waitFor();
+    await activities.getByRole('cell', { name: 'Vierwekenprogramma', exact: true }).waitFor();
     await activities.getByRole('cell', { name: nl(daysAgo(100)) }).waitFor();
     await p.getByRole('region', { name: 'Dossier' }).getByText('Vierwekenprogramma').first().waitFor();
     expect(await axe(p)).toEqual([]);

@@ -51,8 +51,9 @@ function Users() {
         </p>
       )}
       {msg && <Status text={msg.text} error={msg.error} />}
-      {data && (
-        <table className="table">
+      {data && data.items.length === 0 && <p className="muted">{t('admin.users.none')}</p>}
+      {data && data.items.length > 0 && (
+        <table className="table" aria-label={t('admin.users.title')}>
           <thead>
             <tr>
               <th scope="col">{t('admin.users.name')}</th>

@@ -100,7 +100,27 @@ export function ImportWizard() {
         </div>
         <div className="field">
           <label htmlFor="import-file">{t('admin.import.file')}</label>
-          <input id="import-file" type="file" accept=".csv,.xlsx,.txt" onChange={(e) => void choose(e.target.files)} />
+          {/* The browser's own file button speaks the system's language ("Choose File"): a Dutch
+              button opens the hidden input, which keeps its label for assistive technology. */}
+          <div className="file-pick">
+            <input
+              id="import-file"
+              type="file"
+              className="visually-hidden"
+              accept=".csv,.xlsx,.txt"
+              onChange={(e) => void choose(e.target.files)}
+            />
+            <button
+              type="button"
+              className="button"
+              aria-hidden="true"
+              tabIndex={-1}
+              onClick={() => document.getElementById('import-file')?.click()}
+            >
+              {t('admin.import.choose')}
+            </button>
+            <span className="muted">{file ? file.name : t('admin.import.noFile')}</span>
+          </div>
         </div>
       </div>
       {preview && (
