@@ -142,7 +142,6 @@ export const nl = {
     edit: 'Wijzigen',
     actions: 'Acties',
     cancel: 'Annuleren',
-    checkFields: 'Controleer de gemarkeerde velden.',
     under27: 'onder 27',
     none: 'Nog niets vastgelegd.',
   },
@@ -237,15 +236,11 @@ export const nl = {
     },
     exit: {
       title: 'Uitstroom vastleggen',
-      date: 'Uitstroomdatum',
-      reason: 'Reden uitstroom',
-      reasonRequired: 'Kies de reden van uitstroom.',
       save: 'Uitstroom opslaan',
       saved: 'De uitstroom is vastgelegd.',
     },
     intake: {
       title: 'Intake (opnieuw instromen)',
-      date: 'Instroomdatum',
       save: 'Intake opslaan',
       saved: 'De intake is vastgelegd.',
     },

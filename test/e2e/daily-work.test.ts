@@ -200,7 +200,7 @@ describe('daily caseload work in the browser', () => {
     await p.getByRole('button', { name: 'Uitstroom vastleggen' }).click();
     const exit = p.getByRole('form', { name: 'Uitstroom vastleggen' });
     await exit.getByRole('button', { name: 'Uitstroom opslaan' }).click();
-    await exit.getByText('Kies de reden van uitstroom.').waitFor();
+    await exit.getByText('Vul Reden uitstroom in.').waitFor();
     expect(await exit.getByLabel('Reden uitstroom *').getAttribute('aria-invalid')).toBe('true');
     expect(await axe(p)).toEqual([]);
     await exit.getByLabel('Reden uitstroom *').selectOption('work_regular');

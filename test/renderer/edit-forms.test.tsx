@@ -106,11 +106,11 @@ describe('edit forms', { timeout: 30_000 }, () => {
     const user = userEvent.setup({ delay: null });
     await user.click(await screen.findByRole('button', { name: /^Telefo.* van 01-06-2026 wijzigen$/ }));
     const form = screen.getByRole('form', { name: 'Contact wijzigen' });
-    await user.type(within(form).getByLabelText('Vervolgdatum'), '32-06-2026');
+    await user.type(within(form).getByLabelText('Vervolg op'), '32-06-2026');
     await user.click(within(form).getByRole('button', { name: 'Contact opslaan' }));
     expect(await within(form).findByText('Vul een geldige datum in als dd-mm-jjjj.')).toBeInTheDocument();
-    await user.clear(within(form).getByLabelText('Vervolgdatum'));
-    await user.type(within(form).getByLabelText('Vervolgdatum'), '22-06-26');
+    await user.clear(within(form).getByLabelText('Vervolg op'));
+    await user.type(within(form).getByLabelText('Vervolg op'), '22-06-26');
     await user.click(within(form).getByRole('button', { name: 'Contact opslaan' }));
     expect(await screen.findByText('Het contact is bijgewerkt.')).toBeInTheDocument();
     expect(w.store.db.prepare('SELECT follow_up_date FROM contacts WHERE id = ?').pluck().get(w.contact)).toBe(

@@ -9,7 +9,7 @@ import { RecordForm, type FormField } from '../../components/RecordForm.js';
 import type { Output } from '../../../db/api/contract.js';
 import { codeLabel, todayNl } from '../../format.js';
 import { usePagedCall } from '../../data/hooks.js';
-import { QuickContact } from './QuickContact.js';
+import { QuickContact, useContactFields } from './QuickContact.js';
 
 const ACTIVITY_FIELDS: FormField[] = [
   { name: 'kind' },
@@ -20,14 +20,6 @@ const ACTIVITY_FIELDS: FormField[] = [
 ];
 
 type Activity = Output<'activities.list'>['items'][number];
-
-const CONTACT_FIELDS: FormField[] = [
-  { name: 'date' },
-  { name: 'kind' },
-  { name: 'summary', multiline: true },
-  { name: 'follow_up_date' },
-  { name: 'by' },
-];
 
 /** Registers an activity, or corrects one (ending it: an end date and the result). */
 function ActivityForm(props: {
@@ -170,6 +162,7 @@ export function ClientActivities(props: { clientId: string }) {
 export function ContactLog(props: { party: { clientId: string } | { employerId: string }; idPrefix: string }) {
   const { t } = useTranslation();
   const call = useCommand();
+  const contactFields = useContactFields();
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -211,7 +204,7 @@ export function ContactLog(props: { party: { clientId: string } | { employerId: 
           kind="contacts"
           idPrefix={`${props.idPrefix}-contact-edit`}
           title={t('contact.edit')}
-          fields={CONTACT_FIELDS}
+          fields={[...contactFields, { name: 'by', label: t('dossier.by') }]}
           record={list.items.find((c) => c.id === editing)!}
           submitLabel={t('contact.save')}
           onSubmit={async (fields) => {
