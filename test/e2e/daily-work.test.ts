@@ -65,7 +65,7 @@ describe('daily caseload work in the browser', () => {
     await p.getByText('De activiteit is toegevoegd.').waitFor();
     const activities = p.getByRole('region', { name: 'Activiteiten' });
     await activities.getByRole('cell', { name: 'Vierwekenprogramma', exact: true }).waitFor();
-    await activities.getByRole('cell', { name: nl(daysAgo(100)) }).waitFor();
+    await activities.getByRole('cell', { name: nl(daysAgo(100)), exact: true }).waitFor();
     await p.getByRole('region', { name: 'Dossier' }).getByText('Vierwekenprogramma').first().waitFor();
     expect(await axe(p)).toEqual([]);
     expect(

@@ -35,7 +35,7 @@ describe('every screen with demo data', () => {
     for (const name of await nav.getByRole('link').allTextContents()) {
       const link = nav.getByRole('link', { name, exact: true });
       await link.click();
-      await expect.poll(() => link.getAttribute('aria-current')).toBe('page');
+      await expect.poll(() => link.getAttribute('aria-current'), { timeout: 15_000 }).toBe('page');
       await p.getByRole('heading', { level: 1, name }).waitFor();
       await p.waitForLoadState('networkidle');
       await check(p, name);
@@ -89,7 +89,7 @@ describe('every screen with demo data', () => {
       .click();
     await p.getByRole('form', { name: /^Plaatsing van .* wijzigen$/ }).waitFor();
     await check(p, 'plaatsing wijzigen');
-  });
+  }, 400_000);
 
   it('takes report dates typed as 30-06-2026 and 3006', async () => {
     const p = h.page;
