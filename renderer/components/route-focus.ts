@@ -27,14 +27,14 @@ export function useRouteFocus(main: RefObject<HTMLElement | null>, routeKey: str
     }
     const el = main.current;
     if (!el || focusHeading(el)) return;
+    // Wait for the heading as long as the user has not moved on (clicked or typed elsewhere).
+    const before = document.activeElement;
     const observer = new MutationObserver(() => {
-      if (focusHeading(el)) observer.disconnect();
+      const now = document.activeElement;
+      if (now !== before && now !== document.body) observer.disconnect();
+      else if (focusHeading(el)) observer.disconnect();
     });
     observer.observe(el, { childList: true, subtree: true });
-    const stop = setTimeout(() => observer.disconnect(), 5000);
-    return () => {
-      observer.disconnect();
-      clearTimeout(stop);
-    };
+    return () => observer.disconnect();
   }, [main, routeKey]);
 }

@@ -101,7 +101,9 @@ describe('clients in the browser', () => {
       await link.click();
       // The hash change reaches the app a moment after the click; then the screen's heading has the focus.
       await expect.poll(() => link.getAttribute('aria-current'), { timeout: 15_000 }).toBe('page');
-      await expect.poll(() => p.evaluate(() => document.activeElement?.tagName), { timeout: 15_000 }).toBe('H1');
+      await expect
+        .poll(() => p.evaluate(() => document.activeElement?.tagName), { timeout: 15_000, message: name })
+        .toBe('H1');
       expect(await p.title()).toBe(`${name} – Caseload`);
       expect(await axe(p), name).toEqual([]);
     }
