@@ -116,7 +116,7 @@ export function App() {
             {!info && !error ? (
               <p>{t('app.loading')}</p>
             ) : (
-              <Suspense fallback={<p>{t('app.loading')}</p>}>
+              <Suspense key={route.section} fallback={<p>{t('app.loading')}</p>}>
                 <Screen section={route.section} rest={route.rest} />
               </Suspense>
             )}

@@ -10,7 +10,8 @@ function focusHeading(main: HTMLElement): boolean {
   if (!h) return false;
   h.tabIndex = -1;
   h.focus();
-  return true;
+  // A heading that cannot take the focus (still hidden while the next screen loads) does not count.
+  return document.activeElement === h;
 }
 
 export function useRouteFocus(main: RefObject<HTMLElement | null>, routeKey: string, title: string): void {
