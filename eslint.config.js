@@ -5,6 +5,8 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import boundaries from 'eslint-plugin-boundaries';
+import reactHooks from 'eslint-plugin-react-hooks';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
 
 const nodeModules = [
   'fs',
@@ -86,6 +88,22 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  // React: the rules of hooks (and the React Compiler's checks of the recommended set) and
+  // accessibility of the JSX, on the renderer.
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
+  },
+  {
+    files: ['renderer/**/*.tsx'],
+    ...jsxA11y.flatConfigs.recommended,
+    rules: {
+      ...jsxA11y.flatConfigs.recommended.rules,
+      // Focus moves into an inline form the user just opened with a button (and to the first
+      // field of a dialog): that is where the next keystroke belongs.
+      'jsx-a11y/no-autofocus': 'off',
     },
   },
   {

@@ -1,5 +1,5 @@
 // The app frame: header (app, user, laptop), main navigation, and the screen of the route.
-import { useEffect, useRef, type ReactNode } from 'react';
+import { Suspense, lazy, useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from './stores/app.js';
 import { hrefOf, useRoute, type Section } from './stores/route.js';
@@ -8,17 +8,23 @@ import { NewPassphrase, SignIn } from './components/SignIn.js';
 import { mayCall } from './access.js';
 import type { MethodName } from '../db/api/contract.js';
 import type { Role } from '../db/model/roles.js';
-import { Placeholder } from './components/Placeholder.js';
+import { titleOf, useRouteFocus } from './components/route-focus.js';
+import { useInfo } from './data/info.js';
+import { useCommand } from './data/hooks.js';
 import { ClientsScreen } from './screens/clients/ClientsScreen.js';
-import { ExportScreen } from './screens/export/ExportScreen.js';
-import { SyncScreen } from './screens/sync/SyncScreen.js';
-import { ReportsScreen } from './screens/reports/ReportsScreen.js';
-import { useBridge } from './components/bridge-context.js';
 import { MyWorkScreen } from './screens/mywork/MyWorkScreen.js';
 import { EmployersScreen } from './screens/employers/EmployersScreen.js';
 import { VacanciesScreen } from './screens/vacancies/VacanciesScreen.js';
 import { PlacementsScreen } from './screens/placements/PlacementsScreen.js';
-import { AdminScreen } from './screens/admin/AdminScreen.js';
+
+// Screens used less often (and the charts of the reports) load on demand: the first screen
+// starts sooner.
+const ExportScreen = lazy(() => import('./screens/export/ExportScreen.js').then((m) => ({ default: m.ExportScreen })));
+const SyncScreen = lazy(() => import('./screens/sync/SyncScreen.js').then((m) => ({ default: m.SyncScreen })));
+const ReportsScreen = lazy(() =>
+  import('./screens/reports/ReportsScreen.js').then((m) => ({ default: m.ReportsScreen })),
+);
+const AdminScreen = lazy(() => import('./screens/admin/AdminScreen.js').then((m) => ({ default: m.AdminScreen })));
 
 type NavKey = 'mywork' | 'clients' | 'employers' | 'vacancies' | 'placements' | 'reports' | 'export' | 'sync' | 'admin';
 /** Per section, a method its screen cannot do without: a role that may not call it does not see the section. */
@@ -40,8 +46,6 @@ const NAV: [Section, NavKey][] = [
 ];
 
 function Screen(props: { section: Section; rest: string[] }): ReactNode {
-  const { t } = useTranslation();
-  const bridge = useBridge();
   switch (props.section) {
     case 'mijn-werk':
       return <MyWorkScreen />;
@@ -56,24 +60,23 @@ function Screen(props: { section: Section; rest: string[] }): ReactNode {
     case 'beheer':
       return <AdminScreen />;
     case 'export':
-      return <ExportScreen api={bridge} />;
+      return <ExportScreen />;
     case 'synchronisatie':
-      return <SyncScreen api={bridge} />;
+      return <SyncScreen />;
     case 'rapportages':
-      return <ReportsScreen api={bridge} rest={props.rest} />;
-    default: {
-      const key = NAV.find(([s]) => s === props.section)![1];
-      return <Placeholder title={t(`nav.${key}`)} />;
-    }
+      return <ReportsScreen rest={props.rest} />;
   }
 }
 
 export function App() {
   const { t } = useTranslation();
-  const { info, error, firstStartDone, refresh } = useApp();
-  const bridge = useBridge();
+  const { data: info, error } = useInfo();
+  const firstStartDone = useApp((s) => s.firstStartDone);
+  const call = useCommand();
   const { route, sync } = useRoute();
   const main = useRef<HTMLElement>(null);
+  const navKey = NAV.find(([s]) => s === route.section)![1];
+  useRouteFocus(main, [route.section, ...route.rest].join('/'), titleOf(t(`nav.${navKey}`), t('app.name')));
 
   useEffect(() => {
     window.addEventListener('hashchange', sync);
@@ -86,8 +89,7 @@ export function App() {
   const role = info?.user?.role as Role | undefined;
   const nav = NAV.filter(([section]) => !NEEDS[section] || mayCall(role, NEEDS[section]));
   const signOut = async () => {
-    await bridge.call('session.signOut', {});
-    await refresh();
+    await call('session.signOut', {});
   };
   const firstStart = Boolean(info?.empty && !firstStartDone && mayCall(role, 'demo.load'));
   // While the first-start dialog is open the frame behind it is inert: no focus, no clicks.
@@ -136,7 +138,13 @@ export function App() {
                 {t('app.error', { message: error })}
               </p>
             )}
-            {!info && !error ? <p>{t('app.loading')}</p> : <Screen section={route.section} rest={route.rest} />}
+            {!info && !error ? (
+              <p>{t('app.loading')}</p>
+            ) : (
+              <Suspense key={route.section} fallback={<p>{t('app.loading')}</p>}>
+                <Screen section={route.section} rest={route.rest} />
+              </Suspense>
+            )}
           </main>
         </div>
       </div>

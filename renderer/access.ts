@@ -3,7 +3,7 @@
 // every call (db/api/dispatch.ts); hiding is for clarity, not security.
 import { contract, type MethodName } from '../db/api/contract.js';
 import type { Role } from '../db/model/roles.js';
-import { useApp } from './stores/app.js';
+import { useInfo } from './data/info.js';
 
 export function mayCall(role: Role | null | undefined, method: MethodName): boolean {
   return Boolean(role) && (contract[method].roles as readonly Role[]).includes(role!);
@@ -11,5 +11,5 @@ export function mayCall(role: Role | null | undefined, method: MethodName): bool
 
 /** Whether the signed-in user may call a method (false while signed out). */
 export function useMay(method: MethodName): boolean {
-  return useApp((s) => mayCall(s.info?.user?.role as Role | undefined, method));
+  return mayCall(useInfo().data?.user?.role as Role | undefined, method);
 }

@@ -3,15 +3,14 @@ import { createRoot } from 'react-dom/client';
 import './i18n/index.js';
 import './styles/tokens.css';
 import './styles/app.css';
+import './styles/work.css';
 import { App } from './App.js';
 import { createBridge } from './bridge.js';
-import { BridgeProvider } from './components/bridge-context.js';
-import { useApp } from './stores/app.js';
+import { BridgeProvider } from './data/provider.js';
 import { useRoute } from './stores/route.js';
 
 const bridge = createBridge();
 useRoute.getState().sync();
-void useApp.getState().init(bridge);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,15 +1,14 @@
 // First start with an empty database: offer demo data or an empty start, in a modal dialog.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useBridge } from './bridge-context.js';
+import { useCommand } from '../data/hooks.js';
 import { useApp } from '../stores/app.js';
 import { useRoute } from '../stores/route.js';
 
 export function FirstStart() {
   const { t } = useTranslation();
-  const bridge = useBridge();
+  const call = useCommand();
   const finish = useApp((s) => s.finishFirstStart);
-  const refresh = useApp((s) => s.refresh);
   const go = useRoute((s) => s.go);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -18,10 +17,9 @@ export function FirstStart() {
 
   const loadDemo = async () => {
     setBusy(true);
-    const r = await bridge.call('demo.load', { clients: 300, seed: 1 });
+    const r = await call('demo.load', { clients: 300, seed: 1 });
     setBusy(false);
     if (!r.ok) return setError(r.error.message);
-    await refresh();
     finish();
   };
 

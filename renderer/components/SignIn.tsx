@@ -5,33 +5,31 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../db/api/contract.js';
-import { useBridge } from './bridge-context.js';
-import { useApp } from '../stores/app.js';
+import { useCommand } from '../data/hooks.js';
 
 export function SignIn() {
   const { t } = useTranslation();
-  const bridge = useBridge();
-  const refresh = useApp((s) => s.refresh);
+  const call = useCommand();
   const [users, setUsers] = useState<Output<'session.users'>['items'] | null>(null);
   const [user, setUser] = useState('');
   const [pass, setPass] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    void bridge.call('session.users', {}).then((r) => {
+    void call('session.users', {}).then((r) => {
       if (r.ok) setUsers(r.value.items);
       else setError(r.error.message);
     });
-  }, [bridge]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the screen opens
+  }, []);
   const go = async () => {
     if (!user || !pass) return setError(t('signIn.missing'));
     setBusy(true);
-    const r = await bridge.call('session.switch', { user, pin: pass });
+    const r = await call('session.switch', { user, pin: pass });
     setBusy(false);
     setPass('');
     if (!r.ok) return setError(r.error.message);
     setError(null);
-    await refresh();
   };
   return (
     <main className="sign-in" aria-labelledby="sign-in-title">
@@ -87,8 +85,7 @@ export function SignIn() {
 
 export function NewPassphrase() {
   const { t } = useTranslation();
-  const bridge = useBridge();
-  const refresh = useApp((s) => s.refresh);
+  const call = useCommand();
   const [pass, setPass] = useState('');
   const [again, setAgain] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -96,10 +93,9 @@ export function NewPassphrase() {
   useEffect(() => first.current?.focus(), []);
   const go = async () => {
     if (pass !== again) return setError(t('newPassphrase.differ'));
-    const r = await bridge.call('session.setPassphrase', { passphrase: pass });
+    const r = await call('session.setPassphrase', { passphrase: pass });
     if (!r.ok) return setError(r.error.message);
     setError(null);
-    await refresh();
   };
   return (
     <main className="sign-in" aria-labelledby="new-pass-title">

@@ -1,38 +1,15 @@
-// Who and where we are (app.info), loaded at start and after every data change.
+// UI state of the session that is no data: whether the first-start offer was answered. Who and
+// where we are (app.info) is a query like every other read (data/hooks.ts, useInfo).
 import { create } from 'zustand';
-import type { Output } from '../../db/api/contract.js';
-import type { Bridge } from '../bridge.js';
-
-type Info = Output<'app.info'>;
 
 interface AppState {
-  bridge: Bridge | null;
-  info: Info | null;
-  error: string | null;
   /** The first-start offer was answered in this session. */
   firstStartDone: boolean;
-  init(bridge: Bridge): Promise<void>;
-  refresh(): Promise<void>;
   finishFirstStart(): void;
 }
 
-export const useApp = create<AppState>((set, get) => ({
-  bridge: null,
-  info: null,
-  error: null,
+export const useApp = create<AppState>((set) => ({
   firstStartDone: false,
-  async init(bridge) {
-    set({ bridge });
-    bridge.on('data.changed', () => void get().refresh());
-    await get().refresh();
-  },
-  async refresh() {
-    const bridge = get().bridge;
-    if (!bridge) return;
-    const r = await bridge.call('app.info', {});
-    if (r.ok) set({ info: r.value, error: null });
-    else set({ error: r.error.message });
-  },
   finishFirstStart() {
     set({ firstStartDone: true });
   },

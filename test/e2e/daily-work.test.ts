@@ -54,17 +54,18 @@ describe('daily caseload work in the browser', () => {
     await p.getByRole('button', { name: 'Activiteit toevoegen' }).click();
     const form = p.getByRole('form', { name: 'Activiteit toevoegen' });
     await form.getByRole('button', { name: 'Activiteit opslaan' }).click();
-    await form.getByRole('alert').getByText('Soort activiteit: is verplicht').waitFor();
+    await form.getByRole('alert').getByText('Controleer de gemarkeerde velden.').waitFor();
+    await form.getByText('Vul Soort activiteit in.').waitFor();
     expect(await form.getByLabel('Soort activiteit *').getAttribute('aria-invalid')).toBe('true');
     await form.getByLabel('Soort activiteit *').selectOption('intake_programme');
     await form.getByLabel('Aanbieder').fill('Werkcorporatie');
     await form.getByLabel('Startdatum *').fill(nl(daysAgo(100)));
     await form.getByLabel('Einddatum').fill(nl(daysAgo(72)));
     await form.getByRole('button', { name: 'Activiteit opslaan' }).click();
-    await p.getByText(/Activiteit .* is toegevoegd/).waitFor();
+    await p.getByText('De activiteit is toegevoegd.').waitFor();
     const activities = p.getByRole('region', { name: 'Activiteiten' });
-    await activities.getByRole('cell', { name: 'Vierwekenprogramma' }).waitFor();
-    await activities.getByRole('cell', { name: nl(daysAgo(100)) }).waitFor();
+    await activities.getByRole('cell', { name: 'Vierwekenprogramma', exact: true }).waitFor();
+    await activities.getByRole('cell', { name: nl(daysAgo(100)), exact: true }).waitFor();
     await p.getByRole('region', { name: 'Dossier' }).getByText('Vierwekenprogramma').first().waitFor();
     expect(await axe(p)).toEqual([]);
     expect(
@@ -193,13 +194,13 @@ describe('daily caseload work in the browser', () => {
     await contact.getByLabel('Verslag').fill('Gesprek over de eerste weken');
     await contact.getByLabel('Vervolg op').fill(nl(daysAgo(3)));
     await contact.getByRole('button', { name: 'Contact opslaan' }).click();
-    await p.getByText(/Contact .* is vastgelegd/).waitFor();
+    await p.getByText('Het contact is vastgelegd.').waitFor();
     await p.getByRole('cell', { name: 'Gesprek over de eerste weken' }).waitFor();
 
     await p.getByRole('button', { name: 'Uitstroom vastleggen' }).click();
     const exit = p.getByRole('form', { name: 'Uitstroom vastleggen' });
     await exit.getByRole('button', { name: 'Uitstroom opslaan' }).click();
-    await exit.getByText('Kies de reden van uitstroom.').waitFor();
+    await exit.getByText('Vul Reden uitstroom in.').waitFor();
     expect(await exit.getByLabel('Reden uitstroom *').getAttribute('aria-invalid')).toBe('true');
     expect(await axe(p)).toEqual([]);
     await exit.getByLabel('Reden uitstroom *').selectOption('work_regular');

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { BackupPanel } from '../../renderer/screens/admin/BackupPanel.js';
-import { BridgeProvider } from '../../renderer/components/bridge-context.js';
+import { BridgeProvider } from '../../renderer/data/provider.js';
 import type { Bridge } from '../../renderer/bridge.js';
 import { createApi } from '../../db/api/dispatch.js';
 import type { Session } from '../../db/model/roles.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { render, screen, waitFor } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { BridgeProvider } from '../../renderer/components/bridge-context.js';
+import { BridgeProvider } from '../../renderer/data/provider.js';
 import { ClientForm } from '../../renderer/screens/clients/ClientForm.js';
 import { useRoute } from '../../renderer/stores/route.js';
 import { realBridge } from './real-bridge.js';
@@ -51,7 +51,7 @@ describe('Nieuwe klant form', { timeout: 30_000 }, () => {
     const user = userEvent.setup({ delay: null });
     await user.type(screen.getByLabelText('Geboortedatum'), '31-02-1990');
     await user.click(screen.getByRole('button', { name: 'Klant registreren' }));
-    expect(await screen.findByText('Vul de achternaam in.')).toBeInTheDocument();
+    expect(await screen.findByText('Vul Achternaam in.')).toBeInTheDocument();
     expect(screen.getByText('Vul een geldige datum in als dd-mm-jjjj.')).toBeInTheDocument();
   });
 
@@ -65,7 +65,7 @@ describe('Nieuwe klant form', { timeout: 30_000 }, () => {
     expect(store.db.prepare('SELECT count(*) FROM clients').pluck().get()).toBe(0);
   });
 
-  it('registers a client and opens it; a second registration of the BSN opens the first', async () => {
+  it('registers a client and opens it; a second registration of the BSN is refused with a link to the first', async () => {
     const { bridge, store } = realBridge();
     const user = userEvent.setup({ delay: null });
     const { unmount } = render(
@@ -89,7 +89,10 @@ describe('Nieuwe klant form', { timeout: 30_000 }, () => {
     await user.type(screen.getByLabelText('BSN'), '111222333');
     await user.type(screen.getByLabelText('Achternaam *'), 'Backer');
     await user.click(screen.getByRole('button', { name: 'Klant registreren' }));
-    await waitFor(() => expect(useRoute.getState().route.rest).toEqual([id, 'dubbel']));
+    expect(await screen.findByText('Dit BSN is al geregistreerd bij een andere klant.')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Open de klant met dit BSN' })).toHaveAttribute('href', `#/klanten/${id}`);
+    // What was typed stays.
+    expect(screen.getByLabelText('Achternaam *')).toHaveValue('Backer');
     expect(store.db.prepare('SELECT count(*) FROM clients').pluck().get()).toBe(1);
   });
 });

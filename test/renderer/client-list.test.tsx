@@ -3,9 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { BridgeProvider } from '../../renderer/components/bridge-context.js';
+import { BridgeProvider } from '../../renderer/data/provider.js';
 import { ClientList } from '../../renderer/screens/clients/ClientList.js';
-import { useClients } from '../../renderer/stores/clients.js';
+import { useClientSearch } from '../../renderer/stores/clients.js';
 import { useRoute } from '../../renderer/stores/route.js';
 import { loadDemo } from '../../db/demo/generate.js';
 import { realBridge } from './real-bridge.js';
@@ -31,8 +31,8 @@ afterAll(() => {
 });
 
 function setup(clients: number) {
-  // The list's store outlives a render (as in the app, where it keeps the search); start afresh.
-  useClients.setState(useClients.getInitialState());
+  // The search outlives a render (as in the app, where it is kept); start afresh.
+  useClientSearch.setState(useClientSearch.getInitialState());
   const r = realBridge();
   loadDemo(r.store, { clients, seed: 4, today: '2026-06-30' });
   r.store.write('u', (w) =>
@@ -81,26 +81,31 @@ describe('client list', { timeout: 30_000 }, () => {
     fireEvent.keyDown(grid, { key: 'ArrowDown' });
     await waitFor(() => expect(rows()[2]).toHaveAttribute('aria-selected', 'true'));
     expect(grid.getAttribute('aria-activedescendant')).toBe(rows()[2]!.id);
+    const third = within(rows()[2]!).getByRole('link').getAttribute('href')!.split('/').at(-1)!;
     fireEvent.keyDown(grid, { key: 'Enter' });
-    expect(useRoute.getState().route).toEqual({ section: 'klanten', rest: [useClients.getState().items[2]!.id] });
+    expect(useRoute.getState().route).toEqual({ section: 'klanten', rest: [third] });
   });
 
   it('loads the next page with the keyset cursor when the end of the list comes into view', async () => {
-    setup(249);
+    const { calls } = setup(249);
     await screen.findByText('250 klanten');
-    expect(useClients.getState().items).toHaveLength(100);
+    const pages = () => calls.filter((c) => c === 'clients.search').length;
+    expect(pages()).toBe(1);
     const grid = screen.getByRole('grid', { name: 'Klantenlijst' });
     // Only the rows in view (plus overscan) are drawn, not the whole page of 100.
     await waitFor(() => expect(within(grid).getAllByRole('row').length).toBeGreaterThan(10));
     expect(within(grid).getAllByRole('row').length).toBeLessThan(60);
     grid.scrollTop = 100 * 36 - 600;
     fireEvent.scroll(grid);
-    await waitFor(() => expect(useClients.getState().items).toHaveLength(200));
+    await waitFor(() => expect(pages()).toBe(2));
+    await waitFor(() => expect(grid).toHaveAttribute('aria-rowcount', '251'));
     grid.scrollTop = 200 * 36 - 600;
     fireEvent.scroll(grid);
-    await waitFor(() => expect(useClients.getState().items).toHaveLength(250));
-    const ids = new Set(useClients.getState().items.map((c) => c.id));
-    expect(ids.size).toBe(250);
-    expect(useClients.getState().next).toBeNull();
+    await waitFor(() => expect(pages()).toBe(3));
+    // The last page has no cursor: scrolling to the end asks for nothing more.
+    grid.scrollTop = 250 * 36 - 600;
+    fireEvent.scroll(grid);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(pages()).toBe(3);
   });
 });

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { BridgeProvider } from '../../renderer/components/bridge-context.js';
+import { BridgeProvider } from '../../renderer/data/provider.js';
 import { MyWorkScreen } from '../../renderer/screens/mywork/MyWorkScreen.js';
 import { formatDateNl } from '../../renderer/format.js';
 import { setNow } from '../../renderer/clock.js';
@@ -55,6 +55,6 @@ describe('Mijn werk', { timeout: 30_000 }, () => {
     await user.type(screen.getByLabelText('Verslag'), 'Cv ontvangen');
     await user.click(screen.getByRole('button', { name: 'Contact opslaan' }));
     expect(await screen.findByRole('region', { name: 'Vervolgafspraken (0)' })).toBeInTheDocument();
-    expect(screen.getByRole('status')).toHaveTextContent(/Contact .* is vastgelegd/);
+    expect(screen.getByRole('status')).toHaveTextContent('Het contact is vastgelegd.');
   });
 });

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
+import { BridgeProvider } from '../../renderer/data/provider.js';
 import { SyncScreen } from '../../renderer/screens/sync/SyncScreen.js';
 import { Store } from '../../db/journal/store.js';
 import { MemoryKeyStore } from '../../db/sync/keystore.js';
@@ -35,7 +36,11 @@ describe('laptops on the Synchronisatie screen', () => {
     const { bridge, store } = realBridge();
     await team(store);
     const user = userEvent.setup();
-    render(<SyncScreen api={bridge} />);
+    render(
+      <BridgeProvider bridge={bridge}>
+        <SyncScreen />
+      </BridgeProvider>,
+    );
     const row = (await screen.findByText('Laptop Anouk')).closest('tr')!;
     expect(row).toHaveTextContent('in het team');
     await user.click(within(row).getByRole('button', { name: 'Laptop Anouk verwijderen' }));
@@ -54,7 +59,11 @@ describe('laptops on the Synchronisatie screen', () => {
   it('shows the laptops without a remove action to other roles', async () => {
     const { bridge, store } = realBridge({ user: 'km', name: 'Klantmanager', role: 'klantmanager' });
     await team(store);
-    render(<SyncScreen api={bridge} />);
+    render(
+      <BridgeProvider bridge={bridge}>
+        <SyncScreen />
+      </BridgeProvider>,
+    );
     expect(await screen.findByText('Laptop Anouk')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /verwijderen/ })).toBeNull();
   }, 60_000);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
+import { BridgeProvider } from '../../renderer/data/provider.js';
 import { SyncScreen } from '../../renderer/screens/sync/SyncScreen.js';
 import { Store } from '../../db/journal/store.js';
 import { MemoryKeyStore } from '../../db/sync/keystore.js';
@@ -19,7 +20,11 @@ describe('Synchronisatie screen', () => {
     dirs.push(folder);
     const { bridge, store } = realBridge();
     const user = userEvent.setup();
-    render(<SyncScreen api={bridge} />);
+    render(
+      <BridgeProvider bridge={bridge}>
+        <SyncScreen />
+      </BridgeProvider>,
+    );
 
     await user.type(await screen.findByLabelText('Gedeelde map (volledig pad)'), folder);
     await user.click(screen.getByLabelText('Nieuw team maken (eerste laptop)'));

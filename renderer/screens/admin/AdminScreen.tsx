@@ -2,9 +2,13 @@
 // import wizard. Each part shows the server's Dutch refusal when the role may not use it.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useBridge } from '../../components/bridge-context.js';
+import { useCommand } from '../../data/hooks.js';
 import { formatDateNl } from '../../format.js';
-import { Card, Field, MoreButton, Status, codeLabel, errorText, useLoad, usePaged } from '../clients/work-kit.js';
+import { Card, MoreButton, Status } from '../../components/Card.js';
+import { Field } from '../../components/controls.js';
+import { codeLabel } from '../../format.js';
+import { errorText } from '../../components/fields.js';
+import { useCall, usePagedCall } from '../../data/hooks.js';
 import { ImportWizard } from './ImportWizard.js';
 import { SwitchUser } from './SwitchUser.js';
 import { BackupPanel } from './BackupPanel.js';
@@ -15,12 +19,12 @@ type Role = (typeof ROLES)[number];
 
 function Users() {
   const { t } = useTranslation();
-  const bridge = useBridge();
-  const { data, error } = useLoad('users.list', { includeInactive: true }, 'users');
+  const call = useCommand();
+  const { data, error } = useCall('users.list', { includeInactive: true });
   const [f, setF] = useState({ display_name: '', role: 'klantmanager' as Role, email: '', pin: '' });
   const [msg, setMsg] = useState<{ text: string; error: boolean } | null>(null);
   const create = async () => {
-    const r = await bridge.call('users.create', {
+    const r = await call('users.create', {
       display_name: f.display_name,
       role: f.role,
       email: f.email || null,
@@ -37,7 +41,7 @@ function Users() {
     setMsg({ text: t('admin.users.created'), error: false });
   };
   const setRole = async (id: string, role: Role) => {
-    const r = await bridge.call('users.update', { id, role });
+    const r = await call('users.update', { id, role });
     setMsg(r.ok ? { text: t('admin.users.changed'), error: false } : { text: r.error.message, error: true });
   };
   return (
@@ -48,8 +52,9 @@ function Users() {
         </p>
       )}
       {msg && <Status text={msg.text} error={msg.error} />}
-      {data && (
-        <table className="table">
+      {data && data.items.length === 0 && <p className="muted">{t('admin.users.none')}</p>}
+      {data && data.items.length > 0 && (
+        <table className="table" aria-label={t('admin.users.title')}>
           <thead>
             <tr>
               <th scope="col">{t('admin.users.name')}</th>
@@ -87,6 +92,7 @@ function Users() {
       )}
       {data && (
         <form
+          noValidate
           className="inline-form"
           aria-label={t('admin.users.add')}
           onSubmit={(e) => {
@@ -144,8 +150,8 @@ function Users() {
 
 function Retention() {
   const { t } = useTranslation();
-  const bridge = useBridge();
-  const list = usePaged('retention.list', { limit: 100, after: null }, 'retention', (o) => o);
+  const call = useCommand();
+  const list = usePagedCall('retention.list', { limit: 100, after: null }, (o) => o);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [confirm, setConfirm] = useState(false);
   const [msg, setMsg] = useState<{ text: string; error: boolean } | null>(null);
@@ -161,7 +167,7 @@ function Retention() {
       setMsg({ text: t('admin.retention.confirmFirst'), error: true });
       return;
     }
-    const r = await bridge.call('retention.purge', { clientIds: [...chosen], confirm: true });
+    const r = await call('retention.purge', { clientIds: [...chosen], confirm: true });
     if (!r.ok) {
       setMsg({ text: r.error.message, error: true });
       return;

@@ -4,11 +4,12 @@
 // by restarting. Everything through the backup.* contract methods.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useBridge } from '../../components/bridge-context.js';
+import { useCommand } from '../../data/hooks.js';
 import type { Output } from '../../../db/api/contract.js';
 import { formatNumber } from '../../format.js';
 import { formatMomentNl } from '../../../db/model/calendar.js';
-import { Card, Status, useLoad } from '../clients/work-kit.js';
+import { Card, Status } from '../../components/Card.js';
+import { useCall } from '../../data/hooks.js';
 
 type Preview = Output<'backup.preview'>;
 
@@ -18,8 +19,8 @@ function megabytes(bytes: number): string {
 
 export function BackupPanel() {
   const { t } = useTranslation();
-  const bridge = useBridge();
-  const list = useLoad('backup.list', {}, 'backups');
+  const call = useCommand();
+  const list = useCall('backup.list', {});
   const [preview, setPreview] = useState<Preview | null>(null);
   const [confirm, setConfirm] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -27,7 +28,7 @@ export function BackupPanel() {
 
   const create = async () => {
     setBusy(true);
-    const r = await bridge.call('backup.create', {});
+    const r = await call('backup.create', {});
     setBusy(false);
     if (!r.ok) return setMsg({ text: r.error.message, error: true });
     setMsg({ text: t('admin.backup.created', { when: formatMomentNl(r.value.createdAt) }), error: false });
@@ -36,7 +37,7 @@ export function BackupPanel() {
   const show = async (name: string) => {
     setConfirm(false);
     setPreview(null);
-    const r = await bridge.call('backup.preview', { name });
+    const r = await call('backup.preview', { name });
     if (!r.ok) return setMsg({ text: r.error.message, error: true });
     setMsg(null);
     setPreview(r.value);
@@ -45,7 +46,7 @@ export function BackupPanel() {
     if (!preview) return;
     if (!confirm) return setMsg({ text: t('admin.backup.confirmFirst'), error: true });
     setBusy(true);
-    const r = await bridge.call('backup.restore', { name: preview.name, confirm: true });
+    const r = await call('backup.restore', { name: preview.name, confirm: true });
     setBusy(false);
     if (!r.ok) return setMsg({ text: r.error.message, error: true });
     setPreview(null);

@@ -2,9 +2,9 @@
 // mapping (change any column), see the refused rows of a dry run, then import all rows or none.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useBridge } from '../../components/bridge-context.js';
+import { useCommand } from '../../data/hooks.js';
 import { formatNumber } from '../../format.js';
-import { Card, Status } from '../clients/work-kit.js';
+import { Card, Status } from '../../components/Card.js';
 import type { Output } from '../../../db/api/contract.js';
 
 const KINDS = ['clients', 'employers', 'vacancies', 'placements', 'activities', 'contacts'] as const;
@@ -20,7 +20,7 @@ function toBase64(buf: ArrayBuffer): string {
 
 export function ImportWizard() {
   const { t } = useTranslation();
-  const bridge = useBridge();
+  const call = useCommand();
   const [kind, setKind] = useState<Kind>('clients');
   const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -29,7 +29,7 @@ export function ImportWizard() {
 
   const run = async (f = file, m = mapping, k = kind) => {
     if (!f) return;
-    const r = await bridge.call('import.preview', {
+    const r = await call('import.preview', {
       fileName: f.name,
       contentBase64: f.base64,
       kind: k,
@@ -54,7 +54,7 @@ export function ImportWizard() {
   };
   const commit = async () => {
     if (!file) return;
-    const r = await bridge.call('import.commit', { fileName: file.name, contentBase64: file.base64, kind, mapping });
+    const r = await call('import.commit', { fileName: file.name, contentBase64: file.base64, kind, mapping });
     if (!r.ok) {
       setMsg({ text: r.error.message, error: true });
       return;
@@ -100,7 +100,27 @@ export function ImportWizard() {
         </div>
         <div className="field">
           <label htmlFor="import-file">{t('admin.import.file')}</label>
-          <input id="import-file" type="file" accept=".csv,.xlsx,.txt" onChange={(e) => void choose(e.target.files)} />
+          {/* The browser's own file button speaks the system's language ("Choose File"): a Dutch
+              button opens the hidden input, which keeps its label for assistive technology. */}
+          <div className="file-pick">
+            <input
+              id="import-file"
+              type="file"
+              className="visually-hidden"
+              accept=".csv,.xlsx,.txt"
+              onChange={(e) => void choose(e.target.files)}
+            />
+            <button
+              type="button"
+              className="button"
+              aria-hidden="true"
+              tabIndex={-1}
+              onClick={() => document.getElementById('import-file')?.click()}
+            >
+              {t('admin.import.choose')}
+            </button>
+            <span className="muted">{file ? file.name : t('admin.import.noFile')}</span>
+          </div>
         </div>
       </div>
       {preview && (

@@ -2,15 +2,14 @@
 // calls run as that user (the server verifies the PIN). The app frame then shows the new user.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useBridge } from '../../components/bridge-context.js';
-import { useApp } from '../../stores/app.js';
-import { Card, Status, useLoad } from '../clients/work-kit.js';
+import { useCommand } from '../../data/hooks.js';
+import { Card, Status } from '../../components/Card.js';
+import { useCall } from '../../data/hooks.js';
 
 export function SwitchUser() {
   const { t } = useTranslation();
-  const bridge = useBridge();
-  const refresh = useApp((s) => s.refresh);
-  const { data } = useLoad('session.users', {}, 'session-users');
+  const call = useCommand();
+  const { data } = useCall('session.users', {});
   const [user, setUser] = useState('');
   const [pin, setPin] = useState('');
   const [msg, setMsg] = useState<{ text: string; error: boolean } | null>(null);
@@ -19,14 +18,13 @@ export function SwitchUser() {
       setMsg({ text: t('admin.switch.missing'), error: true });
       return;
     }
-    const r = await bridge.call('session.switch', { user, pin });
+    const r = await call('session.switch', { user, pin });
     setPin('');
     if (!r.ok) {
       setMsg({ text: r.error.message, error: true });
       return;
     }
     setMsg({ text: t('admin.switch.done', { name: r.value.name }), error: false });
-    await refresh();
   };
   return (
     <Card id="admin-switch" title={t('admin.switch.title')}>
@@ -35,6 +33,7 @@ export function SwitchUser() {
         <p className="muted">{t('admin.switch.none')}</p>
       ) : (
         <form
+          noValidate
           className="field-grid"
           aria-label={t('admin.switch.title')}
           onSubmit={(e) => {

@@ -2,110 +2,65 @@
 // contact entry. Both refresh through data.changed after a write.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useBridge } from '../../components/bridge-context.js';
+import { useCommand } from '../../data/hooks.js';
 import { formatDateNl } from '../../format.js';
-import { Card, CodeSelect, Field, MoreButton, Status, codeLabel, errorText, todayNl, usePaged } from './work-kit.js';
-import { QuickContact } from './QuickContact.js';
+import { Card, MoreButton, Status } from '../../components/Card.js';
+import { RecordForm, type FormField } from '../../components/RecordForm.js';
+import type { Output } from '../../../db/api/contract.js';
+import { codeLabel, todayNl } from '../../format.js';
+import { usePagedCall } from '../../data/hooks.js';
+import { QuickContact, useContactFields } from './QuickContact.js';
 
-function ActivityForm(props: { clientId: string; onDone(m: string): void; onCancel(): void }) {
+const ACTIVITY_FIELDS: FormField[] = [
+  { name: 'kind' },
+  { name: 'provider' },
+  { name: 'start_date' },
+  { name: 'end_date' },
+  { name: 'outcome', multiline: true },
+];
+
+type Activity = Output<'activities.list'>['items'][number];
+
+/** Registers an activity, or corrects one (ending it: an end date and the result). */
+function ActivityForm(props: {
+  clientId: string;
+  activity: Activity | null;
+  onDone(m: string): void;
+  onCancel(): void;
+}) {
   const { t } = useTranslation();
-  const bridge = useBridge();
-  const [f, setF] = useState({ kind: '', provider: '', start_date: todayNl(), end_date: '', outcome: '' });
-  const [error, setError] = useState<{ field?: string; message: string } | null>(null);
-  const set = (k: keyof typeof f) => (v: string) => setF({ ...f, [k]: v });
-  const labels = {
-    kind: t('dossier.activity.kind'),
-    provider: t('dossier.activity.provider'),
-    start_date: t('dossier.activity.start'),
-    end_date: t('dossier.activity.end'),
-    outcome: t('dossier.activity.outcome'),
-  };
-  const fe = (k: string) => (error?.field === k ? error.message : null);
-  const save = async () => {
-    const r = await bridge.call('activities.create', { clientId: props.clientId, fields: f });
-    if (!r.ok) {
-      setError({ field: r.error.field, message: errorText(r.error, labels) });
-      return;
-    }
-    props.onDone(t('dossier.activity.saved', { ref: r.value.ref }));
-  };
+  const call = useCommand();
+  const a = props.activity;
   return (
-    <form
-      className="inline-form"
-      aria-label={t('dossier.activity.add')}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
+    <RecordForm
+      kind="activities"
+      idPrefix={a ? `act-edit-${a.ref}` : 'act'}
+      title={a ? t('dossier.activity.edit', { kind: codeLabel('activity_kind', a.kind) }) : t('dossier.activity.add')}
+      fields={ACTIVITY_FIELDS}
+      record={a}
+      initial={{ start_date: todayNl() }}
+      submitLabel={t('dossier.activity.save')}
+      onSubmit={async (fields) => {
+        const r = a
+          ? await call('activities.update', { id: a.id, fields })
+          : await call('activities.create', { clientId: props.clientId, fields });
+        if (r.ok) props.onDone(a ? t('dossier.activity.updated') : t('dossier.activity.saved'));
+        return r;
       }}
-    >
-      <div className="field-grid">
-        <CodeSelect
-          id="act-kind"
-          label={labels.kind}
-          list="activity_kind"
-          value={f.kind}
-          onChange={set('kind')}
-          required
-          error={fe('kind')}
-        />
-        <Field
-          id="act-provider"
-          label={labels.provider}
-          value={f.provider}
-          onChange={set('provider')}
-          error={fe('provider')}
-        />
-        <Field
-          id="act-start"
-          label={labels.start_date}
-          value={f.start_date}
-          onChange={set('start_date')}
-          date
-          required
-          error={fe('start_date')}
-        />
-        <Field
-          id="act-end"
-          label={labels.end_date}
-          value={f.end_date}
-          onChange={set('end_date')}
-          date
-          error={fe('end_date')}
-        />
-      </div>
-      <Field
-        id="act-outcome"
-        label={labels.outcome}
-        value={f.outcome}
-        onChange={set('outcome')}
-        multiline
-        error={fe('outcome')}
-      />
-      {error && (
-        <p role="alert" className="error-text">
-          {error.message}
-        </p>
-      )}
-      <div className="button-row">
-        <button type="submit" className="button primary">
-          {t('dossier.activity.save')}
-        </button>
-        <button type="button" className="button" onClick={props.onCancel}>
-          {t('work.cancel')}
-        </button>
-      </div>
-    </form>
+      onDone={() => undefined}
+      onCancel={props.onCancel}
+    />
   );
 }
 
 export function ClientActivities(props: { clientId: string }) {
   const { t } = useTranslation();
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const list = usePaged(
+  const list = usePagedCall(
     'activities.list',
     { clientId: props.clientId, kind: null, activeOn: null, limit: 20, after: null },
-    props.clientId,
     (o) => o,
   );
   return (
@@ -131,9 +86,22 @@ export function ClientActivities(props: { clientId: string }) {
       {adding && (
         <ActivityForm
           clientId={props.clientId}
+          activity={null}
           onCancel={() => setAdding(false)}
           onDone={(m) => {
             setAdding(false);
+            setNotice(m);
+          }}
+        />
+      )}
+      {editing && list.items.some((a) => a.id === editing) && (
+        <ActivityForm
+          key={editing}
+          clientId={props.clientId}
+          activity={list.items.find((a) => a.id === editing)!}
+          onCancel={() => setEditing(null)}
+          onDone={(m) => {
+            setEditing(null);
             setNotice(m);
           }}
         />
@@ -149,6 +117,9 @@ export function ClientActivities(props: { clientId: string }) {
               <th scope="col">{t('dossier.activity.start')}</th>
               <th scope="col">{t('dossier.activity.end')}</th>
               <th scope="col">{t('dossier.activity.outcome')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('work.actions')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -162,6 +133,22 @@ export function ClientActivities(props: { clientId: string }) {
                 <td>{formatDateNl(a.start_date)}</td>
                 <td>{formatDateNl(a.end_date)}</td>
                 <td>{a.outcome ?? ''}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="button small"
+                    aria-label={t('dossier.activity.editOne', {
+                      kind: codeLabel('activity_kind', a.kind),
+                      date: formatDateNl(a.start_date),
+                    })}
+                    onClick={() => {
+                      setEditing(a.id);
+                      setNotice(null);
+                    }}
+                  >
+                    {t('work.edit')}
+                  </button>
+                </td>
               </tr>
             ))}
           </tbody>
@@ -174,10 +161,12 @@ export function ClientActivities(props: { clientId: string }) {
 
 export function ContactLog(props: { party: { clientId: string } | { employerId: string }; idPrefix: string }) {
   const { t } = useTranslation();
+  const call = useCommand();
+  const contactFields = useContactFields();
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const key = 'clientId' in props.party ? props.party.clientId : props.party.employerId;
-  const list = usePaged('contacts.list', { ...props.party, limit: 20, after: null }, key, (o) => o);
+  const list = usePagedCall('contacts.list', { ...props.party, limit: 20, after: null }, (o) => o);
   return (
     <Card
       id={`${props.idPrefix}-contacts-title`}
@@ -209,6 +198,27 @@ export function ContactLog(props: { party: { clientId: string } | { employerId: 
           }}
         />
       )}
+      {editing && list.items.some((c) => c.id === editing) && (
+        <RecordForm
+          key={editing}
+          kind="contacts"
+          idPrefix={`${props.idPrefix}-contact-edit`}
+          title={t('contact.edit')}
+          fields={[...contactFields, { name: 'by', label: t('dossier.by') }]}
+          record={list.items.find((c) => c.id === editing)!}
+          submitLabel={t('contact.save')}
+          onSubmit={async (fields) => {
+            const r = await call('contacts.update', { id: editing, fields });
+            if (r.ok) {
+              setEditing(null);
+              setNotice(t('contact.updated'));
+            }
+            return r;
+          }}
+          onDone={() => undefined}
+          onCancel={() => setEditing(null)}
+        />
+      )}
       {list.items.length === 0 ? (
         <p className="muted">{t('work.none')}</p>
       ) : (
@@ -220,6 +230,9 @@ export function ContactLog(props: { party: { clientId: string } | { employerId: 
               <th scope="col">{t('contact.summary')}</th>
               <th scope="col">{t('contact.followUp')}</th>
               <th scope="col">{t('dossier.by')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('work.actions')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -235,6 +248,25 @@ export function ContactLog(props: { party: { clientId: string } | { employerId: 
                   {c.follow_up_done && ` (${t('dossier.done', { date: formatDateNl(c.follow_up_done) })})`}
                 </td>
                 <td>{c.by ?? ''}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="button small"
+                    aria-label={t('contact.editOne', {
+                      kind:
+                        c.purpose === 'nazorg'
+                          ? codeLabel('contact_purpose', 'nazorg')
+                          : codeLabel('contact_kind', c.kind),
+                      date: formatDateNl(c.date),
+                    })}
+                    onClick={() => {
+                      setEditing(c.id);
+                      setNotice(null);
+                    }}
+                  >
+                    {t('work.edit')}
+                  </button>
+                </td>
               </tr>
             ))}
           </tbody>

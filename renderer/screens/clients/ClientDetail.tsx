@@ -1,11 +1,11 @@
 // A client's page: personal and contact data and the caseload periods (the dossier timeline of
 // the daily-work issue extends this page).
 import { displayName } from '../../../db/model/person.js';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useBridge } from '../../components/bridge-context.js';
+import { useCall } from '../../data/hooks.js';
 import { hrefOf } from '../../stores/route.js';
-import { formatDateNl } from '../../format.js';
+import { codeLabel, formatDateNl, formatNumber } from '../../format.js';
+import { RECORDS } from '../../../db/model/records.js';
 import { labelOf } from '../../../db/model/codes.js';
 import { maskBsn } from '../../../db/model/bsn.js';
 import type { Output } from '../../../db/api/contract.js';
@@ -25,25 +25,9 @@ function Row(props: { label: string; value: unknown }) {
 
 export function ClientDetail(props: { id: string; notice?: string }) {
   const { t } = useTranslation();
-  const bridge = useBridge();
-  const [client, setClient] = useState<Client | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    const load = () =>
-      void bridge.call('clients.get', { id: props.id }).then((r) => {
-        if (!live) return;
-        if (r.ok) setClient(r.value);
-        else setError(r.error.code === 'not_found' ? t('detail.notFound') : r.error.message);
-      });
-    load();
-    const off = bridge.on('data.changed', load);
-    return () => {
-      live = false;
-      off();
-    };
-  }, [bridge, props.id, t]);
+  const q = useCall('clients.get', { id: props.id });
+  const client: Client | null = q.data;
+  const error = q.code === 'not_found' ? t('detail.notFound') : q.error;
 
   if (error)
     return (
@@ -56,12 +40,14 @@ export function ClientDetail(props: { id: string; notice?: string }) {
     );
   if (!client) return <p>{t('app.loading')}</p>;
   const r = client.record as Record<string, string | null>;
+  const rec = client.record;
+  const list = (v: unknown) => (Array.isArray(v) ? v.join(', ') : '');
   const name = displayName(r);
   const notice =
-    props.notice === 'dubbel'
-      ? t('detail.duplicate')
-      : props.notice === 'nieuw'
-        ? t('detail.created', { ref: r.ref })
+    props.notice === 'nieuw'
+      ? t('detail.created', { ref: r.ref })
+      : props.notice === 'bijgewerkt'
+        ? t('detail.updated')
         : null;
   return (
     <section aria-labelledby="client-title" className="screen">
@@ -69,7 +55,7 @@ export function ClientDetail(props: { id: string; notice?: string }) {
         <a href={hrefOf('klanten')}>{t('detail.back')}</a>
       </p>
       {notice && (
-        <p role="status" className={props.notice === 'dubbel' ? 'notice warning' : 'notice success'}>
+        <p role="status" className="notice success">
           {notice}
         </p>
       )}
@@ -106,6 +92,30 @@ export function ClientDetail(props: { id: string; notice?: string }) {
             <Row label={t('form.fields.city')} value={r.city} />
             <Row label={t('form.fields.phone')} value={r.phone} />
             <Row label={t('form.fields.email')} value={r.email} />
+          </dl>
+        </section>
+        <section className="card" aria-labelledby="profile-title">
+          <h2 id="profile-title">{t('form.sections.profile')}</h2>
+          <dl className="facts">
+            <Row label={RECORDS.clients.occupations_wanted!.label} value={list(rec.occupations_wanted)} />
+            <Row
+              label={RECORDS.clients.education_level!.label}
+              value={codeLabel('education_level', r.education_level)}
+            />
+            <Row
+              label={RECORDS.clients.hours_available!.label}
+              value={formatNumber(rec.hours_available as number | null)}
+            />
+            <Row label={RECORDS.clients.driving_licence!.label} value={list(rec.driving_licence)} />
+            <Row
+              label={RECORDS.clients.target_groups!.label}
+              value={((rec.target_groups as string[] | null) ?? []).map((g) => codeLabel('target_group', g)).join(', ')}
+            />
+            <Row
+              label={RECORDS.clients.banenafspraak_status!.label}
+              value={codeLabel('banenafspraak_status', r.banenafspraak_status)}
+            />
+            <Row label={RECORDS.clients.banenafspraak_checked!.label} value={formatDateNl(r.banenafspraak_checked)} />
           </dl>
         </section>
       </div>

@@ -1,207 +1,261 @@
-// "Nieuwe klant": keyboard-first registration with the BSN eleven-check, Dutch field errors next
-// to each field (from the client-side checks and from the server), and a duplicate BSN opening
-// the existing client instead of registering the person twice.
-import { today } from '../../clock.js';
-import { useEffect } from 'react';
-import { useForm, type UseFormRegister, type FieldErrors } from 'react-hook-form';
+// "Nieuwe klant" and "Klantgegevens wijzigen": one keyboard-first form over the client fields of
+// the model (RECORDS.clients via db/model/forms.ts: the BSN eleven-check, postcode, dates typed
+// the Dutch way), Dutch errors next to each field from the client-side checks and from the
+// server. Editing sends only what changed ('' clears a field). A BSN that is already registered
+// is refused with a link to that client; what was typed stays.
+import { useEffect, useMemo, useState } from 'react';
+import { FormProvider, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
+import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
-import { useBridge } from '../../components/bridge-context.js';
-import { useRoute, hrefOf } from '../../stores/route.js';
-import { useApp } from '../../stores/app.js';
+import type { Output } from '../../../db/api/contract.js';
+import { RECORDS } from '../../../db/model/records.js';
+import { formSchema, formValues } from '../../../db/model/forms.js';
 import { CODE_LISTS } from '../../../db/model/codes.js';
-import { formatDateNl } from '../../format.js';
-import { CLIENT_FORM_FIELDS, clientFormSchema, type ClientFormValues } from './client-schema.js';
+import { today } from '../../clock.js';
+import { useCommand } from '../../data/hooks.js';
+import { useInfo } from '../../data/info.js';
+import { useRoute, hrefOf } from '../../stores/route.js';
+import { formatDateNl, formatNumber } from '../../format.js';
+import { DateField, FormAlert, SelectField, TextField, showServerErrors } from '../../components/fields.js';
 
-type Field = keyof ClientFormValues;
+const PERSON = ['bsn', 'initials', 'first_name', 'name_prefix', 'last_name', 'birth_date', 'gender'] as const;
+const ADDRESS = ['street', 'house_number', 'postcode', 'city', 'phone', 'email'] as const;
+const PROFILE = [
+  'occupations_wanted',
+  'education_level',
+  'work_thinking_level',
+  'hours_available',
+  'driving_licence',
+  'max_travel_km',
+  'sectors',
+  'competences',
+  'languages',
+  'work_limitations',
+] as const;
+const TARGET = ['banenafspraak_status', 'banenafspraak_checked'] as const;
+const PERIOD = ['intake_date', 'referrer', 'account_manager'] as const;
+const CODES = ['target_groups', 'transport'] as const;
 
-// Always in the DOM, so screen readers announce the live BSN check and server errors as they
-// appear; client-side messages are i18n keys, server messages are already Dutch.
-function FieldError(props: { id: string; message: string | undefined }) {
-  const { t } = useTranslation();
-  const m = props.message;
+const EDIT_FIELDS = [...PERSON, ...ADDRESS, ...PROFILE, ...TARGET] as const;
+const CREATE_FIELDS = [...EDIT_FIELDS, ...PERIOD] as const;
+type TextName = (typeof CREATE_FIELDS)[number];
+type Values = Record<TextName, string> & Record<(typeof CODES)[number], string[]>;
+
+const label = (f: string): string => RECORDS.clients[f]!.label;
+
+/** A stored value as the form shows it: dates dd-mm-jjjj, numbers with a comma, lists with ';'. */
+function shown(f: string, v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (Array.isArray(v)) return v.join('; ');
+  if (typeof v === 'number') return formatNumber(v);
+  if (RECORDS.clients[f]?.kind === 'date') return formatDateNl(String(v));
+  return String(v);
+}
+
+function CodeBoxes(props: { name: (typeof CODES)[number]; list: 'target_group' | 'transport'; form: Form }) {
+  const { register } = props.form;
   return (
-    <p id={props.id} className="field-error" aria-live="polite">
-      {m ? (m.startsWith('form.') ? t(m as 'form.errors.bsn') : m) : null}
-    </p>
+    <fieldset className="checkbox-group">
+      <legend>{label(props.name)}</legend>
+      {Object.entries(CODE_LISTS[props.list]).map(([code, text]) => (
+        <label key={code} className="checkbox">
+          <input type="checkbox" value={code} {...register(props.name)} /> {text}
+        </label>
+      ))}
+    </fieldset>
   );
 }
 
-function TextField(props: {
-  name: Field;
-  register: UseFormRegister<ClientFormValues>;
-  errors: FieldErrors<ClientFormValues>;
-  type?: string;
-  autoComplete?: string;
-  inputMode?: 'numeric' | 'tel' | 'email';
-  autoFocus?: boolean;
-  className?: string;
-  placeholder?: string;
-}) {
-  const { t } = useTranslation();
-  const err = props.errors[props.name]?.message;
-  const id = `client-${props.name}`;
-  return (
-    <div className={`field ${props.className ?? ''}`}>
-      <label htmlFor={id}>{t(`form.fields.${props.name}`)}</label>
-      <input
-        id={id}
-        type={props.type ?? 'text'}
-        autoComplete={props.autoComplete ?? 'off'}
-        inputMode={props.inputMode}
-        autoFocus={props.autoFocus}
-        placeholder={props.placeholder}
-        aria-invalid={err ? true : undefined}
-        aria-describedby={err ? `${id}-error` : undefined}
-        aria-required={props.name === 'last_name' ? true : undefined}
-        {...props.register(props.name)}
-      />
-      <FieldError id={`${id}-error`} message={err} />
-    </div>
-  );
-}
+type Form = ReturnType<typeof useForm<Values>>;
 
-function SelectField(props: {
-  name: Field;
-  list: 'gender' | 'referrer';
-  register: UseFormRegister<ClientFormValues>;
-  errors: FieldErrors<ClientFormValues>;
-}) {
+export function ClientForm(props: { client?: Output<'clients.get'> }) {
   const { t } = useTranslation();
-  const id = `client-${props.name}`;
-  const err = props.errors[props.name]?.message;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{t(`form.fields.${props.name}`)}</label>
-      <select
-        id={id}
-        aria-invalid={err ? true : undefined}
-        aria-describedby={err ? `${id}-error` : undefined}
-        {...props.register(props.name)}
-      >
-        <option value="">{t('form.choose')}</option>
-        {Object.entries(CODE_LISTS[props.list]).map(([code, label]) => (
-          <option key={code} value={code}>
-            {label}
-          </option>
-        ))}
-      </select>
-      <FieldError id={`${id}-error`} message={err} />
-    </div>
-  );
-}
-
-export function ClientForm() {
-  const { t } = useTranslation();
-  const bridge = useBridge();
+  const call = useCommand();
   const go = useRoute((s) => s.go);
-  const user = useApp((s) => s.info?.user);
-  const empty = Object.fromEntries(CLIENT_FORM_FIELDS.map((f) => [f, ''])) as ClientFormValues;
+  const user = useInfo().data?.user;
+  const editing = props.client ?? null;
+  const hidden = new Set(editing?.hiddenFields ?? []);
+  const fields = (editing ? EDIT_FIELDS : CREATE_FIELDS).filter((f) => !hidden.has(f));
+  const [duplicate, setDuplicate] = useState<string | null>(null);
+
+  // The fields follow from the role's hidden fields, fixed for one form.
+  const [schema] = useState(() =>
+    formSchema('clients', fields, today()).extend({
+      target_groups: z.array(z.string()),
+      transport: z.array(z.string()),
+    }),
+  );
+  const defaults = useMemo(() => {
+    const r = (editing?.record ?? {}) as Record<string, unknown>;
+    const v = Object.fromEntries(fields.map((f) => [f, shown(f, r[f])])) as unknown as Values;
+    v.target_groups = (r.target_groups as string[] | null) ?? [];
+    v.transport = (r.transport as string[] | null) ?? [];
+    if (!editing) {
+      v.intake_date = formatDateNl(today());
+      // A klantmanager registering a client usually takes the client on.
+      v.account_manager = user?.role === 'klantmanager' ? user.name : '';
+    }
+    return v;
+  }, [editing, fields, user]);
+
+  const form = useForm<Values>({
+    resolver: zodResolver(schema),
+    // A field is checked when it loses focus and then on every change.
+    mode: 'onTouched',
+    defaultValues: defaults,
+    shouldFocusError: true,
+  });
   const {
-    register,
     handleSubmit,
-    setError,
     setFocus,
     trigger,
     watch,
     formState: { errors, isSubmitting, submitCount },
-  } = useForm<ClientFormValues>({
-    resolver: zodResolver(clientFormSchema),
-    // A field is checked when it loses focus and then on every change.
-    mode: 'onTouched',
-    // A klantmanager registering a client usually takes the client on.
-    defaultValues: {
-      ...empty,
-      intake_date: formatDateNl(today()),
-      account_manager: user?.role === 'klantmanager' ? user.name : '',
-    },
-    shouldFocusError: true,
-  });
-  const hasErrors = Object.keys(errors).length > 0;
+  } = form;
 
   // The eleven-check runs as soon as nine digits are typed, before the field is left.
-  const bsn = watch('bsn');
+  const bsn = watch('bsn') ?? '';
   useEffect(() => {
     if (bsn.replace(/\D/g, '').length >= 9) void trigger('bsn');
   }, [bsn, trigger]);
 
   useEffect(() => {
-    const first = CLIENT_FORM_FIELDS.find((f) => errors[f]);
+    const first = fields.find((f) => errors[f]);
     if (first && submitCount) setFocus(first);
-  }, [errors, submitCount, setFocus]);
+  }, [errors, submitCount, setFocus, fields]);
 
-  const onSubmit = async (values: ClientFormValues) => {
-    const input = Object.fromEntries(
-      Object.entries(values)
-        .filter(([, v]) => v.trim() !== '')
-        .map(([k, v]) => [k, v.trim()]),
-    );
-    const r = await bridge.call('clients.create', input);
-    if (r.ok) return go('klanten', r.value.id, 'nieuw');
-    if (r.error.code === 'duplicate_bsn' && typeof r.error.details?.id === 'string')
-      return go('klanten', r.error.details.id, 'dubbel');
-    const list = (r.error.details?.errors as { field: string; message: string }[] | undefined) ?? [
-      { field: r.error.field ?? 'root', message: r.error.message },
-    ];
-    for (const e of list) {
-      if ((CLIENT_FORM_FIELDS as string[]).includes(e.field))
-        setError(e.field as Field, { type: 'server', message: e.message });
-      else setError('root', { type: 'server', message: e.message });
+  const onSubmit = async (values: Values) => {
+    setDuplicate(null);
+    const text = Object.fromEntries(fields.map((f) => [f, values[f] ?? ''])) as Record<TextName, string>;
+    let r;
+    if (editing) {
+      // Only what changed: '' clears a field.
+      const changed = Object.fromEntries(
+        Object.entries(formValues('clients', text, today(), 'clear')).filter(
+          ([f, v]) => v !== formValues('clients', { [f]: defaults[f as TextName] }, today(), 'clear')[f],
+        ),
+      );
+      for (const f of CODES)
+        if ([...values[f]].sort().join() !== [...defaults[f]].sort().join()) changed[f] = values[f] as never;
+      if (Object.keys(changed).length === 0) return go('klanten', editing.id);
+      r = await call('clients.update', { id: editing.id, fields: changed });
+      if (r.ok) return go('klanten', editing.id, 'bijgewerkt');
+    } else {
+      const input = { ...formValues('clients', text, today()), target_groups: values.target_groups };
+      if (values.transport.length) Object.assign(input, { transport: values.transport });
+      r = await call('clients.create', input);
+      if (r.ok) return go('klanten', r.value.id, 'nieuw');
     }
+    if (r.error.code === 'duplicate_bsn' && typeof r.error.details?.id === 'string') {
+      setDuplicate(r.error.details.id);
+      form.setError('bsn', { type: 'server', message: t('form.duplicateBsn') });
+      return;
+    }
+    showServerErrors(form.setError, fields, r.error);
   };
 
-  const f = { register, errors };
+  const f = { idPrefix: 'client' };
+  const title = editing ? t('form.editTitle') : t('form.title');
   return (
     <section aria-labelledby="client-form-title" className="screen narrow">
-      <h1 id="client-form-title">{t('form.title')}</h1>
+      <h1 id="client-form-title">{title}</h1>
       <p className="muted">{t('form.intro')}</p>
-      {((submitCount > 0 && hasErrors) || errors.root) && (
-        <div role="alert" className="error-summary">
-          <p>{t('form.errorSummary')}</p>
-          {errors.root?.message && <p>{errors.root.message}</p>}
-        </div>
-      )}
-      <form noValidate onSubmit={handleSubmit(onSubmit)}>
-        <fieldset>
-          <legend>{t('form.sections.person')}</legend>
-          <div className="field-grid">
-            <TextField name="bsn" inputMode="numeric" autoFocus {...f} />
-            <TextField name="initials" {...f} />
-            <TextField name="first_name" autoComplete="given-name" {...f} />
-            <TextField name="name_prefix" {...f} />
-            <TextField name="last_name" autoComplete="family-name" {...f} />
-            <TextField name="birth_date" placeholder={t('form.datePlaceholder')} {...f} />
-            <SelectField name="gender" list="gender" {...f} />
+      <FormProvider {...form}>
+        <FormAlert submitted={submitCount > 0} />
+        {duplicate && (
+          <p className="notice warning">
+            <a href={hrefOf('klanten', duplicate)}>{t('form.openExisting')}</a>
+          </p>
+        )}
+        <form noValidate onSubmit={handleSubmit(onSubmit)}>
+          <fieldset>
+            <legend>{t('form.sections.person')}</legend>
+            <div className="field-grid">
+              <TextField name="bsn" label={label('bsn')} inputMode="numeric" {...f} />
+              <TextField name="initials" label={label('initials')} {...f} />
+              <TextField name="first_name" label={label('first_name')} autoComplete="given-name" {...f} />
+              <TextField name="name_prefix" label={label('name_prefix')} {...f} />
+              <TextField name="last_name" label={label('last_name')} required autoComplete="family-name" {...f} />
+              <DateField name="birth_date" label={label('birth_date')} {...f} />
+              <SelectField name="gender" label={label('gender')} list="gender" {...f} />
+            </div>
+          </fieldset>
+          <fieldset>
+            <legend>{t('form.sections.address')}</legend>
+            <div className="field-grid">
+              <TextField name="street" label={label('street')} autoComplete="address-line1" {...f} />
+              <TextField name="house_number" label={label('house_number')} {...f} />
+              <TextField name="postcode" label={label('postcode')} autoComplete="postal-code" {...f} />
+              <TextField name="city" label={label('city')} autoComplete="address-level2" {...f} />
+              <TextField name="phone" label={label('phone')} type="tel" inputMode="tel" autoComplete="tel" {...f} />
+              <TextField
+                name="email"
+                label={label('email')}
+                type="email"
+                inputMode="email"
+                autoComplete="email"
+                {...f}
+              />
+            </div>
+          </fieldset>
+          <fieldset>
+            <legend>{t('form.sections.profile')}</legend>
+            <p className="muted">{t('form.listHint')}</p>
+            <div className="field-grid">
+              <TextField name="occupations_wanted" label={label('occupations_wanted')} {...f} />
+              <SelectField name="education_level" label={label('education_level')} list="education_level" {...f} />
+              <SelectField
+                name="work_thinking_level"
+                label={label('work_thinking_level')}
+                list="work_thinking_level"
+                {...f}
+              />
+              <TextField name="hours_available" label={label('hours_available')} inputMode="decimal" {...f} />
+              <TextField name="driving_licence" label={label('driving_licence')} {...f} />
+              <TextField name="max_travel_km" label={label('max_travel_km')} inputMode="numeric" {...f} />
+              <TextField name="sectors" label={label('sectors')} {...f} />
+              <TextField name="competences" label={label('competences')} {...f} />
+              <TextField name="languages" label={label('languages')} {...f} />
+            </div>
+            <CodeBoxes name="transport" list="transport" form={form} />
+            {!hidden.has('work_limitations') && (
+              <TextField name="work_limitations" label={label('work_limitations')} multiline {...f} />
+            )}
+          </fieldset>
+          <fieldset>
+            <legend>{t('form.sections.target')}</legend>
+            <CodeBoxes name="target_groups" list="target_group" form={form} />
+            <div className="field-grid">
+              <SelectField
+                name="banenafspraak_status"
+                label={label('banenafspraak_status')}
+                list="banenafspraak_status"
+                {...f}
+              />
+              <DateField name="banenafspraak_checked" label={label('banenafspraak_checked')} {...f} />
+            </div>
+          </fieldset>
+          {!editing && (
+            <fieldset>
+              <legend>{t('form.sections.period')}</legend>
+              <div className="field-grid">
+                <DateField name="intake_date" label={label('intake_date')} {...f} />
+                <SelectField name="referrer" label={label('referrer')} list="referrer" {...f} />
+                <TextField name="account_manager" label={label('account_manager')} {...f} />
+              </div>
+            </fieldset>
+          )}
+          <div className="button-row">
+            <button type="submit" className="button primary" disabled={isSubmitting}>
+              {isSubmitting ? t('form.saving') : editing ? t('form.saveChanges') : t('form.save')}
+            </button>
+            <a className="button" href={editing ? hrefOf('klanten', editing.id) : hrefOf('klanten')}>
+              {t('form.cancel')}
+            </a>
           </div>
-        </fieldset>
-        <fieldset>
-          <legend>{t('form.sections.address')}</legend>
-          <div className="field-grid">
-            <TextField name="street" autoComplete="address-line1" {...f} />
-            <TextField name="house_number" {...f} />
-            <TextField name="postcode" autoComplete="postal-code" {...f} />
-            <TextField name="city" autoComplete="address-level2" {...f} />
-            <TextField name="phone" type="tel" inputMode="tel" autoComplete="tel" {...f} />
-            <TextField name="email" type="email" inputMode="email" autoComplete="email" {...f} />
-          </div>
-        </fieldset>
-        <fieldset>
-          <legend>{t('form.sections.period')}</legend>
-          <div className="field-grid">
-            <TextField name="intake_date" placeholder={t('form.datePlaceholder')} {...f} />
-            <SelectField name="referrer" list="referrer" {...f} />
-            <TextField name="account_manager" {...f} />
-          </div>
-        </fieldset>
-        <div className="button-row">
-          <button type="submit" className="button primary" disabled={isSubmitting}>
-            {isSubmitting ? t('form.saving') : t('form.save')}
-          </button>
-          <a className="button" href={hrefOf('klanten')}>
-            {t('form.cancel')}
-          </a>
-        </div>
-      </form>
+        </form>
+      </FormProvider>
     </section>
   );
 }

@@ -4,31 +4,36 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useBridge } from '../../components/bridge-context.js';
-import { useClients } from '../../stores/clients.js';
+import { usePagedCall } from '../../data/hooks.js';
+import { useClientSearch } from '../../stores/clients.js';
 import { useRoute } from '../../stores/route.js';
 import { formatDateNl } from '../../format.js';
 import type { ClientListItem } from '../../../db/model/clients.js';
 
 const ROW = 36;
+const PAGE = 100;
 
 export function ClientList() {
   const { t } = useTranslation();
-  const bridge = useBridge();
   const go = useRoute((s) => s.go);
-  const { query, onlyCaseload, items, total, next, loading, error, search, loadMore } = useClients();
+  const { query, onlyCaseload, set } = useClientSearch();
+  const list = usePagedCall('clients.search', { query, onlyCaseload, limit: PAGE, after: null }, (o) => o);
+  const { items, next, loading, error } = list;
+  const total = list.pages[0]?.total ?? 0;
   const [text, setText] = useState(query);
   const [active, setActive] = useState(0);
   const scroller = useRef<HTMLDivElement>(null);
   const id = useId();
 
+  // Search as you type: a new search after a short pause in typing.
   useEffect(() => {
-    const h = setTimeout(() => void search(bridge, text), text === query ? 0 : 150);
+    if (text === query) return;
+    const h = setTimeout(() => {
+      set(text, onlyCaseload);
+      setActive(0);
+    }, 150);
     return () => clearTimeout(h);
-    // Only the typed text starts a new search.
-  }, [text]);
-  useEffect(() => bridge.on('data.changed', () => void search(bridge, useClients.getState().query)), [bridge, search]);
-  useEffect(() => setActive(0), [query, onlyCaseload]);
+  }, [text, query, onlyCaseload, set]);
 
   // The grid itself scrolls (so the focusable element is the scroll region, WCAG 2.1.1), with the
   // header row sticky on top: rows start one row down (scrollMargin) and must not hide under it.
@@ -42,9 +47,10 @@ export function ClientList() {
   });
   const rows = virtual.getVirtualItems();
   const lastIndex = rows[rows.length - 1]?.index ?? 0;
+  const loadMore = list.more;
   useEffect(() => {
-    if (next && lastIndex >= items.length - 20) void loadMore(bridge);
-  }, [lastIndex, items.length, next, loadMore, bridge]);
+    if (next && lastIndex >= items.length - 20) loadMore();
+  }, [lastIndex, items.length, next, loadMore]);
 
   const open = (c: ClientListItem | undefined) => c && go('klanten', c.id);
   const move = (to: number) => {
@@ -91,7 +97,14 @@ export function ClientList() {
           }}
         />
         <label className="checkbox">
-          <input type="checkbox" checked={onlyCaseload} onChange={(e) => void search(bridge, text, e.target.checked)} />
+          <input
+            type="checkbox"
+            checked={onlyCaseload}
+            onChange={(e) => {
+              set(text, e.target.checked);
+              setActive(0);
+            }}
+          />
           {t('clients.onlyCaseload')}
         </label>
         <span className="muted" role="status" aria-live="polite">
@@ -129,6 +142,9 @@ export function ClientList() {
           {rows.map((r) => {
             const c = items[r.index]!;
             return (
+              // The grid has the focus and the keys (aria-activedescendant); a click on a row is a
+              // shortcut for the mouse.
+              // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/interactive-supports-focus
               <div
                 key={c.id}
                 id={`${id}-r${r.index}`}

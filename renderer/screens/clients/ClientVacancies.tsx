@@ -2,23 +2,20 @@
 // client's matches (voordrachten) with their pipeline status.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useBridge } from '../../components/bridge-context.js';
+import { useCommand } from '../../data/hooks.js';
 import { hrefOf } from '../../stores/route.js';
 import { formatNumber } from '../../format.js';
-import { Card, MoreButton, Status, codeLabel, usePaged } from './work-kit.js';
+import { Card, MoreButton, Status } from '../../components/Card.js';
+import { codeLabel } from '../../format.js';
+import { usePagedCall } from '../../data/hooks.js';
 
 export function ClientVacancies(props: { clientId: string }) {
   const { t } = useTranslation();
-  const bridge = useBridge();
+  const call = useCommand();
   const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
-  const list = usePaged(
-    'matching.vacancies',
-    { clientId: props.clientId, limit: 10, after: null },
-    props.clientId,
-    (o) => o,
-  );
+  const list = usePagedCall('matching.vacancies', { clientId: props.clientId, limit: 10, after: null }, (o) => o);
   const propose = async (vacancyId: string, title: string) => {
-    const r = await bridge.call('matches.propose', { vacancyId, clientId: props.clientId });
+    const r = await call('matches.propose', { vacancyId, clientId: props.clientId });
     setNotice(
       r.ok
         ? { text: t('dossier.vacancies.proposed', { title }), error: false }

@@ -15,16 +15,21 @@ export function ClientWork(props: { client: Output<'clients.get'> }) {
   const last = c.periods.at(-1) ?? null;
   return (
     <>
-      <div className="button-row no-print">
-        <PeriodActions
-          clientId={c.id}
-          inCaseload={c.inCaseload}
-          accountManager={(open ?? last)?.account_manager ?? null}
-        />
-        <a className="button" href={hrefOf('vacatures', 'overzicht', c.id)}>
-          {t('dossier.overview')}
-        </a>
-      </div>
+      <PeriodActions
+        clientId={c.id}
+        inCaseload={c.inCaseload}
+        accountManager={(open ?? last)?.account_manager ?? null}
+        actions={
+          <>
+            <a className="button" href={hrefOf('klanten', c.id, 'wijzigen')}>
+              {t('dossier.editClient')}
+            </a>
+            <a className="button" href={hrefOf('vacatures', 'overzicht', c.id)}>
+              {t('dossier.overview')}
+            </a>
+          </>
+        }
+      />
       <ClientActivities clientId={c.id} />
       <ContactLog party={{ clientId: c.id }} idPrefix="client" />
       {c.inCaseload && <ClientVacancies clientId={c.id} />}

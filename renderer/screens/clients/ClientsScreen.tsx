@@ -3,6 +3,22 @@ import { useTranslation } from 'react-i18next';
 import { ClientList } from './ClientList.js';
 import { ClientForm } from './ClientForm.js';
 import { ClientDetail } from './ClientDetail.js';
+import { useCall } from '../../data/hooks.js';
+
+function ClientEdit(props: { id: string }) {
+  const { t } = useTranslation();
+  const q = useCall('clients.get', { id: props.id });
+  if (q.error)
+    return (
+      <section className="screen">
+        <h1>{t('form.editTitle')}</h1>
+        <p role="alert" className="error-text">
+          {q.error}
+        </p>
+      </section>
+    );
+  return q.data ? <ClientForm client={q.data} /> : <p>{t('app.loading')}</p>;
+}
 import { hrefOf } from '../../stores/route.js';
 import { useMay } from '../../access.js';
 
@@ -11,6 +27,7 @@ export function ClientsScreen(props: { rest: string[] }) {
   const [first] = props.rest;
   const mayCreate = useMay('clients.create');
   if (first === 'nieuw') return <ClientForm />;
+  if (first && props.rest[1] === 'wijzigen') return <ClientEdit id={first} />;
   if (first) return <ClientDetail id={first} notice={props.rest[1]} />;
   return (
     <section aria-labelledby="clients-title" className="screen fill">

@@ -5,7 +5,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateNl } from '../../format.js';
 import { CODE_LISTS } from '../../../db/model/codes.js';
-import { Card, MoreButton, usePaged } from './work-kit.js';
+import { ENTITIES } from '../../../db/model/entities.js';
+import { Card, MoreButton } from '../../components/Card.js';
+import { usePagedCall } from '../../data/hooks.js';
 
 const KINDS = ['intake', 'contact', 'activity', 'match', 'placement', 'measure', 'export', 'exit', 'change'] as const;
 type Kind = (typeof KINDS)[number];
@@ -20,13 +22,18 @@ function show(v: unknown, field?: string): string {
   return String(v);
 }
 
+/** Links between records (client_id, ...) hold internal ids: people read the record itself. */
+function isLink(entity: string, field: string): boolean {
+  const fields = (ENTITIES as Record<string, { fields: Record<string, { type: string }> }>)[entity]?.fields;
+  return fields?.[field]?.type === 'ref';
+}
+
 export function DossierTimeline(props: { clientId: string }) {
   const { t } = useTranslation();
   const [kind, setKind] = useState<Kind | ''>('');
-  const list = usePaged(
+  const list = usePagedCall(
     'dossier.timeline',
     { clientId: props.clientId, kinds: kind ? [kind] : null, limit: 30, after: null },
-    `${props.clientId}:${kind}`,
     (o) => o,
   );
   return (
@@ -67,7 +74,10 @@ export function DossierTimeline(props: { clientId: string }) {
                 {i.fields && i.fields.length > 0 && (
                   <span className="muted">
                     {' '}
-                    {i.fields.map((f) => `${f.label}: ${show(f.new, f.field)}`).join('; ')}
+                    {i.fields
+                      .filter((f) => !isLink(i.entity, f.field))
+                      .map((f) => `${f.label}: ${show(f.new, f.field)}`)
+                      .join('; ')}
                   </span>
                 )}
               </span>
@@ -100,12 +110,7 @@ export function ChangeHistory(props: { entity: 'client' | 'employer' | 'vacancy'
 
 function HistoryTable(props: { entity: 'client' | 'employer' | 'vacancy'; id: string }) {
   const { t } = useTranslation();
-  const list = usePaged(
-    'audit.history',
-    { entity: props.entity, id: props.id, limit: 50, after: null },
-    `${props.entity}:${props.id}`,
-    (o) => o,
-  );
+  const list = usePagedCall('audit.history', { entity: props.entity, id: props.id, limit: 50, after: null }, (o) => o);
   return (
     <>
       {list.error && (
@@ -125,18 +130,20 @@ function HistoryTable(props: { entity: 'client' | 'employer' | 'vacancy'; id: st
           </tr>
         </thead>
         <tbody>
-          {list.items.map((h) => (
-            <tr key={`${h.seq}:${h.field}`}>
-              <td>
-                {formatDateNl(h.at.slice(0, 10))} {h.at.slice(11, 16)}
-              </td>
-              <td>{h.userName ?? h.user}</td>
-              <td>{h.deviceName ?? h.device}</td>
-              <td>{h.label}</td>
-              <td>{show(h.old, h.field)}</td>
-              <td>{show(h.new, h.field)}</td>
-            </tr>
-          ))}
+          {list.items
+            .filter((h) => !isLink(props.entity, h.field))
+            .map((h) => (
+              <tr key={`${h.seq}:${h.field}`}>
+                <td>
+                  {formatDateNl(h.at.slice(0, 10))} {h.at.slice(11, 16)}
+                </td>
+                <td>{h.userName ?? h.user}</td>
+                <td>{h.deviceName ?? '—'}</td>
+                <td>{h.label}</td>
+                <td>{show(h.old, h.field)}</td>
+                <td>{show(h.new, h.field)}</td>
+              </tr>
+            ))}
         </tbody>
       </table>
       <MoreButton next={list.next} onMore={list.more} />

@@ -1,156 +1,102 @@
 // Exit (uitstroom, reason required) for a client in the caseload, and intake / re-entry for a
-// client without an open period. One inline form at a time on the client page.
-import { useState } from 'react';
+// client without an open period. The buttons sit in the page's button row; the form opens below
+// the row, not inside it.
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useBridge } from '../../components/bridge-context.js';
-import { useApp } from '../../stores/app.js';
-import { CodeSelect, Field, Status, errorText, todayNl } from './work-kit.js';
+import { useCommand } from '../../data/hooks.js';
+import { useInfo } from '../../data/info.js';
+import { Status } from '../../components/Card.js';
+import { RecordForm } from '../../components/RecordForm.js';
+import { todayNl } from '../../format.js';
 
-export function PeriodActions(props: { clientId: string; inCaseload: boolean; accountManager: string | null }) {
+export function PeriodActions(props: {
+  clientId: string;
+  inCaseload: boolean;
+  accountManager: string | null;
+  /** The other buttons of the row. */
+  actions: ReactNode;
+}) {
   const { t } = useTranslation();
-  const bridge = useBridge();
-  const me = useApp((s) => s.info?.user?.name ?? '');
+  const call = useCommand();
+  const me = useInfo().data?.user?.name ?? '';
   const [open, setOpen] = useState(false);
-  const [date, setDate] = useState(todayNl());
-  const [reason, setReason] = useState('');
-  const [referrer, setReferrer] = useState('social_team');
-  const [manager, setManager] = useState(props.accountManager ?? me);
-  const [error, setError] = useState<{ field?: string; message: string } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const fe = (k: string) => (error?.field === k ? error.message : null);
-  const labels = {
-    exit_date: t('dossier.exit.date'),
-    exit_reason: t('dossier.exit.reason'),
-    intake_date: t('dossier.intake.date'),
-    referrer: t('form.fields.referrer'),
-    account_manager: t('form.fields.account_manager'),
-  };
-
-  const save = async () => {
-    if (props.inCaseload && !reason) {
-      setError({ field: 'exit_reason', message: t('dossier.exit.reasonRequired') });
-      return;
-    }
-    const r = props.inCaseload
-      ? await bridge.call('clients.exit', { clientId: props.clientId, exit_date: date, exit_reason: reason as 'other' })
-      : await bridge.call('clients.intake', {
-          clientId: props.clientId,
-          intake_date: date,
-          referrer: referrer as 'other',
-          account_manager: manager,
-        });
-    if (!r.ok) {
-      setError({ field: r.error.field, message: errorText(r.error, labels) });
-      return;
-    }
-    setError(null);
-    setOpen(false);
-    setNotice(props.inCaseload ? t('dossier.exit.saved') : t('dossier.intake.saved'));
-  };
-
   const title = props.inCaseload ? t('dossier.exit.title') : t('dossier.intake.title');
+
   return (
-    <div>
+    <div className="no-print">
       <Status text={notice} />
-      {!open && (
-        <button
-          type="button"
-          className="button"
-          onClick={() => {
-            setOpen(true);
-            setNotice(null);
-            setDate(todayNl());
-          }}
-        >
-          {title}
-        </button>
-      )}
-      {open && (
-        <form
-          className="inline-form"
-          aria-label={title}
-          onSubmit={(e) => {
-            e.preventDefault();
-            void save();
-          }}
-        >
-          <div className="field-grid">
-            {props.inCaseload ? (
-              <>
-                <Field
-                  id="exit-date"
-                  label={labels.exit_date}
-                  value={date}
-                  onChange={setDate}
-                  date
-                  required
-                  error={fe('exit_date')}
-                  autoFocus
-                />
-                <CodeSelect
-                  id="exit-reason"
-                  label={labels.exit_reason}
-                  list="exit_reason"
-                  value={reason}
-                  onChange={setReason}
-                  required
-                  error={fe('exit_reason')}
-                />
-              </>
-            ) : (
-              <>
-                <Field
-                  id="intake-date"
-                  label={labels.intake_date}
-                  value={date}
-                  onChange={setDate}
-                  date
-                  required
-                  error={fe('intake_date')}
-                  autoFocus
-                />
-                <CodeSelect
-                  id="intake-referrer"
-                  label={labels.referrer}
-                  list="referrer"
-                  value={referrer}
-                  onChange={setReferrer}
-                  required
-                  error={fe('referrer')}
-                />
-                <Field
-                  id="intake-manager"
-                  label={labels.account_manager}
-                  value={manager}
-                  onChange={setManager}
-                  required
-                  error={fe('account_manager')}
-                />
-              </>
-            )}
-          </div>
-          {error && !error.field && (
-            <p role="alert" className="error-text">
-              {error.message}
-            </p>
-          )}
-          <div className="button-row">
-            <button type="submit" className="button primary">
-              {props.inCaseload ? t('dossier.exit.save') : t('dossier.intake.save')}
-            </button>
-            <button
-              type="button"
-              className="button"
-              onClick={() => {
+      <div className="button-row">
+        {!open && (
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              setOpen(true);
+              setNotice(null);
+            }}
+          >
+            {title}
+          </button>
+        )}
+        {props.actions}
+      </div>
+      {open &&
+        (props.inCaseload ? (
+          <RecordForm
+            kind="clients"
+            idPrefix="exit"
+            title={title}
+            fields={[
+              { name: 'exit_date', required: true },
+              { name: 'exit_reason', required: true },
+            ]}
+            initial={{ exit_date: todayNl() }}
+            submitLabel={t('dossier.exit.save')}
+            onSubmit={async (f) => {
+              const r = await call('clients.exit', {
+                clientId: props.clientId,
+                exit_date: f.exit_date ?? '',
+                exit_reason: f.exit_reason as 'other',
+              });
+              if (r.ok) {
                 setOpen(false);
-                setError(null);
-              }}
-            >
-              {t('work.cancel')}
-            </button>
-          </div>
-        </form>
-      )}
+                setNotice(t('dossier.exit.saved'));
+              }
+              return r;
+            }}
+            onDone={() => undefined}
+            onCancel={() => setOpen(false)}
+          />
+        ) : (
+          <RecordForm
+            kind="clients"
+            idPrefix="intake"
+            title={title}
+            fields={[
+              { name: 'intake_date', required: true },
+              { name: 'referrer', required: true },
+              { name: 'account_manager', required: true },
+            ]}
+            initial={{ intake_date: todayNl(), referrer: 'social_team', account_manager: props.accountManager ?? me }}
+            submitLabel={t('dossier.intake.save')}
+            onSubmit={async (f) => {
+              const r = await call('clients.intake', {
+                clientId: props.clientId,
+                intake_date: f.intake_date ?? '',
+                referrer: f.referrer as 'other',
+                account_manager: f.account_manager ?? '',
+              });
+              if (r.ok) {
+                setOpen(false);
+                setNotice(t('dossier.intake.saved'));
+              }
+              return r;
+            }}
+            onDone={() => undefined}
+            onCancel={() => setOpen(false)}
+          />
+        ))}
     </div>
   );
 }

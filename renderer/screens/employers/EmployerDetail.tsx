@@ -3,10 +3,14 @@
 // the contact log with quick entry, and the change history.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useBridge } from '../../components/bridge-context.js';
+import { useCommand } from '../../data/hooks.js';
 import { hrefOf } from '../../stores/route.js';
 import { formatDateNl, formatNumber } from '../../format.js';
-import { Card, Field, Status, codeLabel, errorText, useLoad } from '../clients/work-kit.js';
+import { Card, Status } from '../../components/Card.js';
+import { RecordForm, type FormField } from '../../components/RecordForm.js';
+import type { Output } from '../../../db/api/contract.js';
+import { codeLabel } from '../../format.js';
+import { useCall } from '../../data/hooks.js';
 import { ContactLog } from '../clients/ClientActivities.js';
 import { ChangeHistory } from '../clients/DossierTimeline.js';
 import { ExceptionalEditor } from './ExceptionalEditor.js';
@@ -20,75 +24,86 @@ function Row(props: { label: string; value: string | null | undefined }) {
   );
 }
 
-function ContactPersonForm(props: { employerId: string; onDone(m: string): void; onCancel(): void }) {
+type Employer = Output<'employers.get'>;
+type Person = Employer['contactPersons'][number];
+
+const PERSON_FIELDS: FormField[] = [{ name: 'name' }, { name: 'role' }, { name: 'phone' }, { name: 'email' }];
+const EMPLOYER_FIELDS: FormField[] = [
+  { name: 'name' },
+  { name: 'kvk' },
+  { name: 'street' },
+  { name: 'house_number' },
+  { name: 'postcode' },
+  { name: 'city' },
+  { name: 'sector' },
+  { name: 'account_holder' },
+  { name: 'account_manager' },
+];
+
+/** Adds a contact person, or corrects one. */
+function ContactPersonForm(props: {
+  employerId: string;
+  person: Person | null;
+  onDone(m: string): void;
+  onCancel(): void;
+}) {
   const { t } = useTranslation();
-  const bridge = useBridge();
-  const [f, setF] = useState({ name: '', role: '', phone: '', email: '' });
-  const [error, setError] = useState<string | null>(null);
-  const set = (k: keyof typeof f) => (v: string) => setF({ ...f, [k]: v });
-  const save = async () => {
-    const r = await bridge.call('employers.saveContactPerson', { employerId: props.employerId, ...f });
-    if (!r.ok) {
-      setError(errorText(r.error, { name: t('employers.person.name') }));
-      return;
-    }
-    props.onDone(t('employers.person.saved'));
-  };
+  const call = useCommand();
+  const p = props.person;
   return (
-    <form
-      className="inline-form"
-      aria-label={t('employers.person.add')}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
+    <RecordForm
+      kind="contact_persons"
+      idPrefix={p ? `cp-edit-${p.id}` : 'cp'}
+      title={p ? t('employers.person.edit', { name: p.name ?? '' }) : t('employers.person.add')}
+      fields={PERSON_FIELDS}
+      record={p}
+      submitLabel={t('employers.person.save')}
+      onSubmit={async (f) => {
+        const r = await call('employers.saveContactPerson', {
+          employerId: props.employerId,
+          ...(p ? { id: p.id } : {}),
+          ...f,
+          name: f.name ?? '',
+        });
+        if (r.ok) props.onDone(t('employers.person.saved'));
+        return r;
       }}
-    >
-      <div className="field-grid">
-        <Field
-          id="cp-name"
-          label={t('employers.person.name')}
-          value={f.name}
-          onChange={set('name')}
-          required
-          autoFocus
-        />
-        <Field id="cp-role" label={t('employers.person.role')} value={f.role} onChange={set('role')} />
-        <Field
-          id="cp-phone"
-          label={t('employers.person.phone')}
-          value={f.phone}
-          onChange={set('phone')}
-          inputMode="tel"
-        />
-        <Field
-          id="cp-email"
-          label={t('employers.person.email')}
-          value={f.email}
-          onChange={set('email')}
-          inputMode="email"
-        />
-      </div>
-      {error && (
-        <p role="alert" className="error-text">
-          {error}
-        </p>
-      )}
-      <div className="button-row">
-        <button type="submit" className="button primary">
-          {t('employers.person.save')}
-        </button>
-        <button type="button" className="button" onClick={props.onCancel}>
-          {t('work.cancel')}
-        </button>
-      </div>
-    </form>
+      onDone={() => undefined}
+      onCancel={props.onCancel}
+    />
+  );
+}
+
+/** Corrects the employer's own data (name, KvK, address, sector, account holder and manager). */
+function EmployerEditForm(props: { employer: Employer; onDone(m: string): void; onCancel(): void }) {
+  const { t } = useTranslation();
+  const call = useCommand();
+  const e = props.employer;
+  return (
+    <RecordForm
+      kind="employers"
+      idPrefix="employer-edit"
+      title={t('employers.edit')}
+      fields={EMPLOYER_FIELDS}
+      record={e.record as Record<string, unknown>}
+      submitLabel={t('employers.saveChanges')}
+      onSubmit={async (fields) => {
+        const r = await call('employers.update', { id: e.id, fields });
+        if (r.ok) props.onDone(t('employers.updated'));
+        return r;
+      }}
+      onDone={() => undefined}
+      onCancel={props.onCancel}
+    />
   );
 }
 
 export function EmployerDetail(props: { id: string; notice?: string }) {
   const { t } = useTranslation();
-  const { data: e, error } = useLoad('employers.get', { id: props.id }, props.id);
+  const { data: e, error } = useCall('employers.get', { id: props.id });
   const [adding, setAdding] = useState(false);
+  const [editingPerson, setEditingPerson] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
   const [notice, setNotice] = useState<string | null>(props.notice === 'nieuw' ? t('employers.created') : null);
   if (error)
     return (
@@ -111,10 +126,27 @@ export function EmployerDetail(props: { id: string; notice?: string }) {
         <h1 id="employer-title">
           {e.name} <span className="muted">{e.ref}</span>
         </h1>
-        <a className="button primary" href={hrefOf('vacatures', 'nieuw', e.id)}>
-          {t('vacancies.new')}
-        </a>
+        <div className="button-row">
+          {!editing && (
+            <button type="button" className="button" onClick={() => setEditing(true)}>
+              {t('employers.edit')}
+            </button>
+          )}
+          <a className="button primary" href={hrefOf('vacatures', 'nieuw', e.id)}>
+            {t('vacancies.new')}
+          </a>
+        </div>
       </div>
+      {editing && (
+        <EmployerEditForm
+          employer={e}
+          onCancel={() => setEditing(false)}
+          onDone={(m) => {
+            setEditing(false);
+            setNotice(m);
+          }}
+        />
+      )}
       <div className="cards">
         <Card id="employer-facts" title={t('employers.facts')}>
           <dl className="facts">
@@ -154,9 +186,22 @@ export function EmployerDetail(props: { id: string; notice?: string }) {
         {adding && (
           <ContactPersonForm
             employerId={e.id}
+            person={null}
             onCancel={() => setAdding(false)}
             onDone={(m) => {
               setAdding(false);
+              setNotice(m);
+            }}
+          />
+        )}
+        {editingPerson && e.contactPersons.some((p) => p.id === editingPerson) && (
+          <ContactPersonForm
+            key={editingPerson}
+            employerId={e.id}
+            person={e.contactPersons.find((p) => p.id === editingPerson)!}
+            onCancel={() => setEditingPerson(null)}
+            onDone={(m) => {
+              setEditingPerson(null);
               setNotice(m);
             }}
           />
@@ -171,6 +216,9 @@ export function EmployerDetail(props: { id: string; notice?: string }) {
                 <th scope="col">{t('employers.person.role')}</th>
                 <th scope="col">{t('employers.person.phone')}</th>
                 <th scope="col">{t('employers.person.email')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('work.actions')}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -180,6 +228,16 @@ export function EmployerDetail(props: { id: string; notice?: string }) {
                   <td>{p.role}</td>
                   <td>{p.phone}</td>
                   <td>{p.email}</td>
+                  <td>
+                    <button
+                      type="button"
+                      className="button small"
+                      aria-label={t('employers.person.edit', { name: p.name ?? '' })}
+                      onClick={() => setEditingPerson(p.id)}
+                    >
+                      {t('work.edit')}
+                    </button>
+                  </td>
                 </tr>
               ))}
             </tbody>

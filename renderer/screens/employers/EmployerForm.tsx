@@ -1,10 +1,11 @@
 // "Nieuwe werkgever": KvK number checked while typing (8 digits; an employer already registered
 // with it is offered instead of a second one), Dutch errors next to the field from the server.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useBridge } from '../../components/bridge-context.js';
+import { useCall, useCommand } from '../../data/hooks.js';
 import { hrefOf, useRoute } from '../../stores/route.js';
-import { CodeSelect, Field, errorText } from '../clients/work-kit.js';
+import { CodeSelect, Field } from '../../components/controls.js';
+import { errorText } from '../../components/fields.js';
 
 const FIELDS = [
   'name',
@@ -24,7 +25,7 @@ type F = (typeof FIELDS)[number] | 'account_holder';
 
 export function EmployerForm() {
   const { t } = useTranslation();
-  const bridge = useBridge();
+  const call = useCommand();
   const go = useRoute((s) => s.go);
   const [f, setF] = useState<Record<F, string>>(
     () =>
@@ -33,7 +34,6 @@ export function EmployerForm() {
       ) as Record<F, string>,
   );
   const [error, setError] = useState<{ field?: string; message: string } | null>(null);
-  const [existing, setExisting] = useState<{ id: string; name: string } | null>(null);
   const labels = Object.fromEntries(
     [...FIELDS, 'account_holder'].map((k) => [k, t(`employers.fields.${k as F}`)]),
   ) as Record<string, string>;
@@ -41,17 +41,8 @@ export function EmployerForm() {
 
   // KvK check: exactly 8 digits, and not registered already.
   const kvk = f.kvk.replace(/\s/g, '');
-  useEffect(() => {
-    setExisting(null);
-    if (!/^\d{8}$/.test(kvk)) return;
-    let live = true;
-    void bridge.call('employers.byKvk', { kvk }).then((r) => {
-      if (live && r.ok && r.value.id) setExisting({ id: r.value.id, name: r.value.name ?? '' });
-    });
-    return () => {
-      live = false;
-    };
-  }, [bridge, kvk]);
+  const found = useCall('employers.byKvk', /^\d{8}$/.test(kvk) ? { kvk } : null).data;
+  const existing = found?.id ? { id: found.id, name: found.name ?? '' } : null;
   const kvkError = kvk && !/^\d{8}$/.test(kvk) ? t('employers.kvkInvalid') : null;
 
   const save = async () => {
@@ -59,7 +50,7 @@ export function EmployerForm() {
       setError({ field: 'kvk', message: kvkError });
       return;
     }
-    const r = await bridge.call('employers.create', f);
+    const r = await call('employers.create', f);
     if (!r.ok) {
       setError({ field: r.error.field, message: errorText(r.error, labels) });
       return;

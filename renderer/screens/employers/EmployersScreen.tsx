@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { hrefOf } from '../../stores/route.js';
 import { useMay } from '../../access.js';
 import { formatDateNl, formatNumber } from '../../format.js';
-import { MoreButton, codeLabel, usePaged } from '../clients/work-kit.js';
+import { MoreButton } from '../../components/Card.js';
+import { codeLabel } from '../../format.js';
+import { usePagedCall } from '../../data/hooks.js';
 import { EmployerForm } from './EmployerForm.js';
 import { EmployerDetail } from './EmployerDetail.js';
 
@@ -12,10 +14,9 @@ function EmployerList() {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [exceptionalOnly, setExceptionalOnly] = useState(false);
-  const list = usePaged(
+  const list = usePagedCall(
     'employers.search',
     { query, exceptionalOnly, accountManager: null, limit: 50, after: null },
-    `${query}:${exceptionalOnly}`,
     (o) => o,
   );
   return (

@@ -2,17 +2,20 @@
 // buitengewone werkgever then appears on Mijn werk when not contacted for 90 days.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useBridge } from '../../components/bridge-context.js';
+import { useCommand } from '../../data/hooks.js';
 import { formatDateNl } from '../../format.js';
-import { Field, Status, errorText, todayNl } from '../clients/work-kit.js';
+import { Field } from '../../components/controls.js';
+import { Status } from '../../components/Card.js';
+import { errorText } from '../../components/fields.js';
+import { todayNl } from '../../format.js';
 
 export function ExceptionalEditor(props: { employerId: string; since: string | null }) {
   const { t } = useTranslation();
-  const bridge = useBridge();
+  const call = useCommand();
   const [date, setDate] = useState(props.since ? formatDateNl(props.since) : todayNl());
   const [msg, setMsg] = useState<{ text: string; error: boolean } | null>(null);
   const save = async (value: string) => {
-    const r = await bridge.call('employers.update', { id: props.employerId, fields: { exceptional_since: value } });
+    const r = await call('employers.update', { id: props.employerId, fields: { exceptional_since: value } });
     if (!r.ok) {
       setMsg({ text: errorText(r.error, { exceptional_since: t('employers.fields.exceptional_since') }), error: true });
       return;
@@ -21,6 +24,7 @@ export function ExceptionalEditor(props: { employerId: string; since: string | n
   };
   return (
     <form
+      noValidate
       className="inline-form"
       aria-label={t('employers.exceptionalTitle')}
       onSubmit={(e) => {

@@ -1,37 +1,31 @@
 // Export batches per target: what the next batch holds, the problems to solve first, and the
 // run button (into a chosen folder or the shared export folder of this laptop).
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Output } from '../../../db/api/contract.js';
-import { must, type ExportApi } from './api.js';
-import { T } from './text.js';
+import { useCall, useMust } from '../../data/hooks.js';
+import { T } from '../../i18n/export.js';
 
 type Overview = Output<'exports.overview'>;
 type RunResult = Output<'exports.run'>;
 
-export function BatchPanel(props: { api: ExportApi }) {
-  const { api } = props;
+export function BatchPanel() {
+  const must = useMust();
   const [all, setAll] = useState(false);
   const [validOnly, setValidOnly] = useState(false);
   const [folder, setFolder] = useState('');
-  const [shared, setShared] = useState('');
-  const [overview, setOverview] = useState<Overview | null>(null);
+  const q = useCall('exports.overview', { all });
+  const overview: Overview | null = q.data;
+  const [typed, setShared] = useState<string | null>(null);
+  const shared = typed ?? overview?.sharedFolder ?? '';
   const [results, setResults] = useState<Partial<Record<RunResult['target'], RunResult>>>({});
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(() => {
-    must(api, 'exports.overview', { all })
-      .then((o) => {
-        setOverview(o);
-        setShared((s) => s || o.sharedFolder || '');
-      })
-      .catch((e: Error) => setError(e.message));
-  }, [api, all]);
-  useEffect(load, [load]);
+  const [runError, setError] = useState<string | null>(null);
+  const error = runError ?? q.error;
+  const load = q.reload;
 
   async function run(target: RunResult['target']) {
     try {
       const useShared = !folder && Boolean(overview?.sharedFolder);
-      const r = await must(api, 'exports.run', {
+      const r = await must('exports.run', {
         target,
         all,
         validOnly,
@@ -46,7 +40,7 @@ export function BatchPanel(props: { api: ExportApi }) {
 
   async function saveShared() {
     try {
-      await must(api, 'exports.settings.set', { sharedFolder: shared || null });
+      await must('exports.settings.set', { sharedFolder: shared || null });
       load();
     } catch (e) {
       setError((e as Error).message);

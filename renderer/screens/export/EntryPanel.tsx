@@ -1,10 +1,10 @@
 // One record to type into WBS or GWS4all: the target's fields in its screen order, formatted as
 // the target wants them, each with a copy button; changed fields marked; "Ingevoerd" stores the
 // target's own id and what was delivered.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Output } from '../../../db/api/contract.js';
-import { must, type ExportApi } from './api.js';
-import { T, formatTimestamp } from './text.js';
+import { useCall, useMust } from '../../data/hooks.js';
+import { T, formatTimestamp } from '../../i18n/export.js';
 
 type Panel = Output<'exports.entry'>;
 type Target = Panel['target'];
@@ -24,37 +24,26 @@ async function copyText(text: string): Promise<void> {
 }
 
 export function EntryPanel(props: {
-  api: ExportApi;
   target: Target;
   kind: Panel['kind'];
   id: string;
   onEntered(): void;
   onClose(): void;
 }) {
-  const { api, target, kind, id } = props;
-  const [panel, setPanel] = useState<Panel | null>(null);
-  const [targetId, setTargetId] = useState('');
+  const { target, kind, id } = props;
+  const must = useMust();
+  const q = useCall('exports.entry', { target, kind, id });
+  const panel: Panel | null = q.data;
+  const [typed, setTargetId] = useState<string | null>(null);
+  const targetId = typed ?? panel?.targetId ?? '';
   const [copied, setCopied] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    must(api, 'exports.entry', { target, kind, id })
-      .then((p) => {
-        if (!live) return;
-        setPanel(p);
-        setTargetId(p.targetId ?? '');
-      })
-      .catch((e: Error) => live && setError(e.message));
-    return () => {
-      live = false;
-    };
-  }, [api, target, kind, id]);
+  const [enterError, setError] = useState<string | null>(null);
+  const error = enterError ?? q.error;
 
   async function enter() {
     try {
-      await must(api, 'exports.markEntered', { target, kind, id, targetId });
-      setPanel(await must(api, 'exports.entry', { target, kind, id }));
+      await must('exports.markEntered', { target, kind, id, targetId });
+      q.reload();
       props.onEntered();
     } catch (e) {
       setError((e as Error).message);

@@ -1,31 +1,27 @@
 // The queue "nog in te voeren in WBS / GWS4all": records new or changed since their last
 // delivery, filtered by kind and by account manager, with counts per account manager.
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Output } from '../../../db/api/contract.js';
-import { must, type ExportApi } from './api.js';
+import { useCall } from '../../data/hooks.js';
 import { EntryPanel } from './EntryPanel.js';
-import { T } from './text.js';
+import { T } from '../../i18n/export.js';
 
 type Queue = Output<'exports.queue'>;
 type Item = Queue['items'][number];
 type Kind = Item['kind'];
 
-export function EntryQueue(props: { api: ExportApi; target: Queue['target']; targetLabel: string }) {
-  const { api, target } = props;
+export function EntryQueue(props: { target: Queue['target']; targetLabel: string }) {
+  const { target } = props;
   const [kind, setKind] = useState<Kind | ''>('');
   const [owner, setOwner] = useState('');
   const [limit, setLimit] = useState(100);
-  const [queue, setQueue] = useState<Queue | null>(null);
-  const [open, setOpen] = useState<Item | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(() => {
-    must(api, 'exports.queue', { target, limit, ...(kind ? { kind } : {}), ...(owner ? { owner } : {}) })
-      .then((q) => (setQueue(q), setError(null)))
-      .catch((e: Error) => setError(e.message));
-  }, [api, target, kind, owner, limit]);
-  useEffect(load, [load]);
-  useEffect(() => setOpen(null), [target]);
+  const q = useCall('exports.queue', { target, limit, ...(kind ? { kind } : {}), ...(owner ? { owner } : {}) });
+  const queue: Queue | null = q.data;
+  const error = q.error;
+  const [opened, setOpen] = useState<{ target: string; item: Item } | null>(null);
+  // The open panel belongs to the target it was opened for.
+  const open = opened?.target === target ? opened.item : null;
+  const load = q.reload;
 
   return (
     <div className="entry-queue">
@@ -68,7 +64,7 @@ export function EntryQueue(props: { api: ExportApi; target: Queue['target']; tar
                       <button
                         type="button"
                         className="button"
-                        onClick={() => setOpen(i)}
+                        onClick={() => setOpen({ target, item: i })}
                         aria-current={open?.id === i.id}
                       >
                         <strong>{i.ref}</strong> {i.label} <span className="kind">{T.kind[i.kind]}</span>{' '}
@@ -96,7 +92,6 @@ export function EntryQueue(props: { api: ExportApi; target: Queue['target']; tar
             {open && (
               <EntryPanel
                 key={`${open.kind}:${open.id}`}
-                api={api}
                 target={target}
                 kind={open.kind}
                 id={open.id}

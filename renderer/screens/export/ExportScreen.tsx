@@ -1,16 +1,15 @@
 // The Export screen (EXPORTS.md): the queue "nog in te voeren in WBS / GWS4all" one click away,
-// export batches per target, and the export profiles. The frame passes its bridge as `api`.
+// export batches per target, and the export profiles.
 import { useState } from 'react';
-import type { ExportApi } from './api.js';
 import { BatchPanel } from './BatchPanel.js';
 import { EntryQueue } from './EntryQueue.js';
 import { ProfileEditor } from './ProfileEditor.js';
-import { T } from './text.js';
+import { T } from '../../i18n/export.js';
 import './export.css';
 
 type Tab = 'queue' | 'batches' | 'profiles';
 
-export function ExportScreen(props: { api: ExportApi }) {
+export function ExportScreen() {
   const [tab, setTab] = useState<Tab>('queue');
   const [target, setTarget] = useState<'wbs' | 'gws'>('wbs');
   const tabs: [Tab, string][] = [
@@ -47,11 +46,11 @@ export function ExportScreen(props: { api: ExportApi }) {
               </label>
             ))}
           </div>
-          <EntryQueue api={props.api} target={target} targetLabel={target === 'wbs' ? T.targetWbs : T.targetGws} />
+          <EntryQueue target={target} targetLabel={target === 'wbs' ? T.targetWbs : T.targetGws} />
         </>
       )}
-      {tab === 'batches' && <BatchPanel api={props.api} />}
-      {tab === 'profiles' && <ProfileEditor api={props.api} />}
+      {tab === 'batches' && <BatchPanel />}
+      {tab === 'profiles' && <ProfileEditor />}
     </div>
   );
 }

@@ -1,10 +1,11 @@
 // Export profiles: the defaults and a beheerder's adjusted copies. A beheerder copies one and
 // changes columns, labels, order, code mappings, formats and the file format; the server
 // validates before it is saved (and versions it), the screen only edits a draft.
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Input, Output } from '../../../db/api/contract.js';
-import { must, type ExportApi } from './api.js';
-import { T } from './text.js';
+import { useCall, useCommand, useMust } from '../../data/hooks.js';
+import { useInfo } from '../../data/info.js';
+import { T } from '../../i18n/export.js';
 
 type Profile = Input<'exports.profiles.save'>['profile'];
 type Column = Profile['columns'][number];
@@ -107,26 +108,20 @@ function ColumnRow(props: {
   );
 }
 
-export function ProfileEditor(props: { api: ExportApi }) {
-  const { api } = props;
-  const [list, setList] = useState<Summary[]>([]);
+export function ProfileEditor() {
+  const must = useMust();
+  const call = useCommand();
+  const q = useCall('exports.profiles.list', {});
+  const list: Summary[] = q.data ?? [];
+  const isBeheerder = useInfo().data?.user?.role === 'beheerder';
   const [draft, setDraft] = useState<Profile | null>(null);
   const [sources, setSources] = useState<Source[]>([]);
-  const [isBeheerder, setIsBeheerder] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-
-  const load = useCallback(() => {
-    must(api, 'exports.profiles.list', {})
-      .then(setList)
-      .catch((e: Error) => setMessage(e.message));
-    must(api, 'app.info', {})
-      .then((i) => setIsBeheerder(i.user?.role === 'beheerder'))
-      .catch(() => setIsBeheerder(false));
-  }, [api]);
-  useEffect(load, [load]);
+  const [saveMessage, setMessage] = useState<string | null>(null);
+  const message = saveMessage ?? q.error;
+  const load = q.reload;
 
   async function open(p: Summary, copy: boolean) {
-    const { profile, sources: s } = await must(api, 'exports.profiles.get', { id: p.id });
+    const { profile, sources: s } = await must('exports.profiles.get', { id: p.id });
     setSources(s);
     setMessage(null);
     setDraft(
@@ -143,7 +138,7 @@ export function ProfileEditor(props: { api: ExportApi }) {
 
   async function save() {
     if (!draft) return;
-    const r = await api.call('exports.profiles.save', { profile: draft });
+    const r = await call('exports.profiles.save', { profile: draft });
     setMessage(
       r.ok
         ? `${draft.name}: versie ${r.value.version} opgeslagen en in gebruik.`
@@ -183,7 +178,7 @@ export function ProfileEditor(props: { api: ExportApi }) {
               <button
                 type="button"
                 className="button"
-                onClick={() => void must(api, 'exports.profiles.retire', { id: p.id }).then(load)}
+                onClick={() => void must('exports.profiles.retire', { id: p.id }).then(load)}
               >
                 {T.retire}
               </button>
@@ -192,7 +187,7 @@ export function ProfileEditor(props: { api: ExportApi }) {
         ))}
       </ul>
       {draft && (
-        <form onSubmit={(e) => (e.preventDefault(), void save())}>
+        <form noValidate onSubmit={(e) => (e.preventDefault(), void save())}>
           <label>
             {T.profileName} <input value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
           </label>

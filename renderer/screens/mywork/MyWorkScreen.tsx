@@ -7,7 +7,9 @@ import { create } from 'zustand';
 import { useTranslation } from 'react-i18next';
 import { hrefOf } from '../../stores/route.js';
 import { formatDateNl } from '../../format.js';
-import { Card, Status, codeLabel, useLoad } from '../clients/work-kit.js';
+import { Card, Status } from '../../components/Card.js';
+import { codeLabel } from '../../format.js';
+import { useCall } from '../../data/hooks.js';
 import { QuickContact } from '../clients/QuickContact.js';
 import type { Output } from '../../../db/api/contract.js';
 
@@ -133,7 +135,7 @@ export function MyWorkScreen() {
   const { t } = useTranslation();
   const { scope, set: setScope } = useScope();
   const [notice, setNotice] = useState<string | null>(null);
-  const { data, error } = useLoad('mywork.get', { scope, limit: 100 }, scope);
+  const { data, error } = useCall('mywork.get', { scope, limit: 100 });
 
   const render = (key: string, w: MyWork): ReactNode => {
     switch (key) {

@@ -4,15 +4,30 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hrefOf } from '../../stores/route.js';
 import { formatDateNl, formatNumber } from '../../format.js';
-import { MoreButton, codeLabel, usePaged } from '../clients/work-kit.js';
+import { MoreButton } from '../../components/Card.js';
+import { codeLabel } from '../../format.js';
+import { useCommand, usePagedCall } from '../../data/hooks.js';
+import { Status } from '../../components/Card.js';
+import { RecordForm, type FormField } from '../../components/RecordForm.js';
+
+const PLACEMENT_FIELDS: FormField[] = [
+  { name: 'kind' },
+  { name: 'start_date' },
+  { name: 'end_date' },
+  { name: 'hours_per_week' },
+  { name: 'wage_value' },
+  { name: 'job_coach' },
+];
 
 export function PlacementsScreen() {
   const { t } = useTranslation();
+  const call = useCommand();
   const [running, setRunning] = useState(true);
-  const list = usePaged(
+  const [editing, setEditing] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const list = usePagedCall(
     'placements.list',
     { clientId: null, employerId: null, activeOn: running ? today() : null, limit: 50, after: null },
-    String(running),
     (o) => o,
   );
   return (
@@ -22,6 +37,28 @@ export function PlacementsScreen() {
         <input type="checkbox" checked={running} onChange={(e) => setRunning(e.target.checked)} />{' '}
         {t('placements.onlyRunning')}
       </label>
+      <Status text={notice} />
+      {editing && list.items.some((p) => p.id === editing) && (
+        <RecordForm
+          key={editing}
+          kind="placements"
+          idPrefix="placement-edit"
+          title={t('placements.edit', { client: list.items.find((p) => p.id === editing)!.client })}
+          fields={PLACEMENT_FIELDS}
+          record={list.items.find((p) => p.id === editing)!}
+          submitLabel={t('placements.saveChanges')}
+          onSubmit={async (fields) => {
+            const r = await call('placements.update', { id: editing, fields });
+            if (r.ok) {
+              setEditing(null);
+              setNotice(t('placements.updated'));
+            }
+            return r;
+          }}
+          onDone={() => undefined}
+          onCancel={() => setEditing(null)}
+        />
+      )}
       {list.error && (
         <p role="alert" className="error-text">
           {list.error}
@@ -40,6 +77,9 @@ export function PlacementsScreen() {
               {t('placements.col.hours')}
             </th>
             <th scope="col">{t('placements.col.coach')}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t('work.actions')}</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -56,6 +96,19 @@ export function PlacementsScreen() {
               <td>{formatDateNl(p.end_date)}</td>
               <td className="num">{formatNumber(p.hours_per_week)}</td>
               <td>{p.job_coach ?? ''}</td>
+              <td>
+                <button
+                  type="button"
+                  className="button small"
+                  aria-label={t('placements.edit', { client: p.client })}
+                  onClick={() => {
+                    setEditing(p.id);
+                    setNotice(null);
+                  }}
+                >
+                  {t('work.edit')}
+                </button>
+              </td>
             </tr>
           ))}
         </tbody>

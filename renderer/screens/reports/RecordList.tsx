@@ -1,51 +1,31 @@
 // The records one figure counts: the clients (with the caseload period the figure is about) or
 // the employers, a page at a time. A client's ref opens the client.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ReportName, ReportParams, ReportRecord } from '../../../db/model/reports.js';
 import { formatDateNl } from '../../../db/model/calendar.js';
 import { labelOf } from '../../../db/model/codes.js';
 import { hrefOf } from '../../stores/route.js';
-import { must, type ReportsApi } from './api.js';
-import { T } from './text.js';
+import { useCall } from '../../data/hooks.js';
+import { T } from '../../i18n/reports.js';
 
 const PAGE = 200;
 
-export function RecordList(props: {
-  api: ReportsApi;
-  name: ReportName;
-  params: ReportParams;
-  figure: string;
-  onClose(): void;
-}) {
-  const [label, setLabel] = useState('');
-  const [total, setTotal] = useState(0);
-  const [records, setRecords] = useState<ReportRecord[]>([]);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = async (offset: number) => {
-    try {
-      const r = await must(props.api, 'reports.records', {
-        name: props.name,
-        params: props.params,
-        figure: props.figure,
-        offset,
-        limit: PAGE,
-      });
-      setLabel(r.label);
-      setTotal(r.total);
-      setRecords((prev) => (offset === 0 ? r.records : [...prev, ...r.records]));
-      setError(null);
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
-
-  // Reload when the figure, the report or its parameters change.
+export function RecordList(props: { name: ReportName; params: ReportParams; figure: string; onClose(): void }) {
+  // Reload when the figure, the report or its parameters change; "Meer tonen" asks for more.
   const key = `${props.name}|${props.figure}|${JSON.stringify(props.params)}`;
-  useEffect(() => {
-    setRecords([]);
-    void load(0);
-  }, [key]);
+  const [shown, setShown] = useState({ key, limit: PAGE });
+  const limit = shown.key === key ? shown.limit : PAGE;
+  const q = useCall('reports.records', {
+    name: props.name,
+    params: props.params,
+    figure: props.figure,
+    offset: 0,
+    limit,
+  });
+  const label = q.data?.label ?? '';
+  const total = q.data?.total ?? 0;
+  const records: ReportRecord[] = q.data?.records ?? [];
+  const error = q.error;
 
   const employers = records.length > 0 && records[0]!.kind === 'employer';
   return (
@@ -109,7 +89,7 @@ export function RecordList(props: {
         </table>
       )}
       {records.length < total && (
-        <button type="button" className="button" onClick={() => void load(records.length)}>
+        <button type="button" className="button" onClick={() => setShown({ key, limit: limit + PAGE })}>
           {T.recordsMore}
         </button>
       )}

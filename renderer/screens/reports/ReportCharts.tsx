@@ -4,7 +4,7 @@
 import { Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, XAxis, YAxis, Tooltip, LabelList } from 'recharts';
 import type { ReportTable } from '../../../db/model/reports.js';
 import { shortMonthNl } from '../../../db/model/calendar.js';
-import { T } from './text.js';
+import { T } from '../../i18n/reports.js';
 
 const IN = '#2f6f9f';
 const OUT = '#d08a2e';

@@ -2,7 +2,7 @@
 // behind it (seed 2.4 fn 6: figures must be traceable to their source).
 import type { ReportTable } from '../../../db/model/reports.js';
 import { showCell } from './cells.js';
-import { T } from './text.js';
+import { T } from '../../i18n/reports.js';
 
 const NUMERIC = new Set(['int', 'number', 'percent']);
 

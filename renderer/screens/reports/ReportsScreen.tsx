@@ -1,30 +1,23 @@
 // The Reports screen (issue 5): pick a report, set its period, as-of date and filters, read the
 // tables and charts, click a figure to see the records it counts, print or download it.
-// The frame passes its bridge as `api`; #/rapportages/<name> opens a report directly.
-import { useEffect, useState } from 'react';
-import type { ReportName, ReportParamName, ReportParams, ReportTable } from '../../../db/model/reports.js';
+// #/rapportages/<name> opens a report directly. Dates are typed the Dutch way (DateInput) and
+// numbers with a decimal comma; the charts load on demand (recharts is the biggest library).
+import { lazy, Suspense, useState } from 'react';
+import type { ReportName, ReportParamName, ReportParams } from '../../../db/model/reports.js';
 import { formatDateNl } from '../../../db/model/calendar.js';
 import { CODE_LISTS } from '../../../db/model/codes.js';
+import { parseTypedDate, parseTypedNumber } from '../../../db/model/forms.js';
 import { hrefOf } from '../../stores/route.js';
-import { must, type ReportsApi } from './api.js';
-import { ReportChart } from './ReportCharts.js';
+import { today } from '../../clock.js';
+import { useCall, useMust } from '../../data/hooks.js';
+import { useSavePdf } from '../../data/provider.js';
+import { DateInput } from '../../components/DateInput.js';
 import { ReportTables } from './ReportTables.js';
 import { RecordList } from './RecordList.js';
-import { T } from './text.js';
+import { T } from '../../i18n/reports.js';
 import './reports.css';
 
-interface Catalog {
-  name: ReportName;
-  title: string;
-  description: string;
-  params: string[];
-}
-interface Result {
-  name: ReportName;
-  title: string;
-  data: Record<string, unknown>;
-  tables: ReportTable[];
-}
+const ReportChart = lazy(() => import('./ReportCharts.js').then((m) => ({ default: m.ReportChart })));
 
 const FIELDS: {
   key: ReportParamName;
@@ -42,14 +35,27 @@ const FIELDS: {
   { key: 'referrer', label: T.referrer, kind: 'referrer' },
 ];
 
-function toParams(form: Record<string, string>, allowed: string[]): ReportParams {
+/** The typed settings as report parameters, or the Dutch message of each field that is wrong. */
+function toParams(
+  form: Record<string, string>,
+  allowed: string[],
+): { params: ReportParams; errors: Record<string, string> } {
   const out: Record<string, string | number> = {};
+  const errors: Record<string, string> = {};
   for (const f of FIELDS) {
     const v = form[f.key]?.trim();
     if (!v || !allowed.includes(f.key)) continue;
-    out[f.key] = f.kind === 'number' ? Number(v.replace(',', '.')) : v;
+    if (f.kind === 'date') {
+      const iso = parseTypedDate(v, today());
+      if (iso) out[f.key] = iso;
+      else errors[f.key] = T.badDate;
+    } else if (f.kind === 'number') {
+      const n = parseTypedNumber(v);
+      if (n === null) errors[f.key] = T.badNumber;
+      else out[f.key] = n;
+    } else out[f.key] = v;
   }
-  return out as ReportParams;
+  return { params: out as ReportParams, errors };
 }
 
 function periodLine(d: Record<string, unknown>): string {
@@ -72,53 +78,40 @@ function download(filename: string, mime: string, base64: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export function ReportsScreen(props: { api: ReportsApi; rest?: string[] }) {
-  const [catalog, setCatalog] = useState<Catalog[]>([]);
-  const [name, setName] = useState<ReportName>((props.rest?.[0] as ReportName) ?? 'caseload-development');
-  const [form, setForm] = useState<Record<string, string>>({});
-  const [applied, setApplied] = useState<ReportParams>({});
-  const [result, setResult] = useState<Result | null>(null);
-  const [figure, setFigure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
+export function ReportsScreen(props: { rest?: string[] }) {
+  const must = useMust();
+  const savePdf = useSavePdf();
+  const catalog = useCall('reports.list', {}).data ?? [];
+  const name: ReportName = (props.rest?.[0] as ReportName) ?? 'caseload-development';
+  // The settings typed and applied belong to one report: a new report starts from its defaults
+  // (this year up to today; the last half year).
+  const [typed, setTyped] = useState<{ name: ReportName; form: Record<string, string> }>({ name, form: {} });
+  const [ran, setApplied] = useState<{ name: ReportName; params: ReportParams }>({ name, params: {} });
+  const form = typed.name === name ? typed.form : {};
+  const applied = ran.name === name ? ran.params : {};
+  const setForm = (f: Record<string, string>) => setTyped({ name, form: f });
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [figureOf, setFigure] = useState<{ key: string; figure: string } | null>(null);
+  const runKey = JSON.stringify([name, applied]);
+  const figure = figureOf?.key === runKey ? figureOf.figure : null;
+  const q = useCall('reports.run', { name, params: applied });
+  const result = q.data;
+  const busy = q.loading;
+  const [saveError, setError] = useState<string | null>(null);
+  const error = saveError ?? q.error;
   const current = catalog.find((c) => c.name === name);
 
-  useEffect(() => {
-    must(props.api, 'reports.list', {}).then(setCatalog, (e: Error) => setError(e.message));
-  }, [props.api]);
-
-  useEffect(() => {
-    const fromRoute = props.rest?.[0] as ReportName | undefined;
-    if (fromRoute && fromRoute !== name) setName(fromRoute);
-  }, [props.rest?.[0]]);
-
-  const run = async (params: ReportParams) => {
-    setBusy(true);
-    setFigure(null);
-    try {
-      const r = await must(props.api, 'reports.run', { name, params });
-      setResult(r as Result);
-      setApplied(params);
-      setError(null);
-    } catch (e) {
-      setError((e as Error).message);
-      setResult(null);
-    } finally {
-      setBusy(false);
-    }
+  const run = (f: Record<string, string>, allowed: string[]) => {
+    const { params, errors } = toParams(f, allowed);
+    setFieldErrors(errors);
+    if (Object.keys(errors).length) return;
+    setError(null);
+    setApplied({ name, params });
   };
-
-  // A new report starts from its defaults (this year up to today; the last half year).
-  useEffect(() => {
-    setForm({});
-    setResult(null);
-    void run({});
-  }, [name]);
 
   const save = async (format: 'csv' | 'xlsx' | 'html') => {
     try {
-      const f = await must(props.api, 'reports.file', { name, params: applied, format });
+      const f = await must('reports.file', { name, params: applied, format });
       download(f.filename, f.mime, f.base64);
     } catch (e) {
       setError((e as Error).message);
@@ -135,11 +128,7 @@ export function ReportsScreen(props: { api: ReportsApi; rest?: string[] }) {
           <ul>
             {catalog.map((c) => (
               <li key={c.name}>
-                <a
-                  href={hrefOf('rapportages', c.name)}
-                  aria-current={c.name === name ? 'page' : undefined}
-                  onClick={() => setName(c.name)}
-                >
+                <a href={hrefOf('rapportages', c.name)} aria-current={c.name === name ? 'page' : undefined}>
                   {c.title}
                 </a>
               </li>
@@ -150,42 +139,59 @@ export function ReportsScreen(props: { api: ReportsApi; rest?: string[] }) {
           {current && (
             <form
               className="report-params no-print"
+              noValidate
               onSubmit={(e) => {
                 e.preventDefault();
-                void run(toParams(form, current.params));
+                run(form, current.params);
               }}
             >
               <fieldset>
                 <legend>{T.params}</legend>
                 <p className="muted">{current.description}</p>
                 <div className="field-grid">
-                  {FIELDS.filter((f) => current.params.includes(f.key)).map((f) => (
-                    <div className="field" key={f.key}>
-                      <label htmlFor={`report-${f.key}`}>{f.label}</label>
-                      {f.kind === 'target_group' || f.kind === 'referrer' ? (
-                        <select
-                          id={`report-${f.key}`}
-                          value={form[f.key] ?? ''}
-                          onChange={(e) => setForm({ ...form, [f.key]: e.target.value })}
-                        >
-                          <option value="">{T.any}</option>
-                          {Object.entries(CODE_LISTS[f.kind]).map(([code, label]) => (
-                            <option key={code} value={code}>
-                              {label}
-                            </option>
-                          ))}
-                        </select>
-                      ) : (
-                        <input
-                          id={`report-${f.key}`}
-                          type={f.kind === 'date' ? 'date' : 'text'}
-                          inputMode={f.kind === 'number' ? 'decimal' : undefined}
-                          value={form[f.key] ?? ''}
-                          onChange={(e) => setForm({ ...form, [f.key]: e.target.value })}
-                        />
-                      )}
-                    </div>
-                  ))}
+                  {FIELDS.filter((f) => current.params.includes(f.key)).map((f) =>
+                    f.kind === 'date' ? (
+                      <DateInput
+                        key={f.key}
+                        id={`report-${f.key}`}
+                        label={f.label}
+                        value={form[f.key] ?? ''}
+                        onChange={(v) => setForm({ ...form, [f.key]: v })}
+                        error={fieldErrors[f.key]}
+                      />
+                    ) : (
+                      <div className="field" key={f.key}>
+                        <label htmlFor={`report-${f.key}`}>{f.label}</label>
+                        {f.kind === 'target_group' || f.kind === 'referrer' ? (
+                          <select
+                            id={`report-${f.key}`}
+                            value={form[f.key] ?? ''}
+                            onChange={(e) => setForm({ ...form, [f.key]: e.target.value })}
+                          >
+                            <option value="">{T.any}</option>
+                            {Object.entries(CODE_LISTS[f.kind]).map(([code, label]) => (
+                              <option key={code} value={code}>
+                                {label}
+                              </option>
+                            ))}
+                          </select>
+                        ) : (
+                          <input
+                            id={`report-${f.key}`}
+                            type="text"
+                            inputMode={f.kind === 'number' ? 'decimal' : undefined}
+                            value={form[f.key] ?? ''}
+                            aria-invalid={fieldErrors[f.key] ? true : undefined}
+                            aria-describedby={`report-${f.key}-error`}
+                            onChange={(e) => setForm({ ...form, [f.key]: e.target.value })}
+                          />
+                        )}
+                        <p id={`report-${f.key}-error`} className="field-error" aria-live="polite">
+                          {fieldErrors[f.key]}
+                        </p>
+                      </div>
+                    ),
+                  )}
                 </div>
                 <div className="button-row">
                   <button type="submit" className="button primary" disabled={busy}>
@@ -211,12 +217,8 @@ export function ReportsScreen(props: { api: ReportsApi; rest?: string[] }) {
                   <button type="button" className="button" onClick={() => window.print()}>
                     {T.print}
                   </button>
-                  {props.api.printToPdf && (
-                    <button
-                      type="button"
-                      className="button"
-                      onClick={() => void props.api.printToPdf!({ name: result.title })}
-                    >
+                  {savePdf && (
+                    <button type="button" className="button" onClick={() => savePdf(result.title)}>
                       {T.savePdf}
                     </button>
                   )}
@@ -237,19 +239,17 @@ export function ReportsScreen(props: { api: ReportsApi; rest?: string[] }) {
                   <ReportTables
                     tables={result.tables}
                     selected={figure}
-                    onFigure={setFigure}
-                    charts={(t) => (t.chart ? <ReportChart table={t} /> : null)}
+                    onFigure={(f) => setFigure(f ? { key: runKey, figure: f } : null)}
+                    charts={(t) =>
+                      t.chart ? (
+                        <Suspense fallback={<p className="muted">{T.chartLoading}</p>}>
+                          <ReportChart table={t} />
+                        </Suspense>
+                      ) : null
+                    }
                   />
                 </div>
-                {figure && (
-                  <RecordList
-                    api={props.api}
-                    name={name}
-                    params={applied}
-                    figure={figure}
-                    onClose={() => setFigure(null)}
-                  />
-                )}
+                {figure && <RecordList name={name} params={applied} figure={figure} onClose={() => setFigure(null)} />}
               </div>
             </article>
           )}

@@ -2,7 +2,7 @@
 // The same rules as the printed report (db/reports/format/cells.ts), for the browser.
 import type { CellValue, ColumnType } from '../../../db/model/reports.js';
 import { formatDateNl, monthNameNl } from '../../../db/model/calendar.js';
-import { T } from './text.js';
+import { T } from '../../i18n/reports.js';
 
 const nf = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 });
 const pf = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 });

@@ -1,33 +1,26 @@
 // Open conflicts with both values side by side, who typed them and when; one click writes the
 // chosen value as a new change (sync.resolveConflict), which resolves it on every laptop.
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { SyncConflict } from '../../../db/api/methods/sync.js';
-import type { SyncApi } from './api.js';
-import { T, entityLabel, fieldLabel, showTime, showValue } from './text.js';
+import { useCall, useCommand } from '../../data/hooks.js';
+import { T, entityLabel, fieldLabel, showTime, showValue } from '../../i18n/sync.js';
 
-export function ConflictList(props: { api: SyncApi; version: number; onResolved: () => void }) {
-  const { api, version, onResolved } = props;
+export function ConflictList(props: { onResolved: () => void }) {
+  const { onResolved } = props;
+  const call = useCommand();
   const [all, setAll] = useState(false);
-  const [items, setItems] = useState<SyncConflict[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const q = useCall('sync.conflicts', { all });
+  const items: SyncConflict[] | null = q.data?.items ?? null;
+  const [resolveError, setError] = useState<string | null>(null);
+  const error = resolveError ?? q.error;
   const [busy, setBusy] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    const r = await api.call('sync.conflicts', { all });
-    if (r.ok) setItems(r.value.items);
-    else setError(r.error.message);
-  }, [api, all]);
-
-  useEffect(() => {
-    void load();
-  }, [load, version]);
 
   const resolve = async (c: SyncConflict, choice: 'current' | 'other') => {
     setBusy(c.id);
-    const r = await api.call('sync.resolveConflict', { id: c.id, choice });
+    const r = await call('sync.resolveConflict', { id: c.id, choice });
     setBusy(null);
     if (!r.ok) setError(r.error.message);
-    await load();
+    q.reload();
     onResolved();
   };
 

@@ -1,16 +1,18 @@
 // The team's laptops on the Synchronisatie screen: name, last activity, in the team or removed;
 // a beheerder can remove a laptop (a departed colleague's) after confirming and choosing the new
 // team passphrase. The server decides who may (sync.removeDevice is for beheerders only).
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TeamDeviceItem } from '../../../db/api/methods/sync.js';
-import type { SyncApi } from './api.js';
-import { showTime } from './text.js';
+import { useCall, useCommand } from '../../data/hooks.js';
+import { showTime } from '../../i18n/sync.js';
 
-export function DevicesPanel(props: { api: SyncApi; version: number; onChanged: () => void }) {
-  const { api, version, onChanged } = props;
+export function DevicesPanel(props: { onChanged: () => void }) {
+  const { onChanged } = props;
   const { t } = useTranslation();
-  const [data, setData] = useState<{ items: TeamDeviceItem[]; canRemove: boolean } | null>(null);
+  const call = useCommand();
+  const q = useCall('sync.devices', {});
+  const data = q.data;
   const [removing, setRemoving] = useState<TeamDeviceItem | null>(null);
   const [pass, setPass] = useState('');
   const [repeat, setRepeat] = useState('');
@@ -18,14 +20,6 @@ export function DevicesPanel(props: { api: SyncApi; version: number; onChanged: 
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-
-  const load = useCallback(async () => {
-    const r = await api.call('sync.devices', {});
-    if (r.ok) setData(r.value);
-  }, [api]);
-  useEffect(() => {
-    void load();
-  }, [load, version]);
 
   const nameOf = (d: TeamDeviceItem) => d.name || d.device;
   const close = () => {
@@ -43,7 +37,7 @@ export function DevicesPanel(props: { api: SyncApi; version: number; onChanged: 
     if (!confirmed) return setError(t('syncDevices.confirmFirst'));
     setBusy(true);
     setError(null);
-    const r = await api.call('sync.removeDevice', { device: removing.device, newPassphrase: pass });
+    const r = await call('sync.removeDevice', { device: removing.device, newPassphrase: pass });
     setBusy(false);
     if (!r.ok) return setError(r.error.message);
     const message = [t('syncDevices.done', { name: nameOf(removing) })];
@@ -52,7 +46,7 @@ export function DevicesPanel(props: { api: SyncApi; version: number; onChanged: 
     close();
     setDone(message.join(' '));
     onChanged();
-    await load();
+    q.reload();
   };
 
   return (
@@ -103,7 +97,7 @@ export function DevicesPanel(props: { api: SyncApi; version: number; onChanged: 
         </tbody>
       </table>
       {removing && (
-        <form onSubmit={(e) => void submit(e)} aria-labelledby="sync-remove" className="card">
+        <form noValidate onSubmit={(e) => void submit(e)} aria-labelledby="sync-remove" className="card">
           <h3 id="sync-remove">{t('syncDevices.confirmTitle', { name: nameOf(removing) })}</h3>
           <p>{t('syncDevices.confirmText')}</p>
           {error && (

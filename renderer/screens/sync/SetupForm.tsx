@@ -1,12 +1,14 @@
 // First use on this laptop: choose the shared folder and make a team or join it. Also shown
 // (with the folder filled in) when the team key is missing here and must be unlocked again.
 import { useState, type FormEvent } from 'react';
-import type { SyncApi } from './api.js';
-import { T } from './text.js';
+import { useCommand } from '../../data/hooks.js';
+import { T } from '../../i18n/sync.js';
 
-export function SetupForm(props: { api: SyncApi; folder?: string | null; unlock?: boolean; onDone: () => void }) {
+export function SetupForm(props: { folder?: string | null; unlock?: boolean; onDone: () => void }) {
+  const call = useCommand();
   const [folder, setFolder] = useState(props.folder ?? '');
-  const [mode, setMode] = useState<'create' | 'join'>('join');
+  // The first laptop makes the team; the others choose "Aansluiten" (the hint says so).
+  const [mode, setMode] = useState<'create' | 'join'>('create');
   const [passphrase, setPassphrase] = useState('');
   const [deviceName, setDeviceName] = useState('');
   const [error, setError] = useState<{ message: string; field?: string } | null>(null);
@@ -16,7 +18,7 @@ export function SetupForm(props: { api: SyncApi; folder?: string | null; unlock?
     e.preventDefault();
     setBusy(true);
     setError(null);
-    const r = await props.api.call('sync.setup', {
+    const r = await call('sync.setup', {
       folder,
       mode: props.unlock ? 'join' : mode,
       passphrase,
@@ -29,7 +31,7 @@ export function SetupForm(props: { api: SyncApi; folder?: string | null; unlock?
   };
 
   return (
-    <form onSubmit={(e) => void submit(e)} aria-labelledby="sync-setup">
+    <form noValidate onSubmit={(e) => void submit(e)} aria-labelledby="sync-setup">
       <h2 id="sync-setup">{props.unlock ? T.unlockTitle : T.setupTitle}</h2>
       {props.unlock && <p>{T.unlockText}</p>}
       {error && (

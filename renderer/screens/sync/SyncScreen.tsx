@@ -2,13 +2,15 @@
 // waiting to go out, the team's laptops and their last activity, problem files), a round on
 // demand with its progress, and the conflicts to resolve. The shell runs rounds by itself too
 // (on start, on a timer, when the folder changes); their results arrive as 'sync.status' events.
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import type { SyncStatusOutput } from '../../../db/api/methods/sync.js';
-import type { SyncApi } from './api.js';
+import { keyOf, useCall, useCommand } from '../../data/hooks.js';
+import { useEvent } from '../../data/provider.js';
 import { ConflictList } from './ConflictList.js';
 import { DevicesPanel } from './DevicesPanel.js';
 import { SetupForm } from './SetupForm.js';
-import { T, showTime } from './text.js';
+import { T, showTime } from '../../i18n/sync.js';
 import './sync.css';
 
 interface Progress {
@@ -17,49 +19,42 @@ interface Progress {
   total: number;
 }
 
-export function SyncScreen(props: { api: SyncApi }) {
-  const { api } = props;
-  const [status, setStatus] = useState<SyncStatusOutput | null>(null);
-  const [error, setError] = useState<string | null>(null);
+export function SyncScreen() {
+  const call = useCommand();
+  const client = useQueryClient();
+  const q = useCall('sync.status', {});
+  const status = q.data;
+  const [runError, setError] = useState<string | null>(null);
+  const error = runError ?? q.error;
   const [locked, setLocked] = useState(false);
   const [running, setRunning] = useState(false);
   const [snapshot, setSnapshot] = useState(false);
   const [progress, setProgress] = useState<Progress | null>(null);
-  const [version, setVersion] = useState(0);
+  const load = q.reload;
 
-  const load = useCallback(async () => {
-    const r = await api.call('sync.status', {});
-    if (r.ok) setStatus(r.value);
-    else setError(r.error.message);
-  }, [api]);
-
-  useEffect(() => {
-    void load();
-    const offs = [
-      api.on?.('progress', (p) => {
-        const m = p as Progress & { task?: string };
-        if (m.task === 'sync') setProgress({ label: m.label, done: m.done, total: m.total });
-      }),
-      api.on?.('sync.status', (s) => {
-        setStatus(s as SyncStatusOutput);
-        setVersion((v) => v + 1);
-      }),
-    ];
-    return () => offs.forEach((off) => off?.());
-  }, [api, load]);
+  useEvent('progress', (p) => {
+    const m = p as Progress & { task?: string };
+    if (m.task === 'sync') setProgress({ label: m.label, done: m.done, total: m.total });
+  });
+  // A round the shell started by itself: its status arrives with the event.
+  useEvent('sync.status', (s) => {
+    client.setQueryData(keyOf('sync.status', {}), s as SyncStatusOutput);
+    void client.invalidateQueries({
+      predicate: (x) => String(x.queryKey[0]).startsWith('sync.') && x.queryKey[0] !== 'sync.status',
+    });
+  });
 
   const run = async () => {
     setRunning(true);
     setError(null);
-    const r = await api.call('sync.run', { snapshot });
+    const r = await call('sync.run', { snapshot });
     setRunning(false);
     setProgress(null);
     if (!r.ok) {
       if (r.error.code === 'sync_locked' || r.error.code === 'wrong_passphrase') setLocked(true);
       setError(r.error.message);
     }
-    await load();
-    setVersion((v) => v + 1);
+    void client.invalidateQueries({ predicate: (x) => String(x.queryKey[0]).startsWith('sync.') });
   };
 
   if (!status)
@@ -70,14 +65,14 @@ export function SyncScreen(props: { api: SyncApi }) {
             {error}
           </p>
         ) : (
-          <p>Laden…</p>
+          <p>{T.loading}</p>
         )}
       </div>
     );
   const done = () => {
     setLocked(false);
     setError(null);
-    void load();
+    load();
   };
   const last = status.lastResult;
   return (
@@ -87,10 +82,10 @@ export function SyncScreen(props: { api: SyncApi }) {
       </div>
       <p className="muted">{T.intro}</p>
       {!status.configured ? (
-        <SetupForm api={api} onDone={done} />
+        <SetupForm onDone={done} />
       ) : (
         <>
-          {locked && <SetupForm api={api} folder={status.folder} unlock onDone={done} />}
+          {locked && <SetupForm folder={status.folder} unlock onDone={done} />}
           <section className="card" aria-labelledby="sync-status">
             <h2 id="sync-status">{T.statusTitle}</h2>
             <dl className="facts">
@@ -130,7 +125,7 @@ export function SyncScreen(props: { api: SyncApi }) {
               </p>
             )}
           </section>
-          <DevicesPanel api={api} version={version} onChanged={() => void load()} />
+          <DevicesPanel onChanged={load} />
           <section aria-labelledby="sync-problems">
             <h2 id="sync-problems">{T.problemsTitle}</h2>
             {status.problems.length === 0 ? (
@@ -146,7 +141,7 @@ export function SyncScreen(props: { api: SyncApi }) {
               </ul>
             )}
           </section>
-          <ConflictList api={api} version={version} onResolved={() => void load()} />
+          <ConflictList onResolved={load} />
         </>
       )}
     </div>

@@ -3,12 +3,14 @@
 // the nazorg contacts; the message says so.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useBridge } from '../../components/bridge-context.js';
-import { CodeSelect, Field, errorText, todayNl } from '../clients/work-kit.js';
+import { useCommand } from '../../data/hooks.js';
+import { CodeSelect, Field } from '../../components/controls.js';
+import { errorText } from '../../components/fields.js';
+import { todayNl } from '../../format.js';
 
 export function PlaceForm(props: { matchId: string; client: string; onDone(m: string): void; onCancel(): void }) {
   const { t } = useTranslation();
-  const bridge = useBridge();
+  const call = useCommand();
   const [f, setF] = useState({
     kind: '',
     start_date: todayNl(),
@@ -30,7 +32,7 @@ export function PlaceForm(props: { matchId: string; client: string; onDone(m: st
   };
   const fe = (k: string) => (error?.field === k ? error.message : null);
   const save = async () => {
-    const r = await bridge.call('placements.create', {
+    const r = await call('placements.create', {
       matchId: props.matchId,
       fields: { ...f, wage_subsidy: subsidy },
     });
@@ -45,6 +47,7 @@ export function PlaceForm(props: { matchId: string; client: string; onDone(m: st
   };
   return (
     <form
+      noValidate
       className="inline-form"
       aria-label={t('placements.formLabel', { name: props.client })}
       onSubmit={(e) => {

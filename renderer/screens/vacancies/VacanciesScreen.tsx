@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { hrefOf } from '../../stores/route.js';
 import { useMay } from '../../access.js';
 import { formatDateNl, formatNumber } from '../../format.js';
-import { MoreButton, usePaged } from '../clients/work-kit.js';
+import { MoreButton } from '../../components/Card.js';
+import { usePagedCall } from '../../data/hooks.js';
 import { VacancyForm } from './VacancyForm.js';
 import { VacancyDetail } from './VacancyDetail.js';
 import { VacancyOverview } from './VacancyOverview.js';
@@ -16,10 +17,9 @@ function VacancyList() {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<Status | ''>('open');
-  const list = usePaged(
+  const list = usePagedCall(
     'vacancies.list',
     { status: status || null, employerId: null, query, banenafspraak: null, limit: 50, after: null },
-    `${query}:${status}`,
     (o) => o,
   );
   return (

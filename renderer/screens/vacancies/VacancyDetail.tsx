@@ -2,10 +2,13 @@
 // placement, or afgewezen), and the ranked candidates with their explained scores.
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useBridge } from '../../components/bridge-context.js';
+import { useCommand } from '../../data/hooks.js';
 import { hrefOf } from '../../stores/route.js';
 import { formatDateNl, formatNumber } from '../../format.js';
-import { Card, MoreButton, Status, codeLabel, useLoad, usePaged } from '../clients/work-kit.js';
+import { Card, MoreButton, Status } from '../../components/Card.js';
+import { RecordForm, type FormField } from '../../components/RecordForm.js';
+import { codeLabel } from '../../format.js';
+import { useCall, usePagedCall } from '../../data/hooks.js';
 import { ChangeHistory } from '../clients/DossierTimeline.js';
 import { PlaceForm } from './PlaceForm.js';
 
@@ -20,11 +23,11 @@ function Row(props: { label: string; value: string | null | undefined }) {
 
 function Pipeline(props: { vacancyId: string; open: boolean; onNotice(m: string | null): void }) {
   const { t } = useTranslation();
-  const bridge = useBridge();
-  const { data } = useLoad('matches.list', { vacancyId: props.vacancyId }, props.vacancyId);
+  const call = useCommand();
+  const { data } = useCall('matches.list', { vacancyId: props.vacancyId });
   const [placing, setPlacing] = useState<string | null>(null);
   const move = async (id: string, status: 'interview' | 'rejected' | 'proposed') => {
-    const r = await bridge.call('matches.move', { id, status });
+    const r = await call('matches.move', { id, status });
     props.onNotice(r.ok ? t('vacancies.moved', { status: codeLabel('match_status', status) }) : r.error.message);
   };
   const items = data?.items ?? [];
@@ -113,15 +116,14 @@ function Pipeline(props: { vacancyId: string; open: boolean; onNotice(m: string 
 
 function Candidates(props: { vacancyId: string; onNotice(m: string | null): void }) {
   const { t } = useTranslation();
-  const bridge = useBridge();
-  const list = usePaged(
+  const call = useCommand();
+  const list = usePagedCall(
     'matching.candidates',
     { vacancyId: props.vacancyId, includePlaced: false, limit: 20, after: null },
-    props.vacancyId,
     (o) => o,
   );
   const propose = async (clientId: string, name: string) => {
-    const r = await bridge.call('matches.propose', { vacancyId: props.vacancyId, clientId });
+    const r = await call('matches.propose', { vacancyId: props.vacancyId, clientId });
     props.onNotice(r.ok ? t('vacancies.proposed', { name }) : r.error.message);
   };
   return (
@@ -185,9 +187,9 @@ function Candidates(props: { vacancyId: string; onNotice(m: string | null): void
 
 function WithdrawButton(props: { id: string; onNotice(m: string): void }) {
   const { t } = useTranslation();
-  const bridge = useBridge();
+  const call = useCommand();
   const withdraw = async () => {
-    const r = await bridge.call('vacancies.close', { id: props.id, reason: 'withdrawn' });
+    const r = await call('vacancies.close', { id: props.id, reason: 'withdrawn' });
     props.onNotice(r.ok ? t('vacancies.withdrawn') : r.error.message);
   };
   return (
@@ -197,10 +199,32 @@ function WithdrawButton(props: { id: string; onNotice(m: string): void }) {
   );
 }
 
+const VACANCY_FIELDS: FormField[] = [
+  { name: 'title' },
+  { name: 'occupation_code' },
+  { name: 'hours_per_week' },
+  { name: 'hours_min' },
+  { name: 'positions' },
+  { name: 'contract_kind' },
+  { name: 'opened_date' },
+  { name: 'closing_date' },
+  { name: 'source' },
+  { name: 'education_level' },
+  { name: 'work_thinking_level' },
+  { name: 'driving_licence' },
+  { name: 'postcode' },
+  { name: 'city' },
+  { name: 'sector' },
+  { name: 'competences' },
+  { name: 'description', multiline: true },
+];
+
 export function VacancyDetail(props: { id: string; notice?: string }) {
   const { t } = useTranslation();
-  const { data: v, error } = useLoad('vacancies.get', { id: props.id }, props.id);
+  const { data: v, error } = useCall('vacancies.get', { id: props.id });
   const [notice, setNotice] = useState<string | null>(props.notice === 'nieuw' ? t('vacancies.created') : null);
+  const [editing, setEditing] = useState(false);
+  const call = useCommand();
   if (error)
     return (
       <section className="screen">
@@ -224,8 +248,37 @@ export function VacancyDetail(props: { id: string; notice?: string }) {
       <Card
         id="vacancy-facts"
         title={t('vacancies.facts')}
-        actions={v.status === 'open' && <WithdrawButton id={v.id} onNotice={setNotice} />}
+        actions={
+          <div className="button-row">
+            {!editing && (
+              <button type="button" className="button" onClick={() => setEditing(true)}>
+                {t('vacancies.edit')}
+              </button>
+            )}
+            {v.status === 'open' && <WithdrawButton id={v.id} onNotice={setNotice} />}
+          </div>
+        }
       >
+        {editing && (
+          <RecordForm
+            kind="vacancies"
+            idPrefix="vacancy-edit"
+            title={t('vacancies.edit')}
+            fields={VACANCY_FIELDS}
+            record={v.record}
+            submitLabel={t('vacancies.saveChanges')}
+            onSubmit={async (fields) => {
+              const r = await call('vacancies.update', { id: v.id, fields });
+              if (r.ok) {
+                setEditing(false);
+                setNotice(t('vacancies.updated'));
+              }
+              return r;
+            }}
+            onDone={() => undefined}
+            onCancel={() => setEditing(false)}
+          />
+        )}
         <dl className="facts">
           <Row label={t('vacancies.fields.employer')} value={v.employer} />
           <Row label={t('vacancies.col.status')} value={t(`vacancies.status.${v.status}`)} />

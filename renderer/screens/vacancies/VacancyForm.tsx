@@ -2,9 +2,12 @@
 // list (or given by the employer's page). The server checks and parses every field.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useBridge } from '../../components/bridge-context.js';
+import { useCommand } from '../../data/hooks.js';
 import { hrefOf, useRoute } from '../../stores/route.js';
-import { CodeSelect, Field, errorText, todayNl, useLoad } from '../clients/work-kit.js';
+import { CodeSelect, Field } from '../../components/controls.js';
+import { errorText } from '../../components/fields.js';
+import { todayNl } from '../../format.js';
+import { useCall } from '../../data/hooks.js';
 
 const TEXT = [
   'title',
@@ -26,14 +29,16 @@ const NUMS = new Set(['hours_per_week', 'hours_min', 'positions']);
 
 export function VacancyForm(props: { employerId: string | null }) {
   const { t } = useTranslation();
-  const bridge = useBridge();
+  const call = useCommand();
   const go = useRoute((s) => s.go);
   const [employerId, setEmployerId] = useState(props.employerId ?? '');
-  const employers = useLoad(
-    'employers.search',
-    { query: '', exceptionalOnly: false, accountManager: null, limit: 500, after: null },
-    'all',
-  );
+  const employers = useCall('employers.search', {
+    query: '',
+    exceptionalOnly: false,
+    accountManager: null,
+    limit: 500,
+    after: null,
+  });
   const [f, setF] = useState<Record<F, string>>({
     title: '',
     occupation_code: '',
@@ -65,7 +70,7 @@ export function VacancyForm(props: { employerId: string | null }) {
       setError({ field: 'employerId', message: t('vacancies.chooseEmployer') });
       return;
     }
-    const r = await bridge.call('vacancies.create', { employerId, fields: { ...f, banenafspraak: banen } });
+    const r = await call('vacancies.create', { employerId, fields: { ...f, banenafspraak: banen } });
     if (!r.ok) {
       setError({ field: r.error.field, message: errorText(r.error, labels) });
       return;

@@ -2,15 +2,15 @@
 // seekers asked for a periodic overview). Printing hides the app frame (work.css @media print);
 // in Electron it is saved as PDF, in the browser it goes through the print dialog.
 import { useTranslation } from 'react-i18next';
-import { useBridge } from '../../components/bridge-context.js';
 import { hrefOf } from '../../stores/route.js';
-import { formatDateNl, formatNumber } from '../../format.js';
-import { codeLabel, useLoad } from '../clients/work-kit.js';
+import { codeLabel, formatDateNl, formatNumber } from '../../format.js';
+import { useCall } from '../../data/hooks.js';
+import { usePrint } from '../../data/provider.js';
 
 export function VacancyOverview(props: { clientId: string }) {
   const { t } = useTranslation();
-  const bridge = useBridge();
-  const { data, error } = useLoad('vacancies.overviewForClient', { clientId: props.clientId }, props.clientId);
+  const printPage = usePrint();
+  const { data, error } = useCall('vacancies.overviewForClient', { clientId: props.clientId });
   if (error)
     return (
       <section className="screen">
@@ -22,8 +22,7 @@ export function VacancyOverview(props: { clientId: string }) {
     );
   if (!data) return <p>{t('app.loading')}</p>;
   const print = () => {
-    if (bridge.printToPdf) void bridge.printToPdf({ name: `vacatures-${data.client.ref}` });
-    else window.print();
+    printPage(`vacatures-${data.client.ref}`);
   };
   return (
     <section aria-labelledby="overview-title" className="screen narrow">

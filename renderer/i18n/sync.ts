@@ -1,10 +1,11 @@
 // Dutch UI text of the Synchronisatie screen, and how a conflict's field and value are shown.
-import { RECORDS, type RecordKind } from '../../../db/model/records.js';
-import { formatDateNl } from '../../format.js';
-import { formatMomentNl } from '../../../db/model/calendar.js';
+import { RECORDS, type RecordKind } from '../../db/model/records.js';
+import { formatDateNl } from '../format.js';
+import { formatMomentNl } from '../../db/model/calendar.js';
 
 export const T = {
   title: 'Synchronisatie',
+  loading: 'Bezig met laden…',
   intro:
     'Alle laptops van het team wisselen hun wijzigingen uit via een gedeelde map (netwerkschijf, OneDrive of SharePoint). Alles in die map is versleuteld.',
   setupTitle: 'Gedeelde map instellen',

@@ -79,4 +79,4 @@ export const T = {
 } as const;
 
 /** dd-mm-jjjj uu:mm for an ISO timestamp, Dutch time. */
-export { formatMomentNl as formatTimestamp } from '../../../db/model/calendar.js';
+export { formatMomentNl as formatTimestamp } from '../../db/model/calendar.js';

@@ -1,4 +1,4 @@
-// Dutch UI text of the Reports screen, in one place (typed keys: a missing key fails the build).
+// Dutch UI text of the Reports screen (typed keys: a missing key fails the build).
 export const T = {
   title: 'Rapportages',
   listLabel: 'Rapportages',
@@ -39,6 +39,9 @@ export const T = {
   chartOutflow: 'Uitstroom',
   chartEnd: 'Caseload eind van de maand',
   chartCount: 'Aantal',
+  chartLoading: 'Grafiek laden…',
+  badDate: 'Vul een geldige datum in als dd-mm-jjjj.',
+  badNumber: 'Vul een getal in, bijvoorbeeld 32,5.',
   chartCaseloadTitle: 'Grafiek: instroom en uitstroom per maand, met de caseload aan het eind van de maand',
   chartReasonsTitle: 'Grafiek: uitstroom per reden',
   yes: 'ja',
