@@ -6,11 +6,11 @@
 // clock is at most its device's entry" is exactly what was known - on this laptop and, given the
 // vector, on every other laptop that has those changes by now.
 //
-// `asKnown` runs a read with the synced tables as they were under a knowledge vector: tables with
-// later changes are shadowed by TEMP tables of the same name (SQLite resolves unqualified names in
-// temp first), copied from the live rows, with the records changed since rebuilt from the journal
-// under the vector by the same rule as sync (highest clock per field). Their indexes are copied
-// too, so report queries keep their plans. Everything is dropped afterwards.
+// `asKnown` runs a read with the synced tables as they were then: each table with later changes
+// is shadowed by a TEMP view of the same name (SQLite resolves unqualified names in temp first):
+// its live rows minus the records changed since, plus those records rebuilt from the journal as
+// known then, by the same rule as sync (highest clock per field). The cost follows the number of
+// records changed since, not the size of the tables. Everything is dropped afterwards.
 // Raw SQL throughout: temp-schema shadowing, json_each over packed rows and dynamic table names
 // are not expressible in Kysely.
 import type { StoreBase } from '../store/open.js';
@@ -19,6 +19,29 @@ import { registerRowFunctions, rowsFromChangesSql } from './write.js';
 
 /** Per device, the highest clock known (device id -> HLC). */
 export type Knowledge = Record<string, string>;
+
+/** This laptop's own knowledge at a moment: its journal up to a seq (`at` never decreases along seq). */
+export interface KnownUpTo {
+  seq: number;
+}
+
+/**
+ * What this laptop knew at `at` (ms) as a journal position: the last row journaled by then. `at`
+ * is kept non-decreasing along seq (db/journal/write.ts), so this is a binary search on the key.
+ */
+export function knownAt(store: StoreBase, at: number): KnownUpTo {
+  const next = store.stmt('SELECT seq, at FROM journal WHERE seq >= ? ORDER BY seq LIMIT 1');
+  let lo = 0; // known: every row with seq <= lo has at <= `at`
+  let hi = ((store.stmt('SELECT max(seq) FROM journal').pluck().get() as number | null) ?? 0) + 1;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    const r = next.get(mid) as { seq: number; at: number } | undefined;
+    // Rows from `mid` on: the first of them known by then moves lo up to it, else none is.
+    if (r && r.at <= at) lo = r.seq;
+    else hi = mid;
+  }
+  return { seq: lo };
+}
 
 const DEVICE = 'substr(hlc, 22)';
 
@@ -57,60 +80,62 @@ function quote(name: string): string {
 }
 
 /**
- * Runs `fn` (synchronous reads only) over the synced tables as they were under `k`. Returns what
- * `fn` returns. Nesting is not supported; writes inside `fn` are refused by SQLite's read-only
- * transaction semantics of the caller's choice (the reports only read).
+ * Runs `fn` (synchronous reads only) over the synced tables as they were under `k` - a knowledge
+ * vector (any laptop) or a journal position (this laptop). Returns what `fn` returns.
  */
-export function asKnown<T>(store: StoreBase, k: Knowledge, fn: () => T): T {
+export function asKnown<T>(store: StoreBase, k: Knowledge | KnownUpTo, fn: () => T): T {
   const db = store.db;
   registerRowFunctions(db);
   const shadowed: string[] = [];
   const cleanup = () => {
-    for (const t of shadowed) db.exec(`DROP TABLE IF EXISTS temp.${quote(t)}`);
+    for (const t of shadowed)
+      db.exec(`DROP VIEW IF EXISTS temp.${quote(t)}; DROP TABLE IF EXISTS temp.${quote(`asknown_${t}`)};`);
     db.exec('DROP TABLE IF EXISTS temp.asknown_vector; DROP TABLE IF EXISTS temp.asknown_rows;');
   };
   cleanup();
   try {
     db.exec(`CREATE TEMP TABLE asknown_vector (device TEXT PRIMARY KEY, hlc TEXT NOT NULL) WITHOUT ROWID;
       CREATE TEMP TABLE asknown_rows (entity TEXT NOT NULL, row_id TEXT NOT NULL, PRIMARY KEY (entity, row_id)) WITHOUT ROWID;`);
-    const put = db.prepare('INSERT INTO temp.asknown_vector VALUES (?, ?)');
-    for (const [d, h] of Object.entries(k)) put.run(d, h);
-    const known = (alias: string) =>
-      `${alias}.hlc <= coalesce((SELECT v.hlc FROM temp.asknown_vector v WHERE v.device = substr(${alias}.hlc, 22)), '')`;
-    // The records with a change this knowledge did not have.
-    db.exec(`INSERT OR IGNORE INTO temp.asknown_rows
-      SELECT j.entity, j.row_id FROM journal j WHERE NOT (${known('j')});
-      INSERT OR IGNORE INTO temp.asknown_rows
-      SELECT c.entity, c.row_id FROM journal_changes c
-      WHERE c.seq IN (SELECT seq FROM journal WHERE clocks IS NOT NULL) AND NOT (${known('c')});`);
+    const upTo = typeof k.seq === 'number' ? (k as KnownUpTo).seq : null;
+    let known: (alias: string) => string;
+    if (upTo !== null) {
+      // This laptop at a moment: the rows journaled after it are the records to rebuild.
+      known = (alias) => `${alias}.seq <= ${Math.floor(upTo)}`;
+      db.prepare('INSERT OR IGNORE INTO temp.asknown_rows SELECT entity, row_id FROM journal WHERE seq > ?').run(upTo);
+    } else {
+      const put = db.prepare('INSERT INTO temp.asknown_vector VALUES (?, ?)');
+      for (const [d, h] of Object.entries(k as Knowledge)) put.run(d, h);
+      known = (alias) =>
+        `${alias}.hlc <= coalesce((SELECT v.hlc FROM temp.asknown_vector v WHERE v.device = substr(${alias}.hlc, 22)), '')`;
+      // The records with a change this knowledge did not have.
+      db.exec(`INSERT OR IGNORE INTO temp.asknown_rows
+        SELECT j.entity, j.row_id FROM journal j WHERE NOT (${known('j')});
+        INSERT OR IGNORE INTO temp.asknown_rows
+        SELECT c.entity, c.row_id FROM journal_changes c
+        WHERE c.seq IN (SELECT seq FROM journal WHERE clocks IS NOT NULL) AND NOT (${known('c')});`);
+    }
     const entities = (db.prepare('SELECT DISTINCT entity FROM temp.asknown_rows').pluck().all() as string[]).filter(
       isEntityName,
     ) as EntityName[];
     for (const entity of entities) {
+      // A view by the table's name (SQLite resolves unqualified names in temp first): the live
+      // rows not changed since, and those records rebuilt from the journal as known then.
       const table = ENTITIES[entity].table;
+      const copy = quote(`asknown_${table}`);
       shadowed.push(table);
-      db.exec(`CREATE TEMP TABLE ${quote(table)} AS SELECT * FROM main.${quote(table)}`);
+      db.exec(`CREATE TEMP TABLE ${copy} AS SELECT * FROM main.${quote(table)} WHERE 0`);
       db.prepare(
-        `DELETE FROM temp.${quote(table)} WHERE id IN (SELECT row_id FROM temp.asknown_rows WHERE entity = ?)`,
-      ).run(entity);
-      db.prepare(
-        `INSERT INTO temp.${quote(table)}${rowsFromChangesSql(
+        `INSERT INTO temp.${copy}${rowsFromChangesSql(
           entity,
           'journal_changes c',
           `c.entity = ? AND c.row_id IN (SELECT row_id FROM temp.asknown_rows WHERE entity = ?) AND ${known('c')}`,
         )}`,
       ).run(entity, entity);
-      // The live indexes, on the copy (same plans for the report queries).
-      const indexes = db
-        .prepare("SELECT name, sql FROM main.sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL")
-        .all(table) as { name: string; sql: string }[];
-      for (const ix of indexes) {
-        const sql = ix.sql.replace(
-          /^CREATE\s+(UNIQUE\s+)?INDEX\s+(IF\s+NOT\s+EXISTS\s+)?("[^"]+"|\S+)\s+ON\s+("[^"]+"|\S+)/i,
-          (_m, _u, _ine, _name, tbl: string) => `CREATE INDEX temp.${quote(`asknown_${ix.name}`)} ON ${tbl}`,
-        );
-        db.exec(sql);
-      }
+      db.exec(`CREATE INDEX temp.${quote(`asknown_${table}_id`)} ON ${copy}(id)`);
+      db.exec(`CREATE TEMP VIEW ${quote(table)} AS
+        SELECT * FROM main.${quote(table)}
+        WHERE id NOT IN (SELECT row_id FROM temp.asknown_rows WHERE entity = '${entity}')
+        UNION ALL SELECT * FROM temp.${copy}`);
     }
     return fn();
   } finally {

@@ -105,6 +105,7 @@ export function registerRowFunctions(db: Database): void {
 
 export class Writer {
   private user = 'system';
+  private lastAt: number | undefined;
   private readonly stmts = new Map<string, Statement>();
   private readonly insJournal: Statement;
   private readonly insRef: Statement;
@@ -313,7 +314,10 @@ export class Writer {
    * keeps ref_history: a record whose ref changes has all its refs there (db/records/refs.ts).
    */
   private journal(changes: readonly FieldChange[], before: readonly FieldChange[]): void {
-    const at = this.store.now();
+    // `at` never decreases along the journal (a clock set back included): as-known-on finds a
+    // moment's position by a binary search (db/journal/knowledge.ts knownAt).
+    this.lastAt ??= (this.store.db.prepare('SELECT max(at) FROM journal').pluck().get() as number | null) ?? 0;
+    const at = (this.lastAt = Math.max(this.store.now(), this.lastAt));
     const packer = new RunPacker((p) =>
       this.insJournal.run(p.entity, p.row_id, p.hlc, p.user, p.fields, p.clocks, p.bases, at),
     );

@@ -10,7 +10,7 @@ import { resolveParams } from './params.js';
 import { loadRecords } from './records.js';
 import { REPORTS } from './registry.js';
 import { runReport, type ReportRun } from './run.js';
-import { asKnown, type Knowledge } from '../journal/knowledge.js';
+import { asKnown, type Knowledge, type KnownUpTo } from '../journal/knowledge.js';
 
 import type { ReportFormat as Format } from '../model/reports.js';
 
@@ -51,7 +51,7 @@ export function reportFileName(name: ReportName, params: ReportParams, format: F
 export interface RenderOptions {
   today?: string;
   /** Make the report over the data as known under this vector (as-known-on, archive verify). */
-  knowledge?: Knowledge;
+  knowledge?: Knowledge | KnownUpTo;
   /** Chromium executable for pdf (default CASELOAD_CHROMIUM or /usr/bin/chromium). */
   chromium?: string;
 }

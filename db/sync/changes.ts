@@ -6,18 +6,10 @@ import { decodeHlc } from '../journal/hlc.js';
 import type { FieldChange, Value } from '../journal/write.js';
 import { fieldSpec, isEntityName, type FieldSpec } from '../model/entities.js';
 import { BadFile, type FileHeader } from './container.js';
+import type { FlatChange } from '../store/journal-pack.js';
 
-export interface JournalRow {
-  seq: number;
-  entity: string;
-  row_id: string;
-  field: string;
-  /** JSON text as stored in the journal. */
-  value: string | null;
-  hlc: string;
-  base_hlc: string | null;
-  user: string;
-}
+/** A change as a segment carries it: the exchange format (value as JSON text), with its journal seq. */
+export type JournalRow = FlatChange & { seq: number };
 
 /** Builds the payload text from journal rows without re-parsing their JSON values. */
 export function encodeChanges(rows: readonly JournalRow[]): Buffer {

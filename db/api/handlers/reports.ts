@@ -7,7 +7,7 @@ import { figureRecords } from '../../reports/records.js';
 import { REPORTS } from '../../reports/registry.js';
 import { runReport } from '../../reports/run.js';
 import { changesSince, deliverReport, listDeliveries, verifyDelivery } from '../../reports/archive.js';
-import { asKnown, knowledgeAt, type Knowledge } from '../../journal/knowledge.js';
+import { asKnown, knownAt, type KnownUpTo } from '../../journal/knowledge.js';
 import { dutchDay, parseMoment } from '../../model/calendar.js';
 import { AppError } from '../../model/errors.js';
 import type { Store } from '../../journal/store.js';
@@ -25,11 +25,11 @@ type H = Pick<
 >;
 
 /** The knowledge and the day for an as-known-on request (null: live). */
-function asKnownOn(store: Store, moment: string | undefined): { knowledge: Knowledge; today: string } | null {
+function asKnownOn(store: Store, moment: string | undefined): { knowledge: KnownUpTo; today: string } | null {
   if (moment === undefined) return null;
   const at = parseMoment(moment)!;
   if (at > store.now()) throw new AppError('invalid_input', 'het moment ligt in de toekomst', 'asKnownOn');
-  return { knowledge: knowledgeAt(store, at), today: dutchDay(at) };
+  return { knowledge: knownAt(store, at), today: dutchDay(at) };
 }
 
 export const reportHandlers: H = {

@@ -47,6 +47,9 @@ export const m0008: Migration = {
       after = rows[rows.length - 1]!.seq;
     }
     packer.flush();
+    // Old rows get their clock's millisecond as `at`; kept non-decreasing along seq like new ones.
+    db.exec(`UPDATE journal SET at = m.top FROM (SELECT seq, max(at) OVER (ORDER BY seq) AS top FROM journal) m
+      WHERE m.seq = journal.seq AND journal.at < m.top`);
     // Journal seqs are renumbered: the sync publish mark moves to just before the first new row
     // holding a change this laptop had not published (publishing one twice is harmless; skipping
     // one would lose it). The ref check starts over (db/records/refs.ts, one full pass).

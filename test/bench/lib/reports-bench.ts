@@ -18,7 +18,7 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-function measure(fn: () => void, runs: number): { wall: number; cpu: number } {
+export function measure(fn: () => void, runs: number): { wall: number; cpu: number } {
   const walls: number[] = [];
   const cpus: number[] = [];
   for (let i = 0; i < runs; i++) {

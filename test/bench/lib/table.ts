@@ -143,6 +143,17 @@ export function buildTable(res: Results): string {
         `with the records behind every figure: ${dur(t.detailWallMs)}`,
       );
     }
+    for (const t of (rep.asKnown ?? []) as { name: string; liveMs: number; asKnownMs: number }[]) {
+      const ratio = t.asKnownMs / Math.max(t.liveMs, 0.001);
+      add(
+        `Report \`${t.name}\` as known on a moment (100 late exits since)`,
+        dur(t.asKnownMs),
+        `${dur(t.liveMs)} live`,
+        '<= 2x live',
+        `${ratio.toFixed(1)}x: ${verdict(ratio <= 2)}`,
+        'the changed records rebuilt from the journal, shadowing views over the live tables (db/journal/knowledge.ts)',
+      );
+    }
     peak('reports', rep);
   }
 

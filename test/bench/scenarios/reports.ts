@@ -1,8 +1,16 @@
 // Every management report on the demo database, timed by the reports' own bench helper
 // (test/bench/lib/reports-bench.ts: median of a few runs as wall and CPU time, and once with the records
-// behind every figure).
+// behind every figure). Then the same reports as known on a moment (issue 14): on a copy of the
+// database, 100 late exits are entered after the moment; each report as known then is timed
+// against the live one.
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Store } from '../../../db/journal/store.js';
-import { benchReports } from '../lib/reports-bench.js';
+import { asKnown, knownAt } from '../../../db/journal/knowledge.js';
+import { REPORTS } from '../../../db/reports/registry.js';
+import { runReport } from '../../../db/reports/run.js';
+import { benchReports, measure } from '../lib/reports-bench.js';
 
 export async function reports(args: Record<string, unknown>): Promise<Record<string, unknown>> {
   const store = Store.open(String(args.db));
@@ -10,5 +18,35 @@ export async function reports(args: Record<string, unknown>): Promise<Record<str
   benchReports(store, {}, 1, false);
   const timings = benchReports(store, {}, 3);
   store.close();
-  return { timings };
+  return { timings, asKnown: asKnownTimings(String(args.db)) };
+}
+
+export function asKnownTimings(db: string): { name: string; liveMs: number; asKnownMs: number }[] {
+  const dir = mkdtempSync(join(tmpdir(), 'caseload-bench-asknown-'));
+  try {
+    const file = join(dir, 'copy.sqlite');
+    copyFileSync(db, file);
+    let now = Date.now();
+    const store = Store.open(file, { now: () => now });
+    const moment = now;
+    now += 60_000;
+    const open = store.db
+      .prepare('SELECT id FROM caseload_periods WHERE exit_date IS NULL AND deleted = 0 ORDER BY id LIMIT 100')
+      .pluck()
+      .all() as string[];
+    store.write('bench', (w) => {
+      for (const id of open) w.update('period', id, { exit_date: store.today(), exit_reason: 'work_regular' });
+    });
+    const k = knownAt(store, moment);
+    const out = Object.keys(REPORTS).map((name) => {
+      runReport(store, name);
+      const live = measure(() => runReport(store, name), 3);
+      const known = measure(() => asKnown(store, k, () => runReport(store, name)), 3);
+      return { name, liveMs: live.wall, asKnownMs: known.wall };
+    });
+    store.close();
+    return out;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
