@@ -16,6 +16,7 @@
 import type { StoreBase } from '../store/open.js';
 import { ENTITIES, isEntityName, type EntityName } from '../model/entities.js';
 import { registerRowFunctions, rowsFromChangesSql } from './write.js';
+import { JOURNAL_CHANGES_VIEW } from '../store/journal-pack.js';
 
 /** Per device, the highest clock known (device id -> HLC). */
 export type Knowledge = Record<string, string>;
@@ -90,7 +91,8 @@ export function asKnown<T>(store: StoreBase, k: Knowledge | KnownUpTo, fn: () =>
   const cleanup = () => {
     for (const t of shadowed)
       db.exec(`DROP VIEW IF EXISTS temp.${quote(t)}; DROP TABLE IF EXISTS temp.${quote(`asknown_${t}`)};`);
-    db.exec('DROP TABLE IF EXISTS temp.asknown_vector; DROP TABLE IF EXISTS temp.asknown_rows;');
+    db.exec(`DROP VIEW IF EXISTS temp.asknown_changes; DROP TABLE IF EXISTS temp.asknown_journal;
+      DROP TABLE IF EXISTS temp.asknown_vector; DROP TABLE IF EXISTS temp.asknown_rows;`);
   };
   cleanup();
   try {
@@ -117,6 +119,10 @@ export function asKnown<T>(store: StoreBase, k: Knowledge | KnownUpTo, fn: () =>
     const entities = (db.prepare('SELECT DISTINCT entity FROM temp.asknown_rows').pluck().all() as string[]).filter(
       isEntityName,
     ) as EntityName[];
+    // The journal rows of those records (by the row index), and their changes per field.
+    db.exec(`CREATE TEMP TABLE asknown_journal AS SELECT j.* FROM temp.asknown_rows r
+        CROSS JOIN journal j ON j.row_id = r.row_id AND j.entity = r.entity;
+      ${JOURNAL_CHANGES_VIEW.replace('CREATE VIEW journal_changes', 'CREATE TEMP VIEW asknown_changes').replace('FROM journal j', 'FROM temp.asknown_journal j')};`);
     for (const entity of entities) {
       // A view by the table's name (SQLite resolves unqualified names in temp first): the live
       // rows not changed since, and those records rebuilt from the journal as known then.
@@ -127,10 +133,10 @@ export function asKnown<T>(store: StoreBase, k: Knowledge | KnownUpTo, fn: () =>
       db.prepare(
         `INSERT INTO temp.${copy}${rowsFromChangesSql(
           entity,
-          'journal_changes c',
-          `c.entity = ? AND c.row_id IN (SELECT row_id FROM temp.asknown_rows WHERE entity = ?) AND ${known('c')}`,
+          'temp.asknown_changes c',
+          `c.entity = ? AND ${known('c')}`,
         )}`,
-      ).run(entity, entity);
+      ).run(entity);
       db.exec(`CREATE INDEX temp.${quote(`asknown_${table}_id`)} ON ${copy}(id)`);
       db.exec(`CREATE TEMP VIEW ${quote(table)} AS
         SELECT * FROM main.${quote(table)}
