@@ -93,7 +93,7 @@ describe('every screen with demo data', () => {
 
   it('takes report dates typed as 30-06-2026 and 3006', async () => {
     const p = h.page;
-    await p.goto(h.shell.url.replace(/#.*/, '#/rapportages/caseload-development'));
+    await p.goto(h.base + '#/rapportages/caseload-development');
     await p.getByRole('heading', { level: 1, name: 'Rapportages' }).waitFor();
     const from = p.getByLabel('Van', { exact: true });
     await from.fill('0101');
