@@ -12,11 +12,11 @@ import type { Store } from '../journal/store.js';
 import type { Writer } from '../journal/write.js';
 import { codesOf } from '../model/codes.js';
 import * as N from './names.js';
-import { addDays, clientRows, type DemoRow, type World } from './history.js';
+import { clientRows, type DemoRow, type World } from './history.js';
+import { addDays } from '../model/calendar.js';
 import { rand, type Rand } from './random.js';
 
 export { rng, syntheticBsn } from './random.js';
-export { addDays } from './history.js';
 
 /**
  * Version of the generated data: bump it when a change to the generator changes what it makes

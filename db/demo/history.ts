@@ -2,6 +2,7 @@
 // re-entries, an activity, maybe a placement, contacts), as plain rows ready for the journal
 // writer. Pure: no store access, so the generator never has to look anything up by ref.
 import { codesOf } from '../model/codes.js';
+import { addDays, daysBetween } from '../model/calendar.js';
 import type { EntityName } from '../model/entities.js';
 import type { Value } from '../journal/write.js';
 import { hashRef } from '../records/refs.js';
@@ -41,14 +42,6 @@ const SUMMARIES = [
   'Telefonisch contact over activiteit.',
 ];
 const PC_LETTERS = ['AA', 'BB', 'CE', 'DG', 'HJ', 'KL', 'MN', 'PR'];
-
-const DAY = 86_400_000;
-export function addDays(iso: string, days: number): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
-}
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(to) - Date.parse(from)) / DAY);
-}
 
 interface Period {
   intake: string;
