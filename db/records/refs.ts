@@ -155,6 +155,7 @@ function claimants(store: Store, entity: EntityName, ref: string): Claim[] {
     .stmt(`SELECT id FROM ${ENTITIES[entity].table} WHERE ref = ? AND deleted = 0`)
     .pluck()
     .all(ref) as string[];
+  if (ids.length < 2) return ids.map((id) => ({ id, hlc: '' }));
   // The claim: the clock of the first change that gave the record this ref.
   const claims = ids.map((id) => ({
     id,
