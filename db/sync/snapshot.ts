@@ -13,7 +13,7 @@
 // segments it never saw). Which snapshot: the one whose signed vector covers the most segments.
 import { fieldNumberTable, fromFlat, journalAppender, type FlatChange } from '../store/journal-pack.js';
 import { expand } from '../journal/entries.js';
-import { toColumn } from '../journal/write.js';
+import { RowBuilder } from '../journal/rows.js';
 import type BetterSqlite3 from 'better-sqlite3';
 import Database from 'better-sqlite3';
 import { rmSync } from 'node:fs';
@@ -23,8 +23,8 @@ import { MIGRATIONS } from '../store/migrations/index.js';
 import { mkdirPrivate } from '../store/private-files.js';
 import type { FieldChange } from '../journal/write.js';
 import type { StoreBase } from '../store/open.js';
-import { ENTITIES, fieldNames, fieldSpec, isEntityName, type EntityName, type FieldSpec } from '../model/entities.js';
-import type { StoredChange, Value } from '../model/journal-format.js';
+import { ENTITIES, fieldNames, fieldSpec, isEntityName, type EntityName } from '../model/entities.js';
+import type { StoredChange } from '../model/journal-format.js';
 import {
   BadFile,
   MAX_SEQ,
@@ -374,6 +374,14 @@ function checkedRow(r: ImageRow): StoredChange[] {
   return out;
 }
 
+/** Keeps the refs a restored record had before its current one in ref_history (search, import). */
+function formerRefs(db: BetterSqlite3.Database) {
+  const ins = db.prepare('INSERT OR IGNORE INTO ref_history(entity, ref, row_id, hlc) VALUES (?, ?, ?, ?)');
+  return (entity: EntityName, rowId: string, refs: ReadonlyMap<string, string>) => {
+    if (refs.size > 1) for (const [ref, hlc] of refs) ins.run(entity, ref, rowId, hlc);
+  };
+}
+
 /**
  * Restores a packed image (format 3) whose rows all passed firstInvalidPacked: copies its journal
  * rows as they are (`at`: now) and builds each record's row when its rows end - each field with
@@ -388,48 +396,19 @@ function restorePacked(store: StoreBase, progress: (n: number) => void): { rows:
   ).run(store.now());
   const rebuild = withoutIndexes(db);
   const page = db.prepare(`SELECT seq, ${PACKED_COLUMNS} FROM snap.journal WHERE seq > ? ORDER BY seq LIMIT 5000`);
-  const insRef = db.prepare('INSERT OR IGNORE INTO ref_history(entity, ref, row_id, hlc) VALUES (?, ?, ?, ?)');
-  const rowWriter = rowInserter(db);
-  let entity: EntityName | null = null;
-  let rowId = '';
-  let winners = new Map<string, StoredChange>();
-  let refs = new Map<string, string>();
-  let maxHlc = '';
-  const flush = () => {
-    if (!entity) return;
-    // Former refs first: the search index's triggers read them when the row goes in.
-    if (refs.size > 1) for (const [ref, hlc] of refs) insRef.run(entity, ref, rowId, hlc);
-    rowWriter(entity, rowId, (field) => winners.get(field)?.value ?? null);
-    winners = new Map();
-    refs = new Map();
-  };
-  let rows = 0;
+  const builder = new RowBuilder(db, formerRefs(db));
+  let count = 0;
   for (let after = 0; ;) {
     const batch = page.raw().all(after) as ImageRow[];
     if (!batch.length) break;
-    for (const r of batch) {
-      const changes = checkedRow(r);
-      const first = changes[0];
-      if (!first) continue;
-      if (first.entity !== entity || first.row_id !== rowId) {
-        flush();
-        entity = first.entity;
-        rowId = first.row_id;
-      }
-      for (const c of changes) {
-        if (c.hlc > maxHlc) maxHlc = c.hlc;
-        const had = winners.get(c.field);
-        if (!had || c.hlc > had.hlc) winners.set(c.field, c);
-        if (c.field === 'ref' && typeof c.value === 'string' && !refs.has(c.value)) refs.set(c.value, c.hlc);
-      }
-    }
-    rows += batch.length;
+    for (const r of batch) for (const c of checkedRow(r)) builder.add(c);
+    count += batch.length;
     after = Number(batch[batch.length - 1]![0]);
-    progress(rows);
+    progress(count);
   }
-  flush();
+  builder.flush();
   rebuild();
-  return { rows, maxHlc };
+  return { rows: count, maxHlc: builder.maxHlc };
 }
 
 /**
@@ -452,33 +431,6 @@ function withoutIndexes(db: BetterSqlite3.Database): () => void {
   for (const ix of indexes) db.exec(`DROP INDEX main."${ix.name}"`);
   return () => {
     for (const ix of indexes) db.exec(ix.sql);
-  };
-}
-
-/**
- * Inserts a synced row from its fields' values by field number (db/model/entities.ts), converted
- * to columns as the journal's write layer does.
- */
-function rowInserter(
-  db: BetterSqlite3.Database,
-): (entity: EntityName, id: string, value: (field: string) => Value) => void {
-  const inserts = new Map<EntityName, { st: BetterSqlite3.Statement; specs: FieldSpec[]; names: string[] }>();
-  return (entity, id, value) => {
-    let ins = inserts.get(entity);
-    if (!ins) {
-      const names = fieldNames(entity);
-      ins = {
-        st: db.prepare(
-          `INSERT INTO ${ENTITIES[entity].table}(id${names.map((n) => `, "${n}"`).join('')}) VALUES (?${', ?'.repeat(names.length)})`,
-        ),
-        specs: names.map((n) => fieldSpec(entity, n)!),
-        names,
-      };
-      inserts.set(entity, ins);
-    }
-    const { st, specs, names } = ins;
-    // The tombstone is 0 until a change says otherwise.
-    st.run(id, ...names.map((f, k) => toColumn(specs[k]!, value(f)) ?? (f === 'deleted' ? 0 : null)));
   };
 }
 
@@ -516,24 +468,21 @@ function restoreRecords(store: StoreBase, valid: string, progress: (n: number) =
   const db = store.db;
   const page = db.prepare(valid);
   const packer = journalAppender(db, store.now());
-  const insRef = db.prepare('INSERT OR IGNORE INTO ref_history(entity, ref, row_id, hlc) VALUES (?, ?, ?, ?)');
-  const rowWriter = rowInserter(db);
+  const builder = new RowBuilder(db, formerRefs(db));
   let record: FieldChange[] = [];
   const flush = () => {
     if (!record.length) return;
-    const { entity, row_id } = record[0]!;
     // Once per field and clock, in clock order (one write's fields together).
     const seen = new Set<string>();
     const changes = record
       .filter((c) => !seen.has(`${c.field}\u0000${c.hlc}`) && seen.add(`${c.field}\u0000${c.hlc}`))
       .sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
-    for (const c of changes) packer.push(c);
+    for (const c of changes) {
+      packer.push(c);
+      builder.add(c);
+    }
     packer.flush();
-    const winners = new Map<string, Value>();
-    for (const c of changes) winners.set(c.field, c.value);
-    rowWriter(entity, row_id, (field) => winners.get(field) ?? null);
-    const refs = changes.filter((c) => c.field === 'ref' && typeof c.value === 'string');
-    if (new Set(refs.map((c) => c.value)).size > 1) for (const c of refs) insRef.run(entity, c.value, row_id, c.hlc);
+    builder.flush();
     record = [];
   };
   let count = 0;
