@@ -46,6 +46,11 @@ function sha256(b: Buffer): string {
   return createHash('sha256').update(b).digest('hex');
 }
 
+function labelOf(run: ReportRun, figure: string): { label?: string } {
+  const label = run.figures.get(figure)?.label;
+  return label ? { label } : {};
+}
+
 function figureRefs(run: ReportRun): Record<string, string[]> {
   return Object.fromEntries([...run.figures].map(([path, f]) => [path, f.hits.map((h) => h.ref)]));
 }
@@ -166,6 +171,8 @@ function delivery(store: Store, id: string): StoredDelivery {
 
 export interface FigureDifference {
   figure: string;
+  /** The figure in words ("Uitstroom naar regulier werk"), when the report still has it. */
+  label?: string;
   delivered: number;
   now: number;
 }
@@ -196,7 +203,12 @@ export function verifyDelivery(store: Store, id: string): VerifyResult {
   const now = figureRefs(run);
   const differences = Object.keys({ ...d.figures, ...now })
     .sort()
-    .map((figure) => ({ figure, delivered: d.figures[figure]?.length ?? 0, now: now[figure]?.length ?? 0 }))
+    .map((figure) => ({
+      figure,
+      ...labelOf(run, figure),
+      delivered: d.figures[figure]?.length ?? 0,
+      now: now[figure]?.length ?? 0,
+    }))
     .filter((x) => x.delivered !== x.now);
   return { id, identical: got === d.sha256, sha256: got, delivered: d.sha256, differences };
 }
@@ -211,6 +223,7 @@ export interface RecordChange {
 
 export interface FigureChange {
   figure: string;
+  label?: string;
   delivered: number;
   now: number;
   added: { ref: string; changes: RecordChange[] }[];
@@ -224,7 +237,8 @@ export interface FigureChange {
  */
 export function changesSince(store: Store, id: string, role: Role): FigureChange[] {
   const d = delivery(store, id);
-  const live = figureRefs(traced(store, d.name, d.params, d.today));
+  const liveRun = traced(store, d.name, d.params, d.today);
+  const live = figureRefs(liveRun);
   const out: FigureChange[] = [];
   for (const figure of Object.keys({ ...d.figures, ...live }).sort()) {
     const before = new Set(d.figures[figure] ?? []);
@@ -235,6 +249,7 @@ export function changesSince(store: Store, id: string, role: Role): FigureChange
     const explain = (ref: string) => ({ ref, changes: changesOfRef(store, ref, d.knowledge, role) });
     out.push({
       figure,
+      ...labelOf(liveRun, figure),
       delivered: before.size,
       now: after.size,
       added: added.map(explain),

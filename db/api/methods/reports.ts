@@ -134,7 +134,9 @@ export const reportMethods = {
       identical: z.boolean(),
       sha256: z.string(),
       delivered: z.string(),
-      differences: z.array(z.object({ figure: z.string(), delivered: z.number(), now: z.number() })),
+      differences: z.array(
+        z.object({ figure: z.string(), label: z.string().optional(), delivered: z.number(), now: z.number() }),
+      ),
     }),
     roles: ['manager', 'beheerder'],
   }),
@@ -144,6 +146,8 @@ export const reportMethods = {
     output: z.array(
       z.object({
         figure: z.string(),
+        /** The figure in words, when today's report still has it. */
+        label: z.string().optional(),
         delivered: z.number(),
         now: z.number(),
         added: z.array(explained),
