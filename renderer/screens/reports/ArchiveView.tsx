@@ -162,26 +162,27 @@ export function ArchiveView() {
               <th scope="col">{T.colParams}</th>
               <th scope="col">{T.colKnownOn}</th>
               <th scope="col">{T.colMoment}</th>
-              <th scope="col">{T.colBy}</th>
               <th scope="col">{T.colHash}</th>
-              <th scope="col">{T.colNote}</th>
               <th scope="col">{T.colActions}</th>
             </tr>
           </thead>
           <tbody>
             {[...items].reverse().map((d) => (
               <tr key={d.id}>
-                <th scope="row">{titleOf(d)}</th>
+                <th scope="row">
+                  {titleOf(d)}
+                  {d.note && <span className="archive-note">{T.noteLine(d.note)}</span>}
+                </th>
                 <td>{paramsInWords(d.params, d.today)}</td>
-                <td>{d.known_on ? showTime(d.known_on) : T.atDelivery}</td>
-                <td>{showTime(d.delivered_at)}</td>
-                <td>{userName(d.by)}</td>
+                <td className="nowrap">{d.known_on ? showTime(d.known_on) : T.atDelivery}</td>
+                <td>
+                  <span className="nowrap">{showTime(d.delivered_at)}</span> {T.byLine(userName(d.by))}
+                </td>
                 <td>
                   <code>{d.sha256.slice(0, 12)}</code>
                 </td>
-                <td>{d.note ?? ''}</td>
                 <td>
-                  <div className="button-row">
+                  <div className="archive-actions">
                     <button
                       type="button"
                       className="button"
