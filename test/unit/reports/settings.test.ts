@@ -5,8 +5,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Cloud } from '../sync/harness.js';
 import { apiAs } from '../work/api.js';
-import { cli, suiteTempDir } from '../helpers.js';
-import { storeWith, type ClientSpec } from './fixture.js';
+import { cli, suiteTempDir, tempStore } from '../helpers.js';
+import { importClients, storeWith, type ClientSpec } from './fixture.js';
 import { runReport } from '../../../db/reports/run.js';
 import { quarterName, periodName } from '../../../db/reports/period-title.js';
 import { DEFAULT_SETTINGS } from '../../../db/model/settings.js';
@@ -180,4 +180,32 @@ describe('the title of a report period', () => {
       'Ontwikkeling caseload',
     );
   });
+});
+
+describe('delivering as known on a moment', () => {
+  it('archives the report of that moment (CLI --deliver --as-known-on), which verifies and keeps the moment', async () => {
+    let now = Date.UTC(2026, 3, 1, 9);
+    const s = tempStore({ now: () => now });
+    await importClients(s, CLIENTS);
+    now = Date.UTC(2026, 4, 1, 9);
+    const k1 = s.db.prepare("SELECT c.id FROM clients c WHERE c.ref = 'K1'").pluck().get() as string;
+    await apiAs(s, 'klantmanager').ok('clients.exit', {
+      clientId: k1,
+      exit_date: '2026-02-01',
+      exit_reason: 'work_regular',
+    });
+    const args = ['--db', s.file, 'report', 'exit-reasons', '--from', '2026-01-01', '--to', '2026-03-31'];
+    const live = JSON.parse((await cli(args)).out.join('\n'));
+    expect(live.total).toBe(2);
+    const known = await cli([...args, '--as-known-on', '2026-04-15']);
+    expect(JSON.parse(known.out.join('\n')).total).toBe(1);
+
+    const delivered = await cli([...args, '--as-known-on', '2026-04-15', '--deliver', '--note', 'Q1']);
+    expect(delivered.code, delivered.err.join('\n')).toBe(0);
+    expect(delivered.out.join('\n')).toBe(known.out.join('\n'));
+    const id = /archived: (\S+)/.exec(delivered.err.join('\n'))![1]!;
+    const listed = JSON.parse((await cli(['--db', s.file, 'archive', 'list'])).out[0]!);
+    expect(listed.known_on).toBe('2026-04-15T21:59:59.999Z');
+    expect((await cli(['--db', s.file, 'archive', 'verify', id])).code).toBe(0);
+  }, 30_000);
 });
