@@ -50,9 +50,7 @@ export const reportParams = z
     account_manager: z.string().min(1).max(100).optional(),
     target_group: z.string().min(1).max(40).optional(),
     /** One referrer code, or several (e.g. to count Urk apart): `["urk"]`, `["social_team", "self"]`. */
-    referrer: z
-      .union([z.string().min(1).max(40), z.array(z.string().min(1).max(40)).min(1).max(20)])
-      .optional(),
+    referrer: z.union([z.string().min(1).max(40), z.array(z.string().min(1).max(40)).min(1).max(20)]).optional(),
     /** The corporation's explanation of the qualitative agreements a, d, g (half-year). */
     explanations: explanationsParam.optional(),
     /** The team settings the report runs with (stored with a delivery); absent: the saved ones. */

@@ -49,11 +49,11 @@ function checkDate(field: string, v: string | undefined): void {
 function checkCode(field: string, list: keyof typeof CODE_LISTS, given: string | string[] | undefined): void {
   for (const v of given === undefined ? [] : [given].flat())
     if (!Object.hasOwn(CODE_LISTS[list], v)) {
-    throw new AppError(
-      'invalid_input',
-      `onbekende code '${v}' (kies uit ${Object.keys(CODE_LISTS[list]).join(', ')})`,
-      field,
-    );
+      throw new AppError(
+        'invalid_input',
+        `onbekende code '${v}' (kies uit ${Object.keys(CODE_LISTS[list]).join(', ')})`,
+        field,
+      );
     }
 }
 

@@ -40,7 +40,14 @@ export function runReport(store: Store, name: string, params: ReportParams = {},
   const data = def.compute(store, p, trace) as Record<string, unknown>;
   const tables = def.tables(data);
   if (p.detail) attachRefs(data, trace.figures);
-  return { name, title: titleOf(def.title, def.params.includes('from'), p, data), params: p, data, tables, figures: trace.figures };
+  return {
+    name,
+    title: titleOf(def.title, def.params.includes('from'), p, data),
+    params: p,
+    data,
+    tables,
+    figures: trace.figures,
+  };
 }
 
 /**

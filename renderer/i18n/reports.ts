@@ -93,8 +93,7 @@ export const T = {
   changes: 'Wat is er sindsdien veranderd',
   changesOf: (what: string) => `Wat is er sindsdien veranderd: ${what}`,
   changesNone: 'Geen enkel cijfer is sindsdien veranderd: de rapportage van vandaag telt dezelfde registraties.',
-  changesFigure: (label: string, delivered: number, now: number) =>
-    `${label}: bij levering ${delivered}, nu ${now}`,
+  changesFigure: (label: string, delivered: number, now: number) => `${label}: bij levering ${delivered}, nu ${now}`,
   changesAdded: 'Nu meegeteld (niet bij levering)',
   changesRemoved: 'Bij levering meegeteld, nu niet meer',
   changeLine: (what: string, value: string, user: string, at: string) => `${what} → ${value} (door ${user}, ${at})`,

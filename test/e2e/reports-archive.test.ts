@@ -86,7 +86,10 @@ describe('delivered reports in the browser', () => {
   });
 
   it('lists the delivery in Geleverde rapportages and Controleren says it is reproduced', async () => {
-    await page.getByRole('navigation', { name: 'Rapportages' }).getByRole('link', { name: 'Geleverde rapportages' }).click();
+    await page
+      .getByRole('navigation', { name: 'Rapportages' })
+      .getByRole('link', { name: 'Geleverde rapportages' })
+      .click();
     const row = page.locator('.archive-table tbody tr').first();
     await expect.poll(() => row.textContent()).toContain('Resultaatafspraak uitstroom naar regulier werk');
     const text = (await row.textContent()) ?? '';

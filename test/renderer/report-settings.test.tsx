@@ -47,9 +47,7 @@ describe('the report settings form', () => {
     await user.click(corporation);
     await user.paste('W'.repeat(201));
     await user.click(screen.getByRole('button', { name: 'Instellingen opslaan' }));
-    expect(corporation).toHaveAccessibleDescription(
-      'De naam van de werkcorporatie is te lang (hoogstens 200 tekens).',
-    );
+    expect(corporation).toHaveAccessibleDescription('De naam van de werkcorporatie is te lang (hoogstens 200 tekens).');
   });
 
   it('saves the names and wording a beheerder typed', async () => {

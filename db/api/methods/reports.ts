@@ -29,10 +29,12 @@ const delivery = z.object({
 const settings = z.object({
   municipality_name: z.string(),
   corporation_name: z.string(),
-  agreements: z.object(Object.fromEntries(AGREEMENT_CODES.map((c) => [c, z.string()])) as Record<
-    (typeof AGREEMENT_CODES)[number],
-    z.ZodString
-  >),
+  agreements: z.object(
+    Object.fromEntries(AGREEMENT_CODES.map((c) => [c, z.string()])) as Record<
+      (typeof AGREEMENT_CODES)[number],
+      z.ZodString
+    >,
+  ),
 });
 const explained = z.object({
   ref: z.string(),

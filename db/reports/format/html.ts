@@ -75,7 +75,12 @@ function periodText(run: ReportRun): string {
   const f = p.filters;
   if (f.account_manager) parts.push(`klantmanager ${f.account_manager}`);
   if (f.referrer)
-    parts.push(`verwijzer ${[f.referrer].flat().map((c) => labelOf('referrer', c)).join(', ')}`);
+    parts.push(
+      `verwijzer ${[f.referrer]
+        .flat()
+        .map((c) => labelOf('referrer', c))
+        .join(', ')}`,
+    );
   if (f.target_group) parts.push(`doelgroep ${labelOf('target_group', f.target_group)}`);
   return parts.join(' · ');
 }

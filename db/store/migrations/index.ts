@@ -21,7 +21,19 @@ export interface Migration {
   up: string | ((db: BetterSqlite3.Database) => void);
 }
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0013];
+export const MIGRATIONS: readonly Migration[] = [
+  m0001,
+  m0002,
+  m0003,
+  m0004,
+  m0005,
+  m0006,
+  m0007,
+  m0008,
+  m0009,
+  m0010,
+  m0013,
+];
 
 function applied(db: BetterSqlite3.Database): string[] {
   db.exec(

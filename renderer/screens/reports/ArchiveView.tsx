@@ -113,8 +113,7 @@ export function ArchiveView() {
   const [error, setError] = useState<string | null>(null);
 
   const titleOf = (d: Delivery) => catalog.find((c) => c.name === d.name)?.title ?? d.name;
-  const userName = (id: string) =>
-    users.find((u) => u.id === id)?.display_name ?? (UUID.test(id) ? T.unknownUser : id);
+  const userName = (id: string) => users.find((u) => u.id === id)?.display_name ?? (UUID.test(id) ? T.unknownUser : id);
   const whatOf = (d: Delivery) => `${titleOf(d)} (${showTime(d.delivered_at)})`;
 
   const verify = async (d: Delivery) => {

@@ -55,7 +55,13 @@ export function DeliverPanel(props: { name: ReportName; params: ReportParams; as
           <p className="muted">{T.deliverText}</p>
           <div className="field">
             <label htmlFor="deliver-note">{T.deliverNote}</label>
-            <textarea id="deliver-note" rows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />
+            <textarea
+              id="deliver-note"
+              rows={2}
+              maxLength={2000}
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+            />
           </div>
           <div className="button-row">
             <button type="submit" className="button primary" disabled={busy}>

@@ -54,7 +54,9 @@ export function ReportsScreen(props: { rest?: string[] }) {
   const mayDeliver = useMay('reports.deliver');
   const mayArchive = useMay('archive.list');
   const archive = props.rest?.[0] === ARCHIVE;
-  const name: ReportName = archive ? 'caseload-development' : ((props.rest?.[0] as ReportName) ?? 'caseload-development');
+  const name: ReportName = archive
+    ? 'caseload-development'
+    : ((props.rest?.[0] as ReportName) ?? 'caseload-development');
   // The settings typed and applied belong to one report: a new report starts from its defaults
   // (this year up to today; the last half year).
   const [typed, setTyped] = useState<{ name: ReportName; form: Record<string, string> }>({ name, form: {} });
@@ -71,7 +73,10 @@ export function ReportsScreen(props: { rest?: string[] }) {
   const [figureOf, setFigure] = useState<{ key: string; figure: string } | null>(null);
   const runKey = JSON.stringify([name, applied, knownOn]);
   const figure = figureOf?.key === runKey ? figureOf.figure : null;
-  const q = useCall('reports.run', archive ? null : { name, params: applied, ...(knownOn ? { asKnownOn: knownOn } : {}) });
+  const q = useCall(
+    'reports.run',
+    archive ? null : { name, params: applied, ...(knownOn ? { asKnownOn: knownOn } : {}) },
+  );
   const result = q.data;
   const busy = q.loading;
   const [saveError, setError] = useState<string | null>(null);
@@ -90,7 +95,12 @@ export function ReportsScreen(props: { rest?: string[] }) {
 
   const save = async (format: 'csv' | 'xlsx' | 'html') => {
     try {
-      const f = await must('reports.file', { name, params: applied, format, ...(knownOn ? { asKnownOn: knownOn } : {}) });
+      const f = await must('reports.file', {
+        name,
+        params: applied,
+        format,
+        ...(knownOn ? { asKnownOn: knownOn } : {}),
+      });
       download(f.filename, f.mime, f.base64);
     } catch (e) {
       setError((e as Error).message);

@@ -84,8 +84,7 @@ describe('the report settings', () => {
     cloud.propagate();
     await A.sync();
     expect((await apiAs(A.store, 'klantmanager').ok('settings.get', {})).corporation_name).toBe('Werkbedrijf B');
-    const rows = (l: typeof A) =>
-      l.store.db.prepare('SELECT id, key, value, deleted FROM settings ORDER BY id').all();
+    const rows = (l: typeof A) => l.store.db.prepare('SELECT id, key, value, deleted FROM settings ORDER BY id').all();
     expect(rows(B)).toEqual(rows(A));
     expect(rows(A)).toHaveLength(9);
   }, 60_000);
@@ -115,7 +114,10 @@ describe('a delivered half-year report with settings and explanations', () => {
     const v = await manager.ok('archive.verify', { id: d.id });
     expect(v.identical).toBe(true);
     // The live report follows the new settings.
-    const live = await manager.ok('reports.run', { name: 'half-year', params: { from: '2026-01-01', to: '2026-06-30' } });
+    const live = await manager.ok('reports.run', {
+      name: 'half-year',
+      params: { from: '2026-01-01', to: '2026-06-30' },
+    });
     expect((live.data.parties as { municipality: string }).municipality).toBe('Gemeente Anders');
   });
 });
