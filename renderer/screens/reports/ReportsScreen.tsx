@@ -117,7 +117,7 @@ export function ReportsScreen(props: { rest?: string[] }) {
           <ul>
             {catalog.map((c) => (
               <li key={c.name}>
-                <a href={hrefOf('rapportages', c.name)} aria-current={c.name === name ? 'page' : undefined}>
+                <a href={hrefOf('rapportages', c.name)} aria-current={!archive && c.name === name ? 'page' : undefined}>
                   {c.title}
                 </a>
               </li>
