@@ -8,7 +8,6 @@ import { lazy, Suspense, useState } from 'react';
 import type { ReportName, ReportParams } from '../../../db/model/reports.js';
 import { formatDateNl } from '../../../db/model/calendar.js';
 import { CODE_LISTS } from '../../../db/model/codes.js';
-import { EXPLAINED_AGREEMENTS } from '../../../db/model/settings.js';
 import { hrefOf } from '../../stores/route.js';
 import { useCall, useMust } from '../../data/hooks.js';
 import { useSavePdf } from '../../data/provider.js';
@@ -18,7 +17,8 @@ import { ReportTables } from './ReportTables.js';
 import { RecordList } from './RecordList.js';
 import { ArchiveView } from './ArchiveView.js';
 import { DeliverPanel } from './DeliverPanel.js';
-import { FIELDS, KNOWN_DATE, KNOWN_TIME, explanationKey, toKnownOn, toParams } from './params-form.js';
+import { FIELDS, toKnownOn, toParams } from './params-form.js';
+import { ExplanationFields, KnownOnFields } from './ExtraFields.js';
 import { T } from '../../i18n/reports.js';
 import './reports.css';
 
@@ -216,51 +216,8 @@ export function ReportsScreen(props: { rest?: string[] }) {
                     ),
                   )}
                 </div>
-                {current.params.includes('explanations') && (
-                  <fieldset className="report-explanations">
-                    <legend>{T.explanations}</legend>
-                    {EXPLAINED_AGREEMENTS.map((c) => (
-                      <div className="field" key={c}>
-                        <label htmlFor={`report-explanation-${c}`}>{T.explanation(c)}</label>
-                        <textarea
-                          id={`report-explanation-${c}`}
-                          rows={2}
-                          value={form[explanationKey(c)] ?? ''}
-                          onChange={(e) => setForm({ ...form, [explanationKey(c)]: e.target.value })}
-                        />
-                      </div>
-                    ))}
-                  </fieldset>
-                )}
-                <fieldset className="report-known-on">
-                  <legend>{T.knownOn}</legend>
-                  <p className="muted">{T.knownOnHelp}</p>
-                  <div className="field-grid">
-                    <DateInput
-                      id="report-known-on-date"
-                      label={T.knownOnDate}
-                      value={form[KNOWN_DATE] ?? ''}
-                      onChange={(v) => setForm({ ...form, [KNOWN_DATE]: v })}
-                      error={fieldErrors[KNOWN_DATE]}
-                    />
-                    <div className="field">
-                      <label htmlFor="report-known-on-time">{T.knownOnTime}</label>
-                      <input
-                        id="report-known-on-time"
-                        type="text"
-                        inputMode="numeric"
-                        autoComplete="off"
-                        value={form[KNOWN_TIME] ?? ''}
-                        aria-invalid={fieldErrors[KNOWN_TIME] ? true : undefined}
-                        aria-describedby="report-known-on-time-error"
-                        onChange={(e) => setForm({ ...form, [KNOWN_TIME]: e.target.value })}
-                      />
-                      <p id="report-known-on-time-error" className="field-error" aria-live="polite">
-                        {fieldErrors[KNOWN_TIME]}
-                      </p>
-                    </div>
-                  </div>
-                </fieldset>
+                {current.params.includes('explanations') && <ExplanationFields form={form} setForm={setForm} />}
+                <KnownOnFields form={form} setForm={setForm} errors={fieldErrors} />
                 <div className="button-row">
                   <button type="submit" className="button primary" disabled={busy}>
                     {busy ? T.running : T.run}
