@@ -80,6 +80,8 @@ const TABLE: Record<MethodName, string> = {
   'archive.list': '---MB',
   'archive.verify': '---MB',
   'archive.changes': '---MB',
+  'settings.get': 'KWTMB',
+  'settings.save': '----B',
   'exports.overview': 'KWTMB',
   'exports.run': 'KWTMB',
   'exports.queue': 'KWTMB',
