@@ -21,6 +21,7 @@ import { exportMethods } from './methods/exports.js';
 import { syncMethods } from './methods/sync.js';
 import { dataMethods } from './methods/data.js';
 import { backupMethods } from './methods/backup.js';
+import { listMethods } from './methods/lists.js';
 
 export const contract = {
   ...appMethods,
@@ -42,6 +43,7 @@ export const contract = {
   ...syncMethods,
   ...dataMethods,
   ...backupMethods,
+  ...listMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -18,6 +18,7 @@ import { exportHandlers } from './exports.js';
 import { syncHandlers } from './sync.js';
 import { dataHandlers } from './data.js';
 import { backupHandlers } from './backup.js';
+import { listHandlers } from './lists.js';
 
 export const handlers: Handlers = {
   ...appHandlers,
@@ -39,4 +40,5 @@ export const handlers: Handlers = {
   ...syncHandlers,
   ...dataHandlers,
   ...backupHandlers,
+  ...listHandlers,
 };

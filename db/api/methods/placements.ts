@@ -1,6 +1,7 @@
 // Placements (plaatsingen): start one (from a match or directly), change, remove, list.
 import { z } from 'zod';
 import { method } from '../define.js';
+import { listView } from '../../model/lists.js';
 import { dateIn, flag, num, paging, text } from './inputs.js';
 import { ALL_ROLES } from '../../model/access.js';
 
@@ -85,6 +86,8 @@ export const placementMethods = {
         clientId: z.string().nullable().default(null),
         employerId: z.string().nullable().default(null),
         activeOn: dateIn.nullable().default(null),
+        /** Sort and filters (db/model/lists.ts); absent: newest start first. */
+        view: listView.optional(),
         ...paging,
       })
       .strict(),

@@ -19,6 +19,7 @@ const TABLE: Record<MethodName, string> = {
   'clients.create': 'K-TMB',
   'clients.update': 'K-TMB',
   'clients.byBsn': 'K-T-B',
+  'lists.file': 'KWTMB',
   'users.list': '----B',
   'users.create': '----B',
   'users.update': '----B',
