@@ -22,6 +22,7 @@ import { syncMethods } from './methods/sync.js';
 import { dataMethods } from './methods/data.js';
 import { backupMethods } from './methods/backup.js';
 import { listMethods } from './methods/lists.js';
+import { ownFileMethods } from './methods/own-file.js';
 
 export const contract = {
   ...appMethods,
@@ -44,6 +45,7 @@ export const contract = {
   ...dataMethods,
   ...backupMethods,
   ...listMethods,
+  ...ownFileMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -19,6 +19,7 @@ import { syncHandlers } from './sync.js';
 import { dataHandlers } from './data.js';
 import { backupHandlers } from './backup.js';
 import { listHandlers } from './lists.js';
+import { ownFileHandlers } from './own-file.js';
 
 export const handlers: Handlers = {
   ...appHandlers,
@@ -41,4 +42,5 @@ export const handlers: Handlers = {
   ...dataHandlers,
   ...backupHandlers,
   ...listHandlers,
+  ...ownFileHandlers,
 };

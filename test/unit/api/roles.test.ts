@@ -20,6 +20,7 @@ const TABLE: Record<MethodName, string> = {
   'clients.update': 'K-TMB',
   'clients.byBsn': 'K-T-B',
   'lists.file': 'KWTMB',
+  'clients.ownFile': 'KWTMB', // the handler allows only a beheerder or the client's account manager
   'users.list': '----B',
   'users.create': '----B',
   'users.update': '----B',
