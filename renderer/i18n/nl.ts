@@ -436,7 +436,6 @@ export const nl = {
     saveChanges: 'Wijzigingen opslaan',
     updated: 'De plaatsing is bijgewerkt.',
     title: 'Plaatsingen',
-    onlyRunning: 'Alleen lopende plaatsingen',
     listLabel: 'Plaatsingenlijst',
     none: 'Geen plaatsingen gevonden.',
     subsidyShort: 'lks',

@@ -1,0 +1,28 @@
+// Dutch UI text of the list tools (sorting, filters, "Exporteer deze lijst") and the client's own file.
+export const L = {
+  sortAsc: 'oplopend gesorteerd',
+  sortDesc: 'aflopend gesorteerd',
+  sortBy: (label: string) => `Sorteer op ${label}`,
+  filters: 'Filters',
+  accountManager: 'Klantmanager',
+  employerManager: 'Accountmanager',
+  accountManagerHint: 'Volledige naam, bijvoorbeeld A. de Boer',
+  targetGroup: 'Doelgroep',
+  status: 'Status',
+  all: 'Alle',
+  export: 'Exporteer deze lijst',
+  exportXlsx: 'Excel (xlsx)',
+  exportCsv: 'CSV',
+  exporting: 'Bezig met exporteren…',
+  exported: (n: number, file: string) => `${n} ${n === 1 ? 'regel' : 'regels'} geëxporteerd naar ${file}.`,
+  ownFile: {
+    button: 'Inzageverzoek (AVG)',
+    title: 'Inzageverzoek (AVG art. 15)',
+    text: 'Alle gegevens van deze klant: persoonsgegevens, caseloadperiodes met overdrachten, activiteiten, contactmomenten, plaatsingen, maatregelen, voordrachten en leveringen aan WBS en GWS4all. Het verzoek wordt vastgelegd in het auditlog.',
+    pdf: 'Download PDF',
+    html: 'Afdrukbare pagina',
+    json: 'Download JSON',
+    done: (file: string) => `${file} is gemaakt.`,
+    close: 'Sluiten',
+  },
+} as const;
