@@ -26,3 +26,32 @@ export const L = {
     close: 'Sluiten',
   },
 } as const;
+
+/** Dutch UI text of the measures (maatregelen) in the dossier and the SROI obligations of an employer. */
+export const M = {
+  title: 'Maatregelen',
+  none: 'Geen maatregelen vastgelegd.',
+  add: 'Maatregel vastleggen',
+  save: 'Maatregel opslaan',
+  saved: 'De maatregel is vastgelegd.',
+  end: 'Beëindigen',
+  endOne: (kind: string, date: string) => `Maatregel ${kind} van ${date} beëindigen`,
+  endSave: 'Maatregel beëindigen',
+  ended: 'De maatregel is beëindigd.',
+  edit: (kind: string, date: string) => `Maatregel ${kind} van ${date} wijzigen`,
+  updated: 'De maatregel is bijgewerkt.',
+  running: 'loopt',
+  editButton: 'Wijzigen',
+  actions: 'Acties',
+  col: { date: 'Datum', kind: 'Soort', reason: 'Reden', end: 'Einddatum' },
+} as const;
+
+export const S = {
+  none: 'Geen SROI-verplichtingen vastgelegd.',
+  add: 'SROI-verplichting toevoegen',
+  save: 'Verplichting opslaan',
+  saved: 'De SROI-verplichting is vastgelegd.',
+  edit: (contract: string) => `SROI-verplichting ${contract} wijzigen`,
+  updated: 'De SROI-verplichting is bijgewerkt.',
+  col: { period: 'Looptijd' },
+} as const;
