@@ -42,7 +42,7 @@ export const LIST_COLUMNS = {
     closing_date: 'Sluitingsdatum',
     status: 'Status',
     banenafspraak: 'Banenafspraak',
-    proposed: 'Voorgesteld',
+    proposed: 'Lopende voordrachten',
     placed: 'Geplaatst',
   },
   placements: {

@@ -338,6 +338,7 @@ export function listPlacementsView(
       wage_subsidy: row.wage_subsidy === 1,
       job_coach: row.job_coach ?? null,
       wage_value: row.wage_value ?? null,
+      end_reason: row.end_reason ?? null,
       clientId: row.client_id ?? null,
       clientRef: row.client_ref ?? null,
       client: displayName(row),

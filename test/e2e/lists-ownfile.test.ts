@@ -11,6 +11,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { axe, startHarness, validBsn, type Harness } from './harness.js';
 import { createApi } from '../../db/api/dispatch.js';
+import type { Result } from '../../db/model/errors.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'caseload-lists-'));
 const ids = { noor: '', employer: '' };
@@ -28,9 +29,9 @@ describe('lists and the own file in the browser', () => {
     h = await startHarness({
       prepare: async (store) => {
         const api = createApi(store);
-        const must = async <T>(r: Promise<{ ok: boolean; value?: T; error?: { message: string } }>) => {
+        const must = async <T>(r: Promise<Result<unknown>>) => {
           const x = await r;
-          if (!x.ok) throw new Error(x.error!.message);
+          if (!x.ok) throw new Error(x.error.message);
           return x.value as T;
         };
         const client = (last: string, first: string, bsn: string, birth: string, am: string) =>

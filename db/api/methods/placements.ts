@@ -15,6 +15,7 @@ export const placementForm = z
     wage_subsidy: flag,
     job_coach: text,
     wage_value: num,
+    end_reason: text,
   })
   .strict();
 
@@ -28,6 +29,7 @@ const placementItem = z.object({
   wage_subsidy: z.boolean(),
   job_coach: z.string().nullable(),
   wage_value: z.number().nullable(),
+  end_reason: z.string().nullable(),
   clientId: z.string().nullable(),
   clientRef: z.string().nullable(),
   client: z.string(),

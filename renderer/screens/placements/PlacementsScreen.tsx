@@ -14,6 +14,7 @@ const PLACEMENT_FIELDS: FormField[] = [
   { name: 'kind' },
   { name: 'start_date' },
   { name: 'end_date' },
+  { name: 'end_reason' },
   { name: 'hours_per_week' },
   { name: 'wage_value' },
   { name: 'job_coach' },

@@ -72,6 +72,7 @@ function VacancyList() {
             {th('opened_date', t('vacancies.col.opened'))}
             {th('status', t('vacancies.col.status'))}
             {th('proposed', t('vacancies.col.proposed'), 'num')}
+            {th('placed', t('vacancies.col.placed'), 'num')}
           </tr>
         </thead>
         <tbody>
@@ -87,6 +88,7 @@ function VacancyList() {
               <td>{formatDateNl(v.opened_date)}</td>
               <td>{t(`vacancies.status.${v.status}`)}</td>
               <td className="num">{formatNumber(v.proposed)}</td>
+              <td className="num">{formatNumber(v.placed)}</td>
             </tr>
           ))}
         </tbody>
