@@ -187,6 +187,7 @@ export const ENTITIES = {
       wage_subsidy: b,
       job_coach: t(),
       wage_value: r,
+      end_reason: t(),
     },
   },
   activity: {
