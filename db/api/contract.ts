@@ -21,6 +21,8 @@ import { exportMethods } from './methods/exports.js';
 import { syncMethods } from './methods/sync.js';
 import { dataMethods } from './methods/data.js';
 import { backupMethods } from './methods/backup.js';
+import { listMethods } from './methods/lists.js';
+import { ownFileMethods } from './methods/own-file.js';
 
 export const contract = {
   ...appMethods,
@@ -42,6 +44,8 @@ export const contract = {
   ...syncMethods,
   ...dataMethods,
   ...backupMethods,
+  ...listMethods,
+  ...ownFileMethods,
 } as const;
 
 export type Contract = typeof contract;

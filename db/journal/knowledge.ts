@@ -6,17 +6,17 @@
 // clock is at most its device's entry" is exactly what was known - on this laptop and, given the
 // vector, on every other laptop that has those changes by now.
 //
-// `asKnown` runs a read with the synced tables as they were then: each table with later changes
-// is shadowed by a TEMP view of the same name (SQLite resolves unqualified names in temp first):
-// its live rows minus the records changed since, plus those records rebuilt from the journal as
-// known then, by the same rule as sync (highest clock per field). The cost follows the number of
-// records changed since, not the size of the tables. Everything is dropped afterwards.
-// Raw SQL throughout: temp-schema shadowing, json_each over packed rows and dynamic table names
-// are not expressible in Kysely.
+// `asKnown` runs a read with the synced tables as they were then: inside a savepoint that is
+// always rolled back, the records changed since are put back as known then - rebuilt from the
+// journal by the same rule as sync (highest clock per field, db/journal/rows.ts), or gone when
+// they did not exist yet. The read sees real tables with their indexes, so it is as fast as a
+// live one; the cost of going back follows the number of records changed since, not the size of
+// the tables. Nothing of it is ever committed. Raw SQL throughout: savepoints, the journal's own
+// statements and table names from the registry are not expressible in Kysely.
 import type { StoreBase } from '../store/open.js';
 import { ENTITIES, isEntityName, type EntityName } from '../model/entities.js';
-import { registerRowFunctions, rowsFromChangesSql } from './write.js';
-import { JOURNAL_CHANGES_VIEW } from '../store/journal-pack.js';
+import { RowBuilder } from './rows.js';
+import { expand, type PackedRow, type StoredChange } from '../model/journal-format.js';
 
 /** Per device, the highest clock known (device id -> HLC). */
 export type Knowledge = Record<string, string>;
@@ -76,75 +76,53 @@ export function covers(k: Knowledge, than: Knowledge): boolean {
   return Object.entries(than).every(([d, h]) => (k[d] ?? '') >= h);
 }
 
-function quote(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
-}
-
 /**
  * Runs `fn` (synchronous reads only) over the synced tables as they were under `k` - a knowledge
  * vector (any laptop) or a journal position (this laptop). Returns what `fn` returns.
  */
 export function asKnown<T>(store: StoreBase, k: Knowledge | KnownUpTo, fn: () => T): T {
   const db = store.db;
-  registerRowFunctions(db);
-  const shadowed: string[] = [];
-  const cleanup = () => {
-    for (const t of shadowed)
-      db.exec(`DROP VIEW IF EXISTS temp.${quote(t)}; DROP TABLE IF EXISTS temp.${quote(`asknown_${t}`)};`);
-    db.exec(`DROP VIEW IF EXISTS temp.asknown_changes; DROP TABLE IF EXISTS temp.asknown_journal;
-      DROP TABLE IF EXISTS temp.asknown_vector; DROP TABLE IF EXISTS temp.asknown_rows;`);
-  };
-  cleanup();
+  const upTo = typeof k.seq === 'number' ? Math.floor((k as KnownUpTo).seq) : null;
+  const vector = k as Knowledge;
+  const late = (h: string) => h > (vector[h.slice(21)] ?? '');
+  // The records with a change not known then: journaled after the position, or with a clock
+  // beyond the vector's entry for its device (old rows may keep higher per-field clocks).
+  const changed =
+    upTo !== null
+      ? store.stmt('SELECT DISTINCT entity, row_id FROM journal WHERE seq > ?').all(upTo)
+      : [
+          ...store
+            .stmt(
+              `SELECT DISTINCT entity, row_id FROM journal
+               WHERE hlc > coalesce(json_extract(?, '$."' || substr(hlc, 22) || '"'), '')`,
+            )
+            .all(JSON.stringify(vector)),
+          ...(store.stmt('SELECT * FROM journal WHERE clocks IS NOT NULL').all() as PackedRow[]).filter((r) =>
+            expand(r).some((c) => late(c.hlc)),
+          ),
+        ];
+  const ids = new Map<EntityName, Set<string>>();
+  for (const r of changed as { entity: string; row_id: string }[])
+    if (isEntityName(r.entity)) (ids.get(r.entity) ?? ids.set(r.entity, new Set()).get(r.entity)!).add(r.row_id);
+  const isKnown = (c: StoredChange) => (upTo !== null ? c.seq <= upTo : !late(c.hlc));
+  // The tables themselves, put back as known then, inside a savepoint that is always rolled
+  // back: `fn` reads real tables with their indexes (as fast as a live report), and nothing of
+  // this is ever committed. Records that did not exist then are simply gone.
+  db.exec('SAVEPOINT asknown');
   try {
-    db.exec(`CREATE TEMP TABLE asknown_vector (device TEXT PRIMARY KEY, hlc TEXT NOT NULL) WITHOUT ROWID;
-      CREATE TEMP TABLE asknown_rows (entity TEXT NOT NULL, row_id TEXT NOT NULL, PRIMARY KEY (entity, row_id)) WITHOUT ROWID;`);
-    const upTo = typeof k.seq === 'number' ? (k as KnownUpTo).seq : null;
-    let known: (alias: string) => string;
-    if (upTo !== null) {
-      // This laptop at a moment: the rows journaled after it are the records to rebuild.
-      known = (alias) => `${alias}.seq <= ${Math.floor(upTo)}`;
-      db.prepare('INSERT OR IGNORE INTO temp.asknown_rows SELECT entity, row_id FROM journal WHERE seq > ?').run(upTo);
-    } else {
-      const put = db.prepare('INSERT INTO temp.asknown_vector VALUES (?, ?)');
-      for (const [d, h] of Object.entries(k as Knowledge)) put.run(d, h);
-      known = (alias) =>
-        `${alias}.hlc <= coalesce((SELECT v.hlc FROM temp.asknown_vector v WHERE v.device = substr(${alias}.hlc, 22)), '')`;
-      // The records with a change this knowledge did not have.
-      db.exec(`INSERT OR IGNORE INTO temp.asknown_rows
-        SELECT j.entity, j.row_id FROM journal j WHERE NOT (${known('j')});
-        INSERT OR IGNORE INTO temp.asknown_rows
-        SELECT c.entity, c.row_id FROM journal_changes c
-        WHERE c.seq IN (SELECT seq FROM journal WHERE clocks IS NOT NULL) AND NOT (${known('c')});`);
+    const rows = new RowBuilder(db);
+    for (const [entity, set] of ids) {
+      const list = JSON.stringify([...set].sort());
+      store.stmt(`DELETE FROM main."${ENTITIES[entity].table}" WHERE id IN (SELECT value FROM json_each(?))`).run(list);
+      const journal = store.stmt(
+        `SELECT j.* FROM json_each(?) r CROSS JOIN journal j ON j.row_id = r.value AND j.entity = ? ORDER BY r.value, j.seq`,
+      );
+      for (const row of journal.all(list, entity) as PackedRow[])
+        for (const c of expand(row)) if (isKnown(c)) rows.add(c);
     }
-    const entities = (db.prepare('SELECT DISTINCT entity FROM temp.asknown_rows').pluck().all() as string[]).filter(
-      isEntityName,
-    ) as EntityName[];
-    // The journal rows of those records (by the row index), and their changes per field.
-    db.exec(`CREATE TEMP TABLE asknown_journal AS SELECT j.* FROM temp.asknown_rows r
-        CROSS JOIN journal j ON j.row_id = r.row_id AND j.entity = r.entity;
-      ${JOURNAL_CHANGES_VIEW.replace('CREATE VIEW journal_changes', 'CREATE TEMP VIEW asknown_changes').replace('FROM journal j', 'FROM temp.asknown_journal j')};`);
-    for (const entity of entities) {
-      // A view by the table's name (SQLite resolves unqualified names in temp first): the live
-      // rows not changed since, and those records rebuilt from the journal as known then.
-      const table = ENTITIES[entity].table;
-      const copy = quote(`asknown_${table}`);
-      shadowed.push(table);
-      db.exec(`CREATE TEMP TABLE ${copy} AS SELECT * FROM main.${quote(table)} WHERE 0`);
-      db.prepare(
-        `INSERT INTO temp.${copy}${rowsFromChangesSql(
-          entity,
-          'temp.asknown_changes c',
-          `c.entity = ? AND ${known('c')}`,
-        )}`,
-      ).run(entity);
-      db.exec(`CREATE INDEX temp.${quote(`asknown_${table}_id`)} ON ${copy}(id)`);
-      db.exec(`CREATE TEMP VIEW ${quote(table)} AS
-        SELECT * FROM main.${quote(table)}
-        WHERE id NOT IN (SELECT row_id FROM temp.asknown_rows WHERE entity = '${entity}')
-        UNION ALL SELECT * FROM temp.${copy}`);
-    }
+    rows.flush();
     return fn();
   } finally {
-    cleanup();
+    db.exec('ROLLBACK TO asknown; RELEASE asknown');
   }
 }

@@ -2,12 +2,11 @@
 // {entity, row_id, field, value, hlc, base_hlc, device, user}, journaled (packed per write,
 // db/journal/entries.ts) and applied to the row in the same transaction. Local writes and sync
 // apply share one rule: the current value of a field is the one with the highest clock.
-import type { Database, Statement } from 'better-sqlite3';
+import type { Statement } from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
-import { ENTITIES, fieldNames, fieldNumber, fieldSpec, type EntityName, type FieldSpec } from '../model/entities.js';
+import { ENTITIES, fieldNumber, fieldSpec, type EntityName, type FieldSpec } from '../model/entities.js';
 import type { Store } from './store.js';
 import { RunPacker, rowChanges, type FieldChange, type Value } from './entries.js';
-import { changeJson } from '../store/journal-pack.js';
 
 export type { FieldChange, Value } from './entries.js';
 
@@ -72,35 +71,6 @@ function latestClocks(history: readonly FieldChange[]): Map<string, string> {
 /** One field's changes in clock order. */
 function fieldHistory(history: readonly FieldChange[], field: string): FieldChange[] {
   return history.filter((h) => h.field === field).sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
-}
-
-/**
- * The column list and SELECT that build rows of `entity` from field changes: per row, each field
- * with the value of its highest clock among `source` (journal_changes or a subquery of it, alias
- * c) rows matching `where`; lists sorted and unique, `deleted` 0 unless set. One JSON object of
- * winning values per row (one aggregate step per change), then one extraction per column.
- * Append to `INSERT INTO <table>`.
- */
-export function rowsFromChangesSql(entity: EntityName, source: string, where: string): string {
-  const names = fieldNames(entity);
-  const col = (f: string) => {
-    const path = `'$."${fieldNumber(entity, f)}"'`;
-    if (fieldSpec(entity, f)!.type === 'list') return `caseload_list_column(o -> ${path})`;
-    return f === 'deleted' ? `coalesce(o ->> ${path}, 0)` : `o ->> ${path}`;
-  };
-  return `(id${names.map((n) => ', ' + quote(n)).join('')})
-    SELECT row_id${names.map((n) => ', ' + col(n)).join('')}
-    FROM (SELECT row_id, json_group_object(field_no, json(v)) AS o
-          FROM (SELECT c.row_id, c.field_no, ${changeJson('c')} AS v, max(c.hlc) FROM ${source}
-                WHERE ${where} GROUP BY c.row_id, c.field_no)
-          GROUP BY row_id)`;
-}
-
-/** Registers caseload_list_column (used by rowsFromChangesSql) on a connection. */
-export function registerRowFunctions(db: Database): void {
-  db.function('caseload_list_column', { deterministic: true }, (json: unknown) =>
-    typeof json === 'string' ? toColumn({ type: 'list' }, JSON.parse(json) as Value) : null,
-  );
 }
 
 export class Writer {

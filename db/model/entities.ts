@@ -187,6 +187,7 @@ export const ENTITIES = {
       wage_subsidy: b,
       job_coach: t(),
       wage_value: r,
+      end_reason: t(),
     },
   },
   activity: {
@@ -264,6 +265,8 @@ export const ENTITIES = {
       knowledge: t(),
       figures: t(),
       note: t(),
+      /** Made as known on this moment (ISO date-time), not as known at delivery (issue 14). */
+      known_on: t(),
     },
   },
   /**
@@ -274,6 +277,15 @@ export const ENTITIES = {
     table: 'assignments',
     refPrefix: 'AS',
     fields: { period_id: t(), account_manager: t(), previous: t(), from_date: d(), note: t() },
+  },
+  /**
+   * A team setting (issue 14: the names on the half-year report, the result agreements' wording;
+   * db/model/settings.ts): one row per key with id `setting.<key>`, the value as JSON text.
+   */
+  setting: {
+    table: 'settings',
+    refPrefix: 'ST',
+    fields: { key: t(), value: t() },
   },
 } as const satisfies Record<string, EntitySpec>;
 

@@ -60,6 +60,21 @@ export const FORM_DEFS = {
     phone: { label: 'Telefoon', kind: 'text', check: 'phone' },
     email: { label: 'E-mail', kind: 'text', check: 'email', max: 254 },
   },
+  /** A measure (maatregel) in the client's dossier; the reason is personal data. */
+  measures: {
+    date: { label: 'Datum', kind: 'date', required: true },
+    kind: { label: 'Soort maatregel', kind: 'code', code: 'measure_kind', required: true },
+    reason: { label: 'Reden', kind: 'text', max: 2000 },
+    end_date: { label: 'Einddatum', kind: 'date' },
+  },
+  /** An employer's SROI obligation (social return clause of a municipal contract). */
+  sroi: {
+    contract: { label: 'Contract', kind: 'text', required: true, max: 200 },
+    amount: { label: 'Verplichting (omvang)', kind: 'number', required: true },
+    unit: { label: 'Eenheid', kind: 'code', code: 'sroi_unit', required: true },
+    start_date: { label: 'Begindatum', kind: 'date', required: true },
+    end_date: { label: 'Einddatum', kind: 'date' },
+  },
 } satisfies Record<string, Record<string, FieldDef>>;
 export type FormKind = keyof typeof FORM_DEFS;
 

@@ -129,6 +129,7 @@ export const RECORDS: Record<RecordKind, Record<string, FieldDef>> = {
     wage_subsidy: { label: 'Loonkostensubsidie', kind: 'bool' },
     job_coach: text('Jobcoach', { max: 100 }),
     wage_value: { label: 'Loonwaarde (%)', kind: 'number' },
+    end_reason: code('Reden einde', 'placement_end_reason'),
   },
   activities: {
     ref: text('Activiteitnummer', { max: 40 }),

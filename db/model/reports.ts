@@ -3,6 +3,7 @@
 // reports domain, the contract and the renderer share them.
 import { z } from 'zod';
 import { isIsoDate } from './calendar.js';
+import { explanationsParam, reportSettingsParam } from './settings.js';
 
 export const REPORT_NAMES = [
   'caseload-development',
@@ -30,7 +31,8 @@ export type ReportParamName =
   | 'interval_days'
   | 'account_manager'
   | 'target_group'
-  | 'referrer';
+  | 'referrer'
+  | 'explanations';
 
 const isoDate = z.string().refine(isIsoDate, { message: 'geen geldige datum (JJJJ-MM-DD)' });
 
@@ -47,7 +49,12 @@ export const reportParams = z
     interval_days: z.number().int().min(1).max(3650).optional(),
     account_manager: z.string().min(1).max(100).optional(),
     target_group: z.string().min(1).max(40).optional(),
-    referrer: z.string().min(1).max(40).optional(),
+    /** One referrer code, or several (e.g. to count Urk apart): `["urk"]`, `["social_team", "self"]`. */
+    referrer: z.union([z.string().min(1).max(40), z.array(z.string().min(1).max(40)).min(1).max(20)]).optional(),
+    /** The corporation's explanation of the qualitative agreements a, d, g (half-year). */
+    explanations: explanationsParam.optional(),
+    /** The team settings the report runs with (stored with a delivery); absent: the saved ones. */
+    settings: reportSettingsParam.optional(),
   })
   .strict();
 export type ReportParams = z.input<typeof reportParams>;

@@ -227,6 +227,7 @@ function claimants(store: Store, entity: EntityName, ref: string): Claim[] {
   const ids = CLAIMANTS(entity)
     .all(store, ref)
     .map((r) => r.id);
+  if (ids.length < 2) return ids.map((id) => ({ id, hlc: '' }));
   // The claim: the clock of the first change that gave the record this ref.
   const claims = ids.map((id) => ({
     id,

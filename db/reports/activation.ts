@@ -13,7 +13,7 @@ export interface Activation {
   inactive: number;
   /** active / caseload x 100, one decimal; 0 for an empty caseload. */
   percent: number;
-  filters?: Record<string, string>;
+  filters?: Record<string, string | string[]>;
 }
 
 // Clients with a running activity or placement, as one set (covering indexes of migration 0002)

@@ -10,7 +10,10 @@ import { createHash } from 'node:crypto';
 import type { Store } from '../journal/store.js';
 import type { ReportName, ReportParams } from '../model/reports.js';
 import { AppError } from '../model/errors.js';
-import { asKnown, covers, knowledgeNow, type Knowledge } from '../journal/knowledge.js';
+import { asKnown, covers, knowledgeAt, knowledgeNow, type Knowledge } from '../journal/knowledge.js';
+import { dutchDay } from '../model/calendar.js';
+import { REPORTS } from './registry.js';
+import { readSettings } from './settings.js';
 import { rowChanges } from '../journal/entries.js';
 import { reportJson } from './output.js';
 import type { DB } from '../store/schema.js';
@@ -29,6 +32,8 @@ export interface Delivery {
   by: string;
   sha256: string;
   note: string | null;
+  /** Made as known on this moment (ISO), or null: as known at delivery. */
+  known_on: string | null;
 }
 
 interface StoredDelivery extends Delivery {
@@ -41,6 +46,11 @@ function sha256(b: Buffer): string {
   return createHash('sha256').update(b).digest('hex');
 }
 
+function labelOf(run: ReportRun, figure: string): { label?: string } {
+  const label = run.figures.get(figure)?.label;
+  return label ? { label } : {};
+}
+
 function figureRefs(run: ReportRun): Record<string, string[]> {
   return Object.fromEntries([...run.figures].map(([path, f]) => [path, f.hits.map((h) => h.ref)]));
 }
@@ -51,20 +61,30 @@ function traced(store: Store, name: ReportName, params: ReportParams, today: str
   return k ? asKnown(store, k, run) : run();
 }
 
-/** Makes the report now and archives it as delivered; returns the archive id and the json. */
+/**
+ * Makes the report now - or as known on `at` (ms) - and archives it as delivered; returns the
+ * archive id and the json. A report that prints team settings keeps the values it used in its
+ * parameters, so it verifies the same after a setting changes.
+ */
 export function deliverReport(
   store: Store,
   user: string,
   name: ReportName,
   params: ReportParams,
   note?: string,
+  at?: number,
 ): { id: string; json: Buffer } {
-  const today = store.today();
-  const knowledge = knowledgeNow(store);
-  const run = traced(store, name, params, today);
+  const today = at === undefined ? store.today() : dutchDay(at);
+  const knowledge = at === undefined ? knowledgeNow(store) : knowledgeAt(store, at);
+  const settings = () => (REPORTS[name].settings && !params.settings ? { settings: readSettings(store) } : {});
+  const used: ReportParams = {
+    ...params,
+    ...(at === undefined ? settings() : asKnown(store, knowledge, settings)),
+  };
+  const run = traced(store, name, used, today, at === undefined ? undefined : knowledge);
   const json = reportJson(run);
   const id = uuidv7();
-  const clean = Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined));
+  const clean = Object.fromEntries(Object.entries(used).filter(([, v]) => v !== undefined));
   store.write(user, (w) =>
     w.create(
       'report_delivery',
@@ -78,6 +98,7 @@ export function deliverReport(
         knowledge: JSON.stringify(knowledge),
         figures: JSON.stringify(figureRefs(run)),
         note: note?.trim() || null,
+        ...(at === undefined ? {} : { known_on: new Date(at).toISOString() }),
       },
       id,
     ),
@@ -87,7 +108,17 @@ export function deliverReport(
 
 type Row = Pick<
   DB['report_deliveries'],
-  'id' | 'name' | 'params' | 'today' | 'delivered_at' | 'by_user' | 'sha256' | 'note' | 'knowledge' | 'figures'
+  | 'id'
+  | 'name'
+  | 'params'
+  | 'today'
+  | 'delivered_at'
+  | 'by_user'
+  | 'sha256'
+  | 'note'
+  | 'knowledge'
+  | 'figures'
+  | 'known_on'
 >;
 
 function parse(r: Row): StoredDelivery {
@@ -100,6 +131,7 @@ function parse(r: Row): StoredDelivery {
     by: r.by_user ?? '',
     sha256: r.sha256 ?? '',
     note: r.note,
+    known_on: r.known_on,
     knowledge: JSON.parse(r.knowledge ?? '{}') as Knowledge,
     figures: JSON.parse(r.figures ?? '{}') as Record<string, string[]>,
   };
@@ -108,7 +140,19 @@ function parse(r: Row): StoredDelivery {
 const deliveries = (store: Store) =>
   store.kysely
     .selectFrom('report_deliveries')
-    .select(['id', 'name', 'params', 'today', 'delivered_at', 'by_user', 'sha256', 'note', 'knowledge', 'figures'])
+    .select([
+      'id',
+      'name',
+      'params',
+      'today',
+      'delivered_at',
+      'by_user',
+      'sha256',
+      'note',
+      'knowledge',
+      'figures',
+      'known_on',
+    ])
     .where('deleted', '=', 0);
 
 /** Every delivered report, oldest first. */
@@ -127,6 +171,8 @@ function delivery(store: Store, id: string): StoredDelivery {
 
 export interface FigureDifference {
   figure: string;
+  /** The figure in words ("Uitstroom naar regulier werk"), when the report still has it. */
+  label?: string;
   delivered: number;
   now: number;
 }
@@ -157,7 +203,12 @@ export function verifyDelivery(store: Store, id: string): VerifyResult {
   const now = figureRefs(run);
   const differences = Object.keys({ ...d.figures, ...now })
     .sort()
-    .map((figure) => ({ figure, delivered: d.figures[figure]?.length ?? 0, now: now[figure]?.length ?? 0 }))
+    .map((figure) => ({
+      figure,
+      ...labelOf(run, figure),
+      delivered: d.figures[figure]?.length ?? 0,
+      now: now[figure]?.length ?? 0,
+    }))
     .filter((x) => x.delivered !== x.now);
   return { id, identical: got === d.sha256, sha256: got, delivered: d.sha256, differences };
 }
@@ -172,6 +223,7 @@ export interface RecordChange {
 
 export interface FigureChange {
   figure: string;
+  label?: string;
   delivered: number;
   now: number;
   added: { ref: string; changes: RecordChange[] }[];
@@ -185,7 +237,8 @@ export interface FigureChange {
  */
 export function changesSince(store: Store, id: string, role: Role): FigureChange[] {
   const d = delivery(store, id);
-  const live = figureRefs(traced(store, d.name, d.params, d.today));
+  const liveRun = traced(store, d.name, d.params, d.today);
+  const live = figureRefs(liveRun);
   const out: FigureChange[] = [];
   for (const figure of Object.keys({ ...d.figures, ...live }).sort()) {
     const before = new Set(d.figures[figure] ?? []);
@@ -196,6 +249,7 @@ export function changesSince(store: Store, id: string, role: Role): FigureChange
     const explain = (ref: string) => ({ ref, changes: changesOfRef(store, ref, d.knowledge, role) });
     out.push({
       figure,
+      ...labelOf(liveRun, figure),
       delivered: before.size,
       now: after.size,
       added: added.map(explain),

@@ -19,7 +19,7 @@ export interface CaseloadDevelopment {
   to: string;
   as_of: string;
   months: MonthRow[];
-  filters?: Record<string, string>;
+  filters?: Record<string, string | string[]>;
 }
 
 const FIGURES = [

@@ -17,7 +17,7 @@ export interface CaseloadPerManager {
   norm: number;
   total: number;
   managers: ManagerRow[];
-  filters?: Record<string, string>;
+  filters?: Record<string, string | string[]>;
 }
 
 /**

@@ -13,7 +13,7 @@ export interface ExitReasons {
   /** Extra key: exits to regular work (work_regular + self_employed). */
   regular_work: number;
   reasons: CodeCount[];
-  filters?: Record<string, string>;
+  filters?: Record<string, string | string[]>;
 }
 
 export const exitReasons: ReportDef<ExitReasons> = {

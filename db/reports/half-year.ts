@@ -10,6 +10,8 @@ import { activation, type Activation } from './activation.js';
 import { caseloadDevelopment, type CaseloadDevelopment } from './caseload-development.js';
 import { caseloadPerManager, type CaseloadPerManager } from './caseload-per-manager.js';
 import { longDateNl, minDate, yearOf } from '../model/calendar.js';
+import { halfYearName, quarterName } from './period-title.js';
+import { withDefaults } from '../model/settings.js';
 import { employerFollowUp, type EmployerFollowUp } from './employer-follow-up.js';
 import { exitReasons, type ExitReasons } from './exit-reasons.js';
 import { inflowByReferrer, type InflowByReferrer } from './inflow-by-referrer.js';
@@ -33,7 +35,9 @@ export interface HalfYear {
     employer_follow_up: EmployerFollowUp;
   };
   result_agreements: ResultAgreement[];
-  filters?: Record<string, string>;
+  filters?: Record<string, string | string[]>;
+  /** Who reports to whom (team settings, printed on the cover page). */
+  parties: { municipality: string; corporation: string };
 }
 
 /** Section order in the document, with the report each comes from. */
@@ -47,22 +51,20 @@ export const HALF_YEAR_SECTIONS = [
   ['employer_follow_up', employerFollowUp],
 ] as const;
 
-function halfLabel(from: string, to: string): string {
-  const standard =
-    from.slice(5) === '01-01' && to === `${yearOf(from)}-06-30`
-      ? 'eerste'
-      : from.slice(5) === '07-01' && to === `${yearOf(from)}-12-31`
-        ? 'tweede'
-        : null;
-  return standard ? `${standard} halfjaar ${yearOf(from)}` : `${longDateNl(from)} t/m ${longDateNl(to)}`;
+/** "Halfjaarrapportage eerste halfjaar 2016", "Kwartaalrapportage 1e kwartaal 2026", or by dates. */
+function titleOf(from: string, to: string): string {
+  const quarter = quarterName(from, to);
+  if (quarter) return `Kwartaalrapportage ${quarter}`;
+  return `Halfjaarrapportage ${halfYearName(from, to) ?? `${longDateNl(from)} t/m ${longDateNl(to)}`}`;
 }
 
 export const halfYear: ReportDef<HalfYear> = {
   name: 'half-year',
   title: 'Halfjaarrapportage',
   description: 'Alle rapportages over een half jaar plus de resultaatafspraken, als één document met voorblad.',
-  params: ['from', 'to', 'as_of', 'target_percent', 'norm', 'interval_days', ...FILTER_PARAMS],
+  params: ['from', 'to', 'as_of', 'target_percent', 'norm', 'interval_days', ...FILTER_PARAMS, 'explanations'],
   halfYear: true,
+  settings: true,
 
   compute(store, p, trace) {
     const day = minDate(p.to, p.as_of);
@@ -80,9 +82,12 @@ export const halfYear: ReportDef<HalfYear> = {
       activation: sub('activation', activation, onDay),
       employer_follow_up: sub('employer_follow_up', employerFollowUp, onDay),
     };
+    const settings = p.settings ?? withDefaults(undefined);
     const agreements = resultAgreements(
       store,
       {
+        wording: settings.agreements,
+        explanations: p.explanations,
         from: p.from,
         to: p.to,
         scope: scopeOf(p),
@@ -96,10 +101,11 @@ export const halfYear: ReportDef<HalfYear> = {
       from: p.from,
       to: p.to,
       as_of: p.as_of,
-      title: `Halfjaarrapportage ${halfLabel(p.from, p.to)}`,
+      title: titleOf(p.from, p.to),
       sections,
       result_agreements: agreements,
       filters: filtersOf(p),
+      parties: { municipality: settings.municipality_name, corporation: settings.corporation_name },
     };
   },
 
@@ -113,9 +119,17 @@ export const halfYear: ReportDef<HalfYear> = {
         { key: 'indicator', label: 'Indicator', type: 'text' },
         { key: 'value', label: 'Stand', type: 'number' },
         { key: 'status', label: 'Status', type: 'text' },
+        { key: 'explanation', label: 'Toelichting', type: 'text' },
       ],
       rows: d.result_agreements.map((a) => ({
-        cells: { code: a.code, text: a.text, indicator: a.indicator, value: a.value, status: a.status },
+        cells: {
+          code: a.code,
+          text: a.text,
+          indicator: a.indicator,
+          value: a.value,
+          status: a.status,
+          explanation: a.explanation ?? null,
+        },
         figures: a.figure ? { value: a.figure } : undefined,
       })),
     };

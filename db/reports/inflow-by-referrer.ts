@@ -10,7 +10,7 @@ export interface InflowByReferrer {
   as_of: string;
   total: number;
   referrers: CodeCount[];
-  filters?: Record<string, string>;
+  filters?: Record<string, string | string[]>;
 }
 
 export const inflowByReferrer: ReportDef<InflowByReferrer> = {

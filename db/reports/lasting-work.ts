@@ -22,7 +22,7 @@ export interface LastingWork {
   /** Exits to regular work in [from, to]. */
   placed: number;
   horizons: Horizon[];
-  filters?: Record<string, string>;
+  filters?: Record<string, string | string[]>;
 }
 
 const HORIZONS = [6, 12];

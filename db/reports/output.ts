@@ -3,7 +3,7 @@
 import type { ReportName, ReportParams } from '../model/reports.js';
 import type { Store } from '../journal/store.js';
 import { toCsv, type RecordList } from './format/csv.js';
-import { toHtml } from './format/html.js';
+import { toHtml, type HtmlMeta } from './format/html.js';
 import { htmlToPdf } from './format/pdf.js';
 import { toXlsx } from './format/xlsx.js';
 import { resolveParams } from './params.js';
@@ -52,6 +52,8 @@ export interface RenderOptions {
   today?: string;
   /** Make the report over the data as known under this vector (as-known-on, archive verify). */
   knowledge?: Knowledge | KnownUpTo;
+  /** The as-known-on moment (ISO date-time), printed on html/pdf. */
+  knownOn?: string;
   /** Chromium executable for pdf (default CASELOAD_CHROMIUM or /usr/bin/chromium). */
   chromium?: string;
 }
@@ -89,7 +91,11 @@ export function reportJson(run: ReportRun): Buffer {
   return Buffer.from(JSON.stringify(run.data, null, 2) + '\n', 'utf8');
 }
 
-function htmlMeta(store: Store, opts: RenderOptions): { organisation: string; generated: string } {
+function htmlMeta(store: Store, opts: RenderOptions): HtmlMeta {
   const now = opts.today ?? store.today();
-  return { organisation: store.getMeta('organisation_name') ?? 'Werkcorporatie', generated: now };
+  return {
+    organisation: store.getMeta('organisation_name') ?? 'Werkcorporatie',
+    generated: now,
+    ...(opts.knownOn ? { knownOn: opts.knownOn } : {}),
+  };
 }

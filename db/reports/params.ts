@@ -11,11 +11,13 @@ import { isIsoDate } from '../model/calendar.js';
 import { CODE_LISTS } from '../model/codes.js';
 import type { ReportParams } from '../model/reports.js';
 import { halfYearOf, lastCompletedHalfYear, yearOf } from '../model/calendar.js';
+import { EXPLAINED_AGREEMENTS, type ExplainedAgreement, type ReportSettings } from '../model/settings.js';
 
 export interface Filters {
   account_manager?: string;
   target_group?: string;
-  referrer?: string;
+  /** One code (as given) or several: the output keeps the form it was given in. */
+  referrer?: string | string[];
 }
 
 export interface Resolved {
@@ -27,6 +29,10 @@ export interface Resolved {
   norm: number;
   interval_days: number;
   filters: Filters;
+  /** The corporation's explanation of the qualitative agreements (half-year). */
+  explanations: Partial<Record<ExplainedAgreement, string>>;
+  /** The team settings (filled by runReport for the reports that print them). */
+  settings?: ReportSettings;
   /** Shared by the sections of one run: identical queries run once (db/reports/query.ts). */
   memo: Map<string, unknown>;
 }
@@ -40,14 +46,15 @@ function checkDate(field: string, v: string | undefined): void {
     throw new AppError('invalid_input', `'${v}' is geen geldige datum (JJJJ-MM-DD)`, field);
 }
 
-function checkCode(field: string, list: keyof typeof CODE_LISTS, v: string | undefined): void {
-  if (v !== undefined && !Object.hasOwn(CODE_LISTS[list], v)) {
-    throw new AppError(
-      'invalid_input',
-      `onbekende code '${v}' (kies uit ${Object.keys(CODE_LISTS[list]).join(', ')})`,
-      field,
-    );
-  }
+function checkCode(field: string, list: keyof typeof CODE_LISTS, given: string | string[] | undefined): void {
+  for (const v of given === undefined ? [] : [given].flat())
+    if (!Object.hasOwn(CODE_LISTS[list], v)) {
+      throw new AppError(
+        'invalid_input',
+        `onbekende code '${v}' (kies uit ${Object.keys(CODE_LISTS[list]).join(', ')})`,
+        field,
+      );
+    }
 }
 
 export function resolveParams(p: ReportParams, opts: { halfYear?: boolean; today: string }): Resolved {
@@ -72,7 +79,13 @@ export function resolveParams(p: ReportParams, opts: { halfYear?: boolean; today
   const filters: Filters = {};
   if (p.account_manager) filters.account_manager = p.account_manager;
   if (p.target_group) filters.target_group = p.target_group;
-  if (p.referrer) filters.referrer = p.referrer;
+  if (typeof p.referrer === 'string' && p.referrer) filters.referrer = p.referrer;
+  else if (Array.isArray(p.referrer) && p.referrer.length) filters.referrer = [...new Set(p.referrer)].sort();
+  const explanations: Partial<Record<ExplainedAgreement, string>> = {};
+  for (const c of EXPLAINED_AGREEMENTS) {
+    const text = p.explanations?.[c]?.trim();
+    if (text) explanations[c] = text;
+  }
   return {
     from,
     to,
@@ -82,6 +95,7 @@ export function resolveParams(p: ReportParams, opts: { halfYear?: boolean; today
     norm: p.norm ?? DEFAULT_NORM,
     interval_days: p.interval_days ?? DEFAULT_INTERVAL_DAYS,
     filters,
+    explanations,
     memo: new Map(),
   };
 }

@@ -107,9 +107,12 @@ export function periodCte(f: Filters): { sql: string; params: Params } {
     where.push('cp.account_manager = @f_manager');
     params.f_manager = f.account_manager;
   }
-  if (f.referrer) {
+  if (typeof f.referrer === 'string') {
     where.push('cp.referrer = @f_referrer');
     params.f_referrer = f.referrer;
+  } else if (f.referrer?.length) {
+    where.push(`cp.referrer IN (${f.referrer.map((_, i) => `@f_referrer_${i}`).join(', ')})`);
+    f.referrer.forEach((code, i) => (params[`f_referrer_${i}`] = code));
   }
   if (f.target_group) {
     // Lists are stored as sorted JSON arrays of codes, so the quoted code is an exact match.

@@ -96,9 +96,9 @@ export function figureRecords(
   name: string,
   params: ReportParams,
   figure: string,
-  page: { offset: number; limit: number },
+  page: { offset: number; limit: number; today?: string },
 ): { figure: string; label: string; total: number; records: ReportRecord[] } {
-  const run = runReport(store, name, { ...params, detail: false }, { trace: true, only: figure });
+  const run = runReport(store, name, { ...params, detail: false }, { trace: true, only: figure, today: page.today });
   const fig = run.figures.get(figure);
   if (!fig) throw new AppError('not_found', `onbekend cijfer '${figure}' in rapportage '${name}'`, 'figure');
   const pageFig = { ...fig, hits: fig.hits.slice(page.offset, page.offset + page.limit) };

@@ -1,7 +1,8 @@
 // The result agreements with the municipality (uitvoeringsovereenkomst 2016, seed 4.1) as they
 // appear in the half-year report: each with the figure from the records that shows where it
-// stands, or marked qualitative when no count can show it. The wording follows the seed; a
-// municipality with other agreements changes this one list.
+// stands, or marked qualitative when no count can show it. The wording is the team's setting
+// (db/model/settings.ts, defaults from the seed); the qualitative a, d and g carry the
+// corporation's explanation in words, kept with a delivery.
 import { formatDateNl } from '../model/calendar.js';
 import { REGULAR_WORK_REASONS } from '../model/codes.js';
 import { events, type Scope, type Trace } from './query.js';
@@ -9,6 +10,7 @@ import type { Store } from '../journal/store.js';
 import type { Activation } from './activation.js';
 import type { EmployerFollowUp } from './employer-follow-up.js';
 import type { WorkTarget } from './work-target.js';
+import { agreementText, type AgreementCode, type ExplainedAgreement } from '../model/settings.js';
 
 export interface ResultAgreement {
   code: string;
@@ -17,11 +19,15 @@ export interface ResultAgreement {
   indicator: string;
   value: number | null;
   status: string;
+  /** The corporation's explanation (a, d, g), when one was given. */
+  explanation?: string;
   /** Path of the figure whose records the value counts (half-year data), when there is one. */
   figure?: string;
 }
 
 interface Inputs {
+  wording: Record<AgreementCode, string>;
+  explanations: Partial<Record<ExplainedAgreement, string>>;
   from: string;
   to: string;
   scope: Scope;
@@ -35,6 +41,12 @@ const regular = REGULAR_WORK_REASONS.map((r) => `'${r}'`).join(', ');
 export function resultAgreements(store: Store, i: Inputs, trace: Trace): ResultAgreement[] {
   const wt = i.workTarget;
   const out: ResultAgreement[] = [];
+  const words = (code: AgreementCode) =>
+    agreementText(i.wording[code], { percent: wt.target_percent, year: wt.to.slice(0, 4) });
+  const explained = (code: ExplainedAgreement) => {
+    const text = i.explanations[code];
+    return text ? { explanation: text } : {};
+  };
   const add = (a: ResultAgreement, figure?: { label: string; hits: Parameters<Trace['add']>[3] }) => {
     if (figure) {
       a.figure = `result_agreements.${out.length}`;
@@ -45,15 +57,16 @@ export function resultAgreements(store: Store, i: Inputs, trace: Trace): ResultA
   add({
     code: 'a',
     kind: 'kwalitatief',
-    text: 'Verbeteren van de individuele arbeidsmarktpositie van de uitkeringsgerechtigden.',
+    text: words('a'),
     indicator: 'Toelichting door de Werkcorporatie',
     value: null,
     status: 'kwalitatief',
+    ...explained('a'),
   });
   add({
     code: 'b',
     kind: 'kwantitatief',
-    text: `Minimaal ${wt.target_percent} procent van de klanten op ${formatDateNl(wt.baseline_date)} stroomt uit naar regulier werk (peildatum 31 december).`,
+    text: words('b'),
     indicator: `Uitstroom naar regulier werk ${formatDateNl(wt.baseline_date)} t/m ${formatDateNl(wt.to)} (doel ${wt.target} van ${wt.baseline_caseload}; prognose ${wt.forecast})`,
     value: wt.realized,
     status: wt.on_track ? 'op koers' : 'niet op koers',
@@ -62,7 +75,7 @@ export function resultAgreements(store: Store, i: Inputs, trace: Trace): ResultA
   add({
     code: 'c',
     kind: 'kwalitatief',
-    text: 'De Werkcorporatie heeft de behoeften en vraag van de werkgever in beeld en draagt passende kandidaten voor.',
+    text: words('c'),
     indicator: `Buitengewone werkgevers zonder contact in de laatste ${i.employers.interval_days} dagen`,
     value: i.employers.overdue_count,
     status: `${i.employers.employers.length} buitengewone werkgever${i.employers.employers.length === 1 ? '' : 's'}`,
@@ -71,10 +84,11 @@ export function resultAgreements(store: Store, i: Inputs, trace: Trace): ResultA
   add({
     code: 'd',
     kind: 'kwalitatief',
-    text: 'De Werkcorporatie zorgt voor verbinding tussen het onderwijs en bedrijfsleven.',
+    text: words('d'),
     indicator: 'Toelichting door de Werkcorporatie',
     value: null,
     status: 'kwalitatief',
+    ...explained('d'),
   });
   const school = events(
     store,
@@ -90,7 +104,7 @@ export function resultAgreements(store: Store, i: Inputs, trace: Trace): ResultA
     {
       code: 'e',
       kind: 'kwalitatief',
-      text: 'Leerlingen die het praktijk- en speciaal onderwijs verlaten, gaan direct naar regulier werk (Banenafspraak).',
+      text: words('e'),
       indicator: 'Uitstroom naar regulier werk van klanten verwezen door vso/pro-scholen in het halfjaar',
       value: school?.count ?? 0,
       status: 'indicatie',
@@ -112,7 +126,7 @@ export function resultAgreements(store: Store, i: Inputs, trace: Trace): ResultA
     {
       code: 'f',
       kind: 'kwalitatief',
-      text: 'Jongeren onder de 27 jaar keren terug naar school.',
+      text: words('f'),
       indicator: 'Uitstroom naar opleiding van klanten jonger dan 27 in het halfjaar',
       value: youth?.count ?? 0,
       status: 'indicatie',
@@ -122,10 +136,11 @@ export function resultAgreements(store: Store, i: Inputs, trace: Trace): ResultA
   add({
     code: 'g',
     kind: 'kwalitatief',
-    text: 'Onderwijs en ondernemers zijn tevreden over het functioneren van de Werkcorporatie.',
+    text: words('g'),
     indicator: 'Toelichting door de Werkcorporatie',
     value: null,
     status: 'kwalitatief',
+    ...explained('g'),
   });
   add({
     code: 'proces',

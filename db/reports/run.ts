@@ -8,6 +8,9 @@ import type { Store } from '../journal/store.js';
 import { resolveParams, type Resolved } from './params.js';
 import { Trace, type Figure } from './query.js';
 import { REPORTS, isReportName } from './registry.js';
+import { readSettings } from './settings.js';
+import { withDefaults } from '../model/settings.js';
+import { periodName } from './period-title.js';
 
 export interface ReportRun {
   name: ReportName;
@@ -32,11 +35,29 @@ export function runReport(store: Store, name: string, params: ReportParams = {},
   if (!isReportName(name)) throw new AppError('invalid_input', `onbekende rapportage '${name}'`, 'name');
   const def = REPORTS[name];
   const p = resolveParams(params, { halfYear: def.halfYear, today: opts.today ?? store.today() });
+  if (def.settings) p.settings = params.settings ? withDefaults(params.settings) : readSettings(store);
   const trace = new Trace(p.detail || Boolean(opts.trace), p.detail ? undefined : opts.only);
   const data = def.compute(store, p, trace) as Record<string, unknown>;
   const tables = def.tables(data);
   if (p.detail) attachRefs(data, trace.figures);
-  return { name, title: def.title, params: p, data, tables, figures: trace.figures };
+  return {
+    name,
+    title: titleOf(def.title, def.params.includes('from'), p, data),
+    params: p,
+    data,
+    tables,
+    figures: trace.figures,
+  };
+}
+
+/**
+ * The document title: a report over exactly one quarter or half year says so ("Ontwikkeling
+ * caseload 1e kwartaal 2026"); a report that titles itself (half-year) keeps its own.
+ */
+function titleOf(title: string, hasPeriod: boolean, p: Resolved, data: Record<string, unknown>): string {
+  if (typeof data.title === 'string') return data.title;
+  const period = hasPeriod ? periodName(p.from, p.to) : null;
+  return period ? `${title} ${period}` : title;
 }
 
 function attachRefs(data: Record<string, unknown>, figures: Map<string, Figure>): void {

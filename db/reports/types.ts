@@ -15,6 +15,8 @@ export interface ReportDef<D extends object = object> {
   params: ReportParamName[];
   /** Half-year defaults for from/to (params.ts). */
   halfYear?: boolean;
+  /** Prints the team settings (names, agreements' wording): runReport fills p.settings. */
+  settings?: boolean;
   compute(store: Store, p: Resolved, trace: Trace): D;
   tables(data: D): ReportTable[];
 }
@@ -23,6 +25,6 @@ export interface ReportDef<D extends object = object> {
 export const FILTER_PARAMS: ReportParamName[] = ['account_manager', 'target_group', 'referrer'];
 
 /** The filters a report ran with, as an extra JSON key (only the ones given). */
-export function filtersOf(p: Resolved): Record<string, string> | undefined {
+export function filtersOf(p: Resolved): Record<string, string | string[]> | undefined {
   return Object.keys(p.filters).length ? { ...p.filters } : undefined;
 }

@@ -24,7 +24,7 @@ export interface WorkTarget {
   days_counted: number;
   days_in_year: number;
   realized_percent: number;
-  filters?: Record<string, string>;
+  filters?: Record<string, string | string[]>;
 }
 
 export const workTarget: ReportDef<WorkTarget> = {

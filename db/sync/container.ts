@@ -26,8 +26,13 @@ import { renameWithRetry, tempNameFor } from './layout.js';
 
 export const MAGIC = Buffer.from('CLS1', 'latin1');
 export const FORMAT = 1;
-/** Snapshots whose image holds only the journal and sync bookkeeping (restored by rows). */
-export const SNAPSHOT_FORMAT = 2;
+/**
+ * Snapshots whose image holds only the journal and sync bookkeeping (restored by rows): its
+ * packed rows (3, written since the lean journal); one change per row (2) and page images (1)
+ * are still read.
+ */
+export const SNAPSHOT_FORMAT = 3;
+const SNAPSHOT_FORMATS: unknown[] = [FORMAT, 2, SNAPSHOT_FORMAT];
 const MAX_HEADER = 1 << 20;
 /** Segment names carry 8 digits; nothing in a header or a vector may go beyond that. */
 export const MAX_SEQ = 99_999_999;
@@ -149,7 +154,7 @@ export function parseHeader(head: Buffer, fileSize: number): { header: FileHeade
     typeof header === 'object' &&
     (header.kind === 'segment'
       ? header.format === FORMAT
-      : header.kind === 'snapshot' && (header.format === FORMAT || header.format === SNAPSHOT_FORMAT)) &&
+      : header.kind === 'snapshot' && SNAPSHOT_FORMATS.includes(header.format)) &&
     typeof header.team === 'string' &&
     typeof header.device === 'string' &&
     /^[0-9a-f]{16}$/.test(header.device) &&

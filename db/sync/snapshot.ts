@@ -12,8 +12,8 @@
 // merges a snapshot change by change instead (after a long absence, when compaction removed
 // segments it never saw). Which snapshot: the one whose signed vector covers the most segments.
 import { fieldNumberTable, fromFlat, journalAppender, type FlatChange } from '../store/journal-pack.js';
-import { expand, type PackedRow } from '../journal/entries.js';
-import { toColumn } from '../journal/write.js';
+import { expand } from '../journal/entries.js';
+import { RowBuilder } from '../journal/rows.js';
 import type BetterSqlite3 from 'better-sqlite3';
 import Database from 'better-sqlite3';
 import { rmSync } from 'node:fs';
@@ -23,7 +23,8 @@ import { MIGRATIONS } from '../store/migrations/index.js';
 import { mkdirPrivate } from '../store/private-files.js';
 import type { FieldChange } from '../journal/write.js';
 import type { StoreBase } from '../store/open.js';
-import { ENTITIES, fieldNames, fieldSpec, type EntityName } from '../model/entities.js';
+import { ENTITIES, fieldNames, fieldSpec, isEntityName, type EntityName } from '../model/entities.js';
+import type { StoredChange } from '../model/journal-format.js';
 import {
   BadFile,
   MAX_SEQ,
@@ -94,12 +95,15 @@ function tempDir(ctx: SyncContext): string {
   return dir;
 }
 
-const JOURNAL_COLUMNS = 'entity, row_id, field, value, hlc, base_hlc, device, user';
+/** The image's journal in the exchange format of segments: one change per row (formats 1 and 2). */
+const FLAT_COLUMNS = 'entity, row_id, field, value, hlc, base_hlc, device, user';
+/** The image's journal as the journal packs it (format 3, migration 0008): one row per write of a record. */
+const PACKED_COLUMNS = 'entity, row_id, hlc, user, fields, clocks, bases';
 
 /**
- * Writes a snapshot image of `store` to the file `image`: the journal one change per row (the
- * exchange format, as in segments) in (entity, row, field, clock) order, so the receiver packs and
- * rebuilds by appending; the ingest vector and the conflicts. Nothing else: no pages, no keys.
+ * Writes a snapshot image of `store` to the file `image`: the journal's packed rows (format 3)
+ * ordered record by record (the journal's row index), so the receiver builds each record as its
+ * rows end; the ingest vector and the conflicts. Nothing else: no pages, no keys, no `at`.
  */
 export function writeSnapshotImage(store: StoreBase, image: string): void {
   const db = store.db;
@@ -109,26 +113,11 @@ export function writeSnapshotImage(store: StoreBase, image: string): void {
       PRAGMA snapimg.journal_mode = OFF;
       PRAGMA snapimg.synchronous = OFF;
       CREATE TABLE snapimg.journal (seq INTEGER PRIMARY KEY, entity TEXT NOT NULL, row_id TEXT NOT NULL,
-        field TEXT NOT NULL, value TEXT, hlc TEXT NOT NULL, base_hlc TEXT, device TEXT NOT NULL, user TEXT NOT NULL);
+        hlc TEXT NOT NULL, user TEXT NOT NULL, fields TEXT NOT NULL, clocks TEXT, bases TEXT);
       CREATE TABLE snapimg.sync_ingested AS SELECT device, epoch, seq, hash, changes, created, at FROM main.sync_ingested;
       CREATE TABLE snapimg.sync_conflicts AS SELECT * FROM main.sync_conflicts;`);
-    // Record by record (the journal's row index), a page at a time: the receiver builds each
-    // record as its changes end.
-    const page = db.prepare(
-      'SELECT * FROM main.journal WHERE (row_id, entity, seq) > (?, ?, ?) ORDER BY row_id, entity, seq LIMIT 5000',
-    );
-    const ins = db.prepare(`INSERT INTO snapimg.journal(${JOURNAL_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
-    db.transaction(() => {
-      for (let key: [string, string, number] = ['', '', 0]; ;) {
-        const rows = page.all(...key) as PackedRow[];
-        if (!rows.length) break;
-        for (const r of rows)
-          for (const c of expand(r))
-            ins.run(c.entity, c.row_id, c.field, JSON.stringify(c.value), c.hlc, c.base_hlc, c.device, c.user);
-        const last = rows[rows.length - 1]!;
-        key = [last.row_id, last.entity, last.seq];
-      }
-    })();
+    db.exec(`INSERT INTO snapimg.journal(${PACKED_COLUMNS})
+      SELECT ${PACKED_COLUMNS} FROM main.journal ORDER BY row_id, entity, seq`);
   } finally {
     db.exec('DETACH DATABASE snapimg');
   }
@@ -242,10 +231,11 @@ export function isFresh(ctx: SyncContext): boolean {
 async function openNewest(
   ctx: SyncContext,
   accept: (v: Vector) => boolean,
-): Promise<{ image: string; header: FileHeader; vector: Vector } | null> {
+  skip: ReadonlySet<string> = new Set(),
+): Promise<{ image: string; header: FileHeader; vector: Vector; rel: string } | null> {
   const keyOf = publicKeyOf(ctx);
   for (const s of listSnapshots(ctx)) {
-    if (!accept(s.vector) || !shouldRetry(ctx, getProblem(ctx, s.rel), s.size)) continue;
+    if (skip.has(s.rel) || !accept(s.vector) || !shouldRetry(ctx, getProblem(ctx, s.rel), s.size)) continue;
     const image = join(tempDir(ctx), `boot-${randomBytes(6).toString('hex')}.sqlite`);
     try {
       ctx.progress('Momentopname ophalen', 0, 1);
@@ -257,7 +247,7 @@ async function openNewest(
         throw new BadFile('future', 'momentopname met een klok te ver vooruit: in quarantaine');
       }
       clearProblem(ctx, s.rel);
-      return { image, header, vector };
+      return { image, header, vector, rel: s.rel };
     } catch (e) {
       rmSync(image, { force: true });
       if (!(e instanceof BadFile)) throw e;
@@ -267,33 +257,181 @@ async function openNewest(
   return null;
 }
 
-/** Bootstraps a fresh store from the best valid snapshot. Returns whether it did. */
+/**
+ * Bootstraps a fresh store from the best valid snapshot: one whose content is refused (noted as a
+ * problem; the restore leaves the store empty) gives way to the next best. Returns whether it did.
+ */
 export async function bootstrapFromSnapshot(ctx: SyncContext): Promise<boolean> {
   if (!isFresh(ctx)) return false;
-  const found = await openNewest(ctx, () => true);
-  if (!found) return false;
-  try {
-    if (isEmptyStore(ctx)) await restoreRows(ctx, found.image, found.header, found.vector);
-    else await mergeImage(ctx, found.image, found.vector);
-  } catch (e) {
-    // The snapshot is at fault (bad content), not this laptop: note it and go on with segments.
-    if (!(e instanceof BadFile)) throw e;
-    const rel = relOf(ctx.root, snapshotPath(ctx.root, found.header.epoch, found.header.device, found.header.seq));
-    recordProblem(ctx, rel, e.kind, e.message, 0);
-    return false;
-  } finally {
-    rmSync(found.image, { force: true });
+  const refused = new Set<string>();
+  for (;;) {
+    const found = await openNewest(ctx, () => true, refused);
+    if (!found) return false;
+    try {
+      if (isEmptyStore(ctx)) await restoreRows(ctx, found.image, found.header, found.vector);
+      else await mergeImage(ctx, found.image, found.vector);
+      return true;
+    } catch (e) {
+      // The snapshot is at fault (bad content), not this laptop: note it and try the next.
+      if (!(e instanceof BadFile)) throw e;
+      recordProblem(ctx, found.rel, e.kind, e.message, 0);
+      refused.add(found.rel);
+    } finally {
+      rmSync(found.image, { force: true });
+    }
   }
-  return true;
 }
 
-/** Checks that the image has a journal table of the expected shape (and nothing in its place). */
-function checkImage(db: Database.Database, schema: string): void {
+/**
+ * Checks that the image has a journal table of one of the expected shapes (and nothing in its
+ * place); returns whether it is packed (format 3) rather than one change per row.
+ */
+function checkImage(db: Database.Database, schema: string): boolean {
   const obj = db.prepare(`SELECT type FROM ${schema}.sqlite_master WHERE name = 'journal'`).pluck().get();
   const cols = (db.prepare(`PRAGMA ${schema}.table_info(journal)`).all() as { name: string }[]).map((c) => c.name);
-  const want = ['seq', ...JOURNAL_COLUMNS.split(', ')];
-  if (obj !== 'table' || want.some((c) => !cols.includes(c)))
-    throw new BadFile('content', 'momentopname heeft geen geldig journaal');
+  const has = (list: string) => ['seq', ...list.split(', ')].every((c) => cols.includes(c));
+  if (obj !== 'table') throw new BadFile('content', 'momentopname heeft geen geldig journaal');
+  const ingested = (db.prepare(`PRAGMA ${schema}.table_info(sync_ingested)`).all() as { name: string }[]).map(
+    (c) => c.name,
+  );
+  if (!['device', 'epoch', 'seq', 'hash', 'changes', 'created', 'at'].every((c) => ingested.includes(c)))
+    throw new BadFile('content', 'momentopname zonder geldige lijst van opgenomen segmenten');
+  if (has(PACKED_COLUMNS)) return true;
+  if (has(FLAT_COLUMNS)) return false;
+  throw new BadFile('content', 'momentopname heeft geen geldig journaal');
+}
+
+/** A clock in SQL's GLOB: 15 digits of milliseconds, 4 hex digits of counter, the device. */
+const HLC = `'${'[0-9]'.repeat(15)}-${'[0-9a-f]'.repeat(4)}-[0-9a-z]*'`;
+
+/** temp.snap_fields: the registry's fields and their types (validEntries, images of one change per row). */
+function registryTable(db: BetterSqlite3.Database): void {
+  db.exec(
+    'CREATE TEMP TABLE IF NOT EXISTS snap_fields(entity TEXT, field TEXT, type TEXT, PRIMARY KEY (entity, field)) WITHOUT ROWID',
+  );
+  db.exec('DELETE FROM temp.snap_fields');
+  const addField = db.prepare('INSERT INTO temp.snap_fields VALUES (?, ?, ?)');
+  for (const entity of Object.keys(ENTITIES) as EntityName[])
+    for (const f of fieldNames(entity)) addField.run(entity, f, fieldSpec(entity, f)!.type);
+}
+
+/** A packed row of an image (format 3), as read: nothing about it is trusted yet. */
+type ImageRow = [
+  seq: unknown,
+  entity: unknown,
+  rowId: unknown,
+  hlc: unknown,
+  user: unknown,
+  fields: unknown,
+  clocks: unknown,
+  bases: unknown,
+];
+
+/** JSON text as the journal's packer writes it (JSON.stringify of a plain object), parsed; else null. */
+function canonicalObject(text: unknown): Record<string, unknown> | null {
+  if (typeof text !== 'string' || text.length > 4_000_000) return null;
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  return v && typeof v === 'object' && !Array.isArray(v) && JSON.stringify(v) === text
+    ? (v as Record<string, unknown>)
+    : null;
+}
+
+/**
+ * The field changes of one packed row of an image, each checked by the same rule as a segment's
+ * (checkChange: known entity and field, the value of its field's type, valid clocks, lengths), all
+ * of the row's device; the JSON exactly as the packer writes it (so no duplicate keys, no clocks
+ * or bases for fields the row does not have). Throws BadFile 'content' naming the row.
+ */
+function checkedRow(r: ImageRow): StoredChange[] {
+  const [seq, entity, rowId, hlc, user, fields, clocks, bases] = r;
+  const refuse = (why: string) => new BadFile('content', `journaalregel ${String(seq)} van de momentopname: ${why}`);
+  if (typeof entity !== 'string' || !isEntityName(entity)) throw refuse('onbekend soort record');
+  if (typeof hlc !== 'string' || typeof rowId !== 'string' || typeof user !== 'string') throw refuse('ongeldige regel');
+  const values = canonicalObject(fields);
+  const own = clocks === null ? {} : canonicalObject(clocks);
+  const was = bases === null ? {} : canonicalObject(bases);
+  if (!values || !own || !was) throw refuse('ongeldige JSON');
+  const keys = Object.keys(values);
+  if (![...Object.keys(own), ...Object.keys(was)].every((k) => k in values))
+    throw refuse('klok of basis van een veld dat de regel niet heeft');
+  const row = { seq: 0, at: 0, entity, row_id: rowId, hlc, user, fields: String(fields) };
+  const out = expand({ ...row, clocks: clocks as string | null, bases: bases as string | null });
+  if (out.length !== keys.length) throw refuse('onbekend veldnummer');
+  const device = hlc.slice(21);
+  for (const c of out) {
+    try {
+      checkChange(c.entity, c.row_id, c.field, c.value, c.hlc, c.base_hlc, c.user);
+    } catch (e) {
+      throw refuse((e as Error).message);
+    }
+    if (c.device !== device) throw refuse('klok van een ander apparaat');
+  }
+  return out;
+}
+
+/** Keeps the refs a restored record had before its current one in ref_history (search, import). */
+function formerRefs(db: BetterSqlite3.Database) {
+  const ins = db.prepare('INSERT OR IGNORE INTO ref_history(entity, ref, row_id, hlc) VALUES (?, ?, ?, ?)');
+  return (entity: EntityName, rowId: string, refs: ReadonlyMap<string, string>) => {
+    if (refs.size > 1) for (const [ref, hlc] of refs) ins.run(entity, ref, rowId, hlc);
+  };
+}
+
+/**
+ * Restores a packed image (format 3) whose rows all passed firstInvalidPacked: copies its journal
+ * rows as they are (`at`: now) and builds each record's row when its rows end - each field with
+ * the value of its highest clock, as applying the changes one by one would. A record whose rows
+ * are not together is refused (its row would already exist). Returns the number of journal rows
+ * and the highest clock restored.
+ */
+function restorePacked(store: StoreBase, progress: (n: number) => void): { rows: number; maxHlc: string } {
+  const db = store.db;
+  db.prepare(
+    `INSERT INTO main.journal(${PACKED_COLUMNS}, at) SELECT ${PACKED_COLUMNS}, ? FROM snap.journal ORDER BY seq`,
+  ).run(store.now());
+  const rebuild = withoutIndexes(db);
+  const page = db.prepare(`SELECT seq, ${PACKED_COLUMNS} FROM snap.journal WHERE seq > ? ORDER BY seq LIMIT 5000`);
+  const builder = new RowBuilder(db, formerRefs(db));
+  let count = 0;
+  for (let after = 0; ;) {
+    const batch = page.raw().all(after) as ImageRow[];
+    if (!batch.length) break;
+    for (const r of batch) for (const c of checkedRow(r)) builder.add(c);
+    count += batch.length;
+    after = Number(batch[batch.length - 1]![0]);
+    progress(count);
+  }
+  builder.flush();
+  rebuild();
+  return { rows: count, maxHlc: builder.maxHlc };
+}
+
+/**
+ * Drops the secondary indexes of the synced tables that no trigger reads (so not those of
+ * clients, employers and ref_history, which the search index's triggers query per row) and
+ * returns the function that creates them again: building an index once over sorted data is
+ * several times faster than keeping it up to date row by row. Inside the restore's transaction.
+ */
+function withoutIndexes(db: BetterSqlite3.Database): () => void {
+  const keep = ['clients', 'employers', 'ref_history'];
+  const tables = Object.values(ENTITIES)
+    .map((e) => e.table as string)
+    .filter((t) => !keep.includes(t));
+  const indexes = db
+    .prepare(
+      `SELECT name, sql FROM main.sqlite_master WHERE type = 'index' AND sql IS NOT NULL
+       AND tbl_name IN (${tables.map(() => '?').join(', ')})`,
+    )
+    .all(...tables) as { name: string; sql: string }[];
+  for (const ix of indexes) db.exec(`DROP INDEX main."${ix.name}"`);
+  return () => {
+    for (const ix of indexes) db.exec(ix.sql);
+  };
 }
 
 /**
@@ -302,7 +440,6 @@ function checkImage(db: Database.Database, schema: string): void {
  * the entry's, sane lengths. json_type raises on malformed JSON, which refuses the snapshot.
  */
 function validEntries(fields: string): string {
-  const HLC = `'${'[0-9]'.repeat(15)}-${'[0-9a-f]'.repeat(4)}-[0-9a-z]*'`;
   return `
     SELECT j.seq, j.entity, j.row_id, j.field, j.value, j.hlc, j.base_hlc, j.device, j.user
     FROM snap.journal j JOIN ${fields} f ON f.entity = j.entity AND f.field = j.field
@@ -331,42 +468,21 @@ function restoreRecords(store: StoreBase, valid: string, progress: (n: number) =
   const db = store.db;
   const page = db.prepare(valid);
   const packer = journalAppender(db, store.now());
-  const insRef = db.prepare('INSERT OR IGNORE INTO ref_history(entity, ref, row_id, hlc) VALUES (?, ?, ?, ?)');
-  const inserts = new Map<EntityName, BetterSqlite3.Statement>();
-  const insertRow = (entity: EntityName) => {
-    let st = inserts.get(entity);
-    if (!st) {
-      const names = fieldNames(entity);
-      st = db.prepare(
-        `INSERT INTO ${ENTITIES[entity].table}(id${names.map((n) => `, "${n}"`).join('')}) VALUES (?${', ?'.repeat(names.length)})`,
-      );
-      inserts.set(entity, st);
-    }
-    return st;
-  };
+  const builder = new RowBuilder(db, formerRefs(db));
   let record: FieldChange[] = [];
   const flush = () => {
     if (!record.length) return;
-    const { entity, row_id } = record[0]!;
     // Once per field and clock, in clock order (one write's fields together).
     const seen = new Set<string>();
     const changes = record
       .filter((c) => !seen.has(`${c.field}\u0000${c.hlc}`) && seen.add(`${c.field}\u0000${c.hlc}`))
       .sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
-    for (const c of changes) packer.push(c);
+    for (const c of changes) {
+      packer.push(c);
+      builder.add(c);
+    }
     packer.flush();
-    const winners = new Map<string, FieldChange>();
-    for (const c of changes) winners.set(c.field, c);
-    const names = fieldNames(entity);
-    insertRow(entity).run(
-      row_id,
-      ...names.map((f) => {
-        const col = winners.has(f) ? toColumn(fieldSpec(entity, f)!, winners.get(f)!.value) : null;
-        return f === 'deleted' ? (col ?? 0) : col;
-      }),
-    );
-    const refs = changes.filter((c) => c.field === 'ref' && typeof c.value === 'string');
-    if (new Set(refs.map((c) => c.value)).size > 1) for (const c of refs) insRef.run(entity, c.value, row_id, c.hlc);
+    builder.flush();
     record = [];
   };
   let count = 0;
@@ -393,16 +509,10 @@ async function restoreRows(ctx: SyncContext, image: string, header: FileHeader, 
   const db = store.db;
   db.prepare('ATTACH DATABASE ? AS snap').run(image);
   try {
-    checkImage(db, 'snap');
+    const packed = checkImage(db, 'snap');
     const total = db.prepare('SELECT count(*) FROM snap.journal').pluck().get() as number;
     if (total !== header.count) throw new BadFile('content', 'aantal journaalregels klopt niet met de kop');
-    db.exec(
-      'CREATE TEMP TABLE IF NOT EXISTS snap_fields(entity TEXT, field TEXT, type TEXT, PRIMARY KEY (entity, field)) WITHOUT ROWID',
-    );
-    db.exec('DELETE FROM temp.snap_fields');
-    const addField = db.prepare('INSERT INTO temp.snap_fields VALUES (?, ?, ?)');
-    for (const entity of Object.keys(ENTITIES) as EntityName[])
-      for (const f of fieldNames(entity)) addField.run(entity, f, fieldSpec(entity, f)!.type);
+    if (!packed) registryTable(db);
     ctx.progress('Momentopname laden', 0, total);
     // Out of WAL mode meanwhile: one big transaction would otherwise be written twice (log and
     // checkpoint). The rollback journal keeps it all-or-nothing. This is the store's only connection.
@@ -411,10 +521,11 @@ async function restoreRows(ctx: SyncContext, image: string, header: FileHeader, 
     try {
       db.transaction(() => {
         let copied: number;
+        let maxHlc: string | null = null;
+        const progress = (n: number) => ctx.progress('Momentopname laden', n, total);
         try {
-          copied = restoreRecords(store, validEntries('temp.snap_fields'), (n) =>
-            ctx.progress('Momentopname laden', n, total),
-          );
+          if (packed) ({ rows: copied, maxHlc } = restorePacked(store, progress));
+          else copied = restoreRecords(store, validEntries('temp.snap_fields'), progress);
         } catch (e) {
           if (e instanceof BadFile) throw e;
           throw new BadFile('content', `momentopname met een ongeldig journaal (${(e as Error).message.slice(0, 80)})`);
@@ -453,7 +564,7 @@ async function restoreRows(ctx: SyncContext, image: string, header: FileHeader, 
           META.published,
           String((db.prepare('SELECT max(seq) FROM journal').pluck().get() as number | null) ?? 0),
         );
-        const maxHlc = db.prepare('SELECT max(hlc) FROM journal_changes').pluck().get() as string | null;
+        maxHlc ??= db.prepare('SELECT max(hlc) FROM journal_changes').pluck().get() as string | null;
         if (maxHlc && !store.clock.isTooFarAhead(maxHlc)) store.clock.receive(maxHlc);
         store.setMeta('hlc', store.clock.current());
       })();
@@ -471,33 +582,56 @@ async function mergeImage(ctx: SyncContext, image: string, vector: Vector): Prom
   const { store } = ctx;
   const img = new Database(image, { readonly: true, nativeBinding: store.nativeBinding });
   try {
-    checkImage(img, 'main');
+    const packed = checkImage(img, 'main');
     const total = img.prepare('SELECT count(*) FROM journal').pluck().get() as number;
     const detector = new ConflictDetector(store, isoNow(ctx));
     const batch: FieldChange[] = [];
-    let done = 0;
+    let read = 0;
+    let maxHlc = '';
     const flush = () => {
       store.write('sync', (w) => w.applyChanges(dropPurged(ctx, batch), detector.check));
-      done += batch.length;
       batch.length = 0;
-      ctx.progress('Momentopname samenvoegen', done, total);
+      ctx.progress('Momentopname samenvoegen', read, total);
     };
-    for (const r of img
-      .prepare('SELECT entity, row_id, field, value, hlc, base_hlc, user FROM journal ORDER BY seq')
-      .raw()
-      .iterate() as IterableIterator<unknown[]>) {
-      const [entity, rowId, field, value, hlc, base, user] = r;
-      let parsed: unknown;
-      try {
-        parsed = value === null ? null : JSON.parse(String(value));
-      } catch {
-        throw new BadFile('content', 'momentopname met een ongeldige waarde');
-      }
-      batch.push(checkChange(entity, rowId, field, parsed, hlc, base, user));
+    const add = (
+      entity: unknown,
+      rowId: unknown,
+      field: unknown,
+      value: unknown,
+      hlc: unknown,
+      base: unknown,
+      user: unknown,
+    ) => {
+      const c = checkChange(entity, rowId, field, value, hlc, base, user);
+      if (c.hlc > maxHlc) maxHlc = c.hlc;
+      batch.push(c);
       if (batch.length >= 20_000) flush();
+    };
+    if (packed) {
+      for (const r of img
+        .prepare(`SELECT seq, ${PACKED_COLUMNS} FROM journal ORDER BY seq`)
+        .raw()
+        .iterate() as IterableIterator<ImageRow>) {
+        read++;
+        for (const c of checkedRow(r)) add(c.entity, c.row_id, c.field, c.value, c.hlc, c.base_hlc, c.user);
+      }
+    } else {
+      for (const r of img
+        .prepare('SELECT entity, row_id, field, value, hlc, base_hlc, user FROM journal ORDER BY seq')
+        .raw()
+        .iterate() as IterableIterator<unknown[]>) {
+        const [entity, rowId, field, value, hlc, base, user] = r;
+        let parsed: unknown;
+        try {
+          parsed = value === null ? null : JSON.parse(String(value));
+        } catch {
+          throw new BadFile('content', 'momentopname met een ongeldige waarde');
+        }
+        read++;
+        add(entity, rowId, field, parsed, hlc, base, user);
+      }
     }
     if (batch.length) flush();
-    const maxHlc = img.prepare('SELECT max(hlc) FROM journal').pluck().get() as string | null;
     const rows = img
       .prepare('SELECT device, epoch, seq, hash, changes, created, at FROM sync_ingested')
       .raw()
@@ -506,7 +640,7 @@ async function mergeImage(ctx: SyncContext, image: string, vector: Vector): Prom
       'INSERT OR IGNORE INTO sync_ingested(device, epoch, seq, hash, changes, created, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     store.db.transaction(() => {
-      if (typeof maxHlc === 'string' && !store.clock.isTooFarAhead(maxHlc)) store.clock.receive(maxHlc);
+      if (maxHlc && !store.clock.isTooFarAhead(maxHlc)) store.clock.receive(maxHlc);
       for (const [device, epoch, seq, hash, changes, created, at] of rows) {
         if (typeof device !== 'string' || typeof epoch !== 'number' || typeof seq !== 'number') continue;
         if (!covers(vector, device, epoch, seq) || typeof hash !== 'string' || !Number.isSafeInteger(changes)) continue;

@@ -70,6 +70,7 @@ export function listPlacements(
       wage_subsidy: r.wage_subsidy === 1,
       job_coach: r.job_coach ?? null,
       wage_value: r.wage_value ?? null,
+      end_reason: r.end_reason ?? null,
       clientId: r.client_id ?? null,
       clientRef: r.client_ref ?? null,
       client: displayName(r),

@@ -144,7 +144,7 @@ describe('daily caseload work in the browser', () => {
     await row.getByRole('button', { name: 'Voordragen Sanne Bakker' }).click();
     await p.getByText('Sanne Bakker is voorgedragen.').waitFor();
     const pipeline = p.getByRole('region', { name: 'Voordrachten' });
-    await pipeline.getByRole('cell', { name: 'Voorgesteld' }).waitFor();
+    await pipeline.getByRole('cell', { name: 'Voorgedragen' }).waitFor();
     await pipeline.getByRole('button', { name: 'Gesprek Sanne Bakker' }).click();
     await pipeline.getByRole('cell', { name: 'Gesprek' }).waitFor();
     await pipeline.getByRole('button', { name: 'Plaatsen Sanne Bakker' }).click();

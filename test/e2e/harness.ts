@@ -25,11 +25,13 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(opts: { prepare?: (store: Store) => void | Promise<void> } = {}): Promise<Harness> {
+export async function startHarness(
+  opts: { prepare?: (store: Store) => void | Promise<void>; now?: () => number } = {},
+): Promise<Harness> {
   if (!existsSync(join(RENDERER, 'index.html')))
     throw new Error('out/renderer ontbreekt: draai eerst `npm run build:renderer`');
   const dir = mkdtempSync(join(tmpdir(), 'caseload-e2e-'));
-  const store = Store.open(join(dir, 'caseload.sqlite'), { deviceName: 'e2e-laptop' });
+  const store = Store.open(join(dir, 'caseload.sqlite'), { deviceName: 'e2e-laptop', now: opts.now });
   await opts.prepare?.(store);
   const shell = await startWebShell({ store, port: 0, rendererDir: RENDERER });
   const browser = await chromium.launch({

@@ -8,6 +8,8 @@ import { fromColumn } from '../../journal/write.js';
 import { parseRecord, throwFieldErrors } from '../../records/parse.js';
 import { RecordWriter } from '../../records/upsert.js';
 import { searchClients } from '../../search/clients.js';
+import { listClients } from '../../work/list-views.js';
+import { isPlainView } from '../../model/lists.js';
 import { mayShow, seesBsn, withoutHiddenSpecial } from '../../model/access.js';
 import { ageOn, isUnder27 } from '../../model/calendar.js';
 
@@ -18,7 +20,11 @@ export const clientHandlers: H = {
     // A search by BSN is a BSN lookup: only for roles that work with the BSN (as clients.byBsn).
     if (!seesBsn(session.role) && isBsnQuery(input.query))
       throw new AppError('forbidden', 'Uw rol mag niet op BSN zoeken.', 'query');
-    return searchClients(store, input);
+    const { view, ...search } = input;
+    if (isPlainView(view)) return searchClients(store, search);
+    const v = { ...view!, status: view!.status ?? (search.onlyCaseload ? 'in' : null) };
+    const p = listClients(store, { ...search, view: v, asOf: store.today() });
+    return { items: p.rows.map((r) => r.item), next: p.next, total: p.total };
   },
 
   'clients.get': ({ store, session }, { id }) => {

@@ -1,7 +1,7 @@
 import { AppError } from '../../model/errors.js';
 import type { Handlers } from '../dispatch.js';
 import { hashRef } from '../../records/refs.js';
-import { maskedValue } from '../../model/access.js';
+import { MASK, maskedValue } from '../../model/access.js';
 import { exit, intake, handover } from '../../work/periods.js';
 import { liveRow } from '../../records/forms.js';
 import { timeline } from '../../work/timeline.js';
@@ -61,7 +61,12 @@ export const dossierHandlers: H = {
   'measures.save': (ctx, { clientId, id, date, kind, reason, end_date }) => {
     if (end_date && end_date < date)
       throw new AppError('invalid_input', 'ligt voor de datum van de maatregel', 'end_date');
-    const fields = { date, kind, reason: reason ?? null, end_date: end_date ?? null };
+    // A correction sends what it changes: an absent reason or end date stays as it is (ending a
+    // measure must not wipe its reason, and a role that sees the reason masked cannot send it).
+    if (reason === MASK) throw new AppError('forbidden', 'Uw rol mag de reden niet zien of wijzigen.', 'reason');
+    const fields: Record<string, string | null> = { date, kind };
+    if (reason !== undefined || !id) fields.reason = reason ?? null;
+    if (end_date !== undefined || !id) fields.end_date = end_date ?? null;
     const saved = ctx.store.write(ctx.session.user, (w) => {
       liveRow(ctx.store, 'client', clientId, 'clientId');
       if (id) {

@@ -2,6 +2,8 @@ import { AppError } from '../../model/errors.js';
 import type { Handlers } from '../dispatch.js';
 import { employerByKvk, getEmployer } from '../../work/employers.js';
 import { searchEmployers } from '../../search/employers.js';
+import { listEmployers } from '../../work/list-views.js';
+import { isPlainView } from '../../model/lists.js';
 
 import { liveRow, parseForm, saveRecord } from '../../records/forms.js';
 import { EMAIL_RE, PHONE_RE } from '../../model/checks.js';
@@ -25,7 +27,16 @@ const changed = (ctx: { emit: (e: 'data.changed', p: unknown) => void }, ids: st
   ctx.emit('data.changed', { kinds: ['employers'], ids });
 
 export const employerHandlers: H = {
-  'employers.search': ({ store }, { asOf, ...input }) => searchEmployers(store, input, asOf ?? store.today()),
+  'employers.search': ({ store }, { asOf, view, ...input }) => {
+    if (isPlainView(view)) return searchEmployers(store, input, asOf ?? store.today());
+    const v = {
+      ...view!,
+      accountManager: view!.accountManager ?? input.accountManager,
+      status: view!.status ?? (input.exceptionalOnly ? 'exceptional' : null),
+    };
+    const p = listEmployers(store, { ...input, view: v, asOf: asOf ?? store.today() });
+    return { items: p.rows, next: p.next, total: p.total };
+  },
 
   'employers.get': ({ store }, { id, asOf }) => getEmployer(store, id, asOf ?? store.today()),
 

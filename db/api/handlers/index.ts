@@ -18,6 +18,8 @@ import { exportHandlers } from './exports.js';
 import { syncHandlers } from './sync.js';
 import { dataHandlers } from './data.js';
 import { backupHandlers } from './backup.js';
+import { listHandlers } from './lists.js';
+import { ownFileHandlers } from './own-file.js';
 
 export const handlers: Handlers = {
   ...appHandlers,
@@ -39,4 +41,6 @@ export const handlers: Handlers = {
   ...syncHandlers,
   ...dataHandlers,
   ...backupHandlers,
+  ...listHandlers,
+  ...ownFileHandlers,
 };

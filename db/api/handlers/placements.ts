@@ -1,6 +1,8 @@
 import type { Handlers } from '../dispatch.js';
 
 import { listPlacements } from '../../work/lists.js';
+import { listPlacementsView } from '../../work/list-views.js';
+import { isPlainView } from '../../model/lists.js';
 import { removePlacement, startPlacement, updatePlacement } from '../../work/placements.js';
 
 type H = Pick<Handlers, 'placements.create' | 'placements.update' | 'placements.remove' | 'placements.list'>;
@@ -26,5 +28,12 @@ export const placementHandlers: H = {
     changed(ctx, [id]);
     return { id };
   },
-  'placements.list': ({ store }, input) => listPlacements(store, input, store.today()),
+  'placements.list': ({ store }, { view, ...input }) => {
+    if (isPlainView(view)) return listPlacements(store, input, store.today());
+    const asOf = store.today();
+    // A running-on-a-day filter with a view: the view's status says it ("running" on today).
+    const v = { ...view!, status: view!.status ?? (input.activeOn ? 'running' : null) };
+    const p = listPlacementsView(store, { ...input, view: v, query: '', asOf });
+    return { items: p.rows, next: p.next };
+  },
 };

@@ -11,6 +11,7 @@ import { asKnown, knownAt, type KnownUpTo } from '../../journal/knowledge.js';
 import { dutchDay, parseMoment } from '../../model/calendar.js';
 import { AppError } from '../../model/errors.js';
 import type { Store } from '../../journal/store.js';
+import { readSettings, saveSettings } from '../../reports/settings.js';
 
 type H = Pick<
   Handlers,
@@ -22,14 +23,19 @@ type H = Pick<
   | 'archive.list'
   | 'archive.verify'
   | 'archive.changes'
+  | 'settings.get'
+  | 'settings.save'
 >;
 
 /** The knowledge and the day for an as-known-on request (null: live). */
-function asKnownOn(store: Store, moment: string | undefined): { knowledge: KnownUpTo; today: string } | null {
+function asKnownOn(
+  store: Store,
+  moment: string | undefined,
+): { knowledge: KnownUpTo; today: string; at: number; knownOn: string } | null {
   if (moment === undefined) return null;
   const at = parseMoment(moment)!;
   if (at > store.now()) throw new AppError('invalid_input', 'het moment ligt in de toekomst', 'asKnownOn');
-  return { knowledge: knownAt(store, at), today: dutchDay(at) };
+  return { knowledge: knownAt(store, at), today: dutchDay(at), at, knownOn: new Date(at).toISOString() };
 }
 
 export const reportHandlers: H = {
@@ -46,8 +52,11 @@ export const reportHandlers: H = {
     const run = known ? asKnown(store, known.knowledge, make) : make();
     return { name: run.name, title: run.title, data: run.data, tables: run.tables };
   },
-  'reports.records': ({ store }, { name, params, figure, offset, limit }) =>
-    figureRecords(store, name, params, figure, { offset, limit }),
+  'reports.records': ({ store }, { name, params, figure, offset, limit, asKnownOn: moment }) => {
+    const known = asKnownOn(store, moment);
+    const make = () => figureRecords(store, name, params, figure, { offset, limit, today: known?.today });
+    return known ? asKnown(store, known.knowledge, make) : make();
+  },
   'reports.file': async ({ store }, { name, params, format, asKnownOn: moment }) => {
     const known = asKnownOn(store, moment);
     const data = await renderReport(store, name, params, format, known ?? {});
@@ -57,11 +66,12 @@ export const reportHandlers: H = {
       base64: data.toString('base64'),
     };
   },
-  'reports.deliver': ({ store, session }, { name, params, note }) => {
-    const { id, json } = deliverReport(store, session.user, name, params, note);
+  'reports.deliver': ({ store, session }, { name, params, note, asKnownOn: moment }) => {
+    const known = asKnownOn(store, moment);
+    const { id, json } = deliverReport(store, session.user, name, params, note, known?.at);
     return {
       id,
-      filename: reportFileName(name, params, 'json', store.today()),
+      filename: reportFileName(name, params, 'json', known?.today ?? store.today()),
       mime: MIME.json,
       base64: json.toString('base64'),
     };
@@ -69,6 +79,8 @@ export const reportHandlers: H = {
   'archive.list': ({ store }) => listDeliveries(store),
   'archive.verify': ({ store }, { id }) => verifyDelivery(store, id),
   'archive.changes': ({ store, session }, { id }) => changesSince(store, id, session.role),
+  'settings.get': ({ store }) => readSettings(store),
+  'settings.save': ({ store, session }, input) => saveSettings(store, session.user, input),
 };
 
 const MIME = {

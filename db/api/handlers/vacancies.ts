@@ -1,5 +1,7 @@
 import { AppError } from '../../model/errors.js';
 import type { Handlers } from '../dispatch.js';
+import { listVacanciesView } from '../../work/list-views.js';
+import { isPlainView } from '../../model/lists.js';
 
 import { liveRow, parseForm, saveRecord } from '../../records/forms.js';
 import { closeVacancy, getVacancy, listVacancies, overviewForClient } from '../../work/vacancies.js';
@@ -26,7 +28,12 @@ function checkClose(values: Record<string, unknown>, row: Record<string, unknown
 }
 
 export const vacancyHandlers: H = {
-  'vacancies.list': ({ store }, { asOf, ...input }) => listVacancies(store, { ...input, asOf: asOf ?? store.today() }),
+  'vacancies.list': ({ store }, { asOf, view, ...input }) => {
+    if (isPlainView(view)) return listVacancies(store, { ...input, asOf: asOf ?? store.today() });
+    const v = { ...view!, status: view!.status ?? input.status };
+    const p = listVacanciesView(store, { ...input, view: v, asOf: asOf ?? store.today() });
+    return { items: p.rows, next: p.next };
+  },
 
   'vacancies.get': ({ store }, { id, asOf }) => getVacancy(store, id, asOf ?? store.today()),
 

@@ -3,6 +3,7 @@ import { method } from '../define.js';
 import { isBsnQuery } from '../../model/bsn.js';
 import { clientListItem } from '../../model/clients.js';
 import { ALL_ROLES, BSN_ROLES } from '../../model/access.js';
+import { listView } from '../../model/lists.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
@@ -57,6 +58,8 @@ export const clientMethods = {
         /** Opaque cursor from the previous page. */
         after: z.string().nullable().default(null),
         onlyCaseload: z.boolean().default(false),
+        /** Sort and filters (db/model/lists.ts); absent: by last name, all clients. */
+        view: listView.optional(),
       })
       .strict(),
     output: z.object({ items: z.array(clientListItem), next: z.string().nullable(), total: z.number() }),

@@ -1,6 +1,7 @@
 // Employers (werkgevers): search, card, register, update, contact persons, SROI obligations.
 import { z } from 'zod';
 import { method } from '../define.js';
+import { listView } from '../../model/lists.js';
 import { dateIn, paging, text } from './inputs.js';
 import { ALL_ROLES } from '../../model/access.js';
 
@@ -84,6 +85,8 @@ export const employerMethods = {
         exceptionalOnly: z.boolean().default(false),
         accountManager: z.string().max(100).nullable().default(null),
         asOf: dateIn.optional(),
+        /** Sort and filters (db/model/lists.ts); absent: by name. */
+        view: listView.optional(),
         ...paging,
       })
       .strict(),

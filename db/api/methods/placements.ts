@@ -1,6 +1,7 @@
 // Placements (plaatsingen): start one (from a match or directly), change, remove, list.
 import { z } from 'zod';
 import { method } from '../define.js';
+import { listView } from '../../model/lists.js';
 import { dateIn, flag, num, paging, text } from './inputs.js';
 import { ALL_ROLES } from '../../model/access.js';
 
@@ -14,6 +15,7 @@ export const placementForm = z
     wage_subsidy: flag,
     job_coach: text,
     wage_value: num,
+    end_reason: text,
   })
   .strict();
 
@@ -27,6 +29,7 @@ const placementItem = z.object({
   wage_subsidy: z.boolean(),
   job_coach: z.string().nullable(),
   wage_value: z.number().nullable(),
+  end_reason: z.string().nullable(),
   clientId: z.string().nullable(),
   clientRef: z.string().nullable(),
   client: z.string(),
@@ -85,6 +88,8 @@ export const placementMethods = {
         clientId: z.string().nullable().default(null),
         employerId: z.string().nullable().default(null),
         activeOn: dateIn.nullable().default(null),
+        /** Sort and filters (db/model/lists.ts); absent: newest start first. */
+        view: listView.optional(),
         ...paging,
       })
       .strict(),

@@ -6,6 +6,7 @@ import { method } from '../define.js';
 import { parseMoment } from '../../model/calendar.js';
 import { REPORT_FORMATS, REPORT_NAMES, reportParams, reportRecord, reportTable } from '../../model/reports.js';
 import { ALL_ROLES } from '../../model/access.js';
+import { AGREEMENT_CODES, reportSettingsInput } from '../../model/settings.js';
 
 const reportName = z.enum(REPORT_NAMES);
 /** A moment: a date (the end of that Dutch day) or an ISO date-time (db/model/calendar.ts parseMoment). */
@@ -22,6 +23,18 @@ const delivery = z.object({
   by: z.string(),
   sha256: z.string(),
   note: z.string().nullable(),
+  /** The moment the report was made as known on (ISO date-time), or null: as known at delivery. */
+  known_on: z.string().nullable(),
+});
+const settings = z.object({
+  municipality_name: z.string(),
+  corporation_name: z.string(),
+  agreements: z.object(
+    Object.fromEntries(AGREEMENT_CODES.map((c) => [c, z.string()])) as Record<
+      (typeof AGREEMENT_CODES)[number],
+      z.ZodString
+    >,
+  ),
 });
 const explained = z.object({
   ref: z.string(),
@@ -58,6 +71,7 @@ export const reportMethods = {
         name: reportName,
         params: reportParams.default({}),
         figure: z.string().min(1).max(200),
+        asKnownOn: moment.optional(),
         offset: z.number().int().min(0).default(0),
         limit: z.number().int().min(1).max(5000).default(500),
       })
@@ -83,10 +97,29 @@ export const reportMethods = {
    */
   'reports.deliver': method({
     input: z
-      .object({ name: reportName, params: reportParams.default({}), note: z.string().max(2000).optional() })
+      .object({
+        name: reportName,
+        params: reportParams.default({}),
+        note: z.string().max(2000).optional(),
+        /** Deliver the report as known on this moment (the archive keeps that knowledge). */
+        asKnownOn: moment.optional(),
+      })
       .strict(),
     output: z.object({ id: z.string(), filename: z.string(), mime: z.string(), base64: z.string() }),
     roles: ['manager', 'beheerder'],
+    writes: true,
+  }),
+  /** The team's report settings: the names on the half-year report, the agreements' wording. */
+  'settings.get': method({
+    input: z.object({}).strict(),
+    output: settings,
+    roles: ALL_ROLES,
+  }),
+  /** A beheerder saves the report settings (synced to the team); returns them as saved. */
+  'settings.save': method({
+    input: reportSettingsInput,
+    output: settings,
+    roles: ['beheerder'],
     writes: true,
   }),
   /** The delivered reports, oldest first. */
@@ -103,7 +136,9 @@ export const reportMethods = {
       identical: z.boolean(),
       sha256: z.string(),
       delivered: z.string(),
-      differences: z.array(z.object({ figure: z.string(), delivered: z.number(), now: z.number() })),
+      differences: z.array(
+        z.object({ figure: z.string(), label: z.string().optional(), delivered: z.number(), now: z.number() }),
+      ),
     }),
     roles: ['manager', 'beheerder'],
   }),
@@ -113,6 +148,8 @@ export const reportMethods = {
     output: z.array(
       z.object({
         figure: z.string(),
+        /** The figure in words, when today's report still has it. */
+        label: z.string().optional(),
         delivered: z.number(),
         now: z.number(),
         added: z.array(explained),

@@ -1,6 +1,7 @@
 // Vacancies: list, card, register, update, close, and the overview of open vacancies for a client.
 import { z } from 'zod';
 import { method } from '../define.js';
+import { listView } from '../../model/lists.js';
 import { dateIn, flag, list, num, paging, text } from './inputs.js';
 import { ALL_ROLES } from '../../model/access.js';
 
@@ -65,6 +66,8 @@ export const vacancyMethods = {
         employerId: z.string().nullable().default(null),
         query: z.string().max(200).default(''),
         banenafspraak: z.boolean().nullable().default(null),
+        /** Sort and filters (db/model/lists.ts); absent: newest first. */
+        view: listView.optional(),
         ...paging,
       })
       .strict(),

@@ -28,6 +28,7 @@ export const archiveCommand: Command = {
               delivered_at: d.delivered_at,
               by: d.by,
               sha256: d.sha256,
+              ...(d.known_on ? { known_on: d.known_on } : {}),
             }),
           );
         return 0;

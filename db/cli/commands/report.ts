@@ -34,13 +34,22 @@ function number(values: Values, flag: string, integer: boolean): number | undefi
   return n;
 }
 
+/** `--referrer urk` stays one code (the old form); `--referrer social_team,urk` is a list. */
+function referrers(v: string | undefined): string | string[] | undefined {
+  if (v === undefined || !v.includes(',')) return v;
+  return v
+    .split(',')
+    .map((c) => c.trim())
+    .filter(Boolean);
+}
+
 export const reportCommand: Command = {
   name: 'report',
   summary: `rapportage maken (${REPORT_NAMES.join(', ')})`,
   usage:
     'report NAME [--from D] [--to D] [--as-of D] [--format json|csv|xlsx|html|pdf] [--out FILE] [--detail]\n' +
     '         [--as-known-on MOMENT] [--deliver [--note TEXT]]\n' +
-    '         [--target-percent N] [--norm N] [--interval-days N] [--account-manager NAAM] [--target-group CODE] [--referrer CODE]',
+    '         [--target-percent N] [--norm N] [--interval-days N] [--account-manager NAAM] [--target-group CODE] [--referrer CODE[,CODE...]]',
   options: {
     from: { type: 'string' },
     to: { type: 'string' },
@@ -80,22 +89,21 @@ export const reportCommand: Command = {
       interval_days: number(values, 'interval-days', true),
       account_manager: values['account-manager'] as string | undefined,
       target_group: values['target-group'] as string | undefined,
-      referrer: values.referrer as string | undefined,
+      referrer: referrers(values.referrer as string | undefined),
     };
     for (const k of Object.keys(params) as (keyof ReportParams)[]) if (params[k] === undefined) delete params[k];
     const asKnownOn = values['as-known-on'] as string | undefined;
     if (asKnownOn !== undefined && parseMoment(asKnownOn) === null)
       throw new UsageError(`--as-known-on: '${asKnownOn}' is geen geldig moment (JJJJ-MM-DD of JJJJ-MM-DDTuu:mm)`);
     const note = values.note as string | undefined;
-    if (values.deliver && (format !== 'json' || asKnownOn !== undefined))
-      throw new UsageError('--deliver levert de json van nu: zonder --format of --as-known-on');
+    if (values.deliver && format !== 'json') throw new UsageError('--deliver levert de json: zonder --format');
     if (note !== undefined && !values.deliver) throw new UsageError('--note hoort bij --deliver');
     const api = ctx.open();
     try {
       let data: Buffer;
       try {
         if (values.deliver) {
-          const d = await api.call('reports.deliver', { name: name as ReportName, params, note });
+          const d = await api.call('reports.deliver', { name: name as ReportName, params, note, asKnownOn });
           data = Buffer.from(d.base64, 'base64');
           ctx.io.err(`archived: ${d.id}`);
         } else {

@@ -4,7 +4,7 @@
 import type { ReportTable } from '../../model/reports.js';
 import { formatDateNl } from '../../model/calendar.js';
 import { labelOf } from '../../model/codes.js';
-import { longDateNl } from '../../model/calendar.js';
+import { formatMomentNl, longDateNl } from '../../model/calendar.js';
 import { REPORTS } from '../registry.js';
 import type { ReportRun } from '../run.js';
 import { formatCell, isNumeric } from './cells.js';
@@ -15,6 +15,8 @@ export interface HtmlMeta {
   organisation: string;
   /** The day the document was made (ISO). */
   generated: string;
+  /** As known on this moment (ISO date-time): the document says so (issue 14). */
+  knownOn?: string;
 }
 
 export const PRINT_CSS = `
@@ -72,9 +74,24 @@ function periodText(run: ReportRun): string {
   parts.push(`peildatum ${formatDateNl(p.as_of)}`);
   const f = p.filters;
   if (f.account_manager) parts.push(`klantmanager ${f.account_manager}`);
-  if (f.referrer) parts.push(`verwijzer ${labelOf('referrer', f.referrer)}`);
+  if (f.referrer)
+    parts.push(
+      `verwijzer ${[f.referrer]
+        .flat()
+        .map((c) => labelOf('referrer', c))
+        .join(', ')}`,
+    );
   if (f.target_group) parts.push(`doelgroep ${labelOf('target_group', f.target_group)}`);
   return parts.join(' · ');
+}
+
+/** "Stand van registratie op 30-06-2026 23:59" for a report made as known on a moment. */
+export function knownOnText(moment: string): string {
+  return `Stand van registratie op ${formatMomentNl(moment)}: de registraties zoals die op dat moment bekend waren`;
+}
+
+function knownOnHtml(meta: HtmlMeta): string {
+  return meta.knownOn ? `<p class="meta known-on"><strong>${h(knownOnText(meta.knownOn))}</strong></p>` : '';
 }
 
 function source(meta: HtmlMeta): string {
@@ -86,10 +103,19 @@ function document(title: string, body: string): string {
 }
 
 function halfYearHtml(run: ReportRun, meta: HtmlMeta): string {
-  const d = run.data as { title: string; from: string; to: string; as_of: string };
-  const cover = `<section class="cover"><div class="org">${h(meta.organisation)}</div><h1>${h(d.title)}</h1>
+  const d = run.data as {
+    title: string;
+    from: string;
+    to: string;
+    as_of: string;
+    parties?: { municipality: string; corporation: string };
+  };
+  const from = d.parties?.corporation ?? meta.organisation;
+  const to = d.parties?.municipality ?? 'Gemeente (opdrachtgever)';
+  const knownOn = meta.knownOn ? `<dt>Stand van registratie</dt><dd>${h(formatMomentNl(meta.knownOn))}</dd>` : '';
+  const cover = `<section class="cover"><div class="org">${h(from)}</div><h1>${h(d.title)}</h1>
     <div class="period">${h(longDateNl(d.from))} t/m ${h(longDateNl(d.to))}</div>
-    <dl><dt>Aan</dt><dd>Gemeente (opdrachtgever)</dd><dt>Van</dt><dd>${h(meta.organisation)}</dd>
+    <dl><dt>Aan</dt><dd>${h(to)}</dd><dt>Van</dt><dd>${h(from)}</dd>${knownOn}
     <dt>Peildatum</dt><dd>${h(formatDateNl(d.as_of < d.to ? d.as_of : d.to))}</dd><dt>Gemaakt op</dt><dd>${h(formatDateNl(meta.generated))}</dd>
     <dt>Bron</dt><dd>Caseload: alle cijfers zijn herleidbaar tot de registraties</dd></dl></section>`;
   // Group tables by section: "result_agreements" first, then "<section>.<table>".
@@ -116,13 +142,13 @@ function halfYearHtml(run: ReportRun, meta: HtmlMeta): string {
   });
   return document(
     d.title,
-    `${cover}<main><p class="meta">${h(periodText(run))}</p>${sections.join('')}${source(meta)}</main>`,
+    `${cover}<main><p class="meta">${h(periodText(run))}</p>${knownOnHtml(meta)}${sections.join('')}${source(meta)}</main>`,
   );
 }
 
 export function toHtml(run: ReportRun, meta: HtmlMeta): string {
   if (run.name === 'half-year') return halfYearHtml(run, meta);
-  const body = `<main><div class="meta-head"><div class="meta">${h(meta.organisation)}</div><h1>${h(run.title)}</h1><p class="meta">${h(periodText(run))}</p></div>
+  const body = `<main><div class="meta-head"><div class="meta">${h(meta.organisation)}</div><h1>${h(run.title)}</h1><p class="meta">${h(periodText(run))}</p>${knownOnHtml(meta)}</div>
     ${run.tables.map(tableHtml).join('')}${source(meta)}</main>`;
   return document(run.title, body);
 }

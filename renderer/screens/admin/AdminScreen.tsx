@@ -1,5 +1,5 @@
-// Beheer: switching user on a shared laptop (everyone), users and their roles (beheerder), the retention list with purge (manager), and the
-// import wizard. Each part shows the server's Dutch refusal when the role may not use it.
+// Beheer: switching user on a shared laptop (everyone), users and their roles (beheerder), the retention list with purge (manager), the
+// import wizard, and the report settings (beheerder). Each part shows the server's Dutch refusal when the role may not use it.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCommand } from '../../data/hooks.js';
@@ -12,6 +12,7 @@ import { useCall, usePagedCall } from '../../data/hooks.js';
 import { ImportWizard } from './ImportWizard.js';
 import { SwitchUser } from './SwitchUser.js';
 import { BackupPanel } from './BackupPanel.js';
+import { ReportSettingsPanel } from './ReportSettingsPanel.js';
 import { useMay } from '../../access.js';
 
 const ROLES = ['klantmanager', 'werkgeversadviseur', 'trajectmanager', 'manager', 'beheerder'] as const;
@@ -242,6 +243,7 @@ export function AdminScreen() {
   const retention = useMay('retention.list');
   const importing = useMay('import.preview');
   const backups = useMay('backup.list');
+  const reportSettings = useMay('settings.save');
   return (
     <section aria-labelledby="admin-title" className="screen">
       <h1 id="admin-title">{t('admin.title')}</h1>
@@ -250,6 +252,7 @@ export function AdminScreen() {
       {retention && <Retention />}
       {importing && <ImportWizard />}
       {backups && <BackupPanel />}
+      {reportSettings && <ReportSettingsPanel />}
     </section>
   );
 }

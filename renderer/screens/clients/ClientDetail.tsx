@@ -10,6 +10,8 @@ import { labelOf } from '../../../db/model/codes.js';
 import { maskBsn } from '../../../db/model/bsn.js';
 import type { Output } from '../../../db/api/contract.js';
 import { ClientWork } from './ClientWork.js';
+import { ClientMeasures } from './ClientMeasures.js';
+import { OwnFile } from './OwnFile.js';
 
 type Client = Output<'clients.get'>;
 
@@ -62,6 +64,15 @@ export function ClientDetail(props: { id: string; notice?: string }) {
       <h1 id="client-title">
         {name} <span className="muted">{r.ref}</span>
       </h1>
+      <OwnFile
+        clientId={client.id}
+        accountManager={
+          client.periods.reduce<(typeof client.periods)[number] | null>(
+            (a, p) => (!a || (p.intake_date ?? '') > (a.intake_date ?? '') ? p : a),
+            null,
+          )?.account_manager ?? null
+        }
+      />
       {client.mergedInto && (
         <p role="status" className="notice warning">
           {t('detail.mergedInto')} <a href={hrefOf('klanten', client.mergedInto.id)}>{client.mergedInto.ref}</a>
@@ -148,6 +159,7 @@ export function ClientDetail(props: { id: string; notice?: string }) {
           </table>
         )}
       </section>
+      <ClientMeasures clientId={client.id} />
       <ClientWork client={client} />
     </section>
   );

@@ -9,15 +9,27 @@ import { useClientSearch } from '../../stores/clients.js';
 import { useRoute } from '../../stores/route.js';
 import { formatDateNl } from '../../format.js';
 import type { ClientListItem } from '../../../db/model/clients.js';
+import { ExportList, ListFilters, SortButton, ariaSort, useListView } from '../../components/ListTools.js';
 
 const ROW = 36;
+/** The list column (db/model/lists.ts) each header sorts on; the masked BSN is not sortable. */
+const SORT_COLUMN: Record<string, string | null> = {
+  name: 'name',
+  ref: 'ref',
+  bsn: null,
+  birthDate: 'birth_date',
+  city: 'city',
+  manager: 'account_manager',
+  status: 'status',
+};
 const PAGE = 100;
 
 export function ClientList() {
   const { t } = useTranslation();
   const go = useRoute((s) => s.go);
   const { query, onlyCaseload, set } = useClientSearch();
-  const list = usePagedCall('clients.search', { query, onlyCaseload, limit: PAGE, after: null }, (o) => o);
+  const { view, set: setView, sortOn } = useListView();
+  const list = usePagedCall('clients.search', { query, onlyCaseload, view, limit: PAGE, after: null }, (o) => o);
   const { items, next, loading, error } = list;
   const total = list.pages[0]?.total ?? 0;
   const [text, setText] = useState(query);
@@ -59,6 +71,8 @@ export function ClientList() {
     virtual.scrollToIndex(i);
   };
   const onKey = (e: KeyboardEvent) => {
+    // Keys on a sort button in the header row are the button's own.
+    if (e.target !== e.currentTarget) return;
     const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 400) / ROW) - 1);
     const keys: Record<string, () => void> = {
       ArrowDown: () => move(active + 1),
@@ -111,6 +125,12 @@ export function ClientList() {
           {loading && !items.length ? t('app.loading') : t('clients.count', { count: total })}
         </span>
       </div>
+      <ListFilters list="clients" view={view} set={(v) => (setView(v), setActive(0))} manager="client" targetGroup />
+      <ExportList
+        list="clients"
+        view={{ ...view, status: view.status ?? (onlyCaseload ? 'in' : null) }}
+        query={query}
+      />
       {error && (
         <p role="alert" className="error-text">
           {error}
@@ -132,11 +152,21 @@ export function ClientList() {
         ref={scroller}
       >
         <div role="row" aria-rowindex={1} className="grid-row grid-head">
-          {(['name', 'ref', 'bsn', 'birthDate', 'city', 'manager', 'status'] as const).map((c) => (
-            <span key={c} role="columnheader" className={`cell cell-${c}`}>
-              {t(`clients.col.${c}`)}
-            </span>
-          ))}
+          {(['name', 'ref', 'bsn', 'birthDate', 'city', 'manager', 'status'] as const).map((c) => {
+            const column = SORT_COLUMN[c];
+            const sort = column ? ariaSort(view, column) : undefined;
+            return (
+              <span key={c} role="columnheader" aria-sort={sort} className={`cell cell-${c}`}>
+                {column ? (
+                  <SortButton column={column} sort={sort!} onSort={(col) => (sortOn(col), setActive(0))}>
+                    {t(`clients.col.${c}`)}
+                  </SortButton>
+                ) : (
+                  t(`clients.col.${c}`)
+                )}
+              </span>
+            );
+          })}
         </div>
         <div className="grid-spacer" style={{ height: virtual.getTotalSize() }}>
           {rows.map((r) => {

@@ -14,6 +14,7 @@ import { useCall } from '../../data/hooks.js';
 import { ContactLog } from '../clients/ClientActivities.js';
 import { ChangeHistory } from '../clients/DossierTimeline.js';
 import { ExceptionalEditor } from './ExceptionalEditor.js';
+import { SroiEditor } from './SroiEditor.js';
 
 function Row(props: { label: string; value: string | null | undefined }) {
   return (
@@ -244,37 +245,7 @@ export function EmployerDetail(props: { id: string; notice?: string }) {
           </table>
         )}
       </Card>
-      {e.sroi.length > 0 && (
-        <Card id="employer-sroi" title={t('employers.sroi')}>
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('employers.sroiContract')}</th>
-                <th scope="col" className="num">
-                  {t('employers.sroiAmount')}
-                </th>
-                <th scope="col" className="num">
-                  {t('employers.sroiRealized')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {e.sroi.map((s) => (
-                <tr key={s.id}>
-                  <td>{s.contract}</td>
-                  <td className="num">
-                    {formatNumber(s.amount)} {codeLabel('sroi_unit', s.unit).toLowerCase()}
-                  </td>
-                  <td className="num">
-                    {formatNumber(s.realized)}
-                    {s.percent !== null ? ` (${formatNumber(s.percent)}%)` : ''}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </Card>
-      )}
+      <SroiEditor employerId={e.id} sroi={e.sroi} />
       <Card id="employer-vacancies" title={t('employers.vacancies')}>
         {e.vacancies.length === 0 ? (
           <p className="muted">{t('work.none')}</p>

@@ -8,16 +8,23 @@ import { MoreButton } from '../../components/Card.js';
 import { codeLabel } from '../../format.js';
 import { usePagedCall } from '../../data/hooks.js';
 import { EmployerForm } from './EmployerForm.js';
+import { ExportList, ListFilters, SortTh, useListView } from '../../components/ListTools.js';
 import { EmployerDetail } from './EmployerDetail.js';
 
 function EmployerList() {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [exceptionalOnly, setExceptionalOnly] = useState(false);
+  const { view, set, sortOn } = useListView();
   const list = usePagedCall(
     'employers.search',
-    { query, exceptionalOnly, accountManager: null, limit: 50, after: null },
+    { query, exceptionalOnly, accountManager: null, view, limit: 50, after: null },
     (o) => o,
+  );
+  const th = (column: string, label: string, className?: string) => (
+    <SortTh column={column} view={view} onSort={sortOn} className={className}>
+      {label}
+    </SortTh>
   );
   return (
     <>
@@ -35,6 +42,12 @@ function EmployerList() {
           {t('employers.exceptionalOnly')}
         </label>
       </div>
+      <ListFilters list="employers" view={view} set={set} manager="employer" statuses={false} />
+      <ExportList
+        list="employers"
+        view={{ ...view, status: view.status ?? (exceptionalOnly ? 'exceptional' : null) }}
+        query={query}
+      />
       {list.error && (
         <p role="alert" className="error-text">
           {list.error}
@@ -43,15 +56,13 @@ function EmployerList() {
       <table className="table" aria-label={t('employers.listLabel')}>
         <thead>
           <tr>
-            <th scope="col">{t('employers.col.name')}</th>
-            <th scope="col">{t('employers.col.kvk')}</th>
-            <th scope="col">{t('employers.col.city')}</th>
+            {th('name', t('employers.col.name'))}
+            {th('kvk', t('employers.col.kvk'))}
+            {th('city', t('employers.col.city'))}
             <th scope="col">{t('employers.col.holder')}</th>
-            <th scope="col">{t('employers.col.manager')}</th>
-            <th scope="col">{t('employers.col.lastContact')}</th>
-            <th scope="col" className="num">
-              {t('employers.col.vacancies')}
-            </th>
+            {th('account_manager', t('employers.col.manager'))}
+            {th('last_contact', t('employers.col.lastContact'))}
+            {th('open_vacancies', t('employers.col.vacancies'), 'num')}
           </tr>
         </thead>
         <tbody>

@@ -1,5 +1,4 @@
 // Plaatsingen: all placements, newest start first, keyset paged; optionally only those running today.
-import { today } from '../../clock.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hrefOf } from '../../stores/route.js';
@@ -9,11 +8,13 @@ import { codeLabel } from '../../format.js';
 import { useCommand, usePagedCall } from '../../data/hooks.js';
 import { Status } from '../../components/Card.js';
 import { RecordForm, type FormField } from '../../components/RecordForm.js';
+import { ExportList, ListFilters, SortTh, useListView } from '../../components/ListTools.js';
 
 const PLACEMENT_FIELDS: FormField[] = [
   { name: 'kind' },
   { name: 'start_date' },
   { name: 'end_date' },
+  { name: 'end_reason' },
   { name: 'hours_per_week' },
   { name: 'wage_value' },
   { name: 'job_coach' },
@@ -22,21 +23,25 @@ const PLACEMENT_FIELDS: FormField[] = [
 export function PlacementsScreen() {
   const { t } = useTranslation();
   const call = useCommand();
-  const [running, setRunning] = useState(true);
+  // Running and future placements by default: one that starts next month is not hidden.
+  const { view, set, sortOn } = useListView({ status: 'current' });
   const [editing, setEditing] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const list = usePagedCall(
     'placements.list',
-    { clientId: null, employerId: null, activeOn: running ? today() : null, limit: 50, after: null },
+    { clientId: null, employerId: null, activeOn: null, view, limit: 50, after: null },
     (o) => o,
+  );
+  const th = (column: string, label: string, className?: string) => (
+    <SortTh column={column} view={view} onSort={sortOn} className={className}>
+      {label}
+    </SortTh>
   );
   return (
     <section aria-labelledby="placements-title" className="screen">
       <h1 id="placements-title">{t('placements.title')}</h1>
-      <label className="checkbox">
-        <input type="checkbox" checked={running} onChange={(e) => setRunning(e.target.checked)} />{' '}
-        {t('placements.onlyRunning')}
-      </label>
+      <ListFilters list="placements" view={view} set={set} manager="client" targetGroup />
+      <ExportList list="placements" view={view} />
       <Status text={notice} />
       {editing && list.items.some((p) => p.id === editing) && (
         <RecordForm
@@ -67,16 +72,14 @@ export function PlacementsScreen() {
       <table className="table" aria-label={t('placements.listLabel')}>
         <thead>
           <tr>
-            <th scope="col">{t('placements.col.client')}</th>
-            <th scope="col">{t('placements.col.employer')}</th>
-            <th scope="col">{t('placements.col.vacancy')}</th>
-            <th scope="col">{t('placements.col.kind')}</th>
-            <th scope="col">{t('placements.col.start')}</th>
-            <th scope="col">{t('placements.col.end')}</th>
-            <th scope="col" className="num">
-              {t('placements.col.hours')}
-            </th>
-            <th scope="col">{t('placements.col.coach')}</th>
+            {th('client', t('placements.col.client'))}
+            {th('employer', t('placements.col.employer'))}
+            {th('vacancy', t('placements.col.vacancy'))}
+            {th('kind', t('placements.col.kind'))}
+            {th('start_date', t('placements.col.start'))}
+            {th('end_date', t('placements.col.end'))}
+            {th('hours_per_week', t('placements.col.hours'), 'num')}
+            {th('job_coach', t('placements.col.coach'))}
             <th scope="col">
               <span className="visually-hidden">{t('work.actions')}</span>
             </th>

@@ -10,9 +10,16 @@ import { T } from '../../i18n/reports.js';
 
 const PAGE = 200;
 
-export function RecordList(props: { name: ReportName; params: ReportParams; figure: string; onClose(): void }) {
+export function RecordList(props: {
+  name: ReportName;
+  params: ReportParams;
+  figure: string;
+  /** The report is made as known on this moment: so are its records. */
+  asKnownOn?: string;
+  onClose(): void;
+}) {
   // Reload when the figure, the report or its parameters change; "Meer tonen" asks for more.
-  const key = `${props.name}|${props.figure}|${JSON.stringify(props.params)}`;
+  const key = `${props.name}|${props.figure}|${JSON.stringify(props.params)}|${props.asKnownOn ?? ''}`;
   const [shown, setShown] = useState({ key, limit: PAGE });
   const limit = shown.key === key ? shown.limit : PAGE;
   const q = useCall('reports.records', {
@@ -21,6 +28,7 @@ export function RecordList(props: { name: ReportName; params: ReportParams; figu
     figure: props.figure,
     offset: 0,
     limit,
+    ...(props.asKnownOn ? { asKnownOn: props.asKnownOn } : {}),
   });
   const label = q.data?.label ?? '';
   const total = q.data?.total ?? 0;

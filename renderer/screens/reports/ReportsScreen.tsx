@@ -2,61 +2,30 @@
 // tables and charts, click a figure to see the records it counts, print or download it.
 // #/rapportages/<name> opens a report directly. Dates are typed the Dutch way (DateInput) and
 // numbers with a decimal comma; the charts load on demand (recharts is the biggest library).
+// Issue 14: "Stand van registratie op" makes the report as known on a moment (said on screen and
+// on paper), "Leveren" archives it, #/rapportages/geleverd lists the delivered reports.
 import { lazy, Suspense, useState } from 'react';
-import type { ReportName, ReportParamName, ReportParams } from '../../../db/model/reports.js';
+import type { ReportName, ReportParams } from '../../../db/model/reports.js';
 import { formatDateNl } from '../../../db/model/calendar.js';
 import { CODE_LISTS } from '../../../db/model/codes.js';
-import { parseTypedDate, parseTypedNumber } from '../../../db/model/forms.js';
 import { hrefOf } from '../../stores/route.js';
-import { today } from '../../clock.js';
 import { useCall, useMust } from '../../data/hooks.js';
 import { useSavePdf } from '../../data/provider.js';
+import { useMay } from '../../access.js';
 import { DateInput } from '../../components/DateInput.js';
 import { ReportTables } from './ReportTables.js';
 import { RecordList } from './RecordList.js';
+import { ArchiveView } from './ArchiveView.js';
+import { DeliverPanel } from './DeliverPanel.js';
+import { FIELDS, toKnownOn, toParams } from './params-form.js';
+import { ExplanationFields, KnownOnFields } from './ExtraFields.js';
 import { T } from '../../i18n/reports.js';
 import './reports.css';
 
 const ReportChart = lazy(() => import('./ReportCharts.js').then((m) => ({ default: m.ReportChart })));
 
-const FIELDS: {
-  key: ReportParamName;
-  label: string;
-  kind: 'date' | 'number' | 'text' | 'target_group' | 'referrer';
-}[] = [
-  { key: 'from', label: T.from, kind: 'date' },
-  { key: 'to', label: T.to, kind: 'date' },
-  { key: 'as_of', label: T.asOf, kind: 'date' },
-  { key: 'target_percent', label: T.targetPercent, kind: 'number' },
-  { key: 'norm', label: T.norm, kind: 'number' },
-  { key: 'interval_days', label: T.intervalDays, kind: 'number' },
-  { key: 'account_manager', label: T.accountManager, kind: 'text' },
-  { key: 'target_group', label: T.targetGroup, kind: 'target_group' },
-  { key: 'referrer', label: T.referrer, kind: 'referrer' },
-];
-
-/** The typed settings as report parameters, or the Dutch message of each field that is wrong. */
-function toParams(
-  form: Record<string, string>,
-  allowed: string[],
-): { params: ReportParams; errors: Record<string, string> } {
-  const out: Record<string, string | number> = {};
-  const errors: Record<string, string> = {};
-  for (const f of FIELDS) {
-    const v = form[f.key]?.trim();
-    if (!v || !allowed.includes(f.key)) continue;
-    if (f.kind === 'date') {
-      const iso = parseTypedDate(v, today());
-      if (iso) out[f.key] = iso;
-      else errors[f.key] = T.badDate;
-    } else if (f.kind === 'number') {
-      const n = parseTypedNumber(v);
-      if (n === null) errors[f.key] = T.badNumber;
-      else out[f.key] = n;
-    } else out[f.key] = v;
-  }
-  return { params: out as ReportParams, errors };
-}
+/** The route segment of the archive view (#/rapportages/geleverd). */
+const ARCHIVE = 'geleverd';
 
 function periodLine(d: Record<string, unknown>): string {
   const from = (d.from ?? d.baseline_date) as string | undefined;
@@ -82,19 +51,32 @@ export function ReportsScreen(props: { rest?: string[] }) {
   const must = useMust();
   const savePdf = useSavePdf();
   const catalog = useCall('reports.list', {}).data ?? [];
-  const name: ReportName = (props.rest?.[0] as ReportName) ?? 'caseload-development';
+  const mayDeliver = useMay('reports.deliver');
+  const mayArchive = useMay('archive.list');
+  const archive = props.rest?.[0] === ARCHIVE;
+  const name: ReportName = archive
+    ? 'caseload-development'
+    : ((props.rest?.[0] as ReportName) ?? 'caseload-development');
   // The settings typed and applied belong to one report: a new report starts from its defaults
   // (this year up to today; the last half year).
   const [typed, setTyped] = useState<{ name: ReportName; form: Record<string, string> }>({ name, form: {} });
-  const [ran, setApplied] = useState<{ name: ReportName; params: ReportParams }>({ name, params: {} });
+  const [ran, setApplied] = useState<{ name: ReportName; params: ReportParams; knownOn?: string; shown?: string }>({
+    name,
+    params: {},
+  });
   const form = typed.name === name ? typed.form : {};
   const applied = ran.name === name ? ran.params : {};
+  const knownOn = ran.name === name ? ran.knownOn : undefined;
+  const knownShown = ran.name === name ? ran.shown : undefined;
   const setForm = (f: Record<string, string>) => setTyped({ name, form: f });
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [figureOf, setFigure] = useState<{ key: string; figure: string } | null>(null);
-  const runKey = JSON.stringify([name, applied]);
+  const runKey = JSON.stringify([name, applied, knownOn]);
   const figure = figureOf?.key === runKey ? figureOf.figure : null;
-  const q = useCall('reports.run', { name, params: applied });
+  const q = useCall(
+    'reports.run',
+    archive ? null : { name, params: applied, ...(knownOn ? { asKnownOn: knownOn } : {}) },
+  );
   const result = q.data;
   const busy = q.loading;
   const [saveError, setError] = useState<string | null>(null);
@@ -103,15 +85,22 @@ export function ReportsScreen(props: { rest?: string[] }) {
 
   const run = (f: Record<string, string>, allowed: string[]) => {
     const { params, errors } = toParams(f, allowed);
-    setFieldErrors(errors);
-    if (Object.keys(errors).length) return;
+    const known = toKnownOn(f);
+    const all = { ...errors, ...known.errors };
+    setFieldErrors(all);
+    if (Object.keys(all).length) return;
     setError(null);
-    setApplied({ name, params });
+    setApplied({ name, params, knownOn: known.asKnownOn, shown: known.shown });
   };
 
   const save = async (format: 'csv' | 'xlsx' | 'html') => {
     try {
-      const f = await must('reports.file', { name, params: applied, format });
+      const f = await must('reports.file', {
+        name,
+        params: applied,
+        format,
+        ...(knownOn ? { asKnownOn: knownOn } : {}),
+      });
       download(f.filename, f.mime, f.base64);
     } catch (e) {
       setError((e as Error).message);
@@ -128,15 +117,23 @@ export function ReportsScreen(props: { rest?: string[] }) {
           <ul>
             {catalog.map((c) => (
               <li key={c.name}>
-                <a href={hrefOf('rapportages', c.name)} aria-current={c.name === name ? 'page' : undefined}>
+                <a href={hrefOf('rapportages', c.name)} aria-current={!archive && c.name === name ? 'page' : undefined}>
                   {c.title}
                 </a>
               </li>
             ))}
+            {mayArchive && (
+              <li className="reports-list-archive">
+                <a href={hrefOf('rapportages', ARCHIVE)} aria-current={archive ? 'page' : undefined}>
+                  {T.archive}
+                </a>
+              </li>
+            )}
           </ul>
         </nav>
         <div className="reports-body">
-          {current && (
+          {archive && <ArchiveView />}
+          {!archive && current && (
             <form
               className="report-params no-print"
               noValidate
@@ -159,10 +156,36 @@ export function ReportsScreen(props: { rest?: string[] }) {
                         onChange={(v) => setForm({ ...form, [f.key]: v })}
                         error={fieldErrors[f.key]}
                       />
+                    ) : f.kind === 'referrer' ? (
+                      <fieldset className="field checkbox-group" key={f.key}>
+                        <legend>{f.label}</legend>
+                        {Object.entries(CODE_LISTS.referrer).map(([code, label]) => {
+                          const chosen = (form.referrer ?? '').split(',').filter(Boolean);
+                          return (
+                            <label key={code} className="checkbox">
+                              <input
+                                type="checkbox"
+                                checked={chosen.includes(code)}
+                                onChange={(e) =>
+                                  setForm({
+                                    ...form,
+                                    referrer: (e.target.checked
+                                      ? [...chosen, code]
+                                      : chosen.filter((c) => c !== code)
+                                    ).join(','),
+                                  })
+                                }
+                              />{' '}
+                              {label}
+                            </label>
+                          );
+                        })}
+                        <p className="muted">{T.referrerAny}</p>
+                      </fieldset>
                     ) : (
                       <div className="field" key={f.key}>
                         <label htmlFor={`report-${f.key}`}>{f.label}</label>
-                        {f.kind === 'target_group' || f.kind === 'referrer' ? (
+                        {f.kind === 'target_group' ? (
                           <select
                             id={`report-${f.key}`}
                             value={form[f.key] ?? ''}
@@ -193,6 +216,8 @@ export function ReportsScreen(props: { rest?: string[] }) {
                     ),
                   )}
                 </div>
+                {current.params.includes('explanations') && <ExplanationFields form={form} setForm={setForm} />}
+                <KnownOnFields form={form} setForm={setForm} errors={fieldErrors} />
                 <div className="button-row">
                   <button type="submit" className="button primary" disabled={busy}>
                     {busy ? T.running : T.run}
@@ -201,17 +226,18 @@ export function ReportsScreen(props: { rest?: string[] }) {
               </fieldset>
             </form>
           )}
-          {error && (
+          {!archive && error && (
             <p role="alert" className="error-text">
               {error}
             </p>
           )}
-          {result && (
+          {!archive && result && (
             <article className="report-result" aria-busy={busy}>
               <div className="screen-head">
                 <div>
                   <h2 className="report-title">{result.title}</h2>
                   <p className="muted">{periodLine(result.data)}</p>
+                  {knownShown && <p className="notice warning known-on-banner">{T.knownOnBanner(knownShown)}</p>}
                 </div>
                 <div className="button-row no-print">
                   <button type="button" className="button" onClick={() => window.print()}>
@@ -233,6 +259,7 @@ export function ReportsScreen(props: { rest?: string[] }) {
                   </button>
                 </div>
               </div>
+              {mayDeliver && <DeliverPanel name={name} params={applied} asKnownOn={knownOn} />}
               <p className="muted no-print">{T.clickHint}</p>
               <div className={figure ? 'report-split' : undefined}>
                 <div>
@@ -249,7 +276,15 @@ export function ReportsScreen(props: { rest?: string[] }) {
                     }
                   />
                 </div>
-                {figure && <RecordList name={name} params={applied} figure={figure} onClose={() => setFigure(null)} />}
+                {figure && (
+                  <RecordList
+                    name={name}
+                    params={applied}
+                    figure={figure}
+                    asKnownOn={knownOn}
+                    onClose={() => setFigure(null)}
+                  />
+                )}
               </div>
             </article>
           )}

@@ -8,6 +8,7 @@ import { formatDateNl, formatNumber } from '../../format.js';
 import { MoreButton } from '../../components/Card.js';
 import { usePagedCall } from '../../data/hooks.js';
 import { VacancyForm } from './VacancyForm.js';
+import { ExportList, ListFilters, SortTh, useListView } from '../../components/ListTools.js';
 import { VacancyDetail } from './VacancyDetail.js';
 import { VacancyOverview } from './VacancyOverview.js';
 
@@ -17,10 +18,16 @@ function VacancyList() {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<Status | ''>('open');
+  const { view, set, sortOn } = useListView();
   const list = usePagedCall(
     'vacancies.list',
-    { status: status || null, employerId: null, query, banenafspraak: null, limit: 50, after: null },
+    { status: status || null, employerId: null, query, banenafspraak: null, view, limit: 50, after: null },
     (o) => o,
+  );
+  const th = (column: string, label: string, className?: string) => (
+    <SortTh column={column} view={view} onSort={sortOn} className={className}>
+      {label}
+    </SortTh>
   );
   return (
     <>
@@ -41,6 +48,15 @@ function VacancyList() {
           </select>
         </div>
       </div>
+      <ListFilters
+        list="vacancies"
+        view={view}
+        set={set}
+        manager="employer"
+        targetGroup={['banenafspraak']}
+        statuses={false}
+      />
+      <ExportList list="vacancies" view={{ ...view, status: status || null }} query={query} />
       {list.error && (
         <p role="alert" className="error-text">
           {list.error}
@@ -49,17 +65,14 @@ function VacancyList() {
       <table className="table" aria-label={t('vacancies.listLabel')}>
         <thead>
           <tr>
-            <th scope="col">{t('vacancies.col.title')}</th>
-            <th scope="col">{t('vacancies.col.employer')}</th>
-            <th scope="col">{t('vacancies.col.city')}</th>
-            <th scope="col" className="num">
-              {t('vacancies.col.hours')}
-            </th>
-            <th scope="col">{t('vacancies.col.opened')}</th>
-            <th scope="col">{t('vacancies.col.status')}</th>
-            <th scope="col" className="num">
-              {t('vacancies.col.proposed')}
-            </th>
+            {th('title', t('vacancies.col.title'))}
+            {th('employer', t('vacancies.col.employer'))}
+            {th('city', t('vacancies.col.city'))}
+            {th('hours_per_week', t('vacancies.col.hours'), 'num')}
+            {th('opened_date', t('vacancies.col.opened'))}
+            {th('status', t('vacancies.col.status'))}
+            {th('proposed', t('vacancies.col.proposed'), 'num')}
+            {th('placed', t('vacancies.col.placed'), 'num')}
           </tr>
         </thead>
         <tbody>
@@ -75,6 +88,7 @@ function VacancyList() {
               <td>{formatDateNl(v.opened_date)}</td>
               <td>{t(`vacancies.status.${v.status}`)}</td>
               <td className="num">{formatNumber(v.proposed)}</td>
+              <td className="num">{formatNumber(v.placed)}</td>
             </tr>
           ))}
         </tbody>

@@ -19,6 +19,8 @@ const TABLE: Record<MethodName, string> = {
   'clients.create': 'K-TMB',
   'clients.update': 'K-TMB',
   'clients.byBsn': 'K-T-B',
+  'lists.file': 'KWTMB',
+  'clients.ownFile': 'KWTMB', // the handler allows only a beheerder or the client's account manager
   'users.list': '----B',
   'users.create': '----B',
   'users.update': '----B',
@@ -80,6 +82,8 @@ const TABLE: Record<MethodName, string> = {
   'archive.list': '---MB',
   'archive.verify': '---MB',
   'archive.changes': '---MB',
+  'settings.get': 'KWTMB',
+  'settings.save': '----B',
   'exports.overview': 'KWTMB',
   'exports.run': 'KWTMB',
   'exports.queue': 'KWTMB',

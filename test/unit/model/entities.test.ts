@@ -116,6 +116,7 @@ describe('the entity registry', () => {
         'wage_subsidy',
         'job_coach',
         'wage_value',
+        'end_reason',
       ],
       activity: ['ref', 'deleted', 'client_id', 'kind', 'provider', 'start_date', 'end_date', 'outcome'],
       contact: [

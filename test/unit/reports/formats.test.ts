@@ -22,7 +22,7 @@ describe('csv', () => {
     expect([...buf.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = buf.toString('utf8').slice(1);
     const lines = text.split('\r\n');
-    expect(lines[0]).toBe('Reden van uitstroom');
+    expect(lines[0]).toBe('Reden van uitstroom eerste halfjaar 2016');
     expect(lines).toContain('Reden uitstroom;Aantal;Aandeel (%)');
     const regular = lines.find((l) => l.startsWith('Waarvan regulier werk;'))!;
     const d = runReport(store, 'exit-reasons', half).data as { regular_work: number; total: number };

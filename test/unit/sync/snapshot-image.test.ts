@@ -1,0 +1,180 @@
+// Snapshot images carry the journal's packed rows (format 3, db/sync/snapshot.ts): a new laptop
+// checks every row by the same rule as a segment's changes and refuses the whole snapshot for one
+// bad row - JSON not as the packer writes it, an unknown field number, a value of the wrong type,
+// a clock of another device, a record whose rows are not together. Images of one change per row
+// (format 2, written by earlier versions) still restore.
+import Database from 'better-sqlite3';
+import { copyFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { writeStreamedFile, type FileHeader } from '../../../db/sync/container.js';
+import { openTeam } from '../../../db/sync/identity.js';
+import { rootOf, snapshotPath } from '../../../db/sync/layout.js';
+import { writeSnapshotImage } from '../../../db/sync/snapshot.js';
+import { readTeamFile } from '../../../db/sync/team.js';
+import { expand, type PackedRow } from '../../../db/journal/entries.js';
+import { fieldNumber } from '../../../db/model/entities.js';
+import { Cloud, expectSameDumps, type Laptop } from './harness.js';
+
+async function teamOfTwo(): Promise<{ cloud: Cloud; A: Laptop; B: Laptop }> {
+  const cloud = new Cloud(11, Date.UTC(2026, 11, 1, 9));
+  const A = cloud.laptop('a');
+  const B = cloud.laptop('b');
+  await A.create();
+  A.type((w) => {
+    for (let k = 0; k < 30; k++)
+      w.create('client', { ref: `K-${k}`, last_name: `Achternaam ${k}`, hours_available: 24, driving_licence: ['B'] });
+  });
+  A.edit('client', A.idOf('clients', 'K-3'), { city: 'Emmeloord' });
+  await A.sync({ snapshot: true });
+  cloud.propagate();
+  await B.join();
+  await cloud.settle();
+  return { cloud, A, B };
+}
+
+/** Signs `image` as a snapshot of B's that claims to cover more than any other (tried first). */
+async function publishAs(B: Laptop, image: string, seq: number, format: number): Promise<string> {
+  const root = rootOf(B.folder);
+  const team = readTeamFile(root)!;
+  const id = await openTeam(B.store, root, team, B.keys);
+  const img = new Database(image, { readonly: true });
+  const count = img.prepare('SELECT count(*) FROM journal').pluck().get() as number;
+  img.close();
+  const header: FileHeader = {
+    format,
+    kind: 'snapshot',
+    team: team.team,
+    device: B.device,
+    epoch: 1,
+    seq,
+    count,
+    created: Date.UTC(2026, 11, 1, 10),
+    schema: 1,
+    maxHlc: B.store.clock.current(),
+    vector: { [`${B.device}.1`]: { upTo: 1000 + seq, extra: [] } },
+  };
+  const target = snapshotPath(root, 1, B.device, seq);
+  await writeStreamedFile(target, header, image, id, id.signer);
+  return target;
+}
+
+/** A new laptop that sees B's folder (with every snapshot in it) and joins. */
+async function newLaptop(cloud: Cloud, A: Laptop, B: Laptop): Promise<Laptop> {
+  const N = cloud.laptop(`n${cloud.laptops.length}`);
+  cloud.teamOwner = A;
+  cloud.propagate();
+  const from = join(rootOf(B.folder), 'snapshots', '1');
+  for (const f of readdirSync(from)) copyFileSync(join(from, f), join(rootOf(N.folder), 'snapshots', '1', f));
+  await N.join();
+  return N;
+}
+
+describe('snapshot images', () => {
+  it('refuses a packed image with any bad row, names the file, and bootstraps from a good one', async () => {
+    const { cloud, A, B } = await teamOfTwo();
+    const last = fieldNumber('client', 'last_name')!;
+    const hours = fieldNumber('client', 'hours_available')!;
+    const other = 'f'.repeat(16);
+    // Each: one change to one row of B's real image.
+    const mutations: [string, string, RegExp][] = [
+      [
+        'duplicate key',
+        `UPDATE journal SET fields = '{"${last}":"Een","${last}":"Twee"}' WHERE seq = 1`,
+        /ongeldige JSON/,
+      ],
+      ['spaces in the JSON', `UPDATE journal SET fields = replace(fields, ':', ': ') WHERE seq = 1`, /ongeldige JSON/],
+      [
+        'unknown field number',
+        `UPDATE journal SET fields = json_set(fields, '$."900"', 'x') WHERE seq = 1`,
+        /onbekend veldnummer/,
+      ],
+      [
+        'wrong type',
+        `UPDATE journal SET fields = json_set(fields, '$."${hours}"', 'veel') WHERE seq = 1`,
+        /hours_available heeft het verkeerde type/,
+      ],
+      [
+        'other device',
+        `UPDATE journal SET clocks = '{"${last}":"000000000000001-0000-${other}"}' WHERE seq = 1`,
+        /klok van een ander apparaat/,
+      ],
+      ['counter out of range', `UPDATE journal SET clocks = '{"${last}":70000}' WHERE seq = 1`, /ongeldige klokwaarde/],
+      [
+        'base of a missing field',
+        `UPDATE journal SET bases = '{"77":"000000000000001-0000-${other}"}' WHERE seq = 1`,
+        /klok of basis van een veld/,
+      ],
+      ['unknown entity', `UPDATE journal SET entity = 'salaris' WHERE seq = 1`, /onbekend soort record/],
+      [
+        'record not together',
+        `INSERT INTO journal(entity, row_id, hlc, user, fields, clocks, bases)
+         SELECT entity, row_id, hlc, user, fields, clocks, bases FROM journal WHERE seq = 1`,
+        /UNIQUE/,
+      ],
+    ];
+    const bad: string[] = [];
+    for (const [i, [, sql]] of mutations.entries()) {
+      const image = join(cloud.base, `bad-${i}.sqlite`);
+      writeSnapshotImage(B.store, image);
+      const img = new Database(image);
+      expect(img.prepare('SELECT count(*) FROM journal WHERE fields IS NOT NULL').pluck().get()).toBeGreaterThan(1);
+      img.exec(sql);
+      img.close();
+      // Later mutations claim more, so each is tried (and refused) before the next.
+      bad.push(await publishAs(B, image, 100 + i, 3));
+    }
+    const N = await newLaptop(cloud, A, B);
+    const r = await N.sync();
+    const problems = N.store.db.prepare('SELECT path, message FROM sync_problems').all() as {
+      path: string;
+      message: string;
+    }[];
+    expect(r.bootstrapped, JSON.stringify(problems)).toBe(true);
+    for (const [i, target] of bad.entries()) {
+      const name = target.split(/[\\/]/).pop()!;
+      const p = problems.find((x) => x.path.endsWith(name));
+      expect(p?.message, mutations[i]![0]).toMatch(mutations[i]![2]);
+    }
+    // Nothing of the bad images arrived.
+    expect(N.dump()).not.toMatch(/Een|Twee|salaris/);
+    await cloud.settle();
+    expectSameDumps([A, B, N]);
+  }, 60_000);
+
+  it('restores an image of one change per row (format 2) from an earlier version', async () => {
+    const { cloud, A, B } = await teamOfTwo();
+    const image = join(cloud.base, 'flat.sqlite');
+    const img = new Database(image);
+    img.exec(`CREATE TABLE journal (seq INTEGER PRIMARY KEY, entity TEXT NOT NULL, row_id TEXT NOT NULL,
+        field TEXT NOT NULL, value TEXT, hlc TEXT NOT NULL, base_hlc TEXT, device TEXT NOT NULL, user TEXT NOT NULL)`);
+    const ins = img.prepare(
+      'INSERT INTO journal(entity, row_id, field, value, hlc, base_hlc, device, user) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    const rows = B.store.db.prepare('SELECT * FROM journal ORDER BY row_id, entity, seq').all() as PackedRow[];
+    let changes = 0;
+    for (const row of rows)
+      for (const c of expand(row)) {
+        ins.run(c.entity, c.row_id, c.field, JSON.stringify(c.value), c.hlc, c.base_hlc, c.device, c.user);
+        changes++;
+      }
+    img.close();
+    B.store.db.prepare('ATTACH DATABASE ? AS flat').run(image);
+    B.store.db
+      .exec(`CREATE TABLE flat.sync_ingested AS SELECT device, epoch, seq, hash, changes, created, at FROM main.sync_ingested;
+      CREATE TABLE flat.sync_conflicts AS SELECT * FROM main.sync_conflicts`);
+    B.store.db.exec('DETACH DATABASE flat');
+    await publishAs(B, image, 200, 2);
+    const N = await newLaptop(cloud, A, B);
+    const r = await N.sync();
+    expect(r.bootstrapped).toBe(true);
+    expect(N.store.db.prepare('SELECT count(*) FROM sync_problems').pluck().get()).toBe(0);
+    // Every change of the image, packed here (one row per write again).
+    const packed = N.store.db.prepare('SELECT * FROM journal').all() as PackedRow[];
+    expect(packed.flatMap(expand)).toHaveLength(changes);
+    expect(packed.length).toBeLessThan(changes);
+    expect(N.dump()).toContain('Emmeloord');
+    await cloud.settle();
+    expectSameDumps([A, B, N]);
+  }, 60_000);
+});
