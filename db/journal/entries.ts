@@ -75,3 +75,24 @@ export const ENTITY_TABLES: Record<EntityName, string> = Object.fromEntries(
 export function* changesSince(store: StoreBase, seq = 0): Generator<StoredChange> {
   for (const row of rowsSince(store, seq)) yield* expand(row);
 }
+
+/**
+ * The refs journaled in (from, upto]: distinct (entity, ref), by entity and ref (the collision
+ * check after a sync round, db/records/refs.ts). Field number 0 is `ref` (db/model/entities.ts).
+ */
+export function refsJournaled(store: StoreBase, from: number, upto: number): { entity: string; ref: string }[] {
+  return store
+    .stmt(
+      `SELECT DISTINCT entity, value AS ref FROM journal_changes
+       WHERE seq > ? AND seq <= ? AND field_no = 0 AND type = 'text' ORDER BY entity, ref`,
+    )
+    .all(from, upto) as { entity: string; ref: string }[];
+}
+
+/** The highest clock of any change of one record (null when it has none). */
+export function newestClock(store: StoreBase, entity: string, rowId: string): string | null {
+  return (
+    (store.stmt('SELECT max(hlc) FROM journal_changes WHERE entity = ? AND row_id = ?').pluck().get(entity, rowId) as
+      string | null) ?? null
+  );
+}

@@ -3,6 +3,7 @@
 // SQLite's own work. The query is built once from placeholder arguments; each run binds the real
 // values in their places, through the store's statement cache like `store.all`/`first`.
 import type { Compilable, Kysely } from 'kysely';
+import { ENTITIES, type EntityName } from '../model/entities.js';
 import type { DB } from '../store/schema.js';
 import type { StoreBase } from '../store/open.js';
 
@@ -22,7 +23,7 @@ export interface CompiledQuery<A extends unknown[], R> {
 export function compiled<A extends unknown[], R>(
   build: (db: Kysely<DB>, ...args: A) => Compilable<R>,
 ): CompiledQuery<A, R> {
-  let plan: { sql: string; slots: Slot[] } | undefined;
+  let plan: { sql: string; slots: Slot[]; direct: boolean } | undefined;
   const prepare = (store: StoreBase, args: A) => {
     if (!plan) {
       const marks = args.map((_, i) => `\u0000compiled argument ${i}\u0000`);
@@ -33,9 +34,11 @@ export function compiled<A extends unknown[], R>(
       });
       if (marks.some((_, i) => !slots.some((s) => 'arg' in s && s.arg === i)))
         throw new Error(`compiled query: every argument must be a bound value (${c.sql})`);
-      plan = { sql: c.sql, slots };
+      // The arguments themselves when they are the parameters in order (no copy per run).
+      const direct = slots.length === args.length && slots.every((s, i) => 'arg' in s && s.arg === i);
+      plan = { sql: c.sql, slots, direct };
     }
-    const values = plan.slots.map((s) => ('arg' in s ? args[s.arg] : s.value));
+    const values = plan.direct ? args : plan.slots.map((s) => ('arg' in s ? args[s.arg] : s.value));
     // raw SQL: runs the SQL Kysely compiled above, through the store's statement cache
     return { stmt: store.stmt(plan.sql), values };
   };
@@ -52,6 +55,24 @@ export function compiled<A extends unknown[], R>(
       const { stmt, values } = prepare(store, args);
       return stmt.iterate(...values) as IterableIterator<R>;
     },
+  };
+}
+
+/** The table of a synced entity. */
+export type EntityTable = (typeof ENTITIES)[EntityName]['table'];
+
+/** One compiled query per entity, for queries whose table depends on the entity; each is built on first use. */
+export function compiledPerEntity<A extends unknown[], R>(
+  build: (db: Kysely<DB>, table: EntityTable, entity: EntityName, ...args: A) => Compilable<R>,
+): (entity: EntityName) => CompiledQuery<A, R> {
+  const queries = new Map<EntityName, CompiledQuery<A, R>>();
+  return (entity) => {
+    let q = queries.get(entity);
+    if (!q) {
+      const table = ENTITIES[entity].table;
+      queries.set(entity, (q = compiled((db, ...args: A) => build(db, table, entity, ...args))));
+    }
+    return q;
   };
 }
 

@@ -30,21 +30,38 @@
 // other marker is refused, reported (sync problem, audit) and the client stays. isPurged()
 // counts a marker only once the row is gone here, so a refused marker blocks no changes.
 import { createHash } from 'node:crypto';
+import { sql, type SqlBool } from 'kysely';
 import { AppError } from '../model/errors.js';
-import { ENTITIES, type EntityName } from '../model/entities.js';
+import { ENTITIES, isEntityName, type EntityName } from '../model/entities.js';
 import { audit } from '../store/audit.js';
+import { newestClock } from '../journal/entries.js';
 import type { Store } from '../journal/store.js';
+import { compiled, compiledPerEntity } from '../records/compiled.js';
+import { idList } from '../records/id-list.js';
 import { eligibleIds } from './list.js';
 
 export function markerId(entity: EntityName | string, rowId: string): string {
   return createHash('sha256').update(`caseload-purge\u001f${entity}\u001f${rowId}`).digest('hex').slice(0, 40);
 }
 
+// isPurged runs for every changed record a sync round brings in: compiled once, reused.
+const MARKER = compiled((db, id: string) =>
+  db
+    .selectFrom('purge_markers')
+    .select(sql<number>`1`.as('one'))
+    .where('id', '=', id),
+);
+const ROW = compiledPerEntity((db, table, _entity, id: string) =>
+  db
+    .selectFrom(table)
+    .select(sql<number>`1`.as('one'))
+    .where('id', '=', id),
+);
+
 export function isPurged(store: Store, entity: EntityName | string, rowId: string): boolean {
-  if (store.stmt('SELECT 1 FROM purge_markers WHERE id = ?').get(markerId(entity, rowId)) === undefined) return false;
-  const table = (ENTITIES as Record<string, { table: string }>)[entity]?.table;
+  if (MARKER.first(store, markerId(entity, rowId)) === undefined) return false;
   // Still here: the purge was refused on this laptop (or not carried out yet), so changes apply.
-  return !table || store.stmt(`SELECT 1 FROM ${table} WHERE id = ?`).get(rowId) === undefined;
+  return !isEntityName(entity) || ROW(entity).first(store, rowId) === undefined;
 }
 
 /** Tables the purge handles itself or that must never be swept (system, journal, audit chain, search). */
@@ -61,14 +78,15 @@ function collect(store: Store, clientIds: string[]): PurgeSet {
   const ids = [...clientIds];
   // Records merged into a purged client belong to the same person.
   for (let i = 0; i < ids.length; i++) {
-    for (const m of store.stmt('SELECT id FROM clients WHERE merged_into = ?').pluck().all(ids[i]) as string[])
+    for (const { id: m } of store.all(
+      store.kysely.selectFrom('clients').select('id').where('merged_into', '=', ids[i]!),
+    ))
       if (!ids.includes(m)) ids.push(m);
   }
   const rows: [EntityName, string][] = ids.map((id) => ['client', id]);
   const needles = new Set<string>(ids);
   for (const id of ids) {
-    const c = store.stmt('SELECT ref, bsn FROM clients WHERE id = ?').get(id) as
-      { ref: string | null; bsn: string | null } | undefined;
+    const c = store.first(store.kysely.selectFrom('clients').select(['ref', 'bsn']).where('id', '=', id));
     if (c?.ref) needles.add(c.ref);
     if (c?.bsn) needles.add(c.bsn);
     for (const [entity, table] of [
@@ -79,14 +97,16 @@ function collect(store: Store, clientIds: string[]): PurgeSet {
       ['placement', 'placements'],
       ['contact', 'contacts'],
     ] as const) {
-      for (const rid of store.stmt(`SELECT id FROM ${table} WHERE client_id = ?`).pluck().all(id) as string[])
-        rows.push([entity, rid]);
+      for (const r of store.all(store.kysely.selectFrom(table).select('id').where('client_id', '=', id)))
+        rows.push([entity, r.id]);
     }
   }
   // Contacts tied to a purged placement (nazorg) even if they name no client.
   const placements = rows.filter(([e]) => e === 'placement').map(([, id]) => id);
   for (const pid of placements) {
-    for (const cid of store.stmt('SELECT id FROM contacts WHERE placement_id = ?').pluck().all(pid) as string[]) {
+    for (const { id: cid } of store.all(
+      store.kysely.selectFrom('contacts').select('id').where('placement_id', '=', pid),
+    )) {
       if (!rows.some(([e, r]) => e === 'contact' && r === cid)) rows.push(['contact', cid]);
     }
   }
@@ -105,17 +125,16 @@ function collect(store: Store, clientIds: string[]): PurgeSet {
   const seen = new Set(rows.map(([e, id]) => `${e}:${id}`));
   for (let added = true; added;) {
     added = false;
-    const list = JSON.stringify(rows.map(([, id]) => id));
+    const list = rows.map(([, id]) => id);
     for (const entity of Object.keys(ENTITIES) as EntityName[]) {
       if (OWN.has(entity)) continue;
       const spec = ENTITIES[entity];
       for (const [field, f] of Object.entries(spec.fields) as [string, { type: string }][]) {
         if (f.type !== 'text' && f.type !== 'ref') continue;
-        const hits = store.db
-          .prepare(`SELECT id FROM ${spec.table} WHERE "${field}" IN (SELECT value FROM json_each(?))`)
-          .pluck()
-          .all(list) as string[];
-        for (const id of hits) {
+        const hits = store.all(
+          store.kysely.selectFrom(spec.table).select('id').where(sql.ref(field), 'in', idList(list)),
+        );
+        for (const { id } of hits) {
           if (seen.has(`${entity}:${id}`)) continue;
           seen.add(`${entity}:${id}`);
           rows.push([entity, id]);
@@ -127,29 +146,33 @@ function collect(store: Store, clientIds: string[]): PurgeSet {
   return { clients: ids, rows, needles: [...needles] };
 }
 
+// The sweep and the leftover scan go over every table and column there is, found at run time
+// (sqlite_master, table_info), so they name them through `sql.table`/`sql.ref`, untyped.
+
 function textColumns(store: Store, table: string): string[] {
-  return (store.db.prepare(`PRAGMA table_info("${table}")`).all() as { name: string; type: string }[])
+  const quoted = `"${table.replace(/"/g, '""')}"`;
+  return (store.db.pragma(`table_info(${quoted})`) as { name: string; type: string }[])
     .filter((c) => c.type === '' || /TEXT|CHAR|CLOB/i.test(c.type))
     .map((c) => c.name);
 }
 
 function allTables(store: Store): string[] {
-  return store.db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-    .pluck()
-    .all() as string[];
+  const db = store.kysely.withTables<{ sqlite_master: { type: string; name: string } }>();
+  return store
+    .all(db.selectFrom('sqlite_master').select('name').where('type', '=', 'table').orderBy('name'))
+    .map((t) => t.name);
 }
+
+/** A table found at run time, with the columns the sweep and the scan use. */
+const anyTable = (table: string) => sql<Record<string, unknown>>`${sql.table(table)}`.as('t');
 
 /** Deletes rows of other modules' tables that point at purged rows. Returns rows deleted per table. */
 function sweep(store: Store, values: string[]): Record<string, number> {
   const out: Record<string, number> = {};
-  const list = JSON.stringify(values);
   for (const table of allTables(store)) {
     if (SYNCED_TABLES.has(table) || NOT_SWEPT.test(table)) continue;
     for (const col of textColumns(store, table)) {
-      const n = store.db
-        .prepare(`DELETE FROM "${table}" WHERE "${col}" IN (SELECT value FROM json_each(?))`)
-        .run(list).changes;
+      const n = store.run(store.kysely.deleteFrom(anyTable(table)).where(sql.ref(col), 'in', idList(values))).changes;
       if (n) out[table] = (out[table] ?? 0) + n;
     }
   }
@@ -171,7 +194,12 @@ export function leftovers(store: Store, needles: string[]): { table: string; col
     // hold a person's id, ref or BSN (the others are entity names, clocks, users and times).
     const cols = table === 'journal' ? ['row_id', 'fields'] : textColumns(store, table);
     for (const col of cols) {
-      const n = store.db.prepare(`SELECT count(*) FROM "${table}" WHERE purge_hit("${col}")`).pluck().get() as number;
+      const n = store.first(
+        store.kysely
+          .selectFrom(anyTable(table))
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where(sql<SqlBool>`purge_hit(${sql.ref(col)})`),
+      )!.n;
       if (n) out.push({ table, column: col, rows: n });
     }
   }
@@ -179,17 +207,22 @@ export function leftovers(store: Store, needles: string[]): { table: string; col
 }
 
 function destroy(store: Store, user: string, set: PurgeSet, on: string): Record<string, number> {
-  const delJournal = store.db.prepare('DELETE FROM journal WHERE entity = ? AND row_id = ?');
   const counts: Record<string, number> = {};
   for (const [entity, id] of set.rows) {
-    delJournal.run(entity, id);
+    store.run(store.kysely.deleteFrom('journal').where('entity', '=', entity).where('row_id', '=', id));
     const table = ENTITIES[entity].table;
-    counts[table] = (counts[table] ?? 0) + store.db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(id).changes;
+    counts[table] = (counts[table] ?? 0) + store.run(store.kysely.deleteFrom(table).where('id', '=', id)).changes;
   }
   const swept = sweep(store, [...set.rows.map(([, id]) => id), ...set.needles]);
   for (const [t, n] of Object.entries(swept)) counts[t] = (counts[t] ?? 0) + n;
   // Deleted terms stay in older FTS segments until they are merged.
-  store.db.prepare("INSERT INTO search_fts(search_fts) VALUES ('optimize')").run();
+  // (FTS5's 'optimize' command: an insert into the column named like the index.)
+  store.run(
+    store.kysely
+      .withTables<{ search_fts: { search_fts: string } }>()
+      .insertInto('search_fts')
+      .values({ search_fts: 'optimize' }),
+  );
   // The markers go through the journal like any change, so sync carries them.
   store.write(user, (w) => {
     for (const [entity, id] of set.rows) w.update('purge_marker', markerId(entity, id), { entity, purged_on: on });
@@ -217,6 +250,7 @@ function withSecureDelete<T>(store: Store, fn: () => T): T {
 /** Rewrites the file without free space (old values of earlier edits) and empties the WAL. */
 function compact(store: Store): void {
   store.db.pragma('wal_checkpoint(TRUNCATE)');
+  // raw SQL: VACUUM has no Kysely form
   withSecureDelete(store, () => store.db.exec('VACUUM'));
   store.db.pragma('wal_checkpoint(TRUNCATE)');
 }
@@ -228,7 +262,7 @@ export function purgeClients(store: Store, user: string, clientIds: string[], as
   const refused = unique.filter((id) => !eligible.has(id));
   if (refused.length) {
     const ref =
-      (store.stmt('SELECT ref FROM clients WHERE id = ?').pluck().get(refused[0]) as string | undefined) ?? refused[0];
+      store.first(store.kysely.selectFrom('clients').select('ref').where('id', '=', refused[0]!))?.ref ?? refused[0];
     throw new AppError(
       'invalid_input',
       `Klant ${ref} is niet (meer) over de bewaartermijn; er is niets vernietigd.`,
@@ -267,32 +301,32 @@ const REFUSED_META = 'retention_refused_markers';
  * client not past retention by this laptop's data) is refused, audited once and returned.
  */
 export function applyPurgeMarkers(store: Store, user: string, today: string = store.today()): ArrivedPurgeResult {
-  const markers = new Map<string, { hlc: string; on: string }>();
-  for (const r of store
-    .stmt(
-      "SELECT m.id, m.purged_on AS on_, (SELECT max(hlc) FROM journal_changes j WHERE j.entity = 'purge_marker' AND j.row_id = m.id) AS hlc FROM purge_markers m WHERE m.entity = 'client'",
-    )
-    .all() as { id: string; hlc: string; on_: string | null }[]) {
-    markers.set(r.id, { hlc: r.hlc, on: r.on_ ?? '' });
+  const markers = new Map<string, { on: string }>();
+  for (const r of store.all(
+    store.kysely.selectFrom('purge_markers').select(['id', 'purged_on']).where('entity', '=', 'client'),
+  )) {
+    markers.set(r.id, { on: r.purged_on ?? '' });
   }
   const none: ArrivedPurgeResult = { purged: 0, purgedRefs: [], conflicts: [], refused: [] };
   if (!markers.size) return none;
-  const hit: { id: string; ref: string }[] = [];
+  const hit: { id: string; ref: string; on: string }[] = [];
   const conflicts: string[] = [];
   const refused: { ref: string; reason: string; marker: string }[] = [];
-  for (const c of store.stmt('SELECT id, ref FROM clients').all() as { id: string; ref: string }[]) {
+  for (const c of store.all(store.kysely.selectFrom('clients').select(['id', 'ref'])) as {
+    id: string;
+    ref: string;
+  }[]) {
     const mid = markerId('client', c.id);
     const marker = markers.get(mid);
     if (!marker) continue;
     const set = collect(store, [c.id]);
     const newest = set.rows.reduce((max, [entity, id]) => {
-      const h = store
-        .stmt('SELECT max(hlc) FROM journal_changes WHERE entity = ? AND row_id = ?')
-        .pluck()
-        .get(entity, id) as string | null;
+      const h = newestClock(store, entity, id);
       return h && h > max ? h : max;
     }, '');
-    if (newest > marker.hlc) conflicts.push(c.ref);
+    // The marker's clock: when the purge was decided (none when its journal rows are gone).
+    const decided = newestClock(store, 'purge_marker', mid);
+    if (decided !== null && newest > decided) conflicts.push(c.ref);
     else if (!/^\d{4}-\d{2}-\d{2}$/.test(marker.on) || marker.on > today)
       refused.push({
         ref: c.ref,
@@ -301,7 +335,7 @@ export function applyPurgeMarkers(store: Store, user: string, today: string = st
       });
     else if (!eligibleIds(store, [c.id], today).has(c.id))
       refused.push({ ref: c.ref, marker: mid, reason: `op deze laptop niet over de bewaartermijn op ${today}` });
-    else hit.push({ id: c.id, ref: c.ref });
+    else hit.push({ id: c.id, ref: c.ref, on: marker.on });
   }
   // Each refusal is audited once (rounds run every 20 s), with refs only.
   const reported = new Set<string>(JSON.parse(store.getMeta(REFUSED_META) ?? '[]') as string[]);
@@ -322,13 +356,8 @@ export function applyPurgeMarkers(store: Store, user: string, today: string = st
   if (!hit.length) return { ...none, ...out };
   withSecureDelete(store, () =>
     store.db.transaction(() => {
-      for (const { id } of hit) {
-        const on = store
-          .stmt('SELECT purged_on FROM purge_markers WHERE id = ?')
-          .pluck()
-          .get(markerId('client', id)) as string;
-        destroy(store, user, collect(store, [id]), on);
-      }
+      // The marker's date (`on` is the marker's purged_on, checked above).
+      for (const { id, on } of hit) destroy(store, user, collect(store, [id]), on);
     })(),
   );
   compact(store);

@@ -2,12 +2,14 @@
 // (db/users/sign-in.ts). Users are synced (every laptop knows the team), the passphrase hash too
 // (scrypt, db/users/password.ts). The first user of a database is its beheerder; a laptop that
 // joins a team gets its person as a klantmanager (accountmanager) until a beheerder says otherwise.
+import { sql, type ExpressionBuilder, type Selectable } from 'kysely';
 import type { Role } from '../model/roles.js';
 import { ROLES } from '../model/roles.js';
 import type { Session } from '../model/roles.js';
 import { AppError } from '../model/errors.js';
 import { nextSeriesRef } from '../records/refs.js';
 import type { Store } from '../journal/store.js';
+import type { DB } from '../store/schema.js';
 import type { Value } from '../journal/write.js';
 import { checkPassphraseStrength, hashPassphrase, verifyPassphrase } from './password.js';
 import { signIn } from './sign-in.js';
@@ -22,24 +24,28 @@ export interface UserRow {
   hasPin: boolean;
 }
 
-function toUser(r: Record<string, unknown>): UserRow {
+function toUser(r: Selectable<DB['users']>): UserRow {
   return {
-    id: r.id as string,
-    ref: (r.ref as string) ?? '',
-    display_name: (r.display_name as string) ?? '',
+    id: r.id,
+    ref: r.ref ?? '',
+    display_name: r.display_name ?? '',
     role: r.role as Role,
-    email: (r.email as string) ?? null,
+    email: r.email ?? null,
     active: r.active === 1,
     hasPin: Boolean(r.pin_hash),
   };
 }
 
 export function listUsers(store: Store, includeInactive: boolean): UserRow[] {
-  const rows = store
-    .stmt(
-      `SELECT * FROM users WHERE deleted = 0 ${includeInactive ? '' : 'AND active = 1'} ORDER BY coalesce(display_name, ''), id`,
-    )
-    .all() as Record<string, unknown>[];
+  const rows = store.all(
+    store.kysely
+      .selectFrom('users')
+      .selectAll()
+      .where('deleted', '=', 0)
+      .$if(!includeInactive, (q) => q.where('active', '=', 1))
+      .orderBy((eb) => eb.fn.coalesce('display_name', eb.val('')))
+      .orderBy('id'),
+  );
   return rows.map(toUser);
 }
 
@@ -47,10 +53,19 @@ function assertRole(role: string): asserts role is Role {
   if (!(ROLES as string[]).includes(role)) throw new AppError('invalid_input', `onbekende rol '${role}'`, 'role');
 }
 
+/** `lower(display_name) = lower(name)`: names compare without case. */
+const sameName = (name: string) => (eb: ExpressionBuilder<DB, 'users'>) =>
+  eb(eb.fn('lower', ['display_name']), '=', eb.fn('lower', [eb.val(name)]));
+
 function assertUniqueName(store: Store, name: string, exceptId: string | null): void {
-  const other = store
-    .stmt('SELECT id FROM users WHERE deleted = 0 AND lower(display_name) = lower(?) AND id IS NOT ?')
-    .get(name, exceptId);
+  const other = store.first(
+    store.kysely
+      .selectFrom('users')
+      .select('id')
+      .where('deleted', '=', 0)
+      .where(sameName(name))
+      .where('id', 'is not', exceptId),
+  );
   if (other) throw new AppError('invalid_input', 'Er is al een gebruiker met deze naam.', 'display_name');
 }
 
@@ -89,8 +104,9 @@ export async function updateUser(
   actor: string,
   input: { id: string; display_name?: string; role?: string; email?: string | null; active?: boolean; pin?: string },
 ): Promise<{ id: string; changed: string[] }> {
-  const row = store.stmt('SELECT * FROM users WHERE id = ? AND deleted = 0').get(input.id) as
-    Record<string, unknown> | undefined;
+  const row = store.first(
+    store.kysely.selectFrom('users').selectAll().where('id', '=', input.id).where('deleted', '=', 0),
+  );
   if (!row) throw new AppError('not_found', 'Gebruiker niet gevonden', 'id');
   if (input.role !== undefined) assertRole(input.role);
   if (input.display_name !== undefined) assertUniqueName(store, input.display_name, input.id);
@@ -109,10 +125,15 @@ export async function updateUser(
     ((input.role !== undefined && input.role !== 'beheerder') || input.active === false);
   const changed = store.write(actor, (w) => {
     if (losesBeheer) {
-      const others = store
-        .stmt("SELECT count(*) FROM users WHERE deleted = 0 AND active = 1 AND role = 'beheerder' AND id != ?")
-        .pluck()
-        .get(input.id) as number;
+      const others = store.first(
+        store.kysely
+          .selectFrom('users')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('deleted', '=', 0)
+          .where('active', '=', 1)
+          .where('role', '=', 'beheerder')
+          .where('id', '!=', input.id),
+      )!.n;
       if (others === 0)
         throw new AppError(
           'invalid_input',
@@ -127,7 +148,13 @@ export async function updateUser(
 
 /** Active users of this database (0: nobody has to sign in; the creator is beheerder). */
 export function countUsers(store: Store): number {
-  return store.stmt('SELECT count(*) FROM users WHERE deleted = 0 AND active = 1').pluck().get() as number;
+  return store.first(
+    store.kysely
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('deleted', '=', 0)
+      .where('active', '=', 1),
+  )!.n;
 }
 
 /** Signs in as a user (by id) after verifying their passphrase; see db/users/sign-in.ts. */
@@ -145,8 +172,14 @@ export async function setOwnPassphrase(
   session: Session,
   input: { current?: string; passphrase: string },
 ): Promise<void> {
-  const row = store.stmt('SELECT pin_hash FROM users WHERE id = ? AND deleted = 0 AND active = 1').get(session.user) as
-    { pin_hash: string | null } | undefined;
+  const row = store.first(
+    store.kysely
+      .selectFrom('users')
+      .select('pin_hash')
+      .where('id', '=', session.user)
+      .where('deleted', '=', 0)
+      .where('active', '=', 1),
+  );
   if (!row) throw new AppError('forbidden', 'Alleen een aangemelde gebruiker kan een eigen wachtwoord instellen.');
   if (row.pin_hash && !session.mustChangePassphrase) {
     if (!input.current || !(await verifyPassphrase(input.current, row.pin_hash)))
@@ -167,7 +200,13 @@ export function joinedUser(store: Store, name: string): Session | null {
   // Never an existing user of the same name: two people with the same OS account name (a
   // municipal laptop image) must not share a user, and a joiner must not become the beheerder.
   const taken = (n: string) =>
-    store.stmt('SELECT 1 FROM users WHERE deleted = 0 AND lower(display_name) = lower(?)').get(n) !== undefined;
+    store.first(
+      store.kysely
+        .selectFrom('users')
+        .select(sql<number>`1`.as('one'))
+        .where('deleted', '=', 0)
+        .where(sameName(n)),
+    ) !== undefined;
   let display_name = name.trim() || 'gebruiker';
   if (taken(display_name)) display_name = `${display_name} (${store.getMeta('device_name') || store.device})`;
   for (let i = 2; taken(display_name); i++) display_name = `${name.trim()} (${i})`;

@@ -67,7 +67,9 @@ export function history(store: Store, entity: EntityName, id: string, role: Role
   const names = namer(store);
   // A client's history includes the registrations merged into it (db/sync/merge.ts).
   const merged =
-    entity === 'client' ? (store.stmt('SELECT id FROM clients WHERE merged_into = ?').pluck().all(id) as string[]) : [];
+    entity === 'client'
+      ? store.all(store.kysely.selectFrom('clients').select('id').where('merged_into', '=', id)).map((r) => r.id)
+      : [];
   const all = [id, ...merged]
     .flatMap((row) => changesOf(store, entity, row, role, names))
     .sort((a, b) => byClock(b, a));

@@ -11,12 +11,6 @@ import { REPO } from '../helpers.js';
 /** Folders whose SQL is their own business (hot paths, FTS5, the journal's statements). */
 const OWN_SQL = ['journal', 'sync', 'search', 'store'];
 
-/**
- * Files not converted yet because other work in progress owns them (issue 11). Remove a file
- * from this list when it is converted; the test fails when a listed file has no raw SQL left.
- */
-const PENDING = ['db/records/refs.ts', 'db/retention/purge.ts', 'db/users/users.ts', 'db/work/history.ts'];
-
 const REASON = /\/\/ raw SQL: \S/;
 const STATEMENT = /\b(SELECT|INSERT INTO|DELETE FROM|UPDATE \w+ SET|VACUUM|WITH \w+ AS)\b/;
 const FRAGMENT = /\b(FROM|WHERE|JOIN|ORDER BY|GROUP BY|IS NULL|IS NOT NULL|EXISTS)\b/;
@@ -151,14 +145,8 @@ describe('raw SQL outside journal, sync, search and store', () => {
     for (const file of tsFiles(db)) {
       const rel = relative(REPO, file);
       if (OWN_SQL.includes(rel.split('/')[1]!)) continue;
-      const findings = unexplained(readFileSync(file, 'utf8'));
-      if (PENDING.includes(rel)) continue;
-      for (const f of findings) problems.push(`${rel}:${f.line} ${f.what}`);
+      for (const f of unexplained(readFileSync(file, 'utf8'))) problems.push(`${rel}:${f.line} ${f.what}`);
     }
     expect(problems).toEqual([]);
-  });
-
-  it('lists as pending only files that still have raw SQL', () => {
-    for (const rel of PENDING) expect(rawSql(readFileSync(join(REPO, rel), 'utf8')), rel).not.toEqual([]);
   });
 });

@@ -104,8 +104,9 @@ describe('journal', () => {
     const tables = Object.values(ENTITIES)
       .map((e) => e.table)
       .join('|');
+    // SQL in a string, or a Kysely write (`deleteFrom('clients')`).
     const re = new RegExp(
-      `\\b(INSERT\\s+(OR\\s+\\w+\\s+)?INTO|UPDATE|DELETE\\s+FROM|REPLACE\\s+INTO)\\s+["\`]?(${tables})\\b`,
+      `\\b(INSERT\\s+(OR\\s+\\w+\\s+)?INTO|UPDATE|DELETE\\s+FROM|REPLACE\\s+INTO)\\s+["\`]?(${tables})\\b|\\.(insertInto|updateTable|deleteFrom|replaceInto)\\(\\s*['"\`](${tables})\\b`,
       'i',
     );
     const offenders: string[] = [];
