@@ -25,6 +25,7 @@ import { AppError } from '../model/errors.js';
 import { ENTITIES, ENTITY_NAMES, type EntityName } from '../model/entities.js';
 import type { Store } from '../journal/store.js';
 import { compiledPerEntity, type EntityTable } from './compiled.js';
+import { idList } from './id-list.js';
 
 /** The entities whose refs are a readable number series. */
 export const SERIES: readonly EntityName[] = ['client', 'employer', 'vacancy', 'user'];
@@ -247,12 +248,27 @@ export function resolveRefCollisions(store: Store, user = 'sync', opts: { all?: 
   const from = opts.all ? 0 : Number(store.getMeta(CHECKED) ?? 0);
   const upto = lastSeq(store);
   if (upto <= from) return [];
-  const touched = refsJournaled(store, from, upto);
+  const touched = new Map<EntityName, string[]>();
+  for (const { entity, ref } of refsJournaled(store, from, upto))
+    if (ENTITY_NAMES.includes(entity as EntityName))
+      (touched.get(entity as EntityName) ?? touched.set(entity as EntityName, []).get(entity as EntityName)!).push(ref);
   const collisions: { entity: EntityName; ref: string; losers: Claim[] }[] = [];
-  for (const { entity, ref } of touched) {
-    if (!ENTITY_NAMES.includes(entity as EntityName)) continue;
-    const claims = claimants(store, entity as EntityName, ref);
-    if (claims.length > 1) collisions.push({ entity: entity as EntityName, ref, losers: claims.slice(1) });
+  for (const [entity, refs] of touched) {
+    // Which of them more than one live record holds: one query per entity, however many refs
+    // came in (a snapshot restore brings them all).
+    for (const { ref } of store.all(
+      store.kysely
+        .selectFrom(ENTITIES[entity].table as EntityTable)
+        .select('ref')
+        .where('deleted', '=', LIVE)
+        .where('ref', 'in', idList(refs))
+        .groupBy('ref')
+        .having((eb) => eb.fn.countAll(), '>', 1)
+        .orderBy('ref'),
+    )) {
+      const claims = claimants(store, entity, ref!);
+      if (claims.length > 1) collisions.push({ entity, ref: ref!, losers: claims.slice(1) });
+    }
   }
   const out: Renumbered[] = [];
   if (collisions.length) {

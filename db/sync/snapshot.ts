@@ -394,7 +394,7 @@ function restorePacked(store: StoreBase, progress: (n: number) => void): { rows:
   db.prepare(
     `INSERT INTO main.journal(${PACKED_COLUMNS}, at) SELECT ${PACKED_COLUMNS}, ? FROM snap.journal ORDER BY seq`,
   ).run(store.now());
-  const rebuild = withoutIndexes(db);
+  const finish = bulkLoad(db);
   const page = db.prepare(`SELECT seq, ${PACKED_COLUMNS} FROM snap.journal WHERE seq > ? ORDER BY seq LIMIT 5000`);
   const builder = new RowBuilder(db, formerRefs(db));
   let count = 0;
@@ -407,31 +407,62 @@ function restorePacked(store: StoreBase, progress: (n: number) => void): { rows:
     progress(count);
   }
   builder.flush();
-  rebuild();
+  finish();
   return { rows: count, maxHlc: builder.maxHlc };
 }
 
 /**
- * Drops the secondary indexes of the synced tables that no trigger reads (so not those of
- * clients, employers and ref_history, which the search index's triggers query per row) and
- * returns the function that creates them again: building an index once over sorted data is
- * several times faster than keeping it up to date row by row. Inside the restore's transaction.
+ * Prepares an empty store for loading every synced row at once and returns the function that
+ * finishes it: the secondary indexes of the synced tables are dropped and built again afterwards
+ * (once over all rows, several times faster than row by row), and the search index's insert
+ * triggers (one full-text insert per row, the slowest part by far) give way to one bulk insert
+ * per table with the trigger's own text expression (read from the schema, so it is always the
+ * current one). Inside the restore's transaction.
  */
-function withoutIndexes(db: BetterSqlite3.Database): () => void {
-  const keep = ['clients', 'employers', 'ref_history'];
-  const tables = Object.values(ENTITIES)
-    .map((e) => e.table as string)
-    .filter((t) => !keep.includes(t));
+function bulkLoad(db: BetterSqlite3.Database): () => void {
+  const tables = Object.values(ENTITIES).map((e) => e.table as string);
+  const list = tables.map(() => '?').join(', ');
   const indexes = db
     .prepare(
-      `SELECT name, sql FROM main.sqlite_master WHERE type = 'index' AND sql IS NOT NULL
-       AND tbl_name IN (${tables.map(() => '?').join(', ')})`,
+      `SELECT name, sql FROM main.sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${list})`,
     )
     .all(...tables) as { name: string; sql: string }[];
+  const triggers = (
+    db
+      .prepare(
+        `SELECT name, tbl_name AS tbl, sql FROM main.sqlite_master WHERE type = 'trigger' AND tbl_name IN (${list})`,
+      )
+      .all(...tables) as { name: string; tbl: string; sql: string }[]
+  )
+    .map((t) => ({ ...t, bulk: bulkSearchInsert(t.tbl, t.sql) }))
+    .filter((t) => t.bulk !== null);
   for (const ix of indexes) db.exec(`DROP INDEX main."${ix.name}"`);
+  for (const t of triggers) db.exec(`DROP TRIGGER main."${t.name}"`);
   return () => {
     for (const ix of indexes) db.exec(ix.sql);
+    for (const t of triggers) {
+      db.exec(t.bulk!);
+      db.exec(t.sql);
+    }
   };
+}
+
+/**
+ * For a search index insert trigger (INSERT INTO search_fts(text) VALUES (<text>); INSERT INTO
+ * search_doc(row_id, kind, doc) VALUES (new.id, '<kind>', last_insert_rowid())): the same for
+ * every row of its table at once, in id order. Null for any other trigger (kept as it is).
+ */
+function bulkSearchInsert(table: string, trigger: string): string | null {
+  const m =
+    /^CREATE TRIGGER \S+ AFTER INSERT ON (\w+) BEGIN\s*INSERT INTO search_fts\(text\) VALUES \(([\s\S]+)\);\s*INSERT INTO search_doc\(row_id, kind, doc\) VALUES \(new\.id, '(\w+)', last_insert_rowid\(\)\);\s*END$/.exec(
+      trigger.trim(),
+    );
+  if (!m || m[1] !== table) return null;
+  const text = m[2]!.replace(/\bnew\./g, 'n.');
+  return `INSERT INTO search_doc(row_id, kind, doc)
+      SELECT id, '${m[3]}', (SELECT coalesce(max(doc), 0) FROM search_doc) + row_number() OVER (ORDER BY id) FROM main."${table}";
+    INSERT INTO search_fts(rowid, text)
+      SELECT d.doc, ${text} FROM main."${table}" n JOIN search_doc d ON d.row_id = n.id AND d.kind = '${m[3]}';`;
 }
 
 /**

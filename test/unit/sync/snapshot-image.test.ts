@@ -136,6 +136,32 @@ describe('snapshot images', () => {
       const p = problems.find((x) => x.path.endsWith(name));
       expect(p?.message, mutations[i]![0]).toMatch(mutations[i]![2]);
     }
+    // The search index was built for every restored client (in bulk), as the triggers would have.
+    const db = N.store.db;
+    expect(db.prepare("SELECT count(*) FROM search_doc WHERE kind = 'client'").pluck().get()).toBe(
+      db.prepare('SELECT count(*) FROM clients').pluck().get(),
+    );
+    const found = db
+      .prepare(
+        'SELECT c.ref FROM search_fts f JOIN search_doc d ON d.doc = f.rowid JOIN clients c ON c.id = d.row_id WHERE search_fts MATCH \'"Achternaam" "17"\'',
+      )
+      .pluck()
+      .all();
+    expect(found).toEqual(['K-17']);
+    expect(
+      db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%fts%'").pluck().get(),
+    ).toBe(
+      A.store.db
+        .prepare("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%fts%'")
+        .pluck()
+        .get(),
+    );
+    // ... with the very text the triggers give on the laptop that typed them.
+    const texts = (l: Laptop) =>
+      l.store.db
+        .prepare('SELECT d.row_id, f.text FROM search_fts f JOIN search_doc d ON d.doc = f.rowid ORDER BY d.row_id')
+        .all();
+    expect(texts(N)).toEqual(texts(A));
     // Nothing of the bad images arrived.
     expect(N.dump()).not.toMatch(/Een|Twee|salaris/);
     await cloud.settle();
