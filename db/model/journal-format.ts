@@ -50,11 +50,24 @@ function clockOf(rowHlc: string, override: number | string | undefined): string 
 /** Every field change in one journal row, in field-number order. */
 export function expand(row: PackedRow): StoredChange[] {
   if (!isEntityName(row.entity)) return [];
-  const fields = JSON.parse(row.fields) as Record<string, Value>;
-  const clocks = row.clocks ? (JSON.parse(row.clocks) as Record<string, number | string>) : {};
-  const bases = row.bases ? (JSON.parse(row.bases) as Record<string, string>) : {};
+  return expandParsed(
+    row,
+    JSON.parse(row.fields) as Record<string, Value>,
+    row.clocks ? (JSON.parse(row.clocks) as Record<string, number | string>) : {},
+    row.bases ? (JSON.parse(row.bases) as Record<string, string>) : {},
+  );
+}
+
+/** expand, for a row whose JSON columns are parsed already (fields unknown to the registry are left out). */
+export function expandParsed(
+  row: Omit<PackedRow, 'fields' | 'clocks' | 'bases'>,
+  fields: Record<string, Value>,
+  clocks: Record<string, number | string>,
+  bases: Record<string, string>,
+): StoredChange[] {
+  if (!isEntityName(row.entity)) return [];
   const out: StoredChange[] = [];
-  for (const [no, value] of Object.entries(fields)) {
+  for (const no in fields) {
     const field = fieldOfNumber(row.entity, Number(no));
     if (!field) continue;
     const hlc = clockOf(row.hlc, clocks[no]);
@@ -64,7 +77,7 @@ export function expand(row: PackedRow): StoredChange[] {
       entity: row.entity,
       row_id: row.row_id,
       field,
-      value,
+      value: fields[no]!,
       hlc,
       base_hlc: bases[no] ?? null,
       device: hlc.slice(HLC_HEAD + 6),

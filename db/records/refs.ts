@@ -237,6 +237,9 @@ function claimants(store: Store, entity: EntityName, ref: string): Claim[] {
   return claims.sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
+/** Journal rows since the last check beyond which every ref is checked (one scan of each ref index). */
+const WHOLE_CHECK = 20_000;
+
 /** Meta: the journal seq up to which refs were checked for collisions. */
 const CHECKED = 'ref_checked_seq';
 
@@ -248,20 +251,26 @@ export function resolveRefCollisions(store: Store, user = 'sync', opts: { all?: 
   const from = opts.all ? 0 : Number(store.getMeta(CHECKED) ?? 0);
   const upto = lastSeq(store);
   if (upto <= from) return [];
-  const touched = new Map<EntityName, string[]>();
-  for (const { entity, ref } of refsJournaled(store, from, upto))
-    if (ENTITY_NAMES.includes(entity as EntityName))
-      (touched.get(entity as EntityName) ?? touched.set(entity as EntityName, []).get(entity as EntityName)!).push(ref);
+  // The refs journaled since, per entity; after a great many (a snapshot restore brings them
+  // all) every ref is checked, which is cheaper than listing them from the journal.
+  const everything = opts.all === true || upto - from > WHOLE_CHECK;
+  const touched = new Map<EntityName, string[] | null>(everything ? ENTITY_NAMES.map((e) => [e, null]) : []);
+  if (!everything)
+    for (const { entity, ref } of refsJournaled(store, from, upto))
+      if (ENTITY_NAMES.includes(entity as EntityName))
+        (touched.get(entity as EntityName) ?? touched.set(entity as EntityName, []).get(entity as EntityName)!)!.push(
+          ref,
+        );
   const collisions: { entity: EntityName; ref: string; losers: Claim[] }[] = [];
   for (const [entity, refs] of touched) {
-    // Which of them more than one live record holds: one query per entity, however many refs
-    // came in (a snapshot restore brings them all).
+    // Which of them more than one live record holds: one query per entity.
     for (const { ref } of store.all(
       store.kysely
         .selectFrom(ENTITIES[entity].table as EntityTable)
         .select('ref')
         .where('deleted', '=', LIVE)
-        .where('ref', 'in', idList(refs))
+        .where('ref', 'is not', null)
+        .$if(refs !== null, (q) => q.where('ref', 'in', idList(refs!)))
         .groupBy('ref')
         .having((eb) => eb.fn.countAll(), '>', 1)
         .orderBy('ref'),

@@ -12,7 +12,6 @@
 // merges a snapshot change by change instead (after a long absence, when compaction removed
 // segments it never saw). Which snapshot: the one whose signed vector covers the most segments.
 import { fieldNumberTable, fromFlat, journalAppender, type FlatChange } from '../store/journal-pack.js';
-import { expand } from '../journal/entries.js';
 import { RowBuilder } from '../journal/rows.js';
 import type BetterSqlite3 from 'better-sqlite3';
 import Database from 'better-sqlite3';
@@ -24,7 +23,7 @@ import { mkdirPrivate } from '../store/private-files.js';
 import type { FieldChange } from '../journal/write.js';
 import type { StoreBase } from '../store/open.js';
 import { ENTITIES, fieldNames, fieldSpec, isEntityName, type EntityName } from '../model/entities.js';
-import type { StoredChange } from '../model/journal-format.js';
+import { expandParsed, type StoredChange, type Value } from '../model/journal-format.js';
 import {
   BadFile,
   MAX_SEQ,
@@ -359,8 +358,12 @@ function checkedRow(r: ImageRow): StoredChange[] {
   const keys = Object.keys(values);
   if (![...Object.keys(own), ...Object.keys(was)].every((k) => k in values))
     throw refuse('klok of basis van een veld dat de regel niet heeft');
-  const row = { seq: 0, at: 0, entity, row_id: rowId, hlc, user, fields: String(fields) };
-  const out = expand({ ...row, clocks: clocks as string | null, bases: bases as string | null });
+  const out = expandParsed(
+    { seq: 0, at: 0, entity, row_id: rowId, hlc, user },
+    values as Record<string, Value>,
+    own as Record<string, number | string>,
+    was as Record<string, string>,
+  );
   if (out.length !== keys.length) throw refuse('onbekend veldnummer');
   const device = hlc.slice(21);
   for (const c of out) {
