@@ -13,6 +13,7 @@ import { m0007 } from './0007-ref-history.js';
 import { m0008 } from './0008-lean-journal.js';
 import { m0009 } from './0009-sign-in-audit-key.js';
 import { m0010 } from './0010-report-archive.js';
+import { m0011 } from './0011-account-manager-users.js';
 
 export interface Migration {
   name: string;
@@ -20,7 +21,19 @@ export interface Migration {
   up: string | ((db: BetterSqlite3.Database) => void);
 }
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010];
+export const MIGRATIONS: readonly Migration[] = [
+  m0001,
+  m0002,
+  m0003,
+  m0004,
+  m0005,
+  m0006,
+  m0007,
+  m0008,
+  m0009,
+  m0010,
+  m0011,
+];
 
 function applied(db: BetterSqlite3.Database): string[] {
   db.exec(
