@@ -542,6 +542,9 @@ export const nl = {
       message: 'Melding',
       commit: 'Importeren',
       refusedAll: 'Niets geïmporteerd: {{count}} rij(en) geweigerd.',
+      unknownManagers:
+        'Deze klantmanagers zijn geen gebruiker van Caseload. Hun klanten worden geïmporteerd met alleen de naam; maakt u later een gebruiker met die naam, dan worden ze aan die gebruiker gekoppeld.',
+      unknownManager: '{{name}} (regel {{lines}})',
       done: 'Geïmporteerd: {{created}} nieuw, {{updated}} bijgewerkt, {{unchanged}} ongewijzigd.',
       kinds: {
         clients: 'Klanten',
