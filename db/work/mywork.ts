@@ -15,7 +15,7 @@
 // (account_manager_id), or names me while it points to no user yet (data from before migration
 // 0011, a name no user had). A client's follow-ups are mine when the client's current or last
 // period is mine - not because I wrote the contact - so a colleague's clients who left do not
-// show up in my work. Employer follow-ups: employers with me as fixed contact, or written by me.
+// show up in my work (a client with no period yet: the follow-ups I wrote). Employer follow-ups: employers with me as fixed contact, or written by me.
 // Exceptional employers: me as fixed contact, or none.
 import { sql, type Compilable, type Expression, type ExpressionBuilder, type InferResult, type SqlBool } from 'kysely';
 import type { Role } from '../model/roles.js';
@@ -129,6 +129,18 @@ function followUps(store: Store, input: MyWorkInput, nazorg: boolean) {
       q.where((eb) =>
         eb.or([
           eb('x.client_id', 'in', myClients),
+          // A client in nobody's caseload yet (no period): the follow-ups its writer recorded.
+          eb.and([
+            eb('x.by', 'in', who(input)),
+            eb('x.client_id', 'not in', (q) =>
+              q
+                .selectFrom('caseload_periods as np')
+                .select('np.client_id')
+                .where('np.deleted', '=', LIVE)
+                .where('np.client_id', 'is not', null)
+                .$narrowType<{ client_id: string }>(),
+            ),
+          ]),
           eb('x.employer_id', 'in', myEmployers),
           eb.and([eb('x.employer_id', 'is not', null), eb('x.by', 'in', who(input))]),
         ]),

@@ -12,7 +12,7 @@ import { today } from '../../clock.js';
 import { useCall, useMust } from '../../data/hooks.js';
 import { useSavePdf } from '../../data/provider.js';
 import { DateInput } from '../../components/DateInput.js';
-import { ReportTables } from './ReportTables.js';
+import { ReportTables, handoverLink } from './ReportTables.js';
 import { RecordList } from './RecordList.js';
 import { T } from '../../i18n/reports.js';
 import './reports.css';
@@ -240,6 +240,7 @@ export function ReportsScreen(props: { rest?: string[] }) {
                     tables={result.tables}
                     selected={figure}
                     onFigure={(f) => setFigure(f ? { key: runKey, figure: f } : null)}
+                    rowLink={name === 'caseload-per-manager' ? handoverLink : undefined}
                     charts={(t) =>
                       t.chart ? (
                         <Suspense fallback={<p className="muted">{T.chartLoading}</p>}>
