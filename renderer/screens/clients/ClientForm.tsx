@@ -145,7 +145,9 @@ export function ClientForm(props: { client?: Output<'clients.get'> }) {
       if (r.ok) return go('klanten', editing.id, 'bijgewerkt');
     } else {
       const { account_manager, ...typed } = formValues('clients', text, today());
-      const input = { ...typed, target_groups: values.target_groups, account_manager_id: account_manager };
+      // With users the picker gives a user; a database without users takes a typed name.
+      const manager = colleagues.length ? { account_manager_id: account_manager } : { account_manager };
+      const input = { ...typed, target_groups: values.target_groups, ...manager };
       if (values.transport.length) Object.assign(input, { transport: values.transport });
       r = await call('clients.create', input);
       if (r.ok) return go('klanten', r.value.id, 'nieuw');
@@ -246,7 +248,11 @@ export function ClientForm(props: { client?: Output<'clients.get'> }) {
               <div className="field-grid">
                 <DateField name="intake_date" label={label('intake_date')} {...f} />
                 <SelectField name="referrer" label={label('referrer')} list="referrer" {...f} />
-                <SelectField name="account_manager" label={label('account_manager')} options={colleagues} {...f} />
+                {colleagues.length ? (
+                  <SelectField name="account_manager" label={label('account_manager')} options={colleagues} {...f} />
+                ) : (
+                  <TextField name="account_manager" label={label('account_manager')} {...f} />
+                )}
               </div>
             </fieldset>
           )}

@@ -167,9 +167,14 @@ export function PeriodActions(props: {
           fields={[
             { name: 'intake_date', required: true },
             { name: 'referrer', required: true },
-            { name: 'account_manager', required: true, options: colleagues },
+            // A database without users takes a typed name.
+            { name: 'account_manager', required: true, options: colleagues.length ? colleagues : undefined },
           ]}
-          initial={{ intake_date: todayNl(), referrer: 'social_team', account_manager: current }}
+          initial={{
+            intake_date: todayNl(),
+            referrer: 'social_team',
+            account_manager: colleagues.length ? current : (props.accountManager ?? me?.name ?? ''),
+          }}
           submitLabel={t('dossier.intake.save')}
           onSubmit={(f) =>
             call('clients.intake', {
@@ -177,7 +182,9 @@ export function PeriodActions(props: {
               intake_date: f.intake_date ?? '',
               referrer: f.referrer as 'other',
               // The picker's value is the user.
-              account_manager_id: f.account_manager ?? '',
+              ...(colleagues.length
+                ? { account_manager_id: f.account_manager ?? '' }
+                : { account_manager: f.account_manager ?? '' }),
             })
           }
           onDone={done(t('dossier.intake.saved'))}
