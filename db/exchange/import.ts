@@ -145,7 +145,9 @@ export async function importFile(store: Store, user: string, opts: ImportOptions
     if (!(e instanceof Rollback)) throw e;
   }
   opts.onProgress?.(total, total);
-  result.unknownManagers = [...unknown].map(([n, lines]) => ({ name: n, lines })).sort((a, b) => a.lines[0]! - b.lines[0]!);
+  result.unknownManagers = [...unknown]
+    .map(([n, lines]) => ({ name: n, lines }))
+    .sort((a, b) => a.lines[0]! - b.lines[0]!);
   result.ok = problems.length === 0;
   return result;
 }
@@ -184,7 +186,8 @@ function applyRow(
       }
     }
     const manager = kind === 'clients' ? (values.account_manager as string | null | undefined) : null;
-    if (manager && !rw.accountManagerId(manager)) {
+    // Without users (a database run by its creator alone) every manager is a name: no warning.
+    if (manager && rw.hasUsers() && !rw.accountManagerId(manager)) {
       const lines = unknown.get(manager) ?? [];
       lines.push(row.line);
       unknown.set(manager, lines);

@@ -89,6 +89,12 @@ export class RecordWriter {
     return PERIODS_OF.all(this.store, clientId);
   }
 
+  /** Whether this database has users at all (without any, account managers are names only). */
+  hasUsers(): boolean {
+    this.users ??= userIndex(this.store);
+    return this.users.size > 0;
+  }
+
   /** The user an account manager's name stands for (case- and space-insensitive), or null. */
   accountManagerId(name: string | null): string | null {
     if (!name) return null;

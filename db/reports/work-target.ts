@@ -56,6 +56,7 @@ export const workTarget: ReportDef<WorkTarget> = {
     const detail = trace.wants('baseline_caseload') || trace.wants('base') || trace.wants('realized');
     // Per client's benefit status: 'b' a benefit, 'n' none, 'u' not filled (or an unknown code).
     const recipients = BENEFIT_RECIPIENT_STATUSES.map((c) => `'${c}'`).join(', ');
+    // raw SQL: the report engine's bucket fragment over the p CTE (db/reports/query.ts)
     const bucket = `(SELECT CASE WHEN c.benefit_status IN (${recipients}) THEN 'b' WHEN c.benefit_status = 'geen' THEN 'n' ELSE 'u' END FROM clients c WHERE c.id = p.cid)`;
     const byStatus = caseloadOn(store, scope, addDays(p.from, -1), bucket, detail);
     const sum = (m: Map<string | null, Bucket>, keys: string[]) =>

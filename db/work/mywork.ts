@@ -71,18 +71,29 @@ const who = (input: MyWorkInput) => [input.me.name, input.me.user];
 
 type PeriodEb<A extends string> = ExpressionBuilder<DB & Record<A, DB['caseload_periods']>, A>;
 
-/** The period (alias p or x) is mine: it points to me, or names me while it points to no user. */
+/**
+ * The period (alias p or x) is mine: it points to me, or names me while it points to no user.
+ * As an IN list of two indexed look-ups (caseload_periods_manager_id, caseload_periods_manager),
+ * so a caseload is read by its manager, not by scanning periods.
+ */
 export function minePeriod<A extends 'p' | 'x'>(alias: A, input: MyWorkInput) {
   return (eb: PeriodEb<A>): Expression<SqlBool> => {
     // sql.ref: one condition for either alias (the sections use x, the sub-queries p).
     const e = eb as unknown as PeriodEb<'p'>;
-    return e.or([
-      e(sql.ref<string>(`${alias}.account_manager_id`), '=', input.me.user),
-      e.and([
-        e(sql.ref<string>(`${alias}.account_manager_id`), 'is', null),
-        e(sql.ref<string>(`${alias}.account_manager`), 'in', who(input)),
-      ]),
-    ]);
+    return e(sql.ref<string>(`${alias}.id`), 'in', (q) =>
+      q
+        .selectFrom('caseload_periods as m')
+        .select('m.id')
+        .where('m.account_manager_id', '=', input.me.user)
+        .where('m.deleted', '=', LIVE)
+        .unionAll(
+          q
+            .selectFrom('caseload_periods as n')
+            .select('n.id')
+            .where('n.account_manager', 'in', who(input))
+            .where('n.account_manager_id', 'is', null),
+        ),
+    );
   };
 }
 

@@ -48,7 +48,7 @@ describe('handing a client to a colleague', () => {
           account_manager: 'Anna de Boer',
         });
         if (!c.ok) throw new Error(c.error.message);
-        clientId = c.value.id;
+        clientId = (c.value as { id: string }).id;
       },
     });
   });

@@ -190,9 +190,7 @@ export function ImportWizard() {
               <p>{t('admin.import.unknownManagers')}</p>
               <ul>
                 {preview.unknownManagers.map((u) => (
-                  <li key={u.name}>
-                    {t('admin.import.unknownManager', { name: u.name, lines: u.lines.join(', ') })}
-                  </li>
+                  <li key={u.name}>{t('admin.import.unknownManager', { name: u.name, lines: u.lines.join(', ') })}</li>
                 ))}
               </ul>
             </div>
