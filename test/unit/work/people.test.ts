@@ -6,6 +6,8 @@ import { tempStore } from '../helpers.js';
 import { apiAs, type TestApi } from './api.js';
 import { bsnNo } from './fixture.js';
 import { runReport } from '../../../db/reports/run.js';
+import { importFile } from '../../../db/exchange/import.js';
+import { tempDir, writeFile } from '../helpers.js';
 import type { Store } from '../../../db/journal/store.js';
 
 const NOON = (day: string) => Date.parse(`${day}T11:00:00Z`);
@@ -157,6 +159,33 @@ describe('account managers are users', () => {
     expect(
       await manager.fail('caseload.handover', { from_user_id: anna.id, to_user_id: mark.id, from_date: '2026-03-01' }),
     ).toMatchObject({ field: 'from_user_id' });
+  });
+});
+
+describe('importing account managers', () => {
+  it('links known names to users and lists each unknown name with its lines, importing it with the name only', async () => {
+    const store = tempStore();
+    const { anna } = await team(store);
+    const csv = [
+      'last_name;bsn;intake_date;referrer;account_manager;benefit_status',
+      `Een;${bsnNo(60, 4)};2026-01-05;uwv;ANNA DE BOER;bijstand`,
+      `Twee;${bsnNo(61, 4)};2026-01-05;uwv;P. Vertrokken;geen`,
+      `Drie;${bsnNo(62, 4)};2026-01-05;uwv;P. Vertrokken;`,
+    ].join('\n');
+    const r = await importFile(store, 'import', { file: writeFile(tempDir(), 'klanten.csv', csv), kind: 'clients' });
+    expect(r.ok).toBe(true);
+    expect(r.created).toBe(3);
+    expect(r.unknownManagers).toEqual([{ name: 'P. Vertrokken', lines: [3, 4] }]);
+    const rows = store.db
+      .prepare(
+        'SELECT c.last_name, c.benefit_status, p.account_manager, p.account_manager_id FROM clients c JOIN caseload_periods p ON p.client_id = c.id ORDER BY c.last_name',
+      )
+      .all();
+    expect(rows).toEqual([
+      { last_name: 'Drie', benefit_status: null, account_manager: 'P. Vertrokken', account_manager_id: null },
+      { last_name: 'Een', benefit_status: 'bijstand', account_manager: 'ANNA DE BOER', account_manager_id: anna.id },
+      { last_name: 'Twee', benefit_status: 'geen', account_manager: 'P. Vertrokken', account_manager_id: null },
+    ]);
   });
 });
 
