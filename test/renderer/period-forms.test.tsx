@@ -7,6 +7,7 @@ import { userEvent } from '@testing-library/user-event';
 import { BridgeProvider } from '../../renderer/data/provider.js';
 import { useCall } from '../../renderer/data/hooks.js';
 import { PeriodActions } from '../../renderer/screens/clients/PeriodActions.js';
+import { CaseloadHandover } from '../../renderer/screens/mywork/CaseloadHandover.js';
 import { setNow } from '../../renderer/clock.js';
 import { realBridge } from './real-bridge.js';
 
@@ -113,5 +114,42 @@ describe('caseload period forms', { timeout: 60_000 }, () => {
     expect(await screen.findByText(/De uitstroom is ongedaan gemaakt/)).toBeInTheDocument();
     expect(must(await bridge.call('clients.get', { id })).inCaseload).toBe(true);
     expect(await screen.findByRole('button', { name: 'Uitstroom vastleggen' })).toBeInTheDocument();
+  });
+
+  it('hands a whole caseload over, in Dutch when the colleague or the date is missing', async () => {
+    setNow(() => NOW);
+    const { bridge } = realBridge(undefined, () => NOW);
+    must(await bridge.call('users.create', { display_name: 'Beheer', role: 'beheerder', pin: 'beheer-2026-polder' }));
+    must(
+      await bridge.call('users.create', {
+        display_name: 'Mark Visser',
+        role: 'klantmanager',
+        pin: 'kotters-op-urk-2026',
+      }),
+    );
+    must(
+      await bridge.call('clients.create', {
+        last_name: 'Bakker',
+        intake_date: '2026-01-05',
+        referrer: 'social_team',
+        account_manager: 'Beheer',
+      }),
+    );
+    render(
+      <BridgeProvider bridge={bridge}>
+        <CaseloadHandover from="Beheer" />
+      </BridgeProvider>,
+    );
+    const user = userEvent.setup({ delay: null });
+    const form = await screen.findByRole('form', { name: 'Overdracht' });
+    expect(within(form).getByLabelText(/Van klantmanager/)).toHaveDisplayValue('Beheer');
+    await user.clear(within(form).getByLabelText(/Met ingang van/));
+    await user.click(within(form).getByRole('button', { name: 'Caseload overdragen' }));
+    expect(await within(form).findByText('Vul Naar klantmanager in.')).toBeInTheDocument();
+    expect(within(form).getByText('Vul Met ingang van in.')).toBeInTheDocument();
+    await user.selectOptions(within(form).getByLabelText(/Naar klantmanager/), 'Mark Visser');
+    await user.type(within(form).getByLabelText(/Met ingang van/), '01-06-2026');
+    await user.click(within(form).getByRole('button', { name: 'Caseload overdragen' }));
+    expect(await screen.findByText('1 klant is overgedragen.')).toBeInTheDocument();
   });
 });
