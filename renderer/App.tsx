@@ -48,7 +48,7 @@ const NAV: [Section, NavKey][] = [
 function Screen(props: { section: Section; rest: string[] }): ReactNode {
   switch (props.section) {
     case 'mijn-werk':
-      return <MyWorkScreen />;
+      return <MyWorkScreen rest={props.rest} />;
     case 'klanten':
       return <ClientsScreen rest={props.rest} />;
     case 'werkgevers':

@@ -14,6 +14,12 @@ import type { Store } from '../journal/store.js';
 import { audit } from '../store/audit.js';
 import { MemoryKeyStore, type KeyStore, type PassphraseSource } from '../sync/keystore.js';
 import { syncAppVersion, syncKeyStore } from '../sync/runtime.js';
+import { linkAccountManagers } from '../records/account-managers.js';
+
+/** Stores whose account managers were linked to users this run (migration 0011's backfill). */
+const LINKED = new WeakSet<Store>();
+/** The journal's author of that backfill (the history shows it as written). */
+export const BACKFILL_ACTOR = 'Caseload (migratie 0011)';
 
 /** What the calling program provides: its kind, the sync key store, and (CLI) a terminal. */
 export interface Host {
@@ -101,6 +107,12 @@ function auditObject(input: unknown, value: unknown, read = false): string | nul
 }
 
 export function createApi(store: Store, session: Session | null = DEFAULT_SESSION, opts: ApiOptions = {}): Api {
+  // Periods that name an account manager get the user's id (journaled, so it syncs): once per
+  // store and run; a no-op read when everything is linked. See migration 0011.
+  if (!LINKED.has(store)) {
+    LINKED.add(store);
+    linkAccountManagers(store, BACKFILL_ACTOR);
+  }
   const listeners = new Map<EventName, Set<Listener>>();
   const host: Host = {
     transport: opts.transport ?? 'cli',

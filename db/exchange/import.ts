@@ -1,6 +1,13 @@
 // Import (CONTRACTS.md): upsert records by ref from CSV, XLSX or JSONL, all or nothing. Every
 // refused row is reported as FILE:LINE: field: message; when any row is refused the whole
 // transaction rolls back, so the database is unchanged.
+//
+// Account managers are users (issue 13): a client's account_manager name is matched to a user
+// (case- and space-insensitively). A name that matches no user is imported with the name only and
+// listed as a warning with its lines - not refused: an old Excel list names colleagues who have
+// left or have no user yet, and refusing the whole file for that would block the migration. Such
+// a period is still found by name (Mijn werk, reports), and it is linked to the user as soon as a
+// user of that name is created (db/records/account-managers.ts).
 import { AppError } from '../model/errors.js';
 import { DUMP_KIND, RECORD_KINDS, headerToField, type RecordKind } from '../model/records.js';
 import { parseRecord } from '../records/parse.js';
@@ -24,6 +31,13 @@ export interface ImportResult {
   /** JSONL lines of another kind than --kind, left alone. */
   skipped: number;
   problems: ImportProblem[];
+  /** Account-manager names that match no user, with the lines that name them (imported name only). */
+  unknownManagers: UnknownManager[];
+}
+
+export interface UnknownManager {
+  name: string;
+  lines: number[];
 }
 
 export interface ImportOptions {
@@ -61,7 +75,9 @@ export async function importFile(store: Store, user: string, opts: ImportOptions
     unchanged: 0,
     skipped: 0,
     problems,
+    unknownManagers: [],
   };
+  const unknown = new Map<string, number[]>();
 
   // Group rows by kind, translating CSV/XLSX headers (field names or Dutch labels).
   const byKind = new Map<RecordKind, RawRow[]>();
@@ -119,7 +135,7 @@ export async function importFile(store: Store, user: string, opts: ImportOptions
       const rw = new RecordWriter(store, w);
       for (const kind of APPLY_ORDER) {
         for (const row of byKind.get(kind) ?? []) {
-          applyRow(rw, kind, row, read.format === 'jsonl', name, problems, result);
+          applyRow(rw, kind, row, read.format === 'jsonl', name, problems, result, unknown);
           if (++done % 1000 === 0) opts.onProgress?.(done, total);
         }
       }
@@ -129,6 +145,9 @@ export async function importFile(store: Store, user: string, opts: ImportOptions
     if (!(e instanceof Rollback)) throw e;
   }
   opts.onProgress?.(total, total);
+  result.unknownManagers = [...unknown]
+    .map(([n, lines]) => ({ name: n, lines }))
+    .sort((a, b) => a.lines[0]! - b.lines[0]!);
   result.ok = problems.length === 0;
   return result;
 }
@@ -141,6 +160,7 @@ function applyRow(
   file: string,
   problems: ImportProblem[],
   result: ImportResult,
+  unknown: Map<string, number[]>,
 ): void {
   const { periods, ...raw } = row.values as Record<string, unknown> & { periods?: unknown };
   const { values, errors } = parseRecord(kind, raw, { emptyMeansKeep: !jsonl });
@@ -164,6 +184,13 @@ function applyRow(
         }
         rw.upsert('clients', parsed.values as RecordValues);
       }
+    }
+    const manager = kind === 'clients' ? (values.account_manager as string | null | undefined) : null;
+    // Without users (a database run by its creator alone) every manager is a name: no warning.
+    if (manager && rw.hasUsers() && !rw.accountManagerId(manager)) {
+      const lines = unknown.get(manager) ?? [];
+      lines.push(row.line);
+      unknown.set(manager, lines);
     }
     const r = rw.upsert(kind, values);
     if (r.created) result.created++;

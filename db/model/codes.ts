@@ -137,6 +137,13 @@ export const CODE_LISTS = {
   contact_purpose: {
     nazorg: 'Nazorg plaatsing',
   },
+  // Uitkering: whether the client receives a benefit; the 25% target's base is the benefit
+  // recipients (seed 4.1: "uitkeringsgerechtigden"), BENEFIT_RECIPIENT_STATUSES below.
+  benefit_status: {
+    bijstand: 'Bijstand (Participatiewet)',
+    anders: 'Andere uitkering',
+    geen: 'Geen uitkering',
+  },
   sroi_unit: {
     hours: 'Uren',
     placements: 'Plaatsingen',
@@ -156,3 +163,10 @@ export function labelOf(list: CodeListName, code: string): string {
 
 /** Exit reasons that count as regular work for the 25% outflow target (DOMAIN.md). */
 export const REGULAR_WORK_REASONS = ['work_regular', 'self_employed'] as const;
+
+/**
+ * Benefit statuses that make a client an "uitkeringsgerechtigde" for the 25% target (seed 4.1 b):
+ * every benefit, bijstand and other. A client whose status is not filled counts too until it is,
+ * so the base falls back to the whole caseload (db/reports/work-target.ts says so in the report).
+ */
+export const BENEFIT_RECIPIENT_STATUSES = ['bijstand', 'anders'] as const;

@@ -78,6 +78,8 @@ export const ENTITIES = {
       max_travel_km: i,
       merged_into: ref('client'),
       created: d(),
+      /** Benefit status (uitkering, code list benefit_status): the 25% target counts benefit recipients. */
+      benefit_status: t(),
     },
   },
   period: {
@@ -92,6 +94,10 @@ export const ENTITIES = {
       exit_reason: t({ key: true }),
       /** The same period registered twice (same-person merge, db/sync/merge.ts): the one it was folded into. */
       merged_into: ref('period'),
+      /** The account manager as a user; account_manager keeps the display name (exports, contract). */
+      account_manager_id: ref('user'),
+      /** Why the exit was corrected or undone (issue 13): written with the change, so the history says why. */
+      exit_note: t(),
     },
   },
   measure: {
@@ -276,7 +282,16 @@ export const ENTITIES = {
   assignment: {
     table: 'assignments',
     refPrefix: 'AS',
-    fields: { period_id: t(), account_manager: t(), previous: t(), from_date: d(), note: t() },
+    fields: {
+      period_id: t(),
+      account_manager: t(),
+      previous: t(),
+      from_date: d(),
+      note: t(),
+      /** The users behind the names (issue 13): the new and the previous account manager. */
+      account_manager_id: ref('user'),
+      previous_id: ref('user'),
+    },
   },
   /**
    * A team setting (issue 14: the names on the half-year report, the result agreements' wording;

@@ -75,6 +75,19 @@ export const FORM_DEFS = {
     start_date: { label: 'Begindatum', kind: 'date', required: true },
     end_date: { label: 'Einddatum', kind: 'date' },
   },
+  // Correcting or undoing an exit (issue 13): the reason why is required.
+  exit_change: {
+    exit_date: { label: 'Uitstroomdatum', kind: 'date' },
+    exit_reason: { label: 'Reden uitstroom', kind: 'code', code: 'exit_reason' },
+    note: { label: 'Reden van de correctie', kind: 'text', required: true, max: 2000 },
+  },
+  // Handing a client (account_manager_id) or a caseload (from_user_id) to a colleague.
+  handover: {
+    from_user_id: { label: 'Van klantmanager', kind: 'text', required: true },
+    account_manager_id: { label: 'Naar klantmanager', kind: 'text', required: true },
+    from_date: { label: 'Met ingang van', kind: 'date', required: true },
+    note: { label: 'Toelichting', kind: 'text', max: 2000 },
+  },
 } satisfies Record<string, Record<string, FieldDef>>;
 export type FormKind = keyof typeof FORM_DEFS;
 

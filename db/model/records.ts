@@ -71,6 +71,7 @@ export const RECORDS: Record<RecordKind, Record<string, FieldDef>> = {
     competences: { label: 'Competenties', kind: 'list' },
     languages: { label: 'Talen', kind: 'list' },
     work_limitations: text('Beperkingen voor werk', { max: 2000 }),
+    benefit_status: code('Uitkering', 'benefit_status'),
     account_manager: text('Klantmanager', { max: 100 }),
     intake_date: date('Instroomdatum'),
     referrer: code('Verwijzer', 'referrer'),

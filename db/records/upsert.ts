@@ -9,6 +9,7 @@ import { RECORDS, type Parsed, type RecordKind } from '../model/records.js';
 import type { Store } from '../journal/store.js';
 import { formerRefs, hashRef, nextSeriesRef, resolveRef } from './refs.js';
 import { compiled, type CompiledQuery } from './compiled.js';
+import { nameKey, userIndex } from './account-managers.js';
 
 export type RecordValues = Record<string, Parsed | undefined>;
 export interface UpsertResult {
@@ -63,6 +64,9 @@ export interface UpsertTarget {
 }
 
 export class RecordWriter {
+  /** Account managers' names -> user ids, read once per writer (an import reads it once). */
+  private users: Map<string, string | null> | null = null;
+
   constructor(
     private readonly store: Store,
     private readonly w: Writer,
@@ -83,6 +87,19 @@ export class RecordWriter {
 
   periods(clientId: string): PeriodRow[] {
     return PERIODS_OF.all(this.store, clientId);
+  }
+
+  /** Whether this database has users at all (without any, account managers are names only). */
+  hasUsers(): boolean {
+    this.users ??= userIndex(this.store);
+    return this.users.size > 0;
+  }
+
+  /** The user an account manager's name stands for (case- and space-insensitive), or null. */
+  accountManagerId(name: string | null): string | null {
+    if (!name) return null;
+    this.users ??= userIndex(this.store);
+    return this.users.get(nameKey(name)) ?? null;
   }
 
   upsert(kind: RecordKind, values: RecordValues, target: UpsertTarget = {}): UpsertResult {
@@ -187,12 +204,16 @@ export class RecordWriter {
         throw new AppError('invalid_input', 'de lopende periode is nog niet beëindigd', 'intake_date');
       const fields: Record<string, Value> = { client_id: clientId };
       for (const f of PERIOD_FIELDS) if (merged[f] !== null) fields[f] = merged[f]!;
+      const manager = this.accountManagerId(merged.account_manager ?? null);
+      if (manager) fields.account_manager_id = manager;
       this.w.create('period', { ref: hashRef('period', [clientId, merged.intake_date]), ...fields });
       return [...given];
     }
     const patch: Record<string, Value> = {};
     for (const f of given) patch[f] = merged[f]!;
-    return this.w.update('period', target!.id, patch);
+    // The user follows the name (kept in step at every write).
+    if ('account_manager' in patch) patch.account_manager_id = this.accountManagerId(merged.account_manager ?? null);
+    return this.w.update('period', target!.id, patch).filter((f) => f !== 'account_manager_id');
   }
 
   /** The live employer with this KvK number; refuses when several have it. */

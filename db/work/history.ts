@@ -2,7 +2,7 @@
 // when (the clock's wall time) and which laptop (device). Values the caller's role may not see
 // are masked (db/model/access.ts); the PIN hash never shows. Newest first, keyset on (hlc, seq, field).
 import type { Role } from '../model/roles.js';
-import type { EntityName } from '../model/entities.js';
+import { fieldSpec, type EntityName } from '../model/entities.js';
 import type { Store } from '../journal/store.js';
 import { maskedValue } from '../model/access.js';
 import { decodeCursor, page } from '../records/paging.js';
@@ -38,8 +38,11 @@ export function changesOf(
   );
   const out: HistoryEntry[] = [];
   let prev: (typeof rows)[number] | null = null;
+  // A field that points to a user shows the user's name, never the id.
+  const shown = (field: string, v: unknown) =>
+    typeof v === 'string' && fieldSpec(entity, field)?.to === 'user' ? (names.user(v) ?? '(onbekende gebruiker)') : v;
   for (const r of rows) {
-    const before = prev && prev.field === r.field ? prev.value : null;
+    const before = shown(r.field, prev && prev.field === r.field ? prev.value : null);
     out.push({
       seq: r.seq,
       hlc: r.hlc,
@@ -51,7 +54,7 @@ export function changesOf(
       field: r.field,
       label: fieldLabel(entity, r.field),
       old: maskedValue(entity, r.field, before, role),
-      new: maskedValue(entity, r.field, r.value, role),
+      new: maskedValue(entity, r.field, shown(r.field, r.value), role),
     });
     prev = r;
   }

@@ -201,6 +201,7 @@ function summary(result: ImportResult) {
     unchanged: result.unchanged,
     refused: result.problems.slice(0, MAX_REFUSED).map(({ line, field, message }) => ({ line, field, message })),
     refusedTotal: result.problems.length,
+    unknownManagers: result.unknownManagers,
   };
 }
 

@@ -59,6 +59,11 @@ const EXTRA: Record<string, string> = {
   active: 'Actief',
   entity: 'Soort record',
   purged_on: 'Vernietigd op',
+  account_manager_id: 'Klantmanager (gebruiker)',
+  exit_note: 'Reden van de correctie',
+  previous: 'Vorige klantmanager',
+  previous_id: 'Vorige klantmanager (gebruiker)',
+  from_date: 'Met ingang van',
 };
 
 export function fieldLabel(entity: EntityName, field: string): string {

@@ -9,9 +9,14 @@
 //   conversation (contact kind 'meeting' or 'visit') or started an activity on or after that
 //   date. Until then the period is listed here, oldest first.
 //
-// "Mine" = follow-ups recorded by me or on my clients/employers; clients whose current period
-// names me as account manager; exceptional employers with me as fixed contact or with none.
-// Names are matched on the user's display name or ref, as periods and contacts store names.
+// - signals: what is about to need attention (db/work/signals.ts).
+//
+// "Mine" follows the caseload by user (issue 13): clients whose period points to me
+// (account_manager_id), or names me while it points to no user yet (data from before migration
+// 0011, a name no user had). A client's follow-ups are mine when the client's current or last
+// period is mine - not because I wrote the contact - so a colleague's clients who left do not
+// show up in my work (a client with no period yet: the follow-ups I wrote). Employer follow-ups: employers with me as fixed contact, or written by me.
+// Exceptional employers: me as fixed contact, or none.
 import { sql, type Compilable, type Expression, type ExpressionBuilder, type InferResult, type SqlBool } from 'kysely';
 import type { Role } from '../model/roles.js';
 import type { Store } from '../journal/store.js';
@@ -21,20 +26,25 @@ import { addDays, daysBetween, isUnder27 } from '../model/calendar.js';
 import { FOLLOW_UP_DAYS } from '../model/employers.js';
 import { inCaseload } from '../records/in-caseload.js';
 import { idList, inOrderOf } from '../records/id-list.js';
+import { signals } from './signals.js';
 
 export interface MyWorkInput {
   asOf: string;
   scope: 'mine' | 'all';
   limit: number;
   me: { user: string; name: string; role: Role };
+  /** Signal "no contact in N weeks" (default 3: the seed's "every two to three weeks"). */
+  noContactWeeks?: number;
+  /** Follow-ups written by me count as mine (only in a database without users). */
+  writerIsMine?: boolean;
 }
 
 const SECTION_ORDER: Record<Role, string[]> = {
-  klantmanager: ['followUps', 'referrals', 'nazorg', 'idleClients', 'employers'],
-  werkgeversadviseur: ['employers', 'followUps', 'nazorg', 'referrals', 'idleClients'],
-  trajectmanager: ['idleClients', 'followUps', 'referrals', 'nazorg', 'employers'],
-  manager: ['referrals', 'idleClients', 'employers', 'followUps', 'nazorg'],
-  beheerder: ['followUps', 'nazorg', 'employers', 'idleClients', 'referrals'],
+  klantmanager: ['followUps', 'signals', 'referrals', 'nazorg', 'idleClients', 'employers'],
+  werkgeversadviseur: ['employers', 'followUps', 'nazorg', 'signals', 'referrals', 'idleClients'],
+  trajectmanager: ['idleClients', 'signals', 'followUps', 'referrals', 'nazorg', 'employers'],
+  manager: ['referrals', 'idleClients', 'employers', 'followUps', 'nazorg', 'signals'],
+  beheerder: ['followUps', 'nazorg', 'employers', 'idleClients', 'referrals', 'signals'],
 };
 
 interface Section<T> {
@@ -61,16 +71,59 @@ function section<T>(
 
 const who = (input: MyWorkInput) => [input.me.name, input.me.user];
 
-function followUps(store: Store, input: MyWorkInput, nazorg: boolean) {
-  const db = store.kysely;
-  // Mine: recorded by me, or about a client in my caseload or an employer I am the contact for.
-  // The IN lists are built once per query, not per contact.
-  const myClients = db
+type PeriodEb<A extends string> = ExpressionBuilder<DB & Record<A, DB['caseload_periods']>, A>;
+
+/**
+ * The period (alias p or x) is mine: it points to me, or names me while it points to no user.
+ * As an IN list of two indexed look-ups (caseload_periods_manager_id, caseload_periods_manager),
+ * so a caseload is read by its manager, not by scanning periods.
+ */
+export function minePeriod<A extends 'p' | 'x'>(alias: A, input: MyWorkInput) {
+  return (eb: PeriodEb<A>): Expression<SqlBool> => {
+    // sql.ref: one condition for either alias (the sections use x, the sub-queries p).
+    const e = eb as unknown as PeriodEb<'p'>;
+    return e(sql.ref<string>(`${alias}.id`), 'in', (q) =>
+      q
+        .selectFrom('caseload_periods as m')
+        .select('m.id')
+        .where('m.account_manager_id', '=', input.me.user)
+        .where('m.deleted', '=', LIVE)
+        .unionAll(
+          q
+            .selectFrom('caseload_periods as n')
+            .select('n.id')
+            .where('n.account_manager', 'in', who(input))
+            .where('n.account_manager_id', 'is', null),
+        ),
+    );
+  };
+}
+
+/** Ids of the clients whose current or last period is mine (also after they left: nazorg). */
+export function myClientIds(store: Store, input: MyWorkInput) {
+  return store.kysely
     .selectFrom('caseload_periods as p')
     .select('p.client_id')
-    .where('p.account_manager', 'in', who(input))
     .where('p.deleted', '=', LIVE)
-    .where(inCaseload('p', input.asOf));
+    .where(minePeriod('p', input))
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('caseload_periods as q')
+            .select(sql.lit(1).as('one'))
+            .whereRef('q.client_id', '=', 'p.client_id')
+            .where('q.deleted', '=', LIVE)
+            .whereRef('q.intake_date', '>', 'p.intake_date'),
+        ),
+      ),
+    );
+}
+
+function followUps(store: Store, input: MyWorkInput, nazorg: boolean) {
+  const db = store.kysely;
+  // Mine: about a client whose current or last period is mine, or an employer I am the contact
+  // for or wrote. The IN lists are built once per query, not per contact.
+  const myClients = myClientIds(store, input);
   const myEmployers = db.selectFrom('employers as e').select('e.id').where('e.account_manager', 'in', who(input));
   // The partial index contacts_open_follow_up holds only unhandled follow-ups, in due order.
   const ids = db
@@ -88,9 +141,22 @@ function followUps(store: Store, input: MyWorkInput, nazorg: boolean) {
     .$if(input.scope === 'mine', (q) =>
       q.where((eb) =>
         eb.or([
-          eb('x.by', 'in', who(input)),
           eb('x.client_id', 'in', myClients),
+          ...(input.writerIsMine ? [eb('x.by', 'in', who(input))] : []),
+          // A client in nobody's caseload yet (no period): the follow-ups its writer recorded.
+          eb.and([
+            eb('x.by', 'in', who(input)),
+            eb('x.client_id', 'not in', (q) =>
+              q
+                .selectFrom('caseload_periods as np')
+                .select('np.client_id')
+                .where('np.deleted', '=', LIVE)
+                .where('np.client_id', 'is not', null)
+                .$narrowType<{ client_id: string }>(),
+            ),
+          ]),
           eb('x.employer_id', 'in', myEmployers),
+          eb.and([eb('x.employer_id', 'is not', null), eb('x.by', 'in', who(input))]),
         ]),
       ),
     )
@@ -218,7 +284,7 @@ function periodSection<T>(
     .selectFrom('caseload_periods as x')
     .where('x.deleted', '=', LIVE)
     .where(inCaseload('x', input.asOf))
-    .$if(input.scope === 'mine', (q) => q.where('x.account_manager', 'in', who(input)))
+    .$if(input.scope === 'mine', (q) => q.where(minePeriod('x', input)))
     // The few removed or merged clients are listed once per query, not probed per period.
     .where('x.client_id', 'not in', (eb) =>
       eb
@@ -341,7 +407,11 @@ function referrals(store: Store, input: MyWorkInput) {
   }));
 }
 
-export function myWork(store: Store, input: MyWorkInput) {
+export function myWork(store: Store, asked: MyWorkInput) {
+  // A database without users (run by its creator, db/api/session.ts) has no caseload by user:
+  // there the follow-ups I wrote are mine too, as before account managers were users.
+  const solo = !store.first(store.kysely.selectFrom('users').select('id').where('deleted', '=', LIVE).limit(1));
+  const input: MyWorkInput = { ...asked, writerIsMine: solo };
   return {
     asOf: input.asOf,
     scope: input.scope,
@@ -351,5 +421,6 @@ export function myWork(store: Store, input: MyWorkInput) {
     employers: employers(store, input),
     idleClients: idleClients(store, input),
     referrals: referrals(store, input),
+    signals: signals(store, input),
   };
 }

@@ -24,6 +24,8 @@ export interface FormField {
   /** A code list that narrows or replaces the model's. */
   list?: CodeListName;
   only?: readonly string[];
+  /** Choices given by the screen (value, label), e.g. colleagues to pick as account manager. */
+  options?: { value: string; label: string }[];
   multiline?: boolean;
 }
 
@@ -98,6 +100,7 @@ export function RecordForm(props: {
               autoFocus: i === 0,
             };
             if (def.kind === 'date') return <DateField {...common} />;
+            if (f.options) return <SelectField {...common} options={f.options} />;
             if (def.kind === 'code' || f.list)
               return <SelectField {...common} list={(f.list ?? def.code)!} only={f.only} />;
             return (

@@ -105,13 +105,18 @@ export function TextField(
   );
 }
 
-export function SelectField(props: Common & { list: CodeListName; only?: readonly string[] }) {
+/** A choice from a code list, or from `options` given by the screen (e.g. colleagues as users). */
+export function SelectField(
+  props: Common & { list?: CodeListName; only?: readonly string[]; options?: { value: string; label: string }[] },
+) {
   const { register } = useFormContext();
   const { t } = useTranslation();
   const errText = useErrorText();
   const err = errText(useFieldState(props.name), props.label);
   const id = `${props.idPrefix}-${props.name}`;
-  const entries = Object.entries(CODE_LISTS[props.list]).filter(([c]) => !props.only || props.only.includes(c));
+  const entries = props.options
+    ? props.options.map((o) => [o.value, o.label] as const)
+    : Object.entries(props.list ? CODE_LISTS[props.list] : {}).filter(([c]) => !props.only || props.only.includes(c));
   return (
     <div className={`field ${props.className ?? ''}`}>
       <label htmlFor={id}>

@@ -92,6 +92,10 @@ export const nl = {
   },
   detail: {
     back: 'Terug naar de lijst',
+    exitNote: 'gecorrigeerd: {{note}}',
+    handover: 'Overgedragen per {{date}} van {{from}} aan {{to}}, door {{by}} op {{at}}.',
+    handoverNote: 'Toelichting: {{note}}',
+    nobody: '(geen klantmanager)',
     personal: 'Persoonsgegevens',
     contact: 'Contact en adres',
     periods: 'Caseloadperiodes',
@@ -176,8 +180,31 @@ export const nl = {
     editOne: '{{kind}} van {{date}} wijzigen',
     updated: 'Het contact is bijgewerkt.',
   },
+  handover: {
+    title: 'Caseload overdragen',
+    intro:
+      'Draag alle klanten in de caseload van een klantmanager over aan een collega, met ingang van een datum. De overdracht staat bij elke klant in de historie van de caseloadperiode.',
+    form: 'Overdracht',
+    save: 'Caseload overdragen',
+    saved_one: '{{count}} klant is overgedragen.',
+    saved_other: '{{count}} klanten zijn overgedragen.',
+    back: 'Terug naar Mijn werk',
+    link: 'Caseload overdragen',
+    linkFor: 'Caseload van {{name}} overdragen',
+  },
   mywork: {
     title: 'Mijn werk',
+    signals: 'Signalen',
+    signal: {
+      no_contact: 'Geen contact sinds {{date}}',
+      no_contact_never: 'Nog geen contact',
+      activity_ending: '{{about}} eindigt op {{date}}',
+      placement_ending: 'Plaatsing bij {{about}} eindigt op {{date}}',
+      subsidy_review: 'Herbeoordeling loonkostensubsidie ({{about}}) op {{date}}',
+      register_check: 'Doelgroepregister gecontroleerd op {{date}}: opnieuw controleren',
+      register_check_never: 'Doelgroepregister nooit gecontroleerd',
+      nazorg_due: 'Nazorgcontact gepland op {{date}}',
+    },
     scope: 'Welk werk',
     mine: 'Mijn werk',
     all: 'Iedereen',
@@ -257,6 +284,22 @@ export const nl = {
       title: 'Uitstroom vastleggen',
       save: 'Uitstroom opslaan',
       saved: 'De uitstroom is vastgelegd.',
+    },
+    handover: {
+      title: 'Overdragen',
+      save: 'Overdragen aan collega',
+      saved: 'De klant is overgedragen.',
+    },
+    exitCorrect: {
+      title: 'Uitstroom corrigeren',
+      save: 'Correctie opslaan',
+      saved: 'De uitstroom is gecorrigeerd.',
+    },
+    exitUndo: {
+      title: 'Uitstroom ongedaan maken',
+      note: 'Reden',
+      save: 'Uitstroom ongedaan maken',
+      saved: 'De uitstroom is ongedaan gemaakt; de klant is weer in de caseload.',
     },
     intake: {
       title: 'Intake (opnieuw instromen)',
@@ -542,6 +585,9 @@ export const nl = {
       message: 'Melding',
       commit: 'Importeren',
       refusedAll: 'Niets geïmporteerd: {{count}} rij(en) geweigerd.',
+      unknownManagers:
+        'Deze klantmanagers zijn geen gebruiker van Caseload. Hun klanten worden geïmporteerd met alleen de naam; maakt u later een gebruiker met die naam, dan worden ze aan die gebruiker gekoppeld.',
+      unknownManager: '{{name}} (regel {{lines}})',
       done: 'Geïmporteerd: {{created}} nieuw, {{updated}} bijgewerkt, {{unchanged}} ongewijzigd.',
       kinds: {
         clients: 'Klanten',

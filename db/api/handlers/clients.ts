@@ -12,6 +12,9 @@ import { listClients } from '../../work/list-views.js';
 import { isPlainView } from '../../model/lists.js';
 import { mayShow, seesBsn, withoutHiddenSpecial } from '../../model/access.js';
 import { ageOn, isUnder27 } from '../../model/calendar.js';
+import { accountManagerUser } from '../../records/account-managers.js';
+import { changesOf } from '../../work/history.js';
+import { namer } from '../../records/names.js';
 
 type H = Pick<Handlers, 'clients.search' | 'clients.get' | 'clients.create' | 'clients.update' | 'clients.byBsn'>;
 
@@ -46,12 +49,45 @@ export const clientHandlers: H = {
     const periods = store.all(
       db
         .selectFrom('caseload_periods')
-        .select(['id', 'intake_date', 'referrer', 'account_manager', 'exit_date', 'exit_reason'])
+        .select(['id', 'intake_date', 'referrer', 'account_manager', 'exit_date', 'exit_reason', 'exit_note'])
         .where('client_id', '=', id)
         .where('deleted', '=', 0)
         .orderBy('intake_date', 'desc')
         .orderBy('id'),
     );
+    const names = namer(store);
+    const handovers = periods.length
+      ? store.all(
+          db
+            .selectFrom('assignments')
+            .select(['id', 'period_id', 'from_date', 'previous', 'account_manager', 'note'])
+            .where(
+              'period_id',
+              'in',
+              periods.map((p) => p.id),
+            )
+            .where('deleted', '=', 0)
+            .orderBy('from_date')
+            .orderBy('id'),
+        )
+      : [];
+    const withHandovers = periods.map((p) => ({
+      ...p,
+      handovers: handovers
+        .filter((a) => a.period_id === p.id)
+        .map((a) => {
+          // Who recorded it and when: the journal's first write of the handover.
+          const first = changesOf(store, 'assignment', a.id, session.role, names).at(-1);
+          return {
+            from_date: a.from_date,
+            previous: a.previous,
+            account_manager: a.account_manager,
+            note: a.note,
+            by: first ? (first.userName ?? first.user) : null,
+            at: first?.at ?? null,
+          };
+        }),
+    }));
     const today = store.today();
     const birth = (row.birth_date as string | null) ?? null;
     const survivor = row.merged_into
@@ -67,7 +103,7 @@ export const clientHandlers: H = {
     return {
       id,
       record,
-      periods,
+      periods: withHandovers,
       hiddenFields,
       formerRefs: formerRefs(store, 'client', id),
       mergedRefs: store
@@ -88,7 +124,9 @@ export const clientHandlers: H = {
     };
   },
 
-  'clients.create': (ctx, form) => {
+  'clients.create': (ctx, { account_manager_id, ...form }) => {
+    // A picked colleague: the period stores their name, and RecordWriter links the user again.
+    if (account_manager_id) form.account_manager = accountManagerUser(ctx.store, account_manager_id).name;
     const input = withoutHiddenSpecial('client', form, ctx.session.role);
     const { values, errors } = parseRecord('clients', input, { emptyMeansKeep: true });
     if (values.last_name === undefined && !errors.some((e) => e.field === 'last_name')) {
@@ -114,7 +152,8 @@ export const clientHandlers: H = {
     return { id: result.id, ref: result.ref };
   },
 
-  'clients.update': (ctx, { id, fields: form }) => {
+  'clients.update': (ctx, { id, fields: { account_manager_id, ...form } }) => {
+    if (account_manager_id) form.account_manager = accountManagerUser(ctx.store, account_manager_id).name;
     const fields = withoutHiddenSpecial('client', form, ctx.session.role);
     // A form that sends every field sends back the masked BSN it was shown: that is no change.
     if (!seesBsn(ctx.session.role) && fields.bsn?.startsWith('*')) delete fields.bsn;

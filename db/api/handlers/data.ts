@@ -77,6 +77,7 @@ export const dataHandlers: H = {
       unchanged: r.unchanged,
       skipped: r.skipped,
       problems: r.problems,
+      unknown_managers: r.unknownManagers,
     };
   },
 

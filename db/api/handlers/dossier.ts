@@ -2,7 +2,7 @@ import { AppError } from '../../model/errors.js';
 import type { Handlers } from '../dispatch.js';
 import { hashRef } from '../../records/refs.js';
 import { MASK, maskedValue } from '../../model/access.js';
-import { exit, intake, handover } from '../../work/periods.js';
+import { correctExit, exit, handover, handoverCaseload, intake, undoExit } from '../../work/periods.js';
 import { liveRow } from '../../records/forms.js';
 import { timeline } from '../../work/timeline.js';
 import { v7 as uuidv7 } from 'uuid';
@@ -13,6 +13,9 @@ type H = Pick<
   | 'clients.intake'
   | 'clients.exit'
   | 'clients.handover'
+  | 'clients.exitCorrect'
+  | 'clients.exitUndo'
+  | 'caseload.handover'
   | 'measures.list'
   | 'measures.save'
   | 'measures.remove'
@@ -43,6 +46,27 @@ export const dossierHandlers: H = {
     const periodId = ctx.store.write(ctx.session.user, (w) => handover(ctx.store, w, input));
     changed(ctx, ['clients'], [input.clientId]);
     return { id: input.clientId, periodId };
+  },
+
+  'clients.exitCorrect': (ctx, input) => {
+    const periodId = ctx.store.write(ctx.session.user, (w) => correctExit(ctx.store, w, input));
+    changed(ctx, ['clients'], [input.clientId]);
+    return { id: input.clientId, periodId };
+  },
+
+  'clients.exitUndo': (ctx, input) => {
+    const periodId = ctx.store.write(ctx.session.user, (w) => undoExit(ctx.store, w, input));
+    changed(ctx, ['clients'], [input.clientId]);
+    return { id: input.clientId, periodId };
+  },
+
+  'caseload.handover': (ctx, input) => {
+    // An account manager hands over their own caseload only; managers and beheerders anyone's.
+    if (ctx.session.role === 'klantmanager' && input.from_user_id !== ctx.session.user)
+      throw new AppError('forbidden', 'U kunt alleen uw eigen caseload overdragen.', 'from_user_id');
+    const count = ctx.store.write(ctx.session.user, (w) => handoverCaseload(ctx.store, w, input));
+    changed(ctx, ['clients'], []);
+    return { count };
   },
 
   'measures.list': ({ store, session }, { clientId }) => {

@@ -38,9 +38,12 @@ export const clientFormInput = z.object({
   work_limitations: z.string().optional(),
   banenafspraak_status: z.string().optional(),
   banenafspraak_checked: z.string().optional(),
+  benefit_status: z.string().optional(),
   intake_date: z.string().optional(),
   referrer: z.string().optional(),
   account_manager: z.string().optional(),
+  /** The account manager picked as a user (registering); wins over account_manager. */
+  account_manager_id: z.string().optional(),
   exit_date: z.string().optional(),
   exit_reason: z.string().optional(),
 });
@@ -80,6 +83,21 @@ export const clientMethods = {
           account_manager: z.string().nullable(),
           exit_date: z.string().nullable(),
           exit_reason: z.string().nullable(),
+          /** Why the exit was last corrected or undone (issue 13). */
+          exit_note: z.string().nullable().optional(),
+          /** Handovers to another account manager in this period, oldest first (who, when, from-to, note). */
+          handovers: z
+            .array(
+              z.object({
+                from_date: z.string().nullable(),
+                previous: z.string().nullable(),
+                account_manager: z.string().nullable(),
+                note: z.string().nullable(),
+                by: z.string().nullable(),
+                at: z.string().nullable(),
+              }),
+            )
+            .optional(),
         }),
       ),
       /** Age on today and the under-27 flag (DOMAIN.md: steer youth back to school). */

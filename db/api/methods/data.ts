@@ -64,6 +64,8 @@ export const dataMethods = {
       unchanged: z.number(),
       skipped: z.number(),
       problems: z.array(problem),
+      /** Account-manager names that match no user, with their lines: imported with the name only. */
+      unknown_managers: z.array(z.object({ name: z.string(), lines: z.array(z.number()) })),
     }),
     roles: ['beheerder', 'manager'],
   }),

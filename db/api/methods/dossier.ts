@@ -67,7 +67,9 @@ export const dossierMethods = {
         clientId: z.string(),
         intake_date: dateIn,
         referrer: z.enum(['social_team', 'uwv', 'school', 'urk', 'self', 'other']),
-        account_manager: z.string().trim().min(1).max(100),
+        /** The account manager as a user (the picker); `account_manager` (a name) for older callers. */
+        account_manager_id: z.string().min(1).optional(),
+        account_manager: z.string().trim().min(1).max(100).optional(),
       })
       .strict(),
     output: z.object({ id: z.string(), periodId: z.string() }),
@@ -95,19 +97,68 @@ export const dossierMethods = {
     output: z.object({ id: z.string(), periodId: z.string() }),
     roles: [...CLIENT_ROLES],
   }),
+  /** Corrects the date or reason of the client's last exit; the note (why) is required and journaled. */
+  'clients.exitCorrect': method({
+    writes: true,
+    input: z
+      .object({
+        clientId: z.string(),
+        exit_date: dateIn,
+        exit_reason: z.enum([
+          'work_regular',
+          'self_employed',
+          'work_subsidized',
+          'education',
+          'referred_social_team',
+          'moved',
+          'other_income',
+          'other',
+        ]),
+        note: z.string().max(2000),
+      })
+      .strict(),
+    output: z.object({ id: z.string(), periodId: z.string() }),
+    roles: [...CLIENT_ROLES],
+  }),
+  /** Undoes the client's last exit (back in the caseload); the note (why) is required and journaled. */
+  'clients.exitUndo': method({
+    writes: true,
+    input: z.object({ clientId: z.string(), note: z.string().max(2000) }).strict(),
+    output: z.object({ id: z.string(), periodId: z.string() }),
+    roles: [...CLIENT_ROLES],
+  }),
   /** Hands the client's current caseload period to another account manager from a date (kept in the period's history). */
   'clients.handover': method({
     writes: true,
     input: z
       .object({
         clientId: z.string(),
-        account_manager: z.string().trim().min(1).max(100),
+        /** The colleague as a user (the picker); `account_manager` (a name) for older callers. */
+        account_manager_id: z.string().min(1).optional(),
+        account_manager: z.string().trim().min(1).max(100).optional(),
         from_date: dateIn,
         note: z.string().max(2000).optional(),
       })
       .strict(),
     output: z.object({ id: z.string(), periodId: z.string() }),
     roles: ['klantmanager', 'trajectmanager', 'manager', 'beheerder'],
+  }),
+  /**
+   * Hands every client in one user's caseload to another user from a date, with a note. Managers
+   * and beheerders for anyone; an account manager only their own caseload (checked in the handler).
+   */
+  'caseload.handover': method({
+    writes: true,
+    input: z
+      .object({
+        from_user_id: z.string().min(1),
+        to_user_id: z.string().min(1),
+        from_date: dateIn,
+        note: z.string().max(2000).optional(),
+      })
+      .strict(),
+    output: z.object({ count: z.number() }),
+    roles: ['klantmanager', 'manager', 'beheerder'],
   }),
   'measures.list': method({
     roles: ALL_ROLES,

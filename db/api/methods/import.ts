@@ -22,6 +22,8 @@ const counts = {
   /** The first 500 refused rows, each with line, field and Dutch message. */
   refused: z.array(refused),
   refusedTotal: z.number(),
+  /** Account-manager names that match no user, with their lines: imported with the name only. */
+  unknownManagers: z.array(z.object({ name: z.string(), lines: z.array(z.number()) })),
 };
 
 export const importMethods = {

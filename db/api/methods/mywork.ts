@@ -24,7 +24,7 @@ export const myWorkMethods = {
   /**
    * What needs doing on asOf (default today): follow-ups due, nazorg due, buitengewone werkgevers
    * not contacted in 90 days, clients without a running activity or placement, referrals without
-   * intake. scope 'mine' (default) filters on the signed-in user's name; `sections` is the order
+   * intake, and signals. scope 'mine' (default): the signed-in user's caseload (by user, else by name); `sections` is the order
    * for the user's role.
    */
   'mywork.get': method({
@@ -34,6 +34,8 @@ export const myWorkMethods = {
         asOf: dateIn.optional(),
         scope: z.enum(['mine', 'all']).default('mine'),
         limit: z.number().int().min(1).max(500).default(100),
+        /** Signal "no contact in N weeks" (default 3). */
+        noContactWeeks: z.number().int().min(1).max(52).optional(),
       })
       .strict(),
     output: z.object({
@@ -75,6 +77,22 @@ export const myWorkMethods = {
           account_manager: z.string().nullable(),
           daysWaiting: z.number(),
           under27: z.boolean(),
+        }),
+      ),
+      /** What is about to need attention, per client (db/work/signals.ts). */
+      signals: section(
+        z.object({
+          kind: z.enum([
+            'no_contact',
+            'activity_ending',
+            'placement_ending',
+            'subsidy_review',
+            'register_check',
+            'nazorg_due',
+          ]),
+          client: party,
+          date: z.string().nullable(),
+          about: z.string().nullable(),
         }),
       ),
     }),

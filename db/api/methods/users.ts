@@ -57,6 +57,15 @@ export const userMethods = {
     output: z.object({ id: z.string(), changed: z.array(z.string()) }),
     roles: ['beheerder'],
   }),
+  /**
+   * Colleagues to pick as account manager (intake, handover): the active users' names and roles,
+   * for every signed-in role (never e-mail or passphrase data).
+   */
+  'users.colleagues': method({
+    input: z.object({}).strict(),
+    output: z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), role: z.string() })) }),
+    roles: ALL_ROLES,
+  }),
   /** Who can sign in on this laptop (the sign-in screen): active users with a passphrase. */
   'session.users': method({
     roles: ALL_ROLES,

@@ -28,8 +28,13 @@ export const importCommand: Command = {
         dryRun: Boolean(values['dry-run']),
       });
       for (const p of r.problems) ctx.io.err(`${p.file}:${p.line}: ${p.field}: ${p.message}`);
-      const { problems, ...summary } = r;
-      ctx.io.out(JSON.stringify({ ...summary, refused: problems.length }));
+      // Warnings, not refusals: these rows are imported with the account manager's name only.
+      for (const u of r.unknown_managers)
+        ctx.io.err(
+          `${file}:${u.lines.join(',')}: account_manager: onbekende klantmanager '${u.name}' (geen gebruiker met die naam): geïmporteerd met alleen de naam`,
+        );
+      const { problems, unknown_managers, ...summary } = r;
+      ctx.io.out(JSON.stringify({ ...summary, refused: problems.length, unknown_managers: unknown_managers.length }));
       if (!r.ok) ctx.io.err(`${problems.length} probleem/problemen: niets geïmporteerd.`);
       return r.ok ? 0 : 1;
     } finally {

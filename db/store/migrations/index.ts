@@ -13,6 +13,7 @@ import { m0007 } from './0007-ref-history.js';
 import { m0008 } from './0008-lean-journal.js';
 import { m0009 } from './0009-sign-in-audit-key.js';
 import { m0010 } from './0010-report-archive.js';
+import { m0011 } from './0011-account-manager-users.js';
 import { m0012 } from './0012-placement-end-reason.js';
 import { m0013 } from './0013-settings.js';
 
@@ -33,6 +34,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0008,
   m0009,
   m0010,
+  m0011,
   m0012,
   m0013,
 ];

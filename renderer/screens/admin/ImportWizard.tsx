@@ -185,6 +185,16 @@ export function ImportWizard() {
               </tbody>
             </table>
           )}
+          {preview.unknownManagers.length > 0 && (
+            <div className="notice warning" role="note">
+              <p>{t('admin.import.unknownManagers')}</p>
+              <ul>
+                {preview.unknownManagers.map((u) => (
+                  <li key={u.name}>{t('admin.import.unknownManager', { name: u.name, lines: u.lines.join(', ') })}</li>
+                ))}
+              </ul>
+            </div>
+          )}
           <div className="button-row">
             <button
               type="button"

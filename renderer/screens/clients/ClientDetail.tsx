@@ -1,6 +1,7 @@
 // A client's page: personal and contact data and the caseload periods (the dossier timeline of
 // the daily-work issue extends this page).
 import { displayName } from '../../../db/model/person.js';
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCall } from '../../data/hooks.js';
 import { hrefOf } from '../../stores/route.js';
@@ -127,6 +128,7 @@ export function ClientDetail(props: { id: string; notice?: string }) {
               value={codeLabel('banenafspraak_status', r.banenafspraak_status)}
             />
             <Row label={RECORDS.clients.banenafspraak_checked!.label} value={formatDateNl(r.banenafspraak_checked)} />
+            <Row label={RECORDS.clients.benefit_status!.label} value={codeLabel('benefit_status', r.benefit_status)} />
           </dl>
         </section>
       </div>
@@ -147,13 +149,32 @@ export function ClientDetail(props: { id: string; notice?: string }) {
             </thead>
             <tbody>
               {client.periods.map((p) => (
-                <tr key={p.id}>
-                  <td>{formatDateNl(p.intake_date)}</td>
-                  <td>{p.referrer ? labelOf('referrer', p.referrer) : ''}</td>
-                  <td>{p.account_manager ?? ''}</td>
-                  <td>{p.exit_date ? formatDateNl(p.exit_date) : t('detail.current')}</td>
-                  <td>{p.exit_reason ? labelOf('exit_reason', p.exit_reason) : ''}</td>
-                </tr>
+                <Fragment key={p.id}>
+                  <tr>
+                    <td>{formatDateNl(p.intake_date)}</td>
+                    <td>{p.referrer ? labelOf('referrer', p.referrer) : ''}</td>
+                    <td>{p.account_manager ?? ''}</td>
+                    <td>{p.exit_date ? formatDateNl(p.exit_date) : t('detail.current')}</td>
+                    <td>
+                      {p.exit_reason ? labelOf('exit_reason', p.exit_reason) : ''}
+                      {p.exit_note && <span className="muted"> ({t('detail.exitNote', { note: p.exit_note })})</span>}
+                    </td>
+                  </tr>
+                  {(p.handovers ?? []).map((h, i) => (
+                    <tr key={i} className="subrow">
+                      <td colSpan={5}>
+                        {t('detail.handover', {
+                          date: formatDateNl(h.from_date),
+                          from: h.previous ?? t('detail.nobody'),
+                          to: h.account_manager ?? '',
+                          by: h.by ?? '',
+                          at: h.at ? formatDateNl(h.at.slice(0, 10)) : '',
+                        })}
+                        {h.note ? ` ${t('detail.handoverNote', { note: h.note })}` : ''}
+                      </td>
+                    </tr>
+                  ))}
+                </Fragment>
               ))}
             </tbody>
           </table>

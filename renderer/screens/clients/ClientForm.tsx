@@ -18,6 +18,7 @@ import { useInfo } from '../../data/info.js';
 import { useRoute, hrefOf } from '../../stores/route.js';
 import { formatDateNl, formatNumber } from '../../format.js';
 import { DateField, FormAlert, SelectField, TextField, showServerErrors } from '../../components/fields.js';
+import { useColleagues } from './PeriodActions.js';
 
 const PERSON = ['bsn', 'initials', 'first_name', 'name_prefix', 'last_name', 'birth_date', 'gender'] as const;
 const ADDRESS = ['street', 'house_number', 'postcode', 'city', 'phone', 'email'] as const;
@@ -33,7 +34,7 @@ const PROFILE = [
   'languages',
   'work_limitations',
 ] as const;
-const TARGET = ['banenafspraak_status', 'banenafspraak_checked'] as const;
+const TARGET = ['banenafspraak_status', 'banenafspraak_checked', 'benefit_status'] as const;
 const PERIOD = ['intake_date', 'referrer', 'account_manager'] as const;
 const CODES = ['target_groups', 'transport'] as const;
 
@@ -78,6 +79,7 @@ export function ClientForm(props: { client?: Output<'clients.get'> }) {
   const hidden = new Set(editing?.hiddenFields ?? []);
   const fields = (editing ? EDIT_FIELDS : CREATE_FIELDS).filter((f) => !hidden.has(f));
   const [duplicate, setDuplicate] = useState<string | null>(null);
+  const colleagues = useColleagues();
 
   // The fields follow from the role's hidden fields, fixed for one form.
   const [schema] = useState(() =>
@@ -93,8 +95,8 @@ export function ClientForm(props: { client?: Output<'clients.get'> }) {
     v.transport = (r.transport as string[] | null) ?? [];
     if (!editing) {
       v.intake_date = formatDateNl(today());
-      // A klantmanager registering a client usually takes the client on.
-      v.account_manager = user?.role === 'klantmanager' ? user.name : '';
+      // A klantmanager registering a client usually takes the client on (the picker's value is the user).
+      v.account_manager = user?.role === 'klantmanager' ? user.id : '';
     }
     return v;
   }, [editing, fields, user]);
@@ -142,7 +144,10 @@ export function ClientForm(props: { client?: Output<'clients.get'> }) {
       r = await call('clients.update', { id: editing.id, fields: changed });
       if (r.ok) return go('klanten', editing.id, 'bijgewerkt');
     } else {
-      const input = { ...formValues('clients', text, today()), target_groups: values.target_groups };
+      const { account_manager, ...typed } = formValues('clients', text, today());
+      // With users the picker gives a user; a database without users takes a typed name.
+      const manager = colleagues.length ? { account_manager_id: account_manager } : { account_manager };
+      const input = { ...typed, target_groups: values.target_groups, ...manager };
       if (values.transport.length) Object.assign(input, { transport: values.transport });
       r = await call('clients.create', input);
       if (r.ok) return go('klanten', r.value.id, 'nieuw');
@@ -234,6 +239,7 @@ export function ClientForm(props: { client?: Output<'clients.get'> }) {
                 {...f}
               />
               <DateField name="banenafspraak_checked" label={label('banenafspraak_checked')} {...f} />
+              <SelectField name="benefit_status" label={label('benefit_status')} list="benefit_status" {...f} />
             </div>
           </fieldset>
           {!editing && (
@@ -242,7 +248,11 @@ export function ClientForm(props: { client?: Output<'clients.get'> }) {
               <div className="field-grid">
                 <DateField name="intake_date" label={label('intake_date')} {...f} />
                 <SelectField name="referrer" label={label('referrer')} list="referrer" {...f} />
-                <TextField name="account_manager" label={label('account_manager')} {...f} />
+                {colleagues.length ? (
+                  <SelectField name="account_manager" label={label('account_manager')} options={colleagues} {...f} />
+                ) : (
+                  <TextField name="account_manager" label={label('account_manager')} {...f} />
+                )}
               </div>
             </fieldset>
           )}

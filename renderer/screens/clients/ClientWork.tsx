@@ -17,7 +17,7 @@ export function ClientWork(props: { client: Output<'clients.get'> }) {
     <>
       <PeriodActions
         clientId={c.id}
-        inCaseload={c.inCaseload}
+        latest={c.periods[0] ?? null}
         accountManager={(open ?? last)?.account_manager ?? null}
         actions={
           <>

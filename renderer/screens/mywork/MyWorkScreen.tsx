@@ -12,9 +12,27 @@ import { codeLabel } from '../../format.js';
 import { useCall } from '../../data/hooks.js';
 import { QuickContact } from '../clients/QuickContact.js';
 import type { Output } from '../../../db/api/contract.js';
+import { CaseloadHandover } from './CaseloadHandover.js';
 
 type MyWork = Output<'mywork.get'>;
 type FollowUp = MyWork['followUps']['items'][number];
+type Signal = MyWork['signals']['items'][number];
+
+function SignalText(props: { s: Signal }) {
+  const { t } = useTranslation();
+  const { s } = props;
+  const date = formatDateNl(s.date);
+  switch (s.kind) {
+    case 'no_contact':
+      return <>{s.date ? t('mywork.signal.no_contact', { date }) : t('mywork.signal.no_contact_never')}</>;
+    case 'activity_ending':
+      return <>{t('mywork.signal.activity_ending', { date, about: codeLabel('activity_kind', s.about) })}</>;
+    case 'register_check':
+      return <>{s.date ? t('mywork.signal.register_check', { date }) : t('mywork.signal.register_check_never')}</>;
+    default:
+      return <>{t(`mywork.signal.${s.kind}`, { date, about: s.about ?? '' })}</>;
+  }
+}
 
 function Party(props: { f: FollowUp }) {
   const { f } = props;
@@ -131,7 +149,12 @@ const useScope = create<{ scope: 'mine' | 'all'; set(scope: 'mine' | 'all'): voi
   set: (scope) => set({ scope }),
 }));
 
-export function MyWorkScreen() {
+export function MyWorkScreen(props: { rest?: string[] } = {}) {
+  if (props.rest?.[0] === 'overdracht') return <CaseloadHandover from={props.rest[1]} />;
+  return <MyWorkToday />;
+}
+
+function MyWorkToday() {
   const { t } = useTranslation();
   const { scope, set: setScope } = useScope();
   const [notice, setNotice] = useState<string | null>(null);
@@ -261,6 +284,39 @@ export function MyWorkScreen() {
             )}
           </Section>
         );
+      case 'signals':
+        return (
+          <Section
+            key={key}
+            id="mw-signals"
+            title={t('mywork.signals')}
+            total={w.signals.total}
+            items={w.signals.items}
+          >
+            {(items) => (
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('mywork.col.client')}</th>
+                    <th scope="col">{t('mywork.col.about')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {items.map((s, i) => (
+                    <tr key={`${s.kind}-${s.client.id}-${i}`}>
+                      <td>
+                        <a href={hrefOf('klanten', s.client.id)}>{s.client.name}</a>
+                      </td>
+                      <td>
+                        <SignalText s={s} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </Section>
+        );
       default:
         return null;
     }
@@ -283,6 +339,9 @@ export function MyWorkScreen() {
         </fieldset>
       </div>
       {data && <p className="muted">{t('mywork.asOf', { date: formatDateNl(data.asOf) })}</p>}
+      <p className="no-print">
+        <a href={hrefOf('mijn-werk', 'overdracht')}>{t('handover.link')}</a>
+      </p>
       <Status text={notice} />
       {error && (
         <p role="alert" className="error-text">

@@ -3,6 +3,21 @@
 import type { ReportTable } from '../../../db/model/reports.js';
 import { showCell } from './cells.js';
 import { T } from '../../i18n/reports.js';
+import { useTranslation } from 'react-i18next';
+import { hrefOf } from '../../stores/route.js';
+
+type RowLink = (
+  tableId: string,
+  cells: Record<string, unknown>,
+  total: boolean,
+) => { href: string; name: string } | null;
+
+/** "Caseload per klantmanager": each manager's row links to handing over that caseload. */
+export const handoverLink: RowLink = (tableId, cells, total) => {
+  const name = cells.account_manager;
+  if (tableId !== 'managers' || total || typeof name !== 'string' || name.startsWith('(')) return null;
+  return { href: hrefOf('mijn-werk', 'overdracht', name), name };
+};
 
 const NUMERIC = new Set(['int', 'number', 'percent']);
 
@@ -11,7 +26,9 @@ export function ReportTables(props: {
   selected: string | null;
   onFigure(figure: string): void;
   charts?: (t: ReportTable) => React.ReactNode;
+  rowLink?: RowLink;
 }) {
+  const { t: tr } = useTranslation();
   return (
     <>
       {props.tables.map((t) => (
@@ -53,6 +70,22 @@ export function ReportTables(props: {
                         ) : (
                           text
                         )}
+                        {c.key === t.columns[0]!.key &&
+                          (() => {
+                            const link = props.rowLink?.(t.id, r.cells, Boolean(r.total));
+                            return link ? (
+                              <>
+                                {' '}
+                                <a
+                                  className="no-print"
+                                  href={link.href}
+                                  aria-label={tr('handover.linkFor', { name: link.name })}
+                                >
+                                  {tr('dossier.handover.title')}
+                                </a>
+                              </>
+                            ) : null;
+                          })()}
                       </td>
                     );
                   })}

@@ -13,7 +13,7 @@ import { useCall, useMust } from '../../data/hooks.js';
 import { useSavePdf } from '../../data/provider.js';
 import { useMay } from '../../access.js';
 import { DateInput } from '../../components/DateInput.js';
-import { ReportTables } from './ReportTables.js';
+import { ReportTables, handoverLink } from './ReportTables.js';
 import { RecordList } from './RecordList.js';
 import { ArchiveView } from './ArchiveView.js';
 import { DeliverPanel } from './DeliverPanel.js';
@@ -267,6 +267,7 @@ export function ReportsScreen(props: { rest?: string[] }) {
                     tables={result.tables}
                     selected={figure}
                     onFigure={(f) => setFigure(f ? { key: runKey, figure: f } : null)}
+                    rowLink={name === 'caseload-per-manager' ? handoverLink : undefined}
                     charts={(t) =>
                       t.chart ? (
                         <Suspense fallback={<p className="muted">{T.chartLoading}</p>}>

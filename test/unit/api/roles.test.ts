@@ -24,6 +24,7 @@ const TABLE: Record<MethodName, string> = {
   'users.list': '----B',
   'users.create': '----B',
   'users.update': '----B',
+  'users.colleagues': 'KWTMB',
   'session.users': 'KWTMB', // public
   'session.switch': 'KWTMB', // public
   'session.signOut': 'KWTMB',
@@ -66,6 +67,9 @@ const TABLE: Record<MethodName, string> = {
   'clients.intake': 'K-TMB',
   'clients.exit': 'K-TMB',
   'clients.handover': 'K-TMB',
+  'clients.exitCorrect': 'K-TMB',
+  'clients.exitUndo': 'K-TMB',
+  'caseload.handover': 'K--MB',
   'measures.list': 'KWTMB',
   'measures.save': 'K--MB',
   'measures.remove': 'K--MB',
