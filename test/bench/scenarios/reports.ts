@@ -21,7 +21,9 @@ export async function reports(args: Record<string, unknown>): Promise<Record<str
   return { timings, asKnown: asKnownTimings(String(args.db)) };
 }
 
-export function asKnownTimings(db: string): { name: string; liveMs: number; asKnownMs: number }[] {
+export function asKnownTimings(
+  db: string,
+): { name: string; liveMs: number; asKnownMs: number; liveCpuMs: number; asKnownCpuMs: number }[] {
   const dir = mkdtempSync(join(tmpdir(), 'caseload-bench-asknown-'));
   try {
     const file = join(dir, 'copy.sqlite');
@@ -40,9 +42,22 @@ export function asKnownTimings(db: string): { name: string; liveMs: number; asKn
     const k = knownAt(store, moment);
     const out = Object.keys(REPORTS).map((name) => {
       runReport(store, name);
-      const live = measure(() => runReport(store, name), 3);
-      const known = measure(() => asKnown(store, k, () => runReport(store, name)), 3);
-      return { name, liveMs: live.wall, asKnownMs: known.wall };
+      // Interleaved, so a change in the machine's load hits both alike; medians of 5.
+      const live: { wall: number; cpu: number }[] = [];
+      const known: { wall: number; cpu: number }[] = [];
+      for (let i = 0; i < 5; i++) {
+        live.push(measure(() => runReport(store, name), 1));
+        known.push(measure(() => asKnown(store, k, () => runReport(store, name)), 1));
+      }
+      const med = (xs: { wall: number; cpu: number }[], key: 'wall' | 'cpu') =>
+        xs.map((x) => x[key]).sort((a, b) => a - b)[2]!;
+      return {
+        name,
+        liveMs: med(live, 'wall'),
+        asKnownMs: med(known, 'wall'),
+        liveCpuMs: med(live, 'cpu'),
+        asKnownCpuMs: med(known, 'cpu'),
+      };
     });
     store.close();
     return out;
