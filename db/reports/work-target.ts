@@ -16,6 +16,7 @@ import { BENEFIT_RECIPIENT_STATUSES, REGULAR_WORK_REASONS } from '../model/codes
 import { addDays, daysInYear, daysInclusive, minDate, yearOf } from '../model/calendar.js';
 import { caseloadOn, events, scopeOf, type Bucket } from './query.js';
 import { FILTER_PARAMS, filtersOf, type ReportDef } from './types.js';
+import type { Store } from '../journal/store.js';
 
 export interface WorkTarget {
   baseline_date: string;
@@ -44,6 +45,14 @@ export interface WorkTarget {
   filters?: Record<string, string | string[]>;
 }
 
+/** Whether any client has a benefit status (a lookup per period is only needed then). */
+function anyBenefitStatus(store: Store): boolean {
+  return (
+    store.first(store.kysely.selectFrom('clients').select('id').where('benefit_status', 'is not', null).limit(1)) !==
+    undefined
+  );
+}
+
 export const workTarget: ReportDef<WorkTarget> = {
   name: 'work-target',
   title: 'Resultaatafspraak uitstroom naar regulier werk',
@@ -57,7 +66,10 @@ export const workTarget: ReportDef<WorkTarget> = {
     // Per client's benefit status: 'b' a benefit, 'n' none, 'u' not filled (or an unknown code).
     const recipients = BENEFIT_RECIPIENT_STATUSES.map((c) => `'${c}'`).join(', ');
     // raw SQL: the report engine's bucket fragment over the p CTE (db/reports/query.ts)
-    const bucket = `(SELECT CASE WHEN c.benefit_status IN (${recipients}) THEN 'b' WHEN c.benefit_status = 'geen' THEN 'n' ELSE 'u' END FROM clients c WHERE c.id = p.cid)`;
+    // While no client has a status at all (as in most data today) every one is 'u': no lookups.
+    const bucket = anyBenefitStatus(store)
+      ? `(SELECT CASE WHEN c.benefit_status IN (${recipients}) THEN 'b' WHEN c.benefit_status = 'geen' THEN 'n' ELSE 'u' END FROM clients c WHERE c.id = p.cid)`
+      : `'u'`;
     const byStatus = caseloadOn(store, scope, addDays(p.from, -1), bucket, detail);
     const sum = (m: Map<string | null, Bucket>, keys: string[]) =>
       keys.reduce<Bucket>(

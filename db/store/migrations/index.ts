@@ -16,6 +16,7 @@ import { m0010 } from './0010-report-archive.js';
 import { m0011 } from './0011-account-manager-users.js';
 import { m0012 } from './0012-placement-end-reason.js';
 import { m0013 } from './0013-settings.js';
+import { m0014 } from './0014-benefit-index.js';
 
 export interface Migration {
   name: string;
@@ -37,6 +38,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0011,
   m0012,
   m0013,
+  m0014,
 ];
 
 function applied(db: BetterSqlite3.Database): string[] {
