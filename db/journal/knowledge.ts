@@ -110,17 +110,26 @@ export function asKnown<T>(store: StoreBase, k: Knowledge | KnownUpTo, fn: () =>
   // this is ever committed. Records that did not exist then are simply gone.
   db.exec('SAVEPOINT asknown');
   try {
-    const rows = new RowBuilder(db);
+    const rows = new RowBuilder(db, { mode: 'patch' });
     for (const [entity, set] of ids) {
       const list = JSON.stringify([...set].sort());
-      store.stmt(`DELETE FROM main."${ENTITIES[entity].table}" WHERE id IN (SELECT value FROM json_each(?))`).run(list);
       const journal = store.stmt(
         `SELECT j.* FROM json_each(?) r CROSS JOIN journal j ON j.row_id = r.value AND j.entity = ? ORDER BY r.value, j.seq`,
       );
+      const unknown = new Set(set);
       for (const row of journal.all(list, entity) as PackedRow[])
-        for (const c of expand(row)) if (isKnown(c)) rows.add(c);
+        for (const c of expand(row))
+          if (isKnown(c)) {
+            rows.add(c);
+            unknown.delete(c.row_id);
+          }
+      rows.flush();
+      // Records none of whose changes were known then did not exist yet.
+      if (unknown.size)
+        store
+          .stmt(`DELETE FROM main."${ENTITIES[entity].table}" WHERE id IN (SELECT value FROM json_each(?))`)
+          .run(JSON.stringify([...unknown]));
     }
-    rows.flush();
     return fn();
   } finally {
     db.exec('ROLLBACK TO asknown; RELEASE asknown');

@@ -2,37 +2,63 @@
 // value of its highest clock; lists sorted and unique; `deleted` 0 unless a change set it. Used
 // where whole records are rebuilt at once rather than written change by change: restoring a
 // snapshot into an empty store (db/sync/snapshot.ts) and reading as known at a moment
-// (db/journal/knowledge.ts). Changes come record by record; a record's row is inserted when the
+// (db/journal/knowledge.ts). Changes come record by record; a record's row is written when the
 // next record starts (or on flush).
 import type BetterSqlite3 from 'better-sqlite3';
 import { ENTITIES, fieldNames, fieldSpec, type EntityName, type FieldSpec } from '../model/entities.js';
 import type { FieldChange } from '../model/journal-format.js';
 import { toColumn } from './write.js';
 
-/** Prepared inserts per entity, with the column order and each column's spec. */
-function rowInserter(db: BetterSqlite3.Database, schema: string) {
-  const inserts = new Map<EntityName, { st: BetterSqlite3.Statement; specs: FieldSpec[]; names: string[] }>();
+type Columns = (string | number | null)[];
+
+/**
+ * Writes a record's row from its fields' values, as columns converted the way the journal's write
+ * layer does: `insert` a new row (an empty table, bulk), or `patch` the row there - only the
+ * columns that differ are updated (fewer index entries touched), or inserted when it is missing.
+ */
+function rowWriter(db: BetterSqlite3.Database, schema: string, mode: 'insert' | 'patch') {
+  const tables = new Map<
+    EntityName,
+    { insert: BetterSqlite3.Statement; read: BetterSqlite3.Statement; specs: FieldSpec[]; names: string[] }
+  >();
+  const updates = new Map<string, BetterSqlite3.Statement>();
   return (entity: EntityName, id: string, value: (field: string) => FieldChange['value']) => {
-    let ins = inserts.get(entity);
-    if (!ins) {
+    let t = tables.get(entity);
+    const table = `${schema}."${ENTITIES[entity].table}"`;
+    if (!t) {
       const names = fieldNames(entity);
-      ins = {
-        // raw SQL: one cached insert per table on the bulk path (snapshot restore, as-known).
-        st: db.prepare(
-          `INSERT INTO ${schema}."${ENTITIES[entity].table}"(id${names.map((n) => `, "${n}"`).join('')}) VALUES (?${', ?'.repeat(names.length)})`,
-        ),
+      const cols = names.map((n) => `"${n}"`).join(', ');
+      t = {
+        // raw SQL: cached statements per table on the bulk paths (snapshot restore, as-known).
+        insert: db.prepare(`INSERT INTO ${table}(id, ${cols}) VALUES (?${', ?'.repeat(names.length)})`),
+        read: db.prepare(`SELECT ${cols} FROM ${table} WHERE id = ?`).raw(),
         specs: names.map((n) => fieldSpec(entity, n)!),
         names,
       };
-      inserts.set(entity, ins);
+      tables.set(entity, t);
     }
-    const { st, specs, names } = ins;
-    st.run(id, ...names.map((f, k) => toColumn(specs[k]!, value(f)) ?? (f === 'deleted' ? 0 : null)));
+    const { names, specs } = t;
+    const cols: Columns = names.map((f, k) => toColumn(specs[k]!, value(f)) ?? (f === 'deleted' ? 0 : null));
+    const now = mode === 'patch' ? (t.read.get(id) as Columns | undefined) : undefined;
+    if (!now) {
+      t.insert.run(id, ...cols);
+      return;
+    }
+    const differ = names.flatMap((_, k) => (now[k] === cols[k] ? [] : [k]));
+    if (!differ.length) return;
+    const key = `${entity}:${differ.join(',')}`;
+    let st = updates.get(key);
+    if (!st)
+      updates.set(
+        key,
+        (st = db.prepare(`UPDATE ${table} SET ${differ.map((k) => `"${names[k]}" = ?`).join(', ')} WHERE id = ?`)),
+      );
+    st.run(...differ.map((k) => cols[k]), id);
   };
 }
 
 export class RowBuilder {
-  private readonly insert: ReturnType<typeof rowInserter>;
+  private readonly write: ReturnType<typeof rowWriter>;
   private entity: EntityName | null = null;
   private rowId = '';
   private winners = new Map<string, FieldChange>();
@@ -42,16 +68,22 @@ export class RowBuilder {
   maxHlc = '';
 
   /**
-   * `beforeInsert` runs just before a record's row goes in (the search index's triggers read
-   * ref_history then), with the refs the record has had.
+   * `insert`: into empty tables; `patch`: over the rows there (only what differs). `beforeInsert`
+   * runs just before a record's row is written (the search index's triggers read ref_history
+   * then), with the refs the record has had.
    */
   constructor(
     db: BetterSqlite3.Database,
-    private readonly beforeInsert?: (entity: EntityName, rowId: string, refs: ReadonlyMap<string, string>) => void,
-    schema = 'main',
+    opts: {
+      mode?: 'insert' | 'patch';
+      beforeInsert?: (entity: EntityName, rowId: string, refs: ReadonlyMap<string, string>) => void;
+    } = {},
   ) {
-    this.insert = rowInserter(db, schema);
+    this.write = rowWriter(db, 'main', opts.mode ?? 'insert');
+    this.beforeInsert = opts.beforeInsert;
   }
+
+  private readonly beforeInsert?: (entity: EntityName, rowId: string, refs: ReadonlyMap<string, string>) => void;
 
   /** Whether the current record is `entity`/`rowId` (a record is added in one run of changes). */
   isCurrent(entity: string, rowId: string): boolean {
@@ -75,7 +107,7 @@ export class RowBuilder {
     const entity = this.entity;
     if (!entity) return;
     this.beforeInsert?.(entity, this.rowId, this.refs);
-    this.insert(entity, this.rowId, (field) => this.winners.get(field)?.value ?? null);
+    this.write(entity, this.rowId, (field) => this.winners.get(field)?.value ?? null);
     this.entity = null;
     this.winners = new Map();
     this.refs = new Map();

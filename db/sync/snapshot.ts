@@ -399,7 +399,7 @@ function restorePacked(store: StoreBase, progress: (n: number) => void): { rows:
   ).run(store.now());
   const finish = bulkLoad(db);
   const page = db.prepare(`SELECT seq, ${PACKED_COLUMNS} FROM snap.journal WHERE seq > ? ORDER BY seq LIMIT 5000`);
-  const builder = new RowBuilder(db, formerRefs(db));
+  const builder = new RowBuilder(db, { beforeInsert: formerRefs(db) });
   let count = 0;
   for (let after = 0; ;) {
     const batch = page.raw().all(after) as ImageRow[];
@@ -502,7 +502,7 @@ function restoreRecords(store: StoreBase, valid: string, progress: (n: number) =
   const db = store.db;
   const page = db.prepare(valid);
   const packer = journalAppender(db, store.now());
-  const builder = new RowBuilder(db, formerRefs(db));
+  const builder = new RowBuilder(db, { beforeInsert: formerRefs(db) });
   let record: FieldChange[] = [];
   const flush = () => {
     if (!record.length) return;

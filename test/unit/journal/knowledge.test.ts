@@ -24,7 +24,7 @@ describe('knowledge at a moment', () => {
     expect(covers(knowledgeNow(store), k)).toBe(true);
     expect(covers(k, knowledgeNow(store))).toBe(false);
     const then = asKnown(store, k, () => {
-      // The view over the live table keeps using its indexes.
+      // The real table, with its indexes.
       const plan = store.db
         .prepare("EXPLAIN QUERY PLAN SELECT id FROM clients WHERE ref = 'K1'")
         .all()
@@ -48,7 +48,17 @@ describe('knowledge at a moment', () => {
     expect(knownAt(store, moment)).toEqual({ seq: 2 });
     expect(asKnown(store, knownAt(store, moment), rows)).toEqual(then);
     expect(knownAt(store, moment - 1)).toEqual({ seq: 0 });
-    // Knowing everything shadows nothing.
+    // Knowing everything changes nothing.
     expect(asKnown(store, knowledgeNow(store), rows)).toEqual(live);
+    // A read that fails leaves the live tables as they were, search index included.
+    const search = () => store.db.prepare('SELECT rowid, text FROM search_fts ORDER BY rowid').all();
+    const before = search();
+    expect(() =>
+      asKnown(store, k, () => {
+        throw new Error('leesfout');
+      }),
+    ).toThrow('leesfout');
+    expect(rows()).toEqual(live);
+    expect(search()).toEqual(before);
   });
 });
