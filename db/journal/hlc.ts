@@ -14,10 +14,16 @@ export function encodeHlc({ millis, counter, device }: HlcParts): string {
   return `${String(millis).padStart(15, '0')}-${counter.toString(16).padStart(4, '0')}-${device}`;
 }
 
+let last: { hlc: string; parts: HlcParts } | null = null;
+
 export function decodeHlc(hlc: string): HlcParts {
+  // The fields of one write share a clock: checking a segment or snapshot decodes it once per write.
+  if (last?.hlc === hlc) return { ...last.parts };
   const m = /^(\d{15})-([0-9a-f]{4})-([0-9a-z]+)$/.exec(hlc);
   if (!m) throw new Error(`Ongeldige klokwaarde: ${hlc}`);
-  return { millis: Number(m[1]), counter: parseInt(m[2]!, 16), device: m[3]! };
+  const parts = { millis: Number(m[1]), counter: parseInt(m[2]!, 16), device: m[3]! };
+  last = { hlc, parts };
+  return { ...parts };
 }
 
 export class Clock {
