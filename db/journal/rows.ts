@@ -66,6 +66,7 @@ export class RowBuilder {
   private refs = new Map<string, string>();
   /** The highest clock added. */
   maxHlc = '';
+  private readonly beforeInsert?: (entity: EntityName, rowId: string, refs: ReadonlyMap<string, string>) => void;
 
   /**
    * `insert`: into empty tables; `patch`: over the rows there (only what differs). `beforeInsert`
@@ -82,8 +83,6 @@ export class RowBuilder {
     this.write = rowWriter(db, 'main', opts.mode ?? 'insert');
     this.beforeInsert = opts.beforeInsert;
   }
-
-  private readonly beforeInsert?: (entity: EntityName, rowId: string, refs: ReadonlyMap<string, string>) => void;
 
   /** Whether the current record is `entity`/`rowId` (a record is added in one run of changes). */
   isCurrent(entity: string, rowId: string): boolean {
@@ -102,7 +101,7 @@ export class RowBuilder {
     if (c.field === 'ref' && typeof c.value === 'string' && !this.refs.has(c.value)) this.refs.set(c.value, c.hlc);
   }
 
-  /** Inserts the current record's row (a record none of whose changes were added has none). */
+  /** Writes the current record's row (a record none of whose changes were added has none). */
   flush(): void {
     const entity = this.entity;
     if (!entity) return;

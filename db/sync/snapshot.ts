@@ -356,6 +356,8 @@ function checkedRow(r: ImageRow): StoredChange[] {
   const was = bases === null ? {} : canonicalObject(bases);
   if (!values || !own || !was) throw refuse('ongeldige JSON');
   const keys = Object.keys(values);
+  // The packer never writes a row without fields; one here would be copied unchecked.
+  if (!keys.length) throw refuse('regel zonder velden');
   if (![...Object.keys(own), ...Object.keys(was)].every((k) => k in values))
     throw refuse('klok of basis van een veld dat de regel niet heeft');
   const out = expandParsed(
@@ -386,11 +388,12 @@ function formerRefs(db: BetterSqlite3.Database) {
 }
 
 /**
- * Restores a packed image (format 3) whose rows all passed firstInvalidPacked: copies its journal
- * rows as they are (`at`: now) and builds each record's row when its rows end - each field with
- * the value of its highest clock, as applying the changes one by one would. A record whose rows
- * are not together is refused (its row would already exist). Returns the number of journal rows
- * and the highest clock restored.
+ * Restores a packed image (format 3) into an empty store: copies its journal rows as they are
+ * (`at`: now), checks every row (checkedRow; one bad row throws and the caller's transaction
+ * rolls everything back) and builds each record's row when its rows end - each field with the
+ * value of its highest clock, as applying the changes one by one would. A record whose rows are
+ * not together is refused (its row would already exist). Returns the number of journal rows and
+ * the highest clock restored.
  */
 function restorePacked(store: StoreBase, progress: (n: number) => void): { rows: number; maxHlc: string } {
   const db = store.db;

@@ -105,6 +105,7 @@ describe('snapshot images', () => {
         `UPDATE journal SET bases = '{"77":"000000000000001-0000-${other}"}' WHERE seq = 1`,
         /klok of basis van een veld/,
       ],
+      ['a row without fields', `UPDATE journal SET fields = '{}', hlc = 'zzz' WHERE seq = 1`, /regel zonder velden/],
       ['unknown entity', `UPDATE journal SET entity = 'salaris' WHERE seq = 1`, /onbekend soort record/],
       [
         'record not together',
