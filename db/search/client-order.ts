@@ -173,6 +173,11 @@ function catchUp(store: Store, order: ClientOrder, seq: number): boolean {
 }
 
 /** The current list order of the store's live clients. */
+/** Whether this store's order is in memory already (built by an earlier search or the list). */
+export function hasClientOrder(store: Store): boolean {
+  return cache.has(store);
+}
+
 export function clientOrder(store: Store): ClientOrder {
   const seq = lastSeq(store);
   const day = store.today();
