@@ -48,10 +48,10 @@ export function searchClients(
       where.push('c.bsn = ?');
       params.push(bsn);
     } else if (fts) {
-      // The in-memory order answers any search in a few ms once it is there. Without it (a
-      // one-off search: the command line, or the app before the list warmed it) building it
-      // costs ~1 s at 100,000 clients, while SQL sorts a few thousand hits in milliseconds.
-      if (hasClientOrder(store) || ftsHits(store, fts) > SQL_SORT_MAX) return searchInOrder(store, input, fts);
+      // The in-memory order answers any search in a few ms once it is there; building it costs
+      // ~1 s at 100,000 clients. A process's first search without it (the command line's one
+      // search, the app before its list warmed it) is sorted by SQL instead.
+      if (!sortBySql(store, fts)) return searchInOrder(store, input, fts);
       where.push(
         "c.id IN (SELECT d.row_id FROM search_fts f JOIN search_doc d ON d.doc = f.rowid AND d.kind = 'client' WHERE search_fts MATCH ?)",
       );
@@ -100,8 +100,21 @@ export function searchClients(
 /** Full-text hits sorted by SQL rather than by building the in-memory order (see searchClients). */
 const SQL_SORT_MAX = 20_000;
 
-function ftsHits(store: Store, fts: string): number {
-  return store.stmt('SELECT count(*) FROM search_fts WHERE search_fts MATCH ?').pluck().get(fts) as number;
+/** Full-text searches this process made without the in-memory order, per store. */
+const withoutOrder = new WeakMap<Store, number>();
+
+/**
+ * Whether to sort this search's hits by SQL: only the first search without the order (more are
+ * likely after a second, and then the order pays for itself) and only up to SQL_SORT_MAX hits.
+ */
+function sortBySql(store: Store, fts: string): boolean {
+  if (hasClientOrder(store)) return false;
+  const before = withoutOrder.get(store) ?? 0;
+  withoutOrder.set(store, before + 1);
+  if (before > 0) return false;
+  return (
+    (store.stmt('SELECT count(*) FROM search_fts WHERE search_fts MATCH ?').pluck().get(fts) as number) <= SQL_SORT_MAX
+  );
 }
 
 type SearchResult = { items: ClientListItem[]; next: string | null; total: number };

@@ -81,8 +81,8 @@ describe('query plans of the hot paths', () => {
   it('finds `caseload search` hits with the list engines: client hits from the full-text index, employers by their row', () => {
     const store = demoStore(20);
     const plans = plansOf(store, () => searchRecords(store, 'emmeloord', 200));
-    // A one-off search (no list order in memory): the client hits sorted by SQL, each client
-    // read by its key from the full-text hits (the order is not built for one query).
+    // A process's first search (no list order in memory, as in `caseload search`): the client
+    // hits sorted by SQL, each client read by its key from the full-text hits.
     expect(hasClientOrder(store)).toBe(false);
     const clients = main(plans, /FROM clients c/);
     expect(clients).toHaveLength(2);
