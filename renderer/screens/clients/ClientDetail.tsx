@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useCall } from '../../data/hooks.js';
 import { hrefOf } from '../../stores/route.js';
 import { codeLabel, formatDateNl, formatNumber } from '../../format.js';
+import { dutchDay } from '../../../db/model/calendar.js';
 import { RECORDS } from '../../../db/model/records.js';
 import { labelOf } from '../../../db/model/codes.js';
 import { maskBsn } from '../../../db/model/bsn.js';
@@ -168,7 +169,7 @@ export function ClientDetail(props: { id: string; notice?: string }) {
                           from: h.previous ?? t('detail.nobody'),
                           to: h.account_manager ?? '',
                           by: h.by ?? '',
-                          at: h.at ? formatDateNl(h.at.slice(0, 10)) : '',
+                          at: h.at ? formatDateNl(dutchDay(Date.parse(h.at))) : '',
                         })}
                         {h.note ? ` ${t('detail.handoverNote', { note: h.note })}` : ''}
                       </td>

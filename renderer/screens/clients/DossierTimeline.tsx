@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateNl } from '../../format.js';
+import { formatMomentNl } from '../../../db/model/calendar.js';
 import { CODE_LISTS } from '../../../db/model/codes.js';
 import { ENTITIES } from '../../../db/model/entities.js';
 import { Card, MoreButton } from '../../components/Card.js';
@@ -134,9 +135,7 @@ function HistoryTable(props: { entity: 'client' | 'employer' | 'vacancy'; id: st
             .filter((h) => !isLink(props.entity, h.field))
             .map((h) => (
               <tr key={`${h.seq}:${h.field}`}>
-                <td>
-                  {formatDateNl(h.at.slice(0, 10))} {h.at.slice(11, 16)}
-                </td>
+                <td>{formatMomentNl(h.at)}</td>
                 <td>{h.userName ?? h.user}</td>
                 <td>{h.deviceName ?? '—'}</td>
                 <td>{h.label}</td>
