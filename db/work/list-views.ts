@@ -12,7 +12,7 @@ import { LIST_COLUMNS, type ListName, type ListView, type SortDir } from '../mod
 import { AppError } from '../model/errors.js';
 import { decodeCursor, page } from '../records/paging.js';
 import { inCaseload } from '../records/in-caseload.js';
-import { displayName } from '../model/person.js';
+import { placementItem } from './lists.js';
 import { ftsQuery, toListItem } from '../search/clients.js';
 import { employerItem } from '../search/employers.js';
 import { vacancyItem } from './vacancies.js';
@@ -328,25 +328,6 @@ export function listPlacementsView(
   const p = page(rows, r.limit, keyOf);
   return {
     next: p.next,
-    rows: p.items.map((row) => ({
-      id: row.id,
-      ref: row.ref ?? '',
-      kind: row.kind ?? null,
-      start_date: row.start_date ?? null,
-      end_date: row.end_date ?? null,
-      hours_per_week: row.hours_per_week ?? null,
-      wage_subsidy: row.wage_subsidy === 1,
-      job_coach: row.job_coach ?? null,
-      wage_value: row.wage_value ?? null,
-      end_reason: row.end_reason ?? null,
-      clientId: row.client_id ?? null,
-      clientRef: row.client_ref ?? null,
-      client: displayName(row),
-      employerId: row.employer_id ?? null,
-      employer: row.employer_name ?? null,
-      vacancyId: row.vacancy_id ?? null,
-      vacancy: row.vacancy_title ?? null,
-      active: placementStatus(row, r.asOf) === 'running',
-    })),
+    rows: p.items.map((row) => placementItem(row, placementStatus(row, r.asOf) === 'running')),
   };
 }

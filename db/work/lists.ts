@@ -4,7 +4,7 @@
 // row from sync) are left out rather than breaking the keyset order.
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Store } from '../journal/store.js';
-import { displayName } from '../model/person.js';
+import { displayName, type NameParts } from '../model/person.js';
 import { decodeCursor, page } from '../records/paging.js';
 
 interface ListInput {
@@ -24,6 +24,52 @@ const activeOn = (alias: 'p' | 'a', day: string) =>
 
 /** `deleted = 0` as a literal, as the indexes say it. */
 const LIVE = sql.lit(0);
+
+type Maybe<T> = T | null | undefined;
+
+/** A placement row with its client's name parts, employer name and vacancy title, as the lists read it. */
+export interface PlacementRow extends NameParts {
+  id: string;
+  ref: Maybe<string>;
+  kind: Maybe<string>;
+  start_date: Maybe<string>;
+  end_date: Maybe<string>;
+  hours_per_week: Maybe<number>;
+  wage_subsidy: Maybe<number>;
+  job_coach: Maybe<string>;
+  wage_value: Maybe<number>;
+  end_reason: Maybe<string>;
+  client_id: Maybe<string>;
+  client_ref: Maybe<string>;
+  employer_id: Maybe<string>;
+  employer_name: Maybe<string>;
+  vacancy_id: Maybe<string>;
+  vacancy_title: Maybe<string>;
+}
+
+/** One placement as the lists give it (Plaatsingen, the client's and employer's pages, the sorted views). */
+export function placementItem(r: PlacementRow, active: boolean) {
+  return {
+    id: r.id,
+    ref: r.ref ?? '',
+    kind: r.kind ?? null,
+    start_date: r.start_date ?? null,
+    end_date: r.end_date ?? null,
+    hours_per_week: r.hours_per_week ?? null,
+    wage_subsidy: r.wage_subsidy === 1,
+    job_coach: r.job_coach ?? null,
+    wage_value: r.wage_value ?? null,
+    end_reason: r.end_reason ?? null,
+    clientId: r.client_id ?? null,
+    clientRef: r.client_ref ?? null,
+    client: displayName(r),
+    employerId: r.employer_id ?? null,
+    employer: r.employer_name ?? null,
+    vacancyId: r.vacancy_id ?? null,
+    vacancy: r.vacancy_title ?? null,
+    active,
+  };
+}
 
 export function listPlacements(
   store: Store,
@@ -60,26 +106,9 @@ export function listPlacements(
   const p = page(rows, input.limit, (r) => [r.start_date ?? '', r.id]);
   return {
     next: p.next,
-    items: p.items.map((r) => ({
-      id: r.id,
-      ref: r.ref ?? '',
-      kind: r.kind ?? null,
-      start_date: r.start_date ?? null,
-      end_date: r.end_date ?? null,
-      hours_per_week: r.hours_per_week ?? null,
-      wage_subsidy: r.wage_subsidy === 1,
-      job_coach: r.job_coach ?? null,
-      wage_value: r.wage_value ?? null,
-      end_reason: r.end_reason ?? null,
-      clientId: r.client_id ?? null,
-      clientRef: r.client_ref ?? null,
-      client: displayName(r),
-      employerId: r.employer_id ?? null,
-      employer: r.employer_name ?? null,
-      vacancyId: r.vacancy_id ?? null,
-      vacancy: r.vacancy_title ?? null,
-      active: !!r.start_date && r.start_date <= asOf && (!r.end_date || r.end_date >= asOf),
-    })),
+    items: p.items.map((r) =>
+      placementItem(r, !!r.start_date && r.start_date <= asOf && (!r.end_date || r.end_date >= asOf)),
+    ),
   };
 }
 
