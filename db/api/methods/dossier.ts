@@ -1,7 +1,7 @@
 // The client dossier: timeline, caseload periods (intake, exit, re-entry) and measures.
 import { z } from 'zod';
 import { method } from '../define.js';
-import { dateIn, paging } from './inputs.js';
+import { dateIn, exitReason, paging } from './inputs.js';
 import { ALL_ROLES } from '../../model/access.js';
 
 const CLIENT_ROLES = ['klantmanager', 'trajectmanager', 'manager', 'beheerder'] as const;
@@ -82,16 +82,7 @@ export const dossierMethods = {
       .object({
         clientId: z.string(),
         exit_date: dateIn,
-        exit_reason: z.enum([
-          'work_regular',
-          'self_employed',
-          'work_subsidized',
-          'education',
-          'referred_social_team',
-          'moved',
-          'other_income',
-          'other',
-        ]),
+        exit_reason: exitReason,
       })
       .strict(),
     output: z.object({ id: z.string(), periodId: z.string() }),
@@ -104,16 +95,7 @@ export const dossierMethods = {
       .object({
         clientId: z.string(),
         exit_date: dateIn,
-        exit_reason: z.enum([
-          'work_regular',
-          'self_employed',
-          'work_subsidized',
-          'education',
-          'referred_social_team',
-          'moved',
-          'other_income',
-          'other',
-        ]),
+        exit_reason: exitReason,
         note: z.string().max(2000),
       })
       .strict(),

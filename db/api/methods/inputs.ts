@@ -3,6 +3,7 @@
 // typed the Dutch way (dd-mm-jjjj) or ISO; they come out ISO.
 import { z } from 'zod';
 import { parseDate } from '../../model/calendar.js';
+import { CODE_LISTS } from '../../model/codes.js';
 
 export const dateIn = z.string().transform((s, ctx) => {
   const iso = parseDate(s);
@@ -35,3 +36,8 @@ export const paging = {
 };
 
 export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), next: z.string().nullable() });
+
+type ExitReason = keyof typeof CODE_LISTS.exit_reason;
+
+/** An exit reason: a code of the exit_reason list (db/model/codes.ts), in its order. */
+export const exitReason = z.enum(Object.keys(CODE_LISTS.exit_reason) as [ExitReason, ...ExitReason[]]);
