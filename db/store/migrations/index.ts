@@ -17,6 +17,7 @@ import { m0011 } from './0011-account-manager-users.js';
 import { m0012 } from './0012-placement-end-reason.js';
 import { m0013 } from './0013-settings.js';
 import { m0014 } from './0014-benefit-index.js';
+import { m0015 } from './0015-open-follow-up-columns.js';
 
 export interface Migration {
   name: string;
@@ -39,6 +40,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0012,
   m0013,
   m0014,
+  m0015,
 ];
 
 function applied(db: BetterSqlite3.Database): string[] {
