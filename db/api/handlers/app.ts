@@ -1,19 +1,54 @@
 import type { Handlers } from '../dispatch.js';
 import { CODE_LISTS } from '../../model/codes.js';
 import { loadDemo } from '../../demo/generate.js';
+import { contract, type MethodName } from '../contract.js';
+import type { Role } from '../../model/roles.js';
+import type { Store } from '../../journal/store.js';
+import { sql } from 'kysely';
 
-type H = Pick<Handlers, 'app.info' | 'demo.load' | 'codes.list'>;
+const METHODS = Object.keys(contract) as MethodName[];
 
-export const appHandlers: H = {
-  'app.info': ({ store, session, signedIn }) => {
-    const count = (table: 'clients' | 'employers' | 'vacancies') =>
+/** The methods a role may call, from the contract's role table. */
+export function methodsFor(role: Role): MethodName[] {
+  return METHODS.filter((m) => (contract[m].roles as readonly Role[]).includes(role));
+}
+
+/** Rows of a table not deleted. */
+function liveCount(store: Store, table: 'clients' | 'employers' | 'vacancies'): number {
+  const n = (q: { n: number } | undefined) => q?.n ?? 0;
+  if (table !== 'clients')
+    return n(
       store.first(
         store.kysely
           .selectFrom(table)
           .select((eb) => eb.fn.countAll<number>().as('n'))
           .where('deleted', '=', 0),
-      )!.n;
-    const counts = { clients: count('clients'), employers: count('employers'), vacancies: count('vacancies') };
+      ),
+    );
+  // A plain count(*) WHERE deleted = 0 reads every client row (30 ms at 100,000, on every start);
+  // the partial indexes clients_live_name and clients_merged_into_set hold them all, small (1.6 ms).
+  const clients = (merged: boolean) =>
+    n(
+      store.first(
+        store.kysely
+          .selectFrom('clients')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('deleted', '=', sql.lit(0))
+          .where('merged_into', merged ? 'is not' : 'is', null),
+      ),
+    );
+  return clients(false) + clients(true);
+}
+
+type H = Pick<Handlers, 'app.info' | 'demo.load' | 'codes.list'>;
+
+export const appHandlers: H = {
+  'app.info': ({ store, session, signedIn }) => {
+    const counts = {
+      clients: liveCount(store, 'clients'),
+      employers: liveCount(store, 'employers'),
+      vacancies: liveCount(store, 'vacancies'),
+    };
     return {
       device: store.device,
       deviceName: store.getMeta('device_name') ?? '',
@@ -25,6 +60,7 @@ export const appHandlers: H = {
         ) !== undefined,
       counts,
       empty: counts.clients + counts.employers + counts.vacancies === 0,
+      may: signedIn ? methodsFor(session.role) : [],
     };
   },
   'demo.load': (ctx, input) => {

@@ -19,6 +19,11 @@ export const appMethods = {
       hasUsers: z.boolean(),
       counts: z.object({ clients: z.number(), employers: z.number(), vacancies: z.number() }),
       empty: z.boolean(),
+      /**
+       * The methods the signed-in user's role may call (none while signed out): the UI hides what
+       * the server would refuse without loading the contract's schemas (renderer/access.ts).
+       */
+      may: z.array(z.string()),
     }),
   }),
   /** Loads realistic synthetic demo data (offered on first start with an empty store). */

@@ -155,6 +155,17 @@ describe('roles in the contract', () => {
     expect(mismatches).toEqual([]);
   });
 
+  it("tells the UI through app.info which methods the user's role may call, and nothing while signed out", async () => {
+    const store = tempStore();
+    for (const role of ROLES) {
+      const info = await createApi(store, { user: `u-${role}`, name: role, role }).call('app.info', {});
+      const expected = methods.filter((m) => TABLE[m][ROLES.indexOf(role)] === LETTER[role]);
+      expect(info.ok && [...info.value.may].sort(), role).toEqual(expected.sort());
+    }
+    const signedOut = await createApi(store, null).call('app.info', {});
+    expect(signedOut).toMatchObject({ ok: true, value: { user: null, may: [] } });
+  });
+
   it('refuses every role something (a role refusal per role)', () => {
     for (const role of ROLES) {
       const refused = methods.filter((m) => TABLE[m][ROLES.indexOf(role)] === '-');
