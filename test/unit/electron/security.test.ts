@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import {
+  APP_SCHEME_PRIVILEGES,
   CSP,
   CSP_DIRECTIVES,
   DENIED_PERMISSIONS,
@@ -77,6 +78,24 @@ describe('the Content-Security-Policy', () => {
     expect(SECURITY_HEADERS['Content-Security-Policy']).toBe(CSP);
     expect(SECURITY_HEADERS['X-Content-Type-Options']).toBe('nosniff');
     expect(SECURITY_HEADERS['Referrer-Policy']).toBe('no-referrer');
+  });
+});
+
+describe('the app:// scheme', () => {
+  it('is standard and secure, keeps the CSP and has no service workers; V8 may cache its compiled scripts', () => {
+    expect(APP_SCHEME_PRIVILEGES).toEqual({
+      scheme: 'app',
+      privileges: {
+        standard: true,
+        secure: true,
+        supportFetchAPI: true,
+        corsEnabled: false,
+        bypassCSP: false,
+        allowServiceWorkers: false,
+        stream: false,
+        codeCache: true,
+      },
+    });
   });
 });
 

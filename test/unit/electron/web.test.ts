@@ -27,6 +27,7 @@ function fixture(): { rendererDir: string; dir: string } {
     '<!doctype html><title>Caseload</title><script type="module" src="/assets/app.js"></script>',
   );
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log("caseload")');
+  writeFileSync(join(rendererDir, 'assets', 'index-Ab3_x-9Z.js'), 'console.log("caseload")');
   writeFileSync(join(dir, 'secret.txt'), 'GEHEIM');
   return { rendererDir, dir };
 }
@@ -186,6 +187,17 @@ describe('the web shell', () => {
     expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect(await script.text()).toContain('caseload');
     expect((await fetch(`${base}/assets/missing.js`)).status).toBe(404);
+  });
+
+  it('lets the browser keep hashed assets (and their compiled code), never the page that names them', async () => {
+    const { base } = await start();
+    expect((await fetch(`${base}/`)).headers.get('cache-control')).toBe('no-store');
+    // Vite's build names: the content hash is in the name, so the file never changes under it.
+    const hashed = await fetch(`${base}/assets/index-Ab3_x-9Z.js`);
+    expect(hashed.status).toBe(200);
+    expect(hashed.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect((await fetch(`${base}/assets/app.js`)).headers.get('cache-control')).toBe('no-cache');
+    expect((await fetch(`${base}/assets/missing-Ab3_x-9Z.js`)).headers.get('cache-control')).toBe('no-store');
   });
 
   it.each([
