@@ -1,5 +1,5 @@
 // The app frame: header (app, user, laptop), main navigation, and the screen of the route.
-import { Suspense, lazy, useEffect, useRef, type ReactNode } from 'react';
+import { Suspense, useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from './stores/app.js';
 import { hrefOf, useRoute, type Section } from './stores/route.js';
@@ -7,24 +7,22 @@ import { FirstStart } from './components/FirstStart.js';
 import { NewPassphrase, SignIn } from './components/SignIn.js';
 import { mayCall } from './access.js';
 import type { MethodName } from '../db/api/contract.js';
-import type { Role } from '../db/model/roles.js';
 import { titleOf, useRouteFocus } from './components/route-focus.js';
 import { useInfo } from './data/info.js';
 import { useCommand } from './data/hooks.js';
 import { ClientsScreen } from './screens/clients/ClientsScreen.js';
 import { MyWorkScreen } from './screens/mywork/MyWorkScreen.js';
-import { EmployersScreen } from './screens/employers/EmployersScreen.js';
-import { VacanciesScreen } from './screens/vacancies/VacanciesScreen.js';
-import { PlacementsScreen } from './screens/placements/PlacementsScreen.js';
+import { lazyNamed } from './components/lazy.js';
 
-// Screens used less often (and the charts of the reports) load on demand: the first screen
-// starts sooner.
-const ExportScreen = lazy(() => import('./screens/export/ExportScreen.js').then((m) => ({ default: m.ExportScreen })));
-const SyncScreen = lazy(() => import('./screens/sync/SyncScreen.js').then((m) => ({ default: m.SyncScreen })));
-const ReportsScreen = lazy(() =>
-  import('./screens/reports/ReportsScreen.js').then((m) => ({ default: m.ReportsScreen })),
-);
-const AdminScreen = lazy(() => import('./screens/admin/AdminScreen.js').then((m) => ({ default: m.AdminScreen })));
+// The start screen and the client list are in the first chunk; the other screens (with their
+// forms and the report charts) load on demand, so the app starts sooner.
+const EmployersScreen = lazyNamed(() => import('./screens/employers/EmployersScreen.js'), 'EmployersScreen');
+const VacanciesScreen = lazyNamed(() => import('./screens/vacancies/VacanciesScreen.js'), 'VacanciesScreen');
+const PlacementsScreen = lazyNamed(() => import('./screens/placements/PlacementsScreen.js'), 'PlacementsScreen');
+const ExportScreen = lazyNamed(() => import('./screens/export/ExportScreen.js'), 'ExportScreen');
+const SyncScreen = lazyNamed(() => import('./screens/sync/SyncScreen.js'), 'SyncScreen');
+const ReportsScreen = lazyNamed(() => import('./screens/reports/ReportsScreen.js'), 'ReportsScreen');
+const AdminScreen = lazyNamed(() => import('./screens/admin/AdminScreen.js'), 'AdminScreen');
 
 type NavKey = 'mywork' | 'clients' | 'employers' | 'vacancies' | 'placements' | 'reports' | 'export' | 'sync' | 'admin';
 /** Per section, a method its screen cannot do without: a role that may not call it does not see the section. */
@@ -86,12 +84,12 @@ export function App() {
   // Signed out in a database with users: only the sign-in screen (the server refuses the rest).
   if (info && !info.user) return <SignIn />;
   if (info?.mustChangePassphrase) return <NewPassphrase />;
-  const role = info?.user?.role as Role | undefined;
-  const nav = NAV.filter(([section]) => !NEEDS[section] || mayCall(role, NEEDS[section]));
+  // The sections appear together once the role is known (no items popping in one by one).
+  const nav = info ? NAV.filter(([section]) => !NEEDS[section] || mayCall(info.may, NEEDS[section])) : [];
   const signOut = async () => {
     await call('session.signOut', {});
   };
-  const firstStart = Boolean(info?.empty && !firstStartDone && mayCall(role, 'demo.load'));
+  const firstStart = Boolean(info?.empty && !firstStartDone && mayCall(info?.may, 'demo.load'));
   // While the first-start dialog is open the frame behind it is inert: no focus, no clicks.
   return (
     <>
@@ -138,9 +136,9 @@ export function App() {
                 {t('app.error', { message: error })}
               </p>
             )}
-            {!info && !error ? (
-              <p>{t('app.loading')}</p>
-            ) : (
+            {/* The screen asks for its data while app.info is on its way, not after it: a signed-out
+                user sees the sign-in screen as soon as it is known, and the screen is gone. */}
+            {!error && (
               <Suspense key={route.section} fallback={<p>{t('app.loading')}</p>}>
                 <Screen section={route.section} rest={route.rest} />
               </Suspense>

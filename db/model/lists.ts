@@ -2,7 +2,6 @@
 // export them: which columns can be sorted, which filters apply, and the Dutch column headers of
 // an exported file. The queries live in db/search/lists.ts; the screens and the export share
 // this one description, so "export this list" gives the list as filtered and sorted. Pure.
-import { z } from 'zod';
 
 export const LIST_NAMES = ['clients', 'employers', 'vacancies', 'placements'] as const;
 export type ListName = (typeof LIST_NAMES)[number];
@@ -87,24 +86,23 @@ export const LIST_STATUSES = {
   },
 } as const satisfies Record<ListName, Record<string, string>>;
 
-export const sortDir = z.enum(['asc', 'desc']);
-export type SortDir = z.infer<typeof sortDir>;
+export type SortDir = 'asc' | 'desc';
 
-/** Sort and filters of a list: the same on the screen's page and in the exported file. */
-export const listView = z
-  .object({
-    /** A column of the list (LIST_COLUMNS); null keeps the list's own order. */
-    sort: z.string().max(40).nullable().default(null),
-    dir: sortDir.default('asc'),
-    /** The account manager's name as in the caseload period or the employer. */
-    accountManager: z.string().max(200).nullable().default(null),
-    /** A target group code (db/model/codes.ts target_group). */
-    targetGroup: z.string().max(40).nullable().default(null),
-    /** A status of LIST_STATUSES for the list. */
-    status: z.string().max(40).nullable().default(null),
-  })
-  .strict();
-export type ListView = z.infer<typeof listView>;
+/**
+ * Sort and filters of a list: the same on the screen's page and in the exported file. The
+ * contract's schema is in list-view.ts (zod stays out of what the renderer loads at start).
+ */
+export interface ListView {
+  /** A column of the list (LIST_COLUMNS); null keeps the list's own order. */
+  sort: string | null;
+  dir: SortDir;
+  /** The account manager's name as in the caseload period or the employer. */
+  accountManager: string | null;
+  /** A target group code (db/model/codes.ts target_group). */
+  targetGroup: string | null;
+  /** A status of LIST_STATUSES for the list. */
+  status: string | null;
+}
 
 /** Whether a view changes anything beyond a list's own order and filters. */
 export function isPlainView(v: Partial<ListView> | undefined): boolean {

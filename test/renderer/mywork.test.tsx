@@ -52,7 +52,7 @@ describe('Mijn werk', { timeout: 30_000 }, () => {
 
     const user = userEvent.setup({ delay: null });
     await user.click(within(row).getByRole('button', { name: /^Contact vastleggen\s*Noor Visser/ }));
-    await user.type(screen.getByLabelText('Verslag'), 'Cv ontvangen');
+    await user.type(await screen.findByLabelText('Verslag'), 'Cv ontvangen');
     await user.click(screen.getByRole('button', { name: 'Contact opslaan' }));
     expect(await screen.findByRole('region', { name: 'Vervolgafspraken (0)' })).toBeInTheDocument();
     expect(screen.getByRole('status')).toHaveTextContent('Het contact is vastgelegd.');

@@ -3,7 +3,7 @@ import { method } from '../define.js';
 import { isBsnQuery } from '../../model/bsn.js';
 import { clientListItem } from '../../model/clients.js';
 import { ALL_ROLES, BSN_ROLES } from '../../model/access.js';
-import { listView } from '../../model/lists.js';
+import { listView } from '../../model/list-view.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 

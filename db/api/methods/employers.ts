@@ -1,7 +1,7 @@
 // Employers (werkgevers): search, card, register, update, contact persons, SROI obligations.
 import { z } from 'zod';
 import { method } from '../define.js';
-import { listView } from '../../model/lists.js';
+import { listView } from '../../model/list-view.js';
 import { dateIn, paging, text } from './inputs.js';
 import { ALL_ROLES } from '../../model/access.js';
 

@@ -3,7 +3,8 @@
 // base64-encoded like reports.file.
 import { z } from 'zod';
 import { method } from '../define.js';
-import { LIST_NAMES, listView } from '../../model/lists.js';
+import { LIST_NAMES } from '../../model/lists.js';
+import { listView } from '../../model/list-view.js';
 import { ALL_ROLES } from '../../model/access.js';
 
 export const listMethods = {

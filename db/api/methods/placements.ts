@@ -1,7 +1,7 @@
 // Placements (plaatsingen): start one (from a match or directly), change, remove, list.
 import { z } from 'zod';
 import { method } from '../define.js';
-import { listView } from '../../model/lists.js';
+import { listView } from '../../model/list-view.js';
 import { dateIn, flag, num, paging, text } from './inputs.js';
 import { ALL_ROLES } from '../../model/access.js';
 

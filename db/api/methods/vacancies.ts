@@ -1,7 +1,7 @@
 // Vacancies: list, card, register, update, close, and the overview of open vacancies for a client.
 import { z } from 'zod';
 import { method } from '../define.js';
-import { listView } from '../../model/lists.js';
+import { listView } from '../../model/list-view.js';
 import { dateIn, flag, list, num, paging, text } from './inputs.js';
 import { ALL_ROLES } from '../../model/access.js';
 

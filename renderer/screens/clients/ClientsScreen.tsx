@@ -1,9 +1,12 @@
 // Klanten: the searchable list, "Nieuwe klant", and a client's page.
 import { useTranslation } from 'react-i18next';
 import { ClientList } from './ClientList.js';
-import { ClientForm } from './ClientForm.js';
-import { ClientDetail } from './ClientDetail.js';
+import { lazyNamed } from '../../components/lazy.js';
 import { useCall } from '../../data/hooks.js';
+
+// A client's page and the form load on first use: the list starts without them.
+const ClientForm = lazyNamed(() => import('./ClientForm.js'), 'ClientForm');
+const ClientDetail = lazyNamed(() => import('./ClientDetail.js'), 'ClientDetail');
 
 function ClientEdit(props: { id: string }) {
   const { t } = useTranslation();

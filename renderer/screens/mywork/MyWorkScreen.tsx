@@ -2,7 +2,7 @@
 // in 90 days, clients without a running activity, referrals without intake. Sections come in the
 // order of the user's role; every item links to its record; a follow-up is handled by recording
 // the contact (with a new follow-up date) right here.
-import { useState, type ReactNode } from 'react';
+import { Suspense, useState, type ReactNode } from 'react';
 import { create } from 'zustand';
 import { useTranslation } from 'react-i18next';
 import { hrefOf } from '../../stores/route.js';
@@ -10,9 +10,12 @@ import { formatDateNl } from '../../format.js';
 import { Card, Status } from '../../components/Card.js';
 import { codeLabel } from '../../format.js';
 import { useCall } from '../../data/hooks.js';
-import { QuickContact } from '../clients/QuickContact.js';
+import { lazyNamed } from '../../components/lazy.js';
 import type { Output } from '../../../db/api/contract.js';
-import { CaseloadHandover } from './CaseloadHandover.js';
+
+// The forms load on first use: the start screen shows without them.
+const QuickContact = lazyNamed(() => import('../clients/QuickContact.js'), 'QuickContact');
+const CaseloadHandover = lazyNamed(() => import('./CaseloadHandover.js'), 'CaseloadHandover');
 
 type MyWork = Output<'mywork.get'>;
 type FollowUp = MyWork['followUps']['items'][number];
@@ -102,13 +105,15 @@ function FollowUpRow(props: { f: FollowUp; open: boolean; onToggle(): void; onDo
       {props.open && party && (
         <tr>
           <td colSpan={4}>
-            <QuickContact
-              party={party}
-              resolves={f.contactId}
-              idPrefix={`mw-${props.kind}`}
-              onDone={props.onDone}
-              onCancel={props.onToggle}
-            />
+            <Suspense fallback={<p>{t('app.loading')}</p>}>
+              <QuickContact
+                party={party}
+                resolves={f.contactId}
+                idPrefix={`mw-${props.kind}`}
+                onDone={props.onDone}
+                onCancel={props.onToggle}
+              />
+            </Suspense>
           </td>
         </tr>
       )}
