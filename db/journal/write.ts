@@ -73,12 +73,27 @@ function fieldHistory(history: readonly FieldChange[], field: string): FieldChan
   return history.filter((h) => h.field === field).sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
 }
 
+/** A record's journal as applyChanges works with it: its changes, each field's highest clock, field+clock seen. */
+interface RowState {
+  history: FieldChange[];
+  clocks: Map<string, string>;
+  seen: Set<string>;
+}
+
 export class Writer {
   private user = 'system';
   private lastAt: number | undefined;
   private readonly stmts = new Map<string, Statement>();
   private readonly insJournal: Statement;
   private readonly insRef: Statement;
+  private readonly totalChanges: Statement;
+  /**
+   * The record applyChanges took in last, as its history stood after: a laptop's changes come
+   * record by record, so the next change is often for the same one (and `applyChange` is called
+   * per change). Valid only while nothing else was written on the connection since
+   * (`total_changes()` unchanged): any other write, a purge included, drops it.
+   */
+  private recent: (RowState & { key: string; changes: number }) | null = null;
 
   constructor(private readonly store: Store) {
     this.insJournal = store.db.prepare(
@@ -90,6 +105,7 @@ export class Writer {
       `INSERT INTO ref_history(entity, ref, row_id, hlc) VALUES (?, ?, ?, ?)
        ON CONFLICT(entity, ref, row_id) DO UPDATE SET hlc = min(hlc, excluded.hlc)`,
     );
+    this.totalChanges = store.db.prepare('SELECT total_changes()').pluck();
   }
 
   /** @internal used by Store.write */
@@ -209,9 +225,7 @@ export class Writer {
    * arriving twice is journaled once, so re-imported segments leave no trace.
    */
   applyChange(c: FieldChange): boolean {
-    let applied = false;
-    this.applyChanges([c], (_c, o) => (applied = o.applied));
-    return applied;
+    return this.applyChanges([c]).applied === 1;
   }
 
   /**
@@ -228,12 +242,16 @@ export class Writer {
       if (g) g.push(c);
       else groups.set(k, [c]);
     }
-    for (const group of groups.values()) {
+    const recent = this.recent && this.recent.changes === this.totalChanges.get() ? this.recent : null;
+    this.recent = null;
+    let last: (RowState & { key: string }) | null = null;
+    for (const [key, group] of groups) {
       const { entity, row_id } = group[0]!;
-      const history: FieldChange[] = rowChanges(this.store, entity, row_id);
+      const known = recent?.key === key ? recent : null;
+      const history: FieldChange[] = known ? known.history : rowChanges(this.store, entity, row_id);
       const hadHistory = history.length > 0;
-      const clocks = latestClocks(history);
-      const seen = new Set(history.map((h) => `${h.field}\u0000${h.hlc}`));
+      const clocks = known ? known.clocks : latestClocks(history);
+      const seen = known ? known.seen : new Set(history.map((h) => `${h.field}\u0000${h.hlc}`));
       const winners = new Map<string, string | number | null>();
       const fresh: FieldChange[] = [];
       for (const c of group) {
@@ -261,7 +279,9 @@ export class Writer {
       // A row with journal entries exists (they are written together), so only a row without
       // any needs the existence check.
       if (winners.size) this.writeRow(ENTITIES[entity].table, row_id, winners, hadHistory);
+      last = { key, history, clocks, seen };
     }
+    if (last) this.recent = { ...last, changes: this.totalChanges.get() as number };
     return stats;
   }
 

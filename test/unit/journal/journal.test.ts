@@ -8,6 +8,8 @@ import { verifyJournal } from '../../../db/journal/verify.js';
 import { rowChanges, type StoredChange } from '../../../db/journal/entries.js';
 import { ENTITIES } from '../../../db/model/entities.js';
 import type { Store } from '../../../db/journal/store.js';
+import { Clock } from '../../../db/journal/hlc.js';
+import type { FieldChange } from '../../../db/journal/write.js';
 import { REPO, bsnFrom, tempDir, tempStore, writeFile } from '../helpers.js';
 
 const journalCount = (s: Store) => s.db.prepare('SELECT count(*) FROM journal').pluck().get() as number;
@@ -88,6 +90,44 @@ describe('journal', () => {
       w.remove('employer', store.db.prepare("SELECT id FROM employers WHERE ref = 'W9'").pluck().get() as string),
     );
     expect(verifyJournal(store)).toEqual([]);
+  });
+
+  it('applies remote changes one by one against the history as it is, after any other write in between', () => {
+    const store = tempStore();
+    // A laptop whose clock ran an hour behind: its changes are older than anything written here.
+    const remote = new Clock('remote0000000009', null, () => store.now() - 3_600_000);
+    const id = '0190a0b0-0000-7000-8000-000000000001';
+    const change = (field: string, value: string, hlc: string): FieldChange => ({
+      entity: 'contact',
+      row_id: id,
+      field,
+      value,
+      hlc,
+      base_hlc: null,
+      device: 'remote0000000009',
+      user: 'm.visser',
+    });
+    const [h1, h2, h3] = [remote.tick(), remote.tick(), remote.tick()];
+    const summary = () => store.db.prepare('SELECT summary FROM contacts WHERE id = ?').pluck().get(id);
+    store.write('sync', (w) => {
+      expect(w.applyChange(change('date', '2025-06-01', h1))).toBe(true);
+      expect(w.applyChange(change('summary', 'van elders', h1))).toBe(true);
+      // The same change again is journaled once.
+      expect(w.applyChange(change('summary', 'van elders', h1))).toBe(false);
+      // A local edit in between: its clock is newer than the remote laptop's next change.
+      w.update('contact', id, { summary: 'hier gewijzigd' });
+      expect(w.applyChange(change('summary', 'later van elders', h2))).toBe(false);
+      // A delete behind the writer's back (as a purge does) is seen too: the history is read again.
+      store.db.prepare('DELETE FROM journal WHERE row_id = ? AND hlc = ?').run(id, h1);
+      expect(w.applyChange(change('date', '2025-06-01', h1))).toBe(true);
+      expect(w.applyChange(change('kind', 'phone', h3))).toBe(true);
+    });
+    expect(summary()).toBe('hier gewijzigd');
+    expect(
+      rowChanges(store, 'contact', id)
+        .filter((c) => c.field === 'summary')
+        .map((c) => c.value),
+    ).toEqual(['hier gewijzigd', 'later van elders']);
   });
 
   it("notices a row changed behind the journal's back", () => {
