@@ -57,6 +57,10 @@ async function buildBundle() {
     // parsing one file), except the native better-sqlite3 and packages the code loads lazily
     // with import() (exceljs, playwright-core): those stay lazy.
     external: ['better-sqlite3'],
+    // Whitespace and syntax only: a third smaller to read and parse at every start, while the
+    // names in a stack trace stay the source's.
+    minifyWhitespace: true,
+    minifySyntax: true,
     plugins: [lazyPackagesExternal],
     metafile: true,
     logLevel: 'silent',

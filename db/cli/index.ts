@@ -2,12 +2,8 @@
 // Exit 0 success, 1 input refused (nothing written), 2 usage error.
 import { parseArgs } from 'node:util';
 import { userInfo } from 'node:os';
-import { Store, defaultDbFile } from '../api/host.js';
 import { AppError } from '../model/errors.js';
-import { UsageError, type CliApi, type CliIO, type Command } from './command.js';
-import { createApi } from '../api/dispatch.js';
-import { programSession } from '../api/session.js';
-import { readFileSync } from 'node:fs';
+import { UsageError, type CliIO, type Command } from './command.js';
 import { COMMANDS } from './commands/index.js';
 
 function help(): string {
@@ -79,8 +75,11 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   }
   if (positionals.length > (cmd.positionals ?? 0))
     return usage(io, `onverwacht argument '${positionals[cmd.positionals ?? 0]}'`, cmd);
-  const dbFile = db ?? defaultDbFile(io.env);
   try {
+    // The store and the contract (with its schemas) are loaded once a command runs: `--help` and
+    // usage errors start without them.
+    const { openApi, defaultDbFile } = await import('./open-api.js');
+    const dbFile = db ?? defaultDbFile(io.env);
     return await cmd.run(
       { open: () => openApi(dbFile, currentUser(io.env), io, Boolean(io.env.CASELOAD_USER)), dbFile, io },
       values,
@@ -94,42 +93,6 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     }
     io.err(`caseload ${name}: ${(e as Error).message}`);
     return 1;
-  }
-}
-
-function appVersion(): string {
-  try {
-    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string })
-      .version;
-  } catch {
-    return 'dev';
-  }
-}
-
-/** The store and the contract for one command; nothing of the domain is called directly. */
-function openApi(file: string, user: string, io: CliIO, named: boolean): CliApi {
-  const store = Store.open(file);
-  try {
-    const api = createApi(store, programSession(store, user, named), {
-      transport: 'cli',
-      appVersion: appVersion(),
-      // The team passphrase: CASELOAD_SYNC_PASSPHRASE, else asked on the terminal.
-      passphrase: async (prompt) => io.env.CASELOAD_SYNC_PASSPHRASE || io.askSecret(prompt),
-      out: (line) => io.out(line),
-      progress: (label, done, total) => io.progress(label, done, total),
-    });
-    return {
-      async call(method, input) {
-        const r = await api.call(method, input);
-        if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.field, r.error.details);
-        return r.value as never;
-      },
-      user: api.session?.user ?? user,
-      close: () => store.close(),
-    };
-  } catch (e) {
-    store.close();
-    throw e;
   }
 }
 

@@ -1,7 +1,7 @@
 // `caseload search` and any "find this person or company" box: the engines behind the client
 // list and the employer list (one search, not a second one), clients first.
 import type { Store } from '../journal/store.js';
-import { searchClients } from './clients.js';
+import { searchClientPage } from './clients.js';
 import { searchEmployers } from './employers.js';
 
 export interface SearchHit {
@@ -16,7 +16,7 @@ export interface SearchHit {
 }
 
 export function searchRecords(store: Store, query: string, limit: number): SearchHit[] {
-  const clients: SearchHit[] = searchClients(store, { query, limit, after: null, onlyCaseload: false }).items.map(
+  const clients: SearchHit[] = searchClientPage(store, { query, limit, after: null, onlyCaseload: false }).items.map(
     (c) => ({
       type: 'client',
       id: c.id,

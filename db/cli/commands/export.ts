@@ -3,7 +3,7 @@
 // writes the valid records and leaves the others queued.
 import { UsageError, type Command } from '../command.js';
 import { AppError } from '../../model/errors.js';
-import { TARGETS, type Target } from '../../model/export-profiles.js';
+import type { Target } from '../../model/export-profiles.js';
 
 export const exportCommand: Command = {
   name: 'export',
@@ -18,6 +18,7 @@ export const exportCommand: Command = {
   positionals: 1,
   async run(ctx, values, positionals) {
     const target = positionals[0] as Target | undefined;
+    const { TARGETS } = await import('../../model/export-profiles.js');
     if (!target || !TARGETS.includes(target)) throw new UsageError('geef het doelsysteem: wbs, gws of vum');
     if (values.out && values.shared) throw new UsageError('geef --out of --shared, niet allebei');
     const api = ctx.open();

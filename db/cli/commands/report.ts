@@ -9,7 +9,6 @@ import {
 } from '../../model/reports.js';
 import { AppError } from '../../model/errors.js';
 import { parseDate, parseMoment } from '../../model/calendar.js';
-import { writePrivateAtomic } from '../../api/host.js';
 import { UsageError, type Command } from '../command.js';
 
 const FORMATS = REPORT_FORMATS;
@@ -119,7 +118,7 @@ export const reportCommand: Command = {
         throw e;
       }
       // Owner-only: a report with --detail names clients.
-      if (out) writePrivateAtomic(out, [data]);
+      if (out) (await import('../../api/host.js')).writePrivateAtomic(out, [data]);
       else ctx.io.out(data.toString('utf8').replace(/\n$/, ''));
       return 0;
     } finally {

@@ -5,7 +5,6 @@
 import { resolve } from 'node:path';
 import { UsageError, type Command } from '../command.js';
 import { formatMomentNl } from '../../model/calendar.js';
-import { finishStagedRestore } from '../../api/host.js';
 
 export const restoreCommand: Command = {
   name: 'restore',
@@ -49,6 +48,7 @@ export const restoreCommand: Command = {
       api.close();
     }
     // The staged copy takes the database's place once no connection is open.
+    const { finishStagedRestore } = await import('../../api/host.js');
     const result = finishStagedRestore(ctx.dbFile, actor);
     ctx.io.out(JSON.stringify({ restored: file, db: ctx.dbFile, safety_copy: result.safetyCopy }));
     return 0;

@@ -82,17 +82,33 @@ describe('query plans of the hot paths', () => {
     const store = demoStore(20);
     const plans = plansOf(store, () => searchRecords(store, 'emmeloord', 200));
     // A process's first search (no list order in memory, as in `caseload search`): the client
-    // hits sorted by SQL, each client read by its key from the full-text hits.
+    // hits sorted by SQL, each client read by its key from the few full-text hits; no count, as
+    // `caseload search` shows none.
     expect(hasClientOrder(store)).toBe(false);
     const clients = main(plans, /FROM clients c/);
-    expect(clients).toHaveLength(2);
-    for (const c of clients) {
-      expect(c.plan).toMatch(/^SEARCH c USING INDEX sqlite_autoindex_clients_1 \(id=\?\)/);
-      expect(c.plan).toMatch(/SCAN f VIRTUAL TABLE INDEX 0:M1\n\s+SEARCH d USING INDEX search_doc_doc/);
-    }
+    expect(clients).toHaveLength(1);
+    expect(clients[0]!.sql).not.toMatch(/count\(\*\)/);
+    expect(clients[0]!.plan).toMatch(/^SEARCH c USING INDEX sqlite_autoindex_clients_1 \(id=\?\)/);
+    expect(clients[0]!.plan).toMatch(/SCAN f VIRTUAL TABLE INDEX 0:M1\n\s+SEARCH d USING INDEX search_doc_doc/);
     const [employers] = main(plans, /kind = 'employer'/);
     expect(employers!.plan.split('\n')[0]).toMatch(/SCAN f VIRTUAL TABLE/);
     expect(employers!.plan).toMatch(/search_doc_doc/);
+  });
+
+  it('walks the live clients in list order for a first search with many hits, reading only the page', () => {
+    const store = demoStore(1_500);
+    // The one-letter prefix with the most hits (a user typing "j").
+    const hitsOf = store.db.prepare('SELECT count(*) FROM search_fts WHERE search_fts MATCH ?').pluck();
+    const [letter, hits] = [...'abcdefghijklmnopqrstuvwxyz']
+      .map((l) => [l, hitsOf.get(`"${l}"*`) as number] as const)
+      .sort((a, b) => b[1] - a[1])[0]!;
+    expect(hits).toBeGreaterThanOrEqual(1_000);
+    const plans = plansOf(store, () => searchClients(store, input(letter)));
+    const [count, page] = [main(plans, /SELECT count\(\*\) FROM clients c/)[0]!, main(plans, /SELECT c\.\*/)[0]!];
+    for (const p of [count, page])
+      expect(p.plan.split('\n')[0]).toMatch(/^SCAN c USING (COVERING )?INDEX clients_live_name/);
+    // In list order already: no sort of the hits, and the LIMIT stops the walk at the page.
+    expect(page.plan).not.toMatch(/TEMP B-TREE/);
   });
 
   it('resolves refs, BSNs and periods by index when importing a client', () => {

@@ -48,20 +48,24 @@ describe('client search', () => {
     const dir = tempDir();
     const file = join(dir, 'demo.sqlite');
     const demo = Store.open(file, { now: () => Date.UTC(2026, 0, 1, 9) });
-    loadDemo(demo, { clients: 400, seed: 4, today: '2026-01-01' });
+    loadDemo(demo, { clients: 1_500, seed: 4, today: '2026-01-01' });
+    // A one-letter prefix with over 1,000 hits: the first search walks the live-name index.
+    const hitsOf = demo.db.prepare('SELECT count(*) FROM search_fts WHERE search_fts MATCH ?').pluck();
+    const broad = [...'abcdefghijklmnopqrstuvwxyz'].find((l) => (hitsOf.get(`"${l}"*`) as number) >= 1_000);
+    expect(broad).toBeDefined();
     demo.close();
     const walk = (s: Store, query: string, onlyCaseload: boolean) => {
       const pages: unknown[] = [];
       let after: string | null = null;
       do {
-        const page = searchClients(s, { query, after, limit: 7, onlyCaseload });
+        const page = searchClients(s, { query, after, limit: 40, onlyCaseload });
         pages.push(page);
         after = page.next;
       } while (after);
       return pages;
     };
     let copies = 0;
-    for (const query of ['j', 'de', 'emmeloord', 'van der', 'zzzz'])
+    for (const query of ['j', 'de', 'emmeloord', 'van der', 'zzzz', broad!])
       for (const onlyCaseload of [false, true]) {
         // A fresh process's first search: sorted by SQL, the order not built ...
         const copy = join(dir, `copy-${copies++}.sqlite`);
