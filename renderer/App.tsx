@@ -13,6 +13,7 @@ import { useCommand } from './data/hooks.js';
 import { ClientsScreen } from './screens/clients/ClientsScreen.js';
 import { MyWorkScreen } from './screens/mywork/MyWorkScreen.js';
 import { lazyNamed } from './components/lazy.js';
+import { ScreenBoundary } from './components/ScreenBoundary.js';
 
 // The start screen and the client list are in the first chunk; the other screens (with their
 // forms and the report charts) load on demand, so the app starts sooner.
@@ -139,9 +140,11 @@ export function App() {
             {/* The screen asks for its data while app.info is on its way, not after it: a signed-out
                 user sees the sign-in screen as soon as it is known, and the screen is gone. */}
             {!error && (
-              <Suspense key={route.section} fallback={<p>{t('app.loading')}</p>}>
-                <Screen section={route.section} rest={route.rest} />
-              </Suspense>
+              <ScreenBoundary key={route.section}>
+                <Suspense fallback={<p>{t('app.loading')}</p>}>
+                  <Screen section={route.section} rest={route.rest} />
+                </Suspense>
+              </ScreenBoundary>
             )}
           </main>
         </div>

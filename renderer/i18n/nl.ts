@@ -11,6 +11,8 @@ export const nl = {
     unauthorized: 'De sessie is verlopen: open Caseload opnieuw via de link in het terminalvenster.',
     offline: 'Geen verbinding met Caseload. Is het programma nog actief?',
     signOut: 'Afmelden',
+    screenFailed: 'Dit scherm kon niet worden geladen.',
+    reload: 'Opnieuw laden',
   },
   signIn: {
     title: 'Aanmelden bij Caseload',
