@@ -75,11 +75,7 @@ describe('query plans of the daily screens', () => {
     // Every column the sections test is in the index (or fixed by its WHERE): SQLite never reads
     // the contact row to decide, and the index's id gives the order without a sort (0015).
     const indexed = new Set([
-      ...store.db
-        .prepare("SELECT name FROM pragma_index_info('contacts_open_follow_up')")
-        .pluck()
-        .all()
-        .map(String),
+      ...store.db.prepare("SELECT name FROM pragma_index_info('contacts_open_follow_up')").pluck().all().map(String),
       'follow_up_done',
       'deleted',
     ]);
