@@ -79,6 +79,9 @@ export function App() {
 
   useEffect(() => {
     window.addEventListener('hashchange', sync);
+    // The address may have changed between the page's start and this listener (a link followed
+    // while the first screen was still rendering): take it as it is now.
+    sync();
     return () => window.removeEventListener('hashchange', sync);
   }, [sync]);
 

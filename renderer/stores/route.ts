@@ -54,6 +54,8 @@ export const useRoute = create<RouteState>((set) => ({
     set({ route: { section, rest } });
   },
   sync() {
-    set({ route: parseHash(window.location.hash) });
+    const route = parseHash(window.location.hash);
+    // Unchanged: keep the same object, so nothing renders again.
+    set((s) => (hrefOf(s.route.section, ...s.route.rest) === hrefOf(route.section, ...route.rest) ? s : { route }));
   },
 }));

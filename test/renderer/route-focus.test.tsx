@@ -18,6 +18,33 @@ function go(hash: string) {
 }
 
 describe('route change', { timeout: 30_000 }, () => {
+  it('takes the address as it is when the app starts listening, also a change it did not hear', async () => {
+    useApp.setState({ firstStartDone: true });
+    window.location.hash = '#/mijn-werk';
+    useRoute.getState().sync();
+    // The address changes before the app listens (a link followed while the page was starting):
+    // its hashchange event has come and gone.
+    const heard = new Promise<void>((resolve) => {
+      const on = (e: HashChangeEvent) => {
+        if (!e.newURL.endsWith('#/werkgevers')) return;
+        window.removeEventListener('hashchange', on);
+        resolve();
+      };
+      window.addEventListener('hashchange', on);
+    });
+    window.location.hash = '#/werkgevers';
+    await heard;
+    const { bridge } = realBridge();
+    const view = render(
+      <BridgeProvider bridge={bridge}>
+        <App />
+      </BridgeProvider>,
+    );
+    expect(await screen.findByRole('heading', { level: 1, name: 'Werkgevers' })).toBeInTheDocument();
+    view.unmount();
+    window.location.hash = '';
+  });
+
   it('moves the focus to the page heading and names the screen in the title', async () => {
     useApp.setState({ firstStartDone: true });
     useRoute.getState().sync();
