@@ -28,10 +28,15 @@ export class Store extends StoreBase {
   write<T>(user: string, fn: (w: Writer) => T): T {
     this.writer ??= new Writer(this);
     const w = this.writer;
-    return this.db.transaction(() => {
-      const result = w.as(user, () => fn(w));
-      this.setMeta('hlc', this.clock.current());
-      return result;
-    })();
+    try {
+      return this.db.transaction(() => {
+        const result = w.as(user, () => fn(w));
+        this.setMeta('hlc', this.clock.current());
+        return result;
+      })();
+    } finally {
+      // Committed or rolled back: what the writer knew of this transaction's rows ends with it.
+      w.forget();
+    }
   }
 }

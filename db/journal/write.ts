@@ -90,7 +90,8 @@ export class Writer {
   /**
    * The record applyChanges took in last, as its history stood after: a laptop's changes come
    * record by record, so the next change is often for the same one (and `applyChange` is called
-   * per change). Valid only while nothing else was written on the connection since
+   * per change). Valid only within one transaction (Store.write calls `forget` when it ends,
+   * committed or rolled back) and while nothing else was written on the connection since
    * (`total_changes()` unchanged): any other write, a purge included, drops it.
    */
   private recent: (RowState & { key: string; changes: number }) | null = null;
@@ -106,6 +107,11 @@ export class Writer {
        ON CONFLICT(entity, ref, row_id) DO UPDATE SET hlc = min(hlc, excluded.hlc)`,
     );
     this.totalChanges = store.db.prepare('SELECT total_changes()').pluck();
+  }
+
+  /** @internal used by Store.write when its transaction ends */
+  forget(): void {
+    this.recent = null;
   }
 
   /** @internal used by Store.write */

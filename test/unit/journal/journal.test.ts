@@ -123,6 +123,17 @@ describe('journal', () => {
       expect(w.applyChange(change('kind', 'phone', h3))).toBe(true);
     });
     expect(summary()).toBe('hier gewijzigd');
+    // A write that is rolled back takes what it applied with it: the same change applies again.
+    const h4 = remote.tick();
+    expect(() =>
+      store.write('sync', (w) => {
+        expect(w.applyChange(change('summary', 'teruggedraaid', h4))).toBe(false);
+        expect(w.applyChange(change('kind', 'visit', h4))).toBe(true);
+        throw new Error('segment geweigerd');
+      }),
+    ).toThrow('segment geweigerd');
+    expect(store.write('sync', (w) => w.applyChange(change('kind', 'visit', h4)))).toBe(true);
+    expect(store.db.prepare('SELECT kind FROM contacts WHERE id = ?').pluck().get(id)).toBe('visit');
     expect(
       rowChanges(store, 'contact', id)
         .filter((c) => c.field === 'summary')
