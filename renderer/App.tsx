@@ -88,8 +88,7 @@ export function App() {
   // Signed out in a database with users: only the sign-in screen (the server refuses the rest).
   if (info && !info.user) return <SignIn />;
   if (info?.mustChangePassphrase) return <NewPassphrase />;
-  // The sections appear together once the role is known (no items popping in one by one).
-  const nav = info ? NAV.filter(([section]) => !NEEDS[section] || mayCall(info.may, NEEDS[section])) : [];
+  const nav = NAV.filter(([section]) => !NEEDS[section] || mayCall(info?.may, NEEDS[section]));
   const signOut = async () => {
     await call('session.signOut', {});
   };
@@ -140,9 +139,11 @@ export function App() {
                 {t('app.error', { message: error })}
               </p>
             )}
-            {/* The screen asks for its data while app.info is on its way, not after it: a signed-out
-                user sees the sign-in screen as soon as it is known, and the screen is gone. */}
-            {!error && (
+            {/* The screen waits for app.info: signed out, its calls would only be refused (and each
+                refusal audited). */}
+            {!info && !error ? (
+              <p>{t('app.loading')}</p>
+            ) : (
               <ScreenBoundary key={route.section}>
                 <Suspense fallback={<p>{t('app.loading')}</p>}>
                   <Screen section={route.section} rest={route.rest} />

@@ -6,7 +6,10 @@ import { Store } from '../../db/journal/store.js';
 import type { Bridge } from '../../renderer/bridge.js';
 
 /** `now` is the one clock of the store (tests pass the same moment to renderer/clock.ts). */
-export function realBridge(session?: Session, now?: () => number): { bridge: Bridge; store: Store; calls: string[] } {
+export function realBridge(
+  session?: Session | null,
+  now?: () => number,
+): { bridge: Bridge; store: Store; calls: string[] } {
   const store = Store.open(':memory:', { deviceName: 'jsdom', now });
   const api = createApi(store, session);
   const calls: string[] = [];
