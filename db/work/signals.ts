@@ -13,20 +13,11 @@
 import { sql } from 'kysely';
 import type { Store } from '../journal/store.js';
 import { displayName } from '../model/person.js';
+import { SIGNAL_KINDS, type SignalKind } from '../model/signals.js';
 import { addDays, addYears } from '../model/calendar.js';
 import { inCaseload } from '../records/in-caseload.js';
 import { idList } from '../records/id-list.js';
 import { minePeriod, myClientIds, type MyWorkInput } from './mywork.js';
-
-export const SIGNAL_KINDS = [
-  'no_contact',
-  'activity_ending',
-  'placement_ending',
-  'subsidy_review',
-  'register_check',
-  'nazorg_due',
-] as const;
-export type SignalKind = (typeof SIGNAL_KINDS)[number];
 
 /** Ending "within two weeks": today up to and including 14 days ahead. */
 export const ENDING_DAYS = 14;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { method } from '../define.js';
 import { dateIn } from './inputs.js';
 import { ALL_ROLES } from '../../model/access.js';
+import { SIGNAL_KINDS } from '../../model/signals.js';
 
 const party = z.object({ id: z.string(), ref: z.string(), name: z.string() });
 const followUp = z.object({
@@ -82,14 +83,7 @@ export const myWorkMethods = {
       /** What is about to need attention, per client (db/work/signals.ts). */
       signals: section(
         z.object({
-          kind: z.enum([
-            'no_contact',
-            'activity_ending',
-            'placement_ending',
-            'subsidy_review',
-            'register_check',
-            'nazorg_due',
-          ]),
+          kind: z.enum(SIGNAL_KINDS),
           client: party,
           date: z.string().nullable(),
           about: z.string().nullable(),
