@@ -5,28 +5,39 @@
 // (db/journal/knowledge.ts). Changes come record by record; a record's row is written when the
 // next record starts (or on flush).
 import type BetterSqlite3 from 'better-sqlite3';
-import { ENTITIES, fieldNames, fieldSpec, type EntityName, type FieldSpec } from '../model/entities.js';
-import type { FieldChange } from '../model/journal-format.js';
+import {
+  ENTITIES,
+  fieldNumber,
+  fieldSpec,
+  numberedFields,
+  type EntityName,
+  type FieldSpec,
+} from '../model/entities.js';
+import { clockOf, type FieldChange, type Value } from '../model/journal-format.js';
 import { toColumn } from './write.js';
 
 type Columns = (string | number | null)[];
 
+/** The number of `deleted` (db/model/entities.ts numbering): 0 unless a change set it. */
+const DELETED = 1;
+
 /**
- * Writes a record's row from its fields' values, as columns converted the way the journal's write
- * layer does: `insert` a new row (an empty table, bulk), or `patch` the row there - only the
- * columns that differ are updated (fewer index entries touched), or inserted when it is missing.
+ * Writes a record's row from its fields' values (by field number), as columns converted the way
+ * the journal's write layer does: `insert` a new row (an empty table, bulk), or `patch` the row
+ * there - only the columns that differ are updated (fewer index entries touched), or inserted
+ * when it is missing.
  */
 function rowWriter(db: BetterSqlite3.Database, schema: string, mode: 'insert' | 'patch') {
   const tables = new Map<
     EntityName,
-    { insert: BetterSqlite3.Statement; read: BetterSqlite3.Statement; specs: FieldSpec[]; names: string[] }
+    { insert: BetterSqlite3.Statement; read: BetterSqlite3.Statement; specs: FieldSpec[]; names: readonly string[] }
   >();
   const updates = new Map<string, BetterSqlite3.Statement>();
-  return (entity: EntityName, id: string, value: (field: string) => FieldChange['value']) => {
+  return (entity: EntityName, id: string, values: readonly (Value | undefined)[]) => {
     let t = tables.get(entity);
     const table = `${schema}."${ENTITIES[entity].table}"`;
     if (!t) {
-      const names = fieldNames(entity);
+      const names = numberedFields(entity);
       const cols = names.map((n) => `"${n}"`).join(', ');
       t = {
         // raw SQL: cached statements per table on the bulk paths (snapshot restore, as-known).
@@ -38,7 +49,9 @@ function rowWriter(db: BetterSqlite3.Database, schema: string, mode: 'insert' | 
       tables.set(entity, t);
     }
     const { names, specs } = t;
-    const cols: Columns = names.map((f, k) => toColumn(specs[k]!, value(f)) ?? (f === 'deleted' ? 0 : null));
+    const cols: Columns = new Array(names.length);
+    for (let k = 0; k < names.length; k++)
+      cols[k] = toColumn(specs[k]!, values[k] ?? null) ?? (k === DELETED ? 0 : null);
     const now = mode === 'patch' ? (t.read.get(id) as Columns | undefined) : undefined;
     if (!now) {
       t.insert.run(id, ...cols);
@@ -61,7 +74,9 @@ export class RowBuilder {
   private readonly write: ReturnType<typeof rowWriter>;
   private entity: EntityName | null = null;
   private rowId = '';
-  private winners = new Map<string, FieldChange>();
+  /** The current record's winning value and its clock, per field number. */
+  private values: (Value | undefined)[] = [];
+  private clocks: (string | undefined)[] = [];
   /** The record's refs over time, each with the clock it first had it. */
   private refs = new Map<string, string>();
   /** The highest clock added. */
@@ -89,16 +104,44 @@ export class RowBuilder {
     return entity === this.entity && rowId === this.rowId;
   }
 
-  add(c: FieldChange): void {
-    if (!this.isCurrent(c.entity, c.row_id)) {
-      this.flush();
-      this.entity = c.entity;
-      this.rowId = c.row_id;
+  private start(entity: EntityName, rowId: string): void {
+    if (this.isCurrent(entity, rowId)) return;
+    this.flush();
+    this.entity = entity;
+    this.rowId = rowId;
+  }
+
+  /** The field numbered `no` had `value` at clock `hlc`: the highest clock wins. */
+  private take(no: number, value: Value, hlc: string): void {
+    if (hlc > this.maxHlc) this.maxHlc = hlc;
+    const had = this.clocks[no];
+    if (had === undefined || hlc > had) {
+      this.values[no] = value;
+      this.clocks[no] = hlc;
     }
-    if (c.hlc > this.maxHlc) this.maxHlc = c.hlc;
-    const had = this.winners.get(c.field);
-    if (!had || c.hlc > had.hlc) this.winners.set(c.field, c);
-    if (c.field === 'ref' && typeof c.value === 'string' && !this.refs.has(c.value)) this.refs.set(c.value, c.hlc);
+    if (no === 0 && typeof value === 'string' && !this.refs.has(value)) this.refs.set(value, hlc);
+  }
+
+  add(c: FieldChange): void {
+    this.start(c.entity, c.row_id);
+    const no = fieldNumber(c.entity, c.field);
+    if (no !== undefined) this.take(no, c.value, c.hlc);
+  }
+
+  /**
+   * One journal row of packed fields (already checked: known numbers, values of their types),
+   * without expanding it into changes: `hlc` is the row's clock, `clocks` the fields' own where
+   * they differ (db/model/journal-format.ts).
+   */
+  addPacked(
+    entity: EntityName,
+    rowId: string,
+    hlc: string,
+    fields: Readonly<Record<string, Value>>,
+    clocks: Readonly<Record<string, number | string>>,
+  ): void {
+    this.start(entity, rowId);
+    for (const key in fields) this.take(Number(key), fields[key]!, clockOf(hlc, clocks[key]));
   }
 
   /** Writes the current record's row (a record none of whose changes were added has none). */
@@ -106,9 +149,10 @@ export class RowBuilder {
     const entity = this.entity;
     if (!entity) return;
     this.beforeInsert?.(entity, this.rowId, this.refs);
-    this.write(entity, this.rowId, (field) => this.winners.get(field)?.value ?? null);
+    this.write(entity, this.rowId, this.values);
     this.entity = null;
-    this.winners = new Map();
+    this.values = [];
+    this.clocks = [];
     this.refs = new Map();
   }
 }

@@ -347,3 +347,8 @@ export function fieldNumber(entity: EntityName, field: string): number | undefin
 export function fieldOfNumber(entity: EntityName, no: number): string | undefined {
   return numbering(entity).names[no];
 }
+
+/** Every field of `entity` (ref and deleted included), each at its number. */
+export function numberedFields(entity: EntityName): readonly string[] {
+  return numbering(entity).names;
+}

@@ -40,7 +40,7 @@ export interface PackedRow {
 const HLC_HEAD = 15;
 
 /** A field's clock from the row's clock and its override (counter within the same ms and device). */
-function clockOf(rowHlc: string, override: number | string | undefined): string {
+export function clockOf(rowHlc: string, override: number | string | undefined): string {
   if (override === undefined) return rowHlc;
   if (typeof override === 'string') return override;
   const device = rowHlc.slice(HLC_HEAD + 6);

@@ -4,7 +4,7 @@
 // (a newer app version) or a value of the wrong type refuses the whole segment.
 import { decodeHlc } from '../journal/hlc.js';
 import type { FieldChange, Value } from '../journal/write.js';
-import { fieldSpec, isEntityName, type FieldSpec } from '../model/entities.js';
+import { fieldSpec, isEntityName, type EntityName, type FieldSpec } from '../model/entities.js';
 import { BadFile, type FileHeader } from './container.js';
 import type { FlatChange } from '../store/journal-pack.js';
 
@@ -41,6 +41,38 @@ function valueFits(spec: FieldSpec, v: unknown): v is Value {
 const bad = (msg: string) => new BadFile('content', msg);
 
 /**
+ * Checks what every field of one write shares (a segment's change, a snapshot's journal row):
+ * known entity, record id, author and clock. Returns the clock's device, the write's author.
+ * Throws BadFile 'content'.
+ */
+export function checkWrite(entity: unknown, rowId: unknown, hlc: unknown, user: unknown): string {
+  if (typeof entity !== 'string' || !isEntityName(entity))
+    throw bad(`onbekend soort record '${String(entity).slice(0, 40)}': werk Caseload bij`);
+  if (typeof rowId !== 'string' || rowId.length === 0 || rowId.length > 100) throw bad('ongeldige record-id');
+  if (typeof user !== 'string' || user.length > 200) throw bad('ongeldige gebruiker');
+  return deviceOf(hlc);
+}
+
+/** The device of a clock from outside; throws BadFile 'content' when it is not a valid clock. */
+export function deviceOf(hlc: unknown): string {
+  if (typeof hlc !== 'string') throw bad('ongeldige klokwaarde');
+  try {
+    return decodeHlc(hlc).device;
+  } catch {
+    throw bad('ongeldige klokwaarde');
+  }
+}
+
+/** Checks one field of a write of `entity` (known, not the id) and its value's type; returns its spec. */
+export function checkField(entity: EntityName, field: unknown, value: unknown): FieldSpec {
+  if (typeof field !== 'string' || field === 'id') throw bad('ongeldig veld');
+  const spec = fieldSpec(entity, field);
+  if (!spec) throw bad(`onbekend veld ${entity}.${field.slice(0, 40)}: werk Caseload bij`);
+  if (!valueFits(spec, value)) throw bad(`waarde van ${entity}.${field} heeft het verkeerde type`);
+  return spec;
+}
+
+/**
  * Checks one field change from outside (a segment, a snapshot's journal) against the entity
  * registry: known entity and field, a value of the field's type, valid clocks, sane lengths.
  * The author is the device in its clock. Throws BadFile 'content'.
@@ -54,23 +86,19 @@ export function checkChange(
   base: unknown,
   user: unknown,
 ): FieldChange {
-  if (typeof entity !== 'string' || !isEntityName(entity))
-    throw bad(`onbekend soort record '${String(entity).slice(0, 40)}': werk Caseload bij`);
-  if (typeof field !== 'string' || field === 'id') throw bad('ongeldig veld');
-  const spec = fieldSpec(entity, field);
-  if (!spec) throw bad(`onbekend veld ${entity}.${field.slice(0, 40)}: werk Caseload bij`);
-  if (typeof rowId !== 'string' || rowId.length === 0 || rowId.length > 100) throw bad('ongeldige record-id');
-  if (typeof user !== 'string' || user.length > 200) throw bad('ongeldige gebruiker');
-  if (typeof hlc !== 'string' || (base !== null && typeof base !== 'string')) throw bad('ongeldige klokwaarde');
-  let device: string;
-  try {
-    device = decodeHlc(hlc).device;
-    if (base !== null) decodeHlc(base as string);
-  } catch {
-    throw bad('ongeldige klokwaarde');
-  }
-  if (!valueFits(spec, value)) throw bad(`waarde van ${entity}.${field} heeft het verkeerde type`);
-  return { entity, row_id: rowId, field, value, hlc, base_hlc: base as string | null, device, user };
+  const device = checkWrite(entity, rowId, hlc, user);
+  checkField(entity as EntityName, field, value);
+  if (base !== null) deviceOf(base);
+  return {
+    entity: entity as EntityName,
+    row_id: rowId as string,
+    field: field as string,
+    value: value as Value,
+    hlc: hlc as string,
+    base_hlc: base as string | null,
+    device,
+    user: user as string,
+  };
 }
 
 /** Parses and checks a segment payload; every change must be authored by the segment's device. */

@@ -22,7 +22,7 @@ import { MIGRATIONS } from '../store/migrations/index.js';
 import { mkdirPrivate } from '../store/private-files.js';
 import type { FieldChange } from '../journal/write.js';
 import type { StoreBase } from '../store/open.js';
-import { ENTITIES, fieldNames, fieldSpec, isEntityName, type EntityName } from '../model/entities.js';
+import { ENTITIES, fieldNames, fieldSpec, isEntityName, numberedFields, type EntityName } from '../model/entities.js';
 import { expandParsed, type StoredChange, type Value } from '../model/journal-format.js';
 import {
   BadFile,
@@ -33,7 +33,7 @@ import {
   writeStreamedFile,
   type FileHeader,
 } from './container.js';
-import { checkChange } from './changes.js';
+import { checkChange, checkField, checkWrite, deviceOf } from './changes.js';
 import { ConflictDetector } from './conflicts.js';
 import { META, isoNow, metaNumber, nowOf, type SyncContext } from './context.js';
 import { publicKeyOf } from './devices.js';
@@ -340,43 +340,91 @@ function canonicalObject(text: unknown): Record<string, unknown> | null {
     : null;
 }
 
+function hasKeys(o: object): boolean {
+  for (const _ in o) return true;
+  return false;
+}
+
+/** A packed row of an image that passed checkedRow: its fields by number, their clocks and bases. */
+interface CheckedRow {
+  entity: EntityName;
+  rowId: string;
+  hlc: string;
+  user: string;
+  values: Record<string, Value>;
+  clocks: Record<string, number | string>;
+  bases: Record<string, string>;
+}
+
 /**
- * The field changes of one packed row of an image, each checked by the same rule as a segment's
- * (checkChange: known entity and field, the value of its field's type, valid clocks, lengths), all
- * of the row's device; the JSON exactly as the packer writes it (so no duplicate keys, no clocks
- * or bases for fields the row does not have). Throws BadFile 'content' naming the row.
+ * One packed row of an image, checked by the same rules as a segment's changes (checkWrite and
+ * checkField: known entity and field, the value of its field's type, valid clocks, lengths), every
+ * field's clock of the row's device; the JSON exactly as the packer writes it (so no duplicate
+ * keys, no field numbers written otherwise, no clocks or bases for fields the row does not have).
+ * Checked by field number, without expanding the row into changes (millions on a bootstrap).
+ * Throws BadFile 'content' naming the row.
  */
-function checkedRow(r: ImageRow): StoredChange[] {
+function checkedRow(r: ImageRow): CheckedRow {
   const [seq, entity, rowId, hlc, user, fields, clocks, bases] = r;
-  const refuse = (why: string) => new BadFile('content', `journaalregel ${String(seq)} van de momentopname: ${why}`);
+  try {
+    return checkRow(entity, rowId, hlc, user, fields, clocks, bases);
+  } catch (e) {
+    throw new BadFile('content', `journaalregel ${String(seq)} van de momentopname: ${(e as Error).message}`);
+  }
+}
+
+function checkRow(
+  entity: unknown,
+  rowId: unknown,
+  hlc: unknown,
+  user: unknown,
+  fields: unknown,
+  clocks: unknown,
+  bases: unknown,
+): CheckedRow {
+  const refuse = (why: string) => new Error(why);
   if (typeof entity !== 'string' || !isEntityName(entity)) throw refuse('onbekend soort record');
   if (typeof hlc !== 'string' || typeof rowId !== 'string' || typeof user !== 'string') throw refuse('ongeldige regel');
-  const values = canonicalObject(fields);
-  const own = clocks === null ? {} : canonicalObject(clocks);
-  const was = bases === null ? {} : canonicalObject(bases);
+  const values = canonicalObject(fields) as Record<string, Value> | null;
+  const own = (clocks === null ? {} : canonicalObject(clocks)) as Record<string, unknown> | null;
+  const was = (bases === null ? {} : canonicalObject(bases)) as Record<string, unknown> | null;
   if (!values || !own || !was) throw refuse('ongeldige JSON');
-  const keys = Object.keys(values);
   // The packer never writes a row without fields; one here would be copied unchecked.
-  if (!keys.length) throw refuse('regel zonder velden');
-  if (![...Object.keys(own), ...Object.keys(was)].every((k) => k in values))
-    throw refuse('klok of basis van een veld dat de regel niet heeft');
-  const out = expandParsed(
-    { seq: 0, at: 0, entity, row_id: rowId, hlc, user },
-    values as Record<string, Value>,
-    own as Record<string, number | string>,
-    was as Record<string, string>,
-  );
-  if (out.length !== keys.length) throw refuse('onbekend veldnummer');
-  const device = hlc.slice(21);
-  for (const c of out) {
-    try {
-      checkChange(c.entity, c.row_id, c.field, c.value, c.hlc, c.base_hlc, c.user);
-    } catch (e) {
-      throw refuse((e as Error).message);
-    }
-    if (c.device !== device) throw refuse('klok van een ander apparaat');
+  if (!hasKeys(values)) throw refuse('regel zonder velden');
+  for (const k in own) if (!(k in values)) throw refuse('klok of basis van een veld dat de regel niet heeft');
+  for (const k in was) if (!(k in values)) throw refuse('klok of basis van een veld dat de regel niet heeft');
+  const device = checkWrite(entity, rowId, hlc, user);
+  const names = numberedFields(entity);
+  for (const key in values) {
+    const field = names[Number(key)];
+    if (field === undefined || String(Number(key)) !== key) throw refuse('onbekend veldnummer');
+    checkField(entity, field, values[key]);
+    const clock = own[key];
+    if (typeof clock === 'number') {
+      // A counter within the row's millisecond (clockOf).
+      if (!Number.isSafeInteger(clock) || clock < 0 || clock > 0xffff) throw refuse('ongeldige klokwaarde');
+    } else if (clock !== undefined && deviceOf(clock) !== device) throw refuse('klok van een ander apparaat');
+    if (was[key] !== undefined) deviceOf(was[key]);
   }
-  return out;
+  return {
+    entity,
+    rowId,
+    hlc,
+    user,
+    values,
+    clocks: own as Record<string, number | string>,
+    bases: was as Record<string, string>,
+  };
+}
+
+/** A checked row's field changes (a snapshot merged into a store with data). */
+function changesOf(r: CheckedRow): StoredChange[] {
+  return expandParsed(
+    { seq: 0, at: 0, entity: r.entity, row_id: r.rowId, hlc: r.hlc, user: r.user },
+    r.values,
+    r.clocks,
+    r.bases,
+  );
 }
 
 /** Keeps the refs a restored record had before its current one in ref_history (search, import). */
@@ -407,7 +455,10 @@ function restorePacked(store: StoreBase, progress: (n: number) => void): { rows:
   for (let after = 0; ;) {
     const batch = page.raw().all(after) as ImageRow[];
     if (!batch.length) break;
-    for (const r of batch) for (const c of checkedRow(r)) builder.add(c);
+    for (const r of batch) {
+      const c = checkedRow(r);
+      builder.addPacked(c.entity, c.rowId, c.hlc, c.values, c.clocks);
+    }
     count += batch.length;
     after = Number(batch[batch.length - 1]![0]);
     progress(count);
@@ -650,7 +701,7 @@ async function mergeImage(ctx: SyncContext, image: string, vector: Vector): Prom
         .raw()
         .iterate() as IterableIterator<ImageRow>) {
         read++;
-        for (const c of checkedRow(r)) add(c.entity, c.row_id, c.field, c.value, c.hlc, c.base_hlc, c.user);
+        for (const c of changesOf(checkedRow(r))) add(c.entity, c.row_id, c.field, c.value, c.hlc, c.base_hlc, c.user);
       }
     } else {
       for (const r of img

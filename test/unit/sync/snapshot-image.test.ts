@@ -1,8 +1,8 @@
 // Snapshot images carry the journal's packed rows (format 3, db/sync/snapshot.ts): a new laptop
 // checks every row by the same rule as a segment's changes and refuses the whole snapshot for one
-// bad row - JSON not as the packer writes it, an unknown field number, a value of the wrong type,
-// a clock of another device, a record whose rows are not together. Images of one change per row
-// (format 2, written by earlier versions) still restore.
+// bad row - JSON not as the packer writes it, an unknown field number or one written otherwise, a
+// value of the wrong type, a clock of another device, a record whose rows are not together. Images
+// of one change per row (format 2, written by earlier versions) still restore.
 import Database from 'better-sqlite3';
 import { copyFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -87,6 +87,12 @@ describe('snapshot images', () => {
       [
         'unknown field number',
         `UPDATE journal SET fields = json_set(fields, '$."900"', 'x') WHERE seq = 1`,
+        /onbekend veldnummer/,
+      ],
+      [
+        // "0<n>" is read as field n by Number(): a second value for a field the row already has.
+        'field number written otherwise',
+        `UPDATE journal SET fields = json_set(fields, '$."0${last}"', 'Anders') WHERE seq = 1`,
         /onbekend veldnummer/,
       ],
       [
