@@ -49,12 +49,13 @@ function rowWriter(db: BetterSqlite3.Database, schema: string, mode: 'insert' | 
       tables.set(entity, t);
     }
     const { names, specs } = t;
-    const cols: Columns = new Array(names.length);
+    const cols: Columns = [];
     for (let k = 0; k < names.length; k++)
-      cols[k] = toColumn(specs[k]!, values[k] ?? null) ?? (k === DELETED ? 0 : null);
+      cols.push(toColumn(specs[k]!, values[k] ?? null) ?? (k === DELETED ? 0 : null));
     const now = mode === 'patch' ? (t.read.get(id) as Columns | undefined) : undefined;
     if (!now) {
-      t.insert.run(id, ...cols);
+      // One array of parameters: faster to bind than spread arguments (hundreds of thousands of rows).
+      t.insert.run([id, ...cols]);
       return;
     }
     const differ = names.flatMap((_, k) => (now[k] === cols[k] ? [] : [k]));

@@ -328,13 +328,13 @@ export function isEntityName(s: string): s is EntityName {
  * list - never reordered, renamed or removed - and test/unit/model/entities.test.ts pins the
  * numbers of today.
  */
-const NUMBERS = new Map<EntityName, { names: string[]; of: Map<string, number> }>();
+const NUMBERS = new Map<EntityName, { names: string[]; of: Map<string, number>; specs: FieldSpec[] }>();
 
-function numbering(entity: EntityName): { names: string[]; of: Map<string, number> } {
+function numbering(entity: EntityName): { names: string[]; of: Map<string, number>; specs: FieldSpec[] } {
   let n = NUMBERS.get(entity);
   if (!n) {
     const names = ['ref', 'deleted', ...Object.keys(ENTITIES[entity].fields)];
-    n = { names, of: new Map(names.map((f, i) => [f, i])) };
+    n = { names, of: new Map(names.map((f, i) => [f, i])), specs: names.map((f) => fieldSpec(entity, f)!) };
     NUMBERS.set(entity, n);
   }
   return n;
@@ -351,4 +351,9 @@ export function fieldOfNumber(entity: EntityName, no: number): string | undefine
 /** Every field of `entity` (ref and deleted included), each at its number. */
 export function numberedFields(entity: EntityName): readonly string[] {
   return numbering(entity).names;
+}
+
+/** The spec of every field of `entity`, each at its number (numberedFields). */
+export function numberedSpecs(entity: EntityName): readonly FieldSpec[] {
+  return numbering(entity).specs;
 }

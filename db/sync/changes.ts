@@ -63,13 +63,17 @@ export function deviceOf(hlc: unknown): string {
   }
 }
 
-/** Checks one field of a write of `entity` (known, not the id) and its value's type; returns its spec. */
-export function checkField(entity: EntityName, field: unknown, value: unknown): FieldSpec {
+/** Checks one field of a write of `entity` (known, not the id) and its value's type. */
+export function checkField(entity: EntityName, field: unknown, value: unknown): void {
   if (typeof field !== 'string' || field === 'id') throw bad('ongeldig veld');
   const spec = fieldSpec(entity, field);
   if (!spec) throw bad(`onbekend veld ${entity}.${field.slice(0, 40)}: werk Caseload bij`);
+  checkValue(entity, field, spec, value);
+}
+
+/** Checks a value of a known field (`spec`) of `entity` against its type. */
+export function checkValue(entity: EntityName, field: string, spec: FieldSpec, value: unknown): void {
   if (!valueFits(spec, value)) throw bad(`waarde van ${entity}.${field} heeft het verkeerde type`);
-  return spec;
 }
 
 /**

@@ -22,7 +22,15 @@ import { MIGRATIONS } from '../store/migrations/index.js';
 import { mkdirPrivate } from '../store/private-files.js';
 import type { FieldChange } from '../journal/write.js';
 import type { StoreBase } from '../store/open.js';
-import { ENTITIES, fieldNames, fieldSpec, isEntityName, numberedFields, type EntityName } from '../model/entities.js';
+import {
+  ENTITIES,
+  fieldNames,
+  fieldSpec,
+  isEntityName,
+  numberedFields,
+  numberedSpecs,
+  type EntityName,
+} from '../model/entities.js';
 import { expandParsed, type StoredChange, type Value } from '../model/journal-format.js';
 import {
   BadFile,
@@ -33,7 +41,7 @@ import {
   writeStreamedFile,
   type FileHeader,
 } from './container.js';
-import { checkChange, checkField, checkWrite, deviceOf } from './changes.js';
+import { checkChange, checkValue, checkWrite, deviceOf } from './changes.js';
 import { ConflictDetector } from './conflicts.js';
 import { META, isoNow, metaNumber, nowOf, type SyncContext } from './context.js';
 import { publicKeyOf } from './devices.js';
@@ -386,25 +394,29 @@ function checkRow(
   if (typeof entity !== 'string' || !isEntityName(entity)) throw refuse('onbekend soort record');
   if (typeof hlc !== 'string' || typeof rowId !== 'string' || typeof user !== 'string') throw refuse('ongeldige regel');
   const values = canonicalObject(fields) as Record<string, Value> | null;
-  const own = (clocks === null ? {} : canonicalObject(clocks)) as Record<string, unknown> | null;
-  const was = (bases === null ? {} : canonicalObject(bases)) as Record<string, unknown> | null;
-  if (!values || !own || !was) throw refuse('ongeldige JSON');
+  const own = (clocks === null ? null : canonicalObject(clocks)) as Record<string, unknown> | null;
+  const was = (bases === null ? null : canonicalObject(bases)) as Record<string, unknown> | null;
+  if (!values || (clocks !== null && !own) || (bases !== null && !was)) throw refuse('ongeldige JSON');
   // The packer never writes a row without fields; one here would be copied unchecked.
   if (!hasKeys(values)) throw refuse('regel zonder velden');
   for (const k in own) if (!(k in values)) throw refuse('klok of basis van een veld dat de regel niet heeft');
   for (const k in was) if (!(k in values)) throw refuse('klok of basis van een veld dat de regel niet heeft');
   const device = checkWrite(entity, rowId, hlc, user);
   const names = numberedFields(entity);
+  const specs = numberedSpecs(entity);
   for (const key in values) {
-    const field = names[Number(key)];
-    if (field === undefined || String(Number(key)) !== key) throw refuse('onbekend veldnummer');
-    checkField(entity, field, values[key]);
-    const clock = own[key];
-    if (typeof clock === 'number') {
-      // A counter within the row's millisecond (clockOf).
-      if (!Number.isSafeInteger(clock) || clock < 0 || clock > 0xffff) throw refuse('ongeldige klokwaarde');
-    } else if (clock !== undefined && deviceOf(clock) !== device) throw refuse('klok van een ander apparaat');
-    if (was[key] !== undefined) deviceOf(was[key]);
+    const no = Number(key);
+    const field = names[no];
+    if (field === undefined || String(no) !== key) throw refuse('onbekend veldnummer');
+    checkValue(entity, field, specs[no]!, values[key]);
+    if (own) {
+      const clock = own[key];
+      if (typeof clock === 'number') {
+        // A counter within the row's millisecond (clockOf).
+        if (!Number.isSafeInteger(clock) || clock < 0 || clock > 0xffff) throw refuse('ongeldige klokwaarde');
+      } else if (clock !== undefined && deviceOf(clock) !== device) throw refuse('klok van een ander apparaat');
+    }
+    if (was && was[key] !== undefined) deviceOf(was[key]);
   }
   return {
     entity,
@@ -412,8 +424,8 @@ function checkRow(
     hlc,
     user,
     values,
-    clocks: own as Record<string, number | string>,
-    bases: was as Record<string, string>,
+    clocks: (own ?? {}) as Record<string, number | string>,
+    bases: (was ?? {}) as Record<string, string>,
   };
 }
 
