@@ -5,74 +5,37 @@
 // (db/journal/knowledge.ts). Changes come record by record; a record's row is written when the
 // next record starts (or on flush).
 import type BetterSqlite3 from 'better-sqlite3';
-import {
-  ENTITIES,
-  fieldNumber,
-  fieldSpec,
-  numberedFields,
-  type EntityName,
-  type FieldSpec,
-} from '../model/entities.js';
+import { ENTITIES, fieldNumber, numberedFields, numberedSpecs, type EntityName } from '../model/entities.js';
 import { clockOf, type FieldChange, type Value } from '../model/journal-format.js';
 import { toColumn } from './write.js';
 
-type Columns = (string | number | null)[];
+/** A record's row as bound to its table's insert: the id, then every field's column by number. */
+export type RowColumns = (string | number | null)[];
+
+/** A record folded from its changes: its row, and the refs it has had (each with its first clock). */
+export interface FoldedRecord {
+  entity: EntityName;
+  row: RowColumns;
+  refs: ReadonlyMap<string, string>;
+}
 
 /** The number of `deleted` (db/model/entities.ts numbering): 0 unless a change set it. */
 const DELETED = 1;
 
-/**
- * Writes a record's row from its fields' values (by field number), as columns converted the way
- * the journal's write layer does: `insert` a new row (an empty table, bulk), or `patch` the row
- * there - only the columns that differ are updated (fewer index entries touched), or inserted
- * when it is missing.
- */
-function rowWriter(db: BetterSqlite3.Database, schema: string, mode: 'insert' | 'patch') {
-  const tables = new Map<
-    EntityName,
-    { insert: BetterSqlite3.Statement; read: BetterSqlite3.Statement; specs: FieldSpec[]; names: readonly string[] }
-  >();
-  const updates = new Map<string, BetterSqlite3.Statement>();
-  return (entity: EntityName, id: string, values: readonly (Value | undefined)[]) => {
-    let t = tables.get(entity);
-    const table = `${schema}."${ENTITIES[entity].table}"`;
-    if (!t) {
-      const names = numberedFields(entity);
-      const cols = names.map((n) => `"${n}"`).join(', ');
-      t = {
-        // raw SQL: cached statements per table on the bulk paths (snapshot restore, as-known).
-        insert: db.prepare(`INSERT INTO ${table}(id, ${cols}) VALUES (?${', ?'.repeat(names.length)})`),
-        read: db.prepare(`SELECT ${cols} FROM ${table} WHERE id = ?`).raw(),
-        specs: names.map((n) => fieldSpec(entity, n)!),
-        names,
-      };
-      tables.set(entity, t);
-    }
-    const { names, specs } = t;
-    const cols: Columns = [];
-    for (let k = 0; k < names.length; k++)
-      cols.push(toColumn(specs[k]!, values[k] ?? null) ?? (k === DELETED ? 0 : null));
-    const now = mode === 'patch' ? (t.read.get(id) as Columns | undefined) : undefined;
-    if (!now) {
-      // One array of parameters: faster to bind than spread arguments (hundreds of thousands of rows).
-      t.insert.run([id, ...cols]);
-      return;
-    }
-    const differ = names.flatMap((_, k) => (now[k] === cols[k] ? [] : [k]));
-    if (!differ.length) return;
-    const key = `${entity}:${differ.join(',')}`;
-    let st = updates.get(key);
-    if (!st)
-      updates.set(
-        key,
-        (st = db.prepare(`UPDATE ${table} SET ${differ.map((k) => `"${names[k]}" = ?`).join(', ')} WHERE id = ?`)),
-      );
-    st.run(...differ.map((k) => cols[k]), id);
-  };
+/** A record's row from its fields' values by number, as the journal's write layer stores them. */
+function columnsOf(entity: EntityName, id: string, values: readonly (Value | undefined)[]): RowColumns {
+  const specs = numberedSpecs(entity);
+  const row: RowColumns = [id];
+  for (let k = 0; k < specs.length; k++) row.push(toColumn(specs[k]!, values[k] ?? null) ?? (k === DELETED ? 0 : null));
+  return row;
 }
 
-export class RowBuilder {
-  private readonly write: ReturnType<typeof rowWriter>;
+/**
+ * Folds changes, record by record, into rows (pure: no database, so a worker thread can do it):
+ * each field takes the value of its highest clock. A record's row is emitted when the next
+ * record starts, or on flush.
+ */
+export class RecordFolder {
   private entity: EntityName | null = null;
   private rowId = '';
   /** The current record's winning value and its clock, per field number. */
@@ -82,23 +45,8 @@ export class RowBuilder {
   private refs = new Map<string, string>();
   /** The highest clock added. */
   maxHlc = '';
-  private readonly beforeInsert?: (entity: EntityName, rowId: string, refs: ReadonlyMap<string, string>) => void;
 
-  /**
-   * `insert`: into empty tables; `patch`: over the rows there (only what differs). `beforeInsert`
-   * runs just before a record's row is written (the search index's triggers read ref_history
-   * then), with the refs the record has had.
-   */
-  constructor(
-    db: BetterSqlite3.Database,
-    opts: {
-      mode?: 'insert' | 'patch';
-      beforeInsert?: (entity: EntityName, rowId: string, refs: ReadonlyMap<string, string>) => void;
-    } = {},
-  ) {
-    this.write = rowWriter(db, 'main', opts.mode ?? 'insert');
-    this.beforeInsert = opts.beforeInsert;
-  }
+  constructor(private readonly emit: (record: FoldedRecord) => void) {}
 
   /** Whether the current record is `entity`/`rowId` (a record is added in one run of changes). */
   isCurrent(entity: string, rowId: string): boolean {
@@ -145,15 +93,75 @@ export class RowBuilder {
     for (const key in fields) this.take(Number(key), fields[key]!, clockOf(hlc, clocks[key]));
   }
 
-  /** Writes the current record's row (a record none of whose changes were added has none). */
+  /** Emits the current record's row (a record none of whose changes were added has none). */
   flush(): void {
     const entity = this.entity;
     if (!entity) return;
-    this.beforeInsert?.(entity, this.rowId, this.refs);
-    this.write(entity, this.rowId, this.values);
+    this.emit({ entity, row: columnsOf(entity, this.rowId, this.values), refs: this.refs });
     this.entity = null;
     this.values = [];
     this.clocks = [];
     this.refs = new Map();
+  }
+}
+
+/**
+ * Writes folded rows into `main`: `insert` a new row (an empty table, bulk), or `patch` the row
+ * there - only the columns that differ are updated (fewer index entries touched), or inserted
+ * when it is missing.
+ */
+export function rowWriter(db: BetterSqlite3.Database, mode: 'insert' | 'patch') {
+  const tables = new Map<EntityName, { insert: BetterSqlite3.Statement; read: BetterSqlite3.Statement }>();
+  const updates = new Map<string, BetterSqlite3.Statement>();
+  return (entity: EntityName, row: RowColumns) => {
+    let t = tables.get(entity);
+    const table = `main."${ENTITIES[entity].table}"`;
+    const names = numberedFields(entity);
+    if (!t) {
+      const cols = names.map((n) => `"${n}"`).join(', ');
+      t = {
+        // raw SQL: cached statements per table on the bulk paths (snapshot restore, as-known).
+        insert: db.prepare(`INSERT INTO ${table}(id, ${cols}) VALUES (?${', ?'.repeat(names.length)})`),
+        read: db.prepare(`SELECT id, ${cols} FROM ${table} WHERE id = ?`).raw(),
+      };
+      tables.set(entity, t);
+    }
+    const now = mode === 'patch' ? (t.read.get(row[0]) as RowColumns | undefined) : undefined;
+    if (!now) {
+      // One array of parameters: faster to bind than spread arguments (hundreds of thousands of rows).
+      t.insert.run(row);
+      return;
+    }
+    const differ = names.flatMap((_, k) => (now[k + 1] === row[k + 1] ? [] : [k]));
+    if (!differ.length) return;
+    const key = `${entity}:${differ.join(',')}`;
+    let st = updates.get(key);
+    if (!st)
+      updates.set(
+        key,
+        (st = db.prepare(`UPDATE ${table} SET ${differ.map((k) => `"${names[k]}" = ?`).join(', ')} WHERE id = ?`)),
+      );
+    st.run(...differ.map((k) => row[k + 1]), row[0]);
+  };
+}
+
+/**
+ * Folds changes into rows and writes them (RecordFolder and rowWriter together). `beforeInsert`
+ * runs just before a record's row is written (the search index's triggers read ref_history then),
+ * with the refs the record has had.
+ */
+export class RowBuilder extends RecordFolder {
+  constructor(
+    db: BetterSqlite3.Database,
+    opts: {
+      mode?: 'insert' | 'patch';
+      beforeInsert?: (entity: EntityName, rowId: string, refs: ReadonlyMap<string, string>) => void;
+    } = {},
+  ) {
+    const write = rowWriter(db, opts.mode ?? 'insert');
+    super((r) => {
+      opts.beforeInsert?.(r.entity, r.row[0] as string, r.refs);
+      write(r.entity, r.row);
+    });
   }
 }

@@ -12,7 +12,9 @@
 // merges a snapshot change by change instead (after a long absence, when compaction removed
 // segments it never saw). Which snapshot: the one whose signed vector covers the most segments.
 import { fieldNumberTable, fromFlat, journalAppender, type FlatChange } from '../store/journal-pack.js';
-import { RowBuilder } from '../journal/rows.js';
+import { RowBuilder, rowWriter } from '../journal/rows.js';
+import { checkInWorker } from './image-check.js';
+import { IMAGE_ROW_COLUMNS, changesOf, checkedRow, foldImageRows, type ImageRow } from './image-rows.js';
 import type BetterSqlite3 from 'better-sqlite3';
 import Database from 'better-sqlite3';
 import { rmSync } from 'node:fs';
@@ -22,16 +24,7 @@ import { MIGRATIONS } from '../store/migrations/index.js';
 import { mkdirPrivate } from '../store/private-files.js';
 import type { FieldChange } from '../journal/write.js';
 import type { StoreBase } from '../store/open.js';
-import {
-  ENTITIES,
-  fieldNames,
-  fieldSpec,
-  isEntityName,
-  numberedFields,
-  numberedSpecs,
-  type EntityName,
-} from '../model/entities.js';
-import { expandParsed, type StoredChange, type Value } from '../model/journal-format.js';
+import { ENTITIES, fieldNames, fieldSpec, type EntityName } from '../model/entities.js';
 import {
   BadFile,
   MAX_SEQ,
@@ -41,7 +34,7 @@ import {
   writeStreamedFile,
   type FileHeader,
 } from './container.js';
-import { checkChange, checkValue, checkWrite, deviceOf } from './changes.js';
+import { checkChange } from './changes.js';
 import { ConflictDetector } from './conflicts.js';
 import { META, isoNow, metaNumber, nowOf, type SyncContext } from './context.js';
 import { publicKeyOf } from './devices.js';
@@ -322,162 +315,68 @@ function registryTable(db: BetterSqlite3.Database): void {
     for (const f of fieldNames(entity)) addField.run(entity, f, fieldSpec(entity, f)!.type);
 }
 
-/** A packed row of an image (format 3), as read: nothing about it is trusted yet. */
-type ImageRow = [
-  seq: unknown,
-  entity: unknown,
-  rowId: unknown,
-  hlc: unknown,
-  user: unknown,
-  fields: unknown,
-  clocks: unknown,
-  bases: unknown,
-];
-
-/** JSON text as the journal's packer writes it (JSON.stringify of a plain object), parsed; else null. */
-function canonicalObject(text: unknown): Record<string, unknown> | null {
-  if (typeof text !== 'string' || text.length > 4_000_000) return null;
-  let v: unknown;
-  try {
-    v = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  return v && typeof v === 'object' && !Array.isArray(v) && JSON.stringify(v) === text
-    ? (v as Record<string, unknown>)
-    : null;
-}
-
-function hasKeys(o: object): boolean {
-  for (const _ in o) return true;
-  return false;
-}
-
-/** A packed row of an image that passed checkedRow: its fields by number, their clocks and bases. */
-interface CheckedRow {
-  entity: EntityName;
-  rowId: string;
-  hlc: string;
-  user: string;
-  values: Record<string, Value>;
-  clocks: Record<string, number | string>;
-  bases: Record<string, string>;
-}
-
-/**
- * One packed row of an image, checked by the same rules as a segment's changes (checkWrite and
- * checkField: known entity and field, the value of its field's type, valid clocks, lengths), every
- * field's clock of the row's device; the JSON exactly as the packer writes it (so no duplicate
- * keys, no field numbers written otherwise, no clocks or bases for fields the row does not have).
- * Checked by field number, without expanding the row into changes (millions on a bootstrap).
- * Throws BadFile 'content' naming the row.
- */
-function checkedRow(r: ImageRow): CheckedRow {
-  const [seq, entity, rowId, hlc, user, fields, clocks, bases] = r;
-  try {
-    return checkRow(entity, rowId, hlc, user, fields, clocks, bases);
-  } catch (e) {
-    throw new BadFile('content', `journaalregel ${String(seq)} van de momentopname: ${(e as Error).message}`);
-  }
-}
-
-function checkRow(
-  entity: unknown,
-  rowId: unknown,
-  hlc: unknown,
-  user: unknown,
-  fields: unknown,
-  clocks: unknown,
-  bases: unknown,
-): CheckedRow {
-  const refuse = (why: string) => new Error(why);
-  if (typeof entity !== 'string' || !isEntityName(entity)) throw refuse('onbekend soort record');
-  if (typeof hlc !== 'string' || typeof rowId !== 'string' || typeof user !== 'string') throw refuse('ongeldige regel');
-  const values = canonicalObject(fields) as Record<string, Value> | null;
-  const own = (clocks === null ? null : canonicalObject(clocks)) as Record<string, unknown> | null;
-  const was = (bases === null ? null : canonicalObject(bases)) as Record<string, unknown> | null;
-  if (!values || (clocks !== null && !own) || (bases !== null && !was)) throw refuse('ongeldige JSON');
-  // The packer never writes a row without fields; one here would be copied unchecked.
-  if (!hasKeys(values)) throw refuse('regel zonder velden');
-  for (const k in own) if (!(k in values)) throw refuse('klok of basis van een veld dat de regel niet heeft');
-  for (const k in was) if (!(k in values)) throw refuse('klok of basis van een veld dat de regel niet heeft');
-  const device = checkWrite(entity, rowId, hlc, user);
-  const names = numberedFields(entity);
-  const specs = numberedSpecs(entity);
-  for (const key in values) {
-    const no = Number(key);
-    const field = names[no];
-    if (field === undefined || String(no) !== key) throw refuse('onbekend veldnummer');
-    checkValue(entity, field, specs[no]!, values[key]);
-    if (own) {
-      const clock = own[key];
-      if (typeof clock === 'number') {
-        // A counter within the row's millisecond (clockOf).
-        if (!Number.isSafeInteger(clock) || clock < 0 || clock > 0xffff) throw refuse('ongeldige klokwaarde');
-      } else if (clock !== undefined && deviceOf(clock) !== device) throw refuse('klok van een ander apparaat');
-    }
-    if (was && was[key] !== undefined) deviceOf(was[key]);
-  }
-  return {
-    entity,
-    rowId,
-    hlc,
-    user,
-    values,
-    clocks: (own ?? {}) as Record<string, number | string>,
-    bases: (was ?? {}) as Record<string, string>,
-  };
-}
-
-/** A checked row's field changes (a snapshot merged into a store with data). */
-function changesOf(r: CheckedRow): StoredChange[] {
-  return expandParsed(
-    { seq: 0, at: 0, entity: r.entity, row_id: r.rowId, hlc: r.hlc, user: r.user },
-    r.values,
-    r.clocks,
-    r.bases,
-  );
-}
-
 /** Keeps the refs a restored record had before its current one in ref_history (search, import). */
 function formerRefs(db: BetterSqlite3.Database) {
   const ins = db.prepare('INSERT OR IGNORE INTO ref_history(entity, ref, row_id, hlc) VALUES (?, ?, ?, ?)');
-  return (entity: EntityName, rowId: string, refs: ReadonlyMap<string, string>) => {
-    if (refs.size > 1) for (const [ref, hlc] of refs) ins.run(entity, ref, rowId, hlc);
+  return (entity: EntityName, rowId: string, refs: Iterable<[string, string]> & { size?: number; length?: number }) => {
+    if ((refs.size ?? refs.length ?? 0) > 1) for (const [ref, hlc] of refs) ins.run(entity, ref, rowId, hlc);
   };
 }
+
+/** Images of at least this many journal rows are checked and folded in a worker thread. */
+const WORKER_FROM_ROWS = 20_000;
 
 /**
  * Restores a packed image (format 3) into an empty store: copies its journal rows as they are
  * (`at`: now), checks every row (checkedRow; one bad row throws and the caller's transaction
  * rolls everything back) and builds each record's row when its rows end - each field with the
  * value of its highest clock, as applying the changes one by one would. A record whose rows are
- * not together is refused (its row would already exist). Returns the number of journal rows and
- * the highest clock restored.
+ * not together is refused (its row would already exist). A large image is checked in a worker
+ * thread (image-check.ts) while this thread builds, and its verdict awaited before returning.
+ * Returns the number of journal rows and the highest clock restored.
  */
-function restorePacked(store: StoreBase, progress: (n: number) => void): { rows: number; maxHlc: string } {
+function restorePacked(
+  store: StoreBase,
+  image: string,
+  progress: (n: number) => void,
+): { rows: number; maxHlc: string } {
   const db = store.db;
-  db.prepare(
-    `INSERT INTO main.journal(${PACKED_COLUMNS}, at) SELECT ${PACKED_COLUMNS}, ? FROM snap.journal ORDER BY seq`,
-  ).run(store.now());
-  const finish = bulkLoad(db);
-  const page = db.prepare(`SELECT seq, ${PACKED_COLUMNS} FROM snap.journal WHERE seq > ? ORDER BY seq LIMIT 5000`);
-  const builder = new RowBuilder(db, { beforeInsert: formerRefs(db) });
-  let count = 0;
-  for (let after = 0; ;) {
-    const batch = page.raw().all(after) as ImageRow[];
-    if (!batch.length) break;
-    for (const r of batch) {
-      const c = checkedRow(r);
-      builder.addPacked(c.entity, c.rowId, c.hlc, c.values, c.clocks);
+  // The worker first (for a large image; starting one costs more than checking a few thousand
+  // rows): it checks the image while the journal is copied and the rows are built.
+  const total = db.prepare('SELECT count(*) FROM snap.journal').pluck().get() as number;
+  const worker = total >= WORKER_FROM_ROWS ? checkInWorker(image, store.nativeBinding) : null;
+  try {
+    let done: { rows: number; maxHlc: string };
+    try {
+      db.prepare(
+        `INSERT INTO main.journal(${PACKED_COLUMNS}, at) SELECT ${PACKED_COLUMNS}, ? FROM snap.journal ORDER BY seq`,
+      ).run(store.now());
+      const finish = bulkLoad(db);
+      const write = rowWriter(db, 'insert');
+      const refs = formerRefs(db);
+      const page = db
+        .prepare(`SELECT ${IMAGE_ROW_COLUMNS} FROM snap.journal WHERE seq > ? ORDER BY seq LIMIT 5000`)
+        .raw();
+      done = foldImageRows(
+        (after) => page.all(after) as ImageRow[],
+        (r) => {
+          refs(r.entity, r.row[0] as string, r.refs);
+          write(r.entity, r.row);
+        },
+        { checked: !worker, progress },
+      );
+      finish();
+    } catch (e) {
+      // A bad row the worker names explains a failure here better (a row built unchecked).
+      worker?.verdict();
+      throw e;
     }
-    count += batch.length;
-    after = Number(batch[batch.length - 1]![0]);
-    progress(count);
+    if (worker && worker.verdict() !== done.rows)
+      throw new BadFile('content', 'momentopname veranderde tijdens het laden');
+    return done;
+  } finally {
+    worker?.stop();
   }
-  builder.flush();
-  finish();
-  return { rows: count, maxHlc: builder.maxHlc };
 }
 
 /**
@@ -624,7 +523,7 @@ async function restoreRows(ctx: SyncContext, image: string, header: FileHeader, 
         let maxHlc: string | null = null;
         const progress = (n: number) => ctx.progress('Momentopname laden', n, total);
         try {
-          if (packed) ({ rows: copied, maxHlc } = restorePacked(store, progress));
+          if (packed) ({ rows: copied, maxHlc } = restorePacked(store, image, progress));
           else copied = restoreRecords(store, validEntries('temp.snap_fields'), progress);
         } catch (e) {
           if (e instanceof BadFile) throw e;

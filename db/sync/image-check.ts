@@ -1,0 +1,90 @@
+// A bootstrap's image checked in a worker thread (image-worker.ts) while the main thread restores
+// it: on two cores the checks of every row (JSON as the packer writes it, types, clocks) no longer
+// add to the restore's time. The main thread builds the rows meanwhile, then waits for the
+// verdict - synchronously, inside the restore's transaction, so nothing else can interleave and
+// a refused image is rolled back as a whole.
+import { existsSync } from 'node:fs';
+import { dirname, extname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
+import { BadFile } from './container.js';
+
+export interface ImageWorkerInput {
+  image: string;
+  nativeBinding: string | undefined;
+  port: MessagePort;
+  /** Int32 [answers posted]. */
+  signal: SharedArrayBuffer;
+}
+
+export type ImageVerdict = { kind: 'checked'; rows: number } | { kind: 'failed'; content: boolean; message: string };
+
+/** How long the worker may take for its verdict after the main thread is done (it always answers). */
+const PATIENCE_MS = 120_000;
+
+/**
+ * The worker's file beside this module's, in the same form: the TypeScript source (loaded through
+ * tsx, as in the tests and the web shell) or the bundle's sibling (build/build-electron.mjs,
+ * bin/caseload.mjs). Null when it is not there.
+ */
+function workerFile(): { url: string; typescript: boolean } | null {
+  const here = typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
+  const ext = extname(here);
+  const file = join(dirname(here), `image-worker${ext}`);
+  return existsSync(file) ? { url: pathToFileURL(file).href, typescript: ext === '.ts' } : null;
+}
+
+/**
+ * The worker's first code: loads its module (registering tsx first for the TypeScript source)
+ * and, should that fail, still answers - the main thread will be waiting for it.
+ */
+function bootstrap(url: string, typescript: boolean): string {
+  return `const { workerData } = require('node:worker_threads');
+(async () => {
+  ${typescript ? "(await import('tsx/esm/api')).register();" : ''}
+  await import(${JSON.stringify(url)});
+})().catch((e) => {
+  workerData.port.postMessage({ kind: 'failed', content: false, message: String((e && e.message) || e) });
+  const ticks = new Int32Array(workerData.signal);
+  Atomics.add(ticks, 0, 1);
+  Atomics.notify(ticks, 0);
+});`;
+}
+
+/**
+ * Starts checking every row of `image` (a decrypted snapshot image) in a worker; null when there
+ * is no worker file. `verdict` waits for the answer: the number of rows checked, or it throws -
+ * BadFile 'content' naming the first bad row. `stop` ends the worker (always call it).
+ */
+export function checkInWorker(
+  image: string,
+  nativeBinding: string | undefined,
+): { verdict: () => number; stop: () => void } | null {
+  const found = workerFile();
+  if (!found) return null;
+  const ticks = new Int32Array(new SharedArrayBuffer(4));
+  const { port1, port2 } = new MessageChannel();
+  const input: ImageWorkerInput = { image, nativeBinding, port: port2, signal: ticks.buffer as SharedArrayBuffer };
+  const worker = new Worker(bootstrap(found.url, found.typescript), {
+    eval: true,
+    workerData: input,
+    transferList: [port2],
+  });
+  let answer: ImageVerdict | undefined;
+  return {
+    verdict: () => {
+      if (!answer) {
+        if (Atomics.wait(ticks, 0, 0, PATIENCE_MS) === 'timed-out')
+          throw new Error('de controle van de momentopname gaf geen antwoord');
+        answer = (receiveMessageOnPort(port1) as { message: ImageVerdict }).message;
+      }
+      if (answer.kind === 'failed')
+        throw answer.content ? new BadFile('content', answer.message) : new Error(answer.message);
+      return answer.rows;
+    },
+    stop: () => {
+      port1.close();
+      void worker.terminate();
+    },
+  };
+}

@@ -1,0 +1,200 @@
+// The packed rows of a snapshot image (format 3), checked and folded into the synced tables' rows.
+// Every row is checked by the same rules as a segment's changes (db/sync/changes.ts) and folded by
+// the journal's rule (db/journal/rows.ts RecordFolder); nothing here touches the store, so it runs
+// in a worker thread during a bootstrap (image-worker.ts) while the main thread writes the rows,
+// and in-thread where no worker is at hand. Paged by seq, so memory stays bounded.
+import { RecordFolder, type FoldedRecord } from '../journal/rows.js';
+import { isEntityName, numberedFields, numberedSpecs, type EntityName } from '../model/entities.js';
+import { expandParsed, type StoredChange, type Value } from '../model/journal-format.js';
+import { BadFile } from './container.js';
+import { checkValue, checkWrite, deviceOf } from './changes.js';
+
+/** The columns of the image's journal read here, seq first (format 3, migration 0008). */
+export const IMAGE_ROW_COLUMNS = 'seq, entity, row_id, hlc, user, fields, clocks, bases';
+
+/** A packed row of an image (format 3), as read: nothing about it is trusted yet. */
+export type ImageRow = [
+  seq: unknown,
+  entity: unknown,
+  rowId: unknown,
+  hlc: unknown,
+  user: unknown,
+  fields: unknown,
+  clocks: unknown,
+  bases: unknown,
+];
+
+/** JSON text as the journal's packer writes it (JSON.stringify of a plain object), parsed; else null. */
+function canonicalObject(text: unknown): Record<string, unknown> | null {
+  if (typeof text !== 'string' || text.length > 4_000_000) return null;
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  return v && typeof v === 'object' && !Array.isArray(v) && JSON.stringify(v) === text
+    ? (v as Record<string, unknown>)
+    : null;
+}
+
+function hasKeys(o: object): boolean {
+  for (const _ in o) return true;
+  return false;
+}
+
+/** A packed row of an image that passed checkedRow: its fields by number, their clocks and bases. */
+interface CheckedRow {
+  entity: EntityName;
+  rowId: string;
+  hlc: string;
+  user: string;
+  values: Record<string, Value>;
+  clocks: Record<string, number | string>;
+  bases: Record<string, string>;
+}
+
+/**
+ * One packed row of an image, checked by the same rules as a segment's changes (checkWrite and
+ * checkField: known entity and field, the value of its field's type, valid clocks, lengths), every
+ * field's clock of the row's device; the JSON exactly as the packer writes it (so no duplicate
+ * keys, no field numbers written otherwise, no clocks or bases for fields the row does not have).
+ * Checked by field number, without expanding the row into changes (millions on a bootstrap).
+ * Throws BadFile 'content' naming the row.
+ */
+export function checkedRow(r: ImageRow): CheckedRow {
+  const [seq, entity, rowId, hlc, user, fields, clocks, bases] = r;
+  try {
+    return checkRow(entity, rowId, hlc, user, fields, clocks, bases);
+  } catch (e) {
+    throw new BadFile('content', `journaalregel ${String(seq)} van de momentopname: ${(e as Error).message}`);
+  }
+}
+
+function checkRow(
+  entity: unknown,
+  rowId: unknown,
+  hlc: unknown,
+  user: unknown,
+  fields: unknown,
+  clocks: unknown,
+  bases: unknown,
+): CheckedRow {
+  const refuse = (why: string) => new Error(why);
+  if (typeof entity !== 'string' || !isEntityName(entity)) throw refuse('onbekend soort record');
+  if (typeof hlc !== 'string' || typeof rowId !== 'string' || typeof user !== 'string') throw refuse('ongeldige regel');
+  const values = canonicalObject(fields) as Record<string, Value> | null;
+  const own = (clocks === null ? null : canonicalObject(clocks)) as Record<string, unknown> | null;
+  const was = (bases === null ? null : canonicalObject(bases)) as Record<string, unknown> | null;
+  if (!values || (clocks !== null && !own) || (bases !== null && !was)) throw refuse('ongeldige JSON');
+  // The packer never writes a row without fields; one here would be copied unchecked.
+  if (!hasKeys(values)) throw refuse('regel zonder velden');
+  for (const k in own) if (!(k in values)) throw refuse('klok of basis van een veld dat de regel niet heeft');
+  for (const k in was) if (!(k in values)) throw refuse('klok of basis van een veld dat de regel niet heeft');
+  const device = checkWrite(entity, rowId, hlc, user);
+  const names = numberedFields(entity);
+  const specs = numberedSpecs(entity);
+  for (const key in values) {
+    const no = Number(key);
+    const field = names[no];
+    if (field === undefined || String(no) !== key) throw refuse('onbekend veldnummer');
+    checkValue(entity, field, specs[no]!, values[key]);
+    if (own) {
+      const clock = own[key];
+      if (typeof clock === 'number') {
+        // A counter within the row's millisecond (clockOf).
+        if (!Number.isSafeInteger(clock) || clock < 0 || clock > 0xffff) throw refuse('ongeldige klokwaarde');
+      } else if (clock !== undefined && deviceOf(clock) !== device) throw refuse('klok van een ander apparaat');
+    }
+    if (was && was[key] !== undefined) deviceOf(was[key]);
+  }
+  return {
+    entity,
+    rowId,
+    hlc,
+    user,
+    values,
+    clocks: (own ?? {}) as Record<string, number | string>,
+    bases: (was ?? {}) as Record<string, string>,
+  };
+}
+
+/** A checked row's field changes (a snapshot merged into a store with data). */
+export function changesOf(r: CheckedRow): StoredChange[] {
+  return expandParsed(
+    { seq: 0, at: 0, entity: r.entity, row_id: r.rowId, hlc: r.hlc, user: r.user },
+    r.values,
+    r.clocks,
+    r.bases,
+  );
+}
+
+/** Every row `readPage` gives (pages of rows after a seq, in seq order, empty at the end). */
+function eachRow(readPage: (after: number) => ImageRow[], row: (r: ImageRow) => void, progress: (n: number) => void) {
+  let rows = 0;
+  for (let after = 0; ;) {
+    const batch = readPage(after);
+    if (!batch.length) return rows;
+    for (const r of batch) row(r);
+    rows += batch.length;
+    after = Number(batch[batch.length - 1]![0]);
+    progress(rows);
+  }
+}
+
+/** Checks every row (checkedRow); returns their number. One bad row throws BadFile naming it. */
+export function checkImageRows(readPage: (after: number) => ImageRow[]): number {
+  return eachRow(readPage, checkedRow, () => {});
+}
+
+/**
+ * A packed row read for folding while image-check.ts checks it elsewhere: only what folding needs
+ * to run (a known entity, JSON objects); its verdict decides before anything is committed.
+ */
+function parsedRow(r: ImageRow): CheckedRow {
+  const [seq, entity, rowId, hlc, user, fields, clocks] = r;
+  const values: unknown = typeof fields === 'string' ? JSON.parse(fields) : null;
+  const own: unknown = typeof clocks === 'string' ? JSON.parse(clocks) : {};
+  if (
+    typeof entity !== 'string' ||
+    !isEntityName(entity) ||
+    !values ||
+    typeof values !== 'object' ||
+    !own ||
+    typeof own !== 'object'
+  )
+    throw new BadFile('content', `journaalregel ${String(seq)} van de momentopname: ongeldige regel`);
+  return {
+    entity,
+    rowId: String(rowId),
+    hlc: String(hlc),
+    user: String(user),
+    values: values as Record<string, Value>,
+    clocks: own as Record<string, number | string>,
+    bases: {},
+  };
+}
+
+/**
+ * Folds every row `readPage` gives into records, emitting each record's row as it ends: checked
+ * row by row (checkedRow), or - `checked: false`, where a worker checks the same rows - only
+ * parsed. Returns the number of rows and the highest clock.
+ */
+export function foldImageRows(
+  readPage: (after: number) => ImageRow[],
+  emit: (record: FoldedRecord) => void,
+  opts: { checked: boolean; progress?: (rows: number) => void },
+): { rows: number; maxHlc: string } {
+  const folder = new RecordFolder(emit);
+  const read = opts.checked ? checkedRow : parsedRow;
+  const rows = eachRow(
+    readPage,
+    (r) => {
+      const c = read(r);
+      folder.addPacked(c.entity, c.rowId, c.hlc, c.values, c.clocks);
+    },
+    opts.progress ?? (() => {}),
+  );
+  folder.flush();
+  return { rows, maxHlc: folder.maxHlc };
+}
