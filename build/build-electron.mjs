@@ -1,5 +1,6 @@
 // Bundles the Electron shell with esbuild: electron/main.ts -> out/electron/main.cjs (Node,
-// CommonJS; electron and the native better-sqlite3 stay external and ship in node_modules) and
+// CommonJS; electron and the native better-sqlite3 stay external and ship in node_modules),
+// db/sync/image-worker.ts -> out/electron/image-worker.cjs (the bootstrap's worker thread) and
 // electron/preload.ts -> out/electron/preload.cjs (sandboxed preload: one file, CommonJS, may
 // require 'electron' only). `node build/build-electron.mjs [--out DIR]`.
 import { build } from 'esbuild';
@@ -65,9 +66,22 @@ await Promise.all([
     outfile: join(outDir, 'main.cjs'),
     platform: 'node',
     target: 'node22',
+    // CommonJS has no import.meta: code that finds its own file reads __filename here
+    // (db/sync/image-check.ts); import.meta.url is only reached in ES modules.
+    define: { 'import.meta.url': 'undefined' },
     // playwright-core (the CLI's report PDFs through a system Chromium) is a devDependency and
     // never bundled; in the app, PDFs come from webContents.printToPDF (caseload:printToPdf).
     external: ['electron', 'better-sqlite3', 'playwright-core'],
+  }),
+  // The worker thread that checks a snapshot image during a bootstrap (db/sync/image-check.ts
+  // starts it from main.cjs's folder).
+  build({
+    ...common,
+    entryPoints: [join(root, 'db/sync/image-worker.ts')],
+    outfile: join(outDir, 'image-worker.cjs'),
+    platform: 'node',
+    target: 'node22',
+    external: ['better-sqlite3'],
   }),
   build({
     ...common,

@@ -27,22 +27,27 @@ const PATIENCE_MS = 120_000;
  * tsx, as in the tests and the web shell) or the bundle's sibling (build/build-electron.mjs,
  * bin/caseload.mjs). Null when it is not there.
  */
-function workerFile(): { url: string; typescript: boolean } | null {
+function workerFile(): { file: string; ext: string } | null {
   const here = typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
   const ext = extname(here);
   const file = join(dirname(here), `image-worker${ext}`);
-  return existsSync(file) ? { url: pathToFileURL(file).href, typescript: ext === '.ts' } : null;
+  return existsSync(file) ? { file, ext } : null;
 }
 
 /**
- * The worker's first code: loads its module (registering tsx first for the TypeScript source)
- * and, should that fail, still answers - the main thread will be waiting for it.
+ * The worker's first code: loads its module - the CommonJS bundle with require (it may sit in the
+ * app's asar archive), the ES module bundle with import(), the source after registering tsx -
+ * and, should that fail, still answers: the main thread will be waiting for it.
  */
-function bootstrap(url: string, typescript: boolean): string {
+function bootstrap({ file, ext }: { file: string; ext: string }): string {
+  const load =
+    ext === '.cjs'
+      ? `require(${JSON.stringify(file)});`
+      : `${ext === '.ts' ? "(await import('tsx/esm/api')).register();" : ''}
+  await import(${JSON.stringify(pathToFileURL(file).href)});`;
   return `const { workerData } = require('node:worker_threads');
 (async () => {
-  ${typescript ? "(await import('tsx/esm/api')).register();" : ''}
-  await import(${JSON.stringify(url)});
+  ${load}
 })().catch((e) => {
   workerData.port.postMessage({ kind: 'failed', content: false, message: String((e && e.message) || e) });
   const ticks = new Int32Array(workerData.signal);
@@ -65,7 +70,7 @@ export function checkInWorker(
   const ticks = new Int32Array(new SharedArrayBuffer(4));
   const { port1, port2 } = new MessageChannel();
   const input: ImageWorkerInput = { image, nativeBinding, port: port2, signal: ticks.buffer as SharedArrayBuffer };
-  const worker = new Worker(bootstrap(found.url, found.typescript), {
+  const worker = new Worker(bootstrap(found), {
     eval: true,
     workerData: input,
     transferList: [port2],

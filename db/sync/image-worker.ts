@@ -1,8 +1,12 @@
 // Worker thread of a bootstrap (image-check.ts): reads a decrypted snapshot image and checks every
 // packed row (image-rows.ts checkedRow), then posts one verdict and ticks the shared signal the
-// main thread waits on. It always answers, once.
+// main thread waits on. It answers once; a module that fails to load is answered by the loader
+// image-check.ts starts it with.
+import Database from 'better-sqlite3';
 import { workerData } from 'node:worker_threads';
 import type { ImageVerdict, ImageWorkerInput } from './image-check.js';
+import { BadFile } from './container.js';
+import { IMAGE_ROW_COLUMNS, checkImageRows } from './image-rows.js';
 
 const { image, nativeBinding, port, signal } = workerData as ImageWorkerInput;
 
@@ -13,10 +17,7 @@ function answer(m: ImageVerdict): void {
   Atomics.notify(ticks, 0);
 }
 
-async function run(): Promise<number> {
-  // Imported here, so that a module that fails to load is answered too.
-  const { default: Database } = await import('better-sqlite3');
-  const { checkImageRows, IMAGE_ROW_COLUMNS } = await import('./image-rows.js');
+function run(): number {
   const db = new Database(image, { readonly: true, nativeBinding });
   try {
     const page = db.prepare(`SELECT ${IMAGE_ROW_COLUMNS} FROM journal WHERE seq > ? ORDER BY seq LIMIT 5000`).raw();
@@ -26,14 +27,8 @@ async function run(): Promise<number> {
   }
 }
 
-run().then(
-  (rows) => answer({ kind: 'checked', rows }),
-  (e: unknown) => {
-    const err = e as { name?: string; kind?: string; message?: string };
-    answer({
-      kind: 'failed',
-      content: err.name === 'BadFile' && err.kind === 'content',
-      message: String(err.message ?? e),
-    });
-  },
-);
+try {
+  answer({ kind: 'checked', rows: run() });
+} catch (e) {
+  answer({ kind: 'failed', content: e instanceof BadFile && e.kind === 'content', message: (e as Error).message });
+}

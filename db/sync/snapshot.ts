@@ -338,12 +338,12 @@ const WORKER_FROM_ROWS = 20_000;
 function restorePacked(
   store: StoreBase,
   image: string,
+  total: number,
   progress: (n: number) => void,
 ): { rows: number; maxHlc: string } {
   const db = store.db;
   // The worker first (for a large image; starting one costs more than checking a few thousand
   // rows): it checks the image while the journal is copied and the rows are built.
-  const total = db.prepare('SELECT count(*) FROM snap.journal').pluck().get() as number;
   const worker = total >= WORKER_FROM_ROWS ? checkInWorker(image, store.nativeBinding) : null;
   try {
     let done: { rows: number; maxHlc: string };
@@ -523,7 +523,7 @@ async function restoreRows(ctx: SyncContext, image: string, header: FileHeader, 
         let maxHlc: string | null = null;
         const progress = (n: number) => ctx.progress('Momentopname laden', n, total);
         try {
-          if (packed) ({ rows: copied, maxHlc } = restorePacked(store, image, progress));
+          if (packed) ({ rows: copied, maxHlc } = restorePacked(store, image, total, progress));
           else copied = restoreRecords(store, validEntries('temp.snap_fields'), progress);
         } catch (e) {
           if (e instanceof BadFile) throw e;

@@ -14,12 +14,15 @@ import {
   readdirSync,
   rmSync,
   statSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { MessageChannel, Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Store } from '../../../db/journal/store.js';
+import { writeSnapshotImage } from '../../../db/sync/snapshot.js';
 import { REPO, tempDir } from '../helpers.js';
 
 const NODE_BUILD = join(REPO, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node');
@@ -198,6 +201,41 @@ function runMain(l: ReturnType<typeof laptop>, scenario: string, env: Record<str
 }
 
 describe('the Electron main process (bundled, with a stand-in for Electron)', () => {
+  it('ships the bootstrap worker beside main.cjs, and it checks an image from there', async () => {
+    // Beside main.cjs is where db/sync/image-check.ts looks for it. Run from a copy next to
+    // node_modules (as in the app), against a real snapshot image and one that is not there.
+    const dir = mkdtempSync(join(tmpdir(), 'caseload-worker-'));
+    try {
+      copyFileSync(join(bundleDir, 'image-worker.cjs'), join(dir, 'image-worker.cjs'));
+      symlinkSync(join(REPO, 'node_modules'), join(dir, 'node_modules'), 'dir');
+      const store = Store.open(join(dir, 'store.sqlite'));
+      store.write('test', (w) => w.create('client', { ref: 'K-1', last_name: 'Jansen' }));
+      writeSnapshotImage(store, join(dir, 'image.sqlite'));
+      store.close();
+      const verdict = async (image: string) => {
+        const ticks = new Int32Array(new SharedArrayBuffer(4));
+        const { port1, port2 } = new MessageChannel();
+        const answer = new Promise((done) => port1.once('message', done));
+        const w = new Worker(join(dir, 'image-worker.cjs'), {
+          workerData: { image, port: port2, signal: ticks.buffer },
+          transferList: [port2],
+        });
+        try {
+          const m = await answer;
+          expect(Atomics.load(ticks, 0)).toBe(1);
+          return m;
+        } finally {
+          port1.close();
+          await w.terminate();
+        }
+      };
+      expect(await verdict(join(dir, 'image.sqlite'))).toEqual({ kind: 'checked', rows: 1 });
+      expect(await verdict(join(dir, 'missing.sqlite'))).toMatchObject({ kind: 'failed', content: false });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('opens the store through the Electron binding in build/native/, never node_modules’ build', () => {
     const l = laptop();
     const r = runMain(l, 'write,quit');

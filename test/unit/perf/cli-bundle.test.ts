@@ -33,6 +33,9 @@ describe('the caseload command start-up', () => {
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('Gebruik: caseload');
     const built = statSync(bundle).mtimeMs;
+    // With the worker a bootstrap checks its snapshot in, beside it (db/sync/image-check.ts).
+    const worker = join(root, 'out/cli/image-worker.mjs');
+    expect(readFileSync(worker, 'utf8')).toContain('momentopname');
 
     expect(run(root, ['--help']).code).toBe(0);
     expect(statSync(bundle).mtimeMs).toBe(built);
@@ -42,6 +45,15 @@ describe('the caseload command start-up', () => {
     const edited = run(root, ['--help']);
     expect(edited.code).toBe(0);
     expect(edited.stdout).toContain('Gebruik (gewijzigd): caseload');
+
+    // An edit to the worker's sources alone rebuilds it too.
+    const rows = join(root, 'db/sync/image-rows.ts');
+    writeFileSync(
+      rows,
+      readFileSync(rows, 'utf8').replace("'regel zonder velden'", "'regel zonder velden (gewijzigd)'"),
+    );
+    expect(run(root, ['--help']).code).toBe(0);
+    expect(readFileSync(worker, 'utf8')).toContain('regel zonder velden (gewijzigd)');
   });
 
   it('runs through tsx when the bundle is switched off, with the same result', () => {

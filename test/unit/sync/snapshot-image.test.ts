@@ -4,17 +4,13 @@
 // value of the wrong type, a clock of another device, a record whose rows are not together. Images
 // of one change per row (format 2, written by earlier versions) still restore.
 import Database from 'better-sqlite3';
-import { copyFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeStreamedFile, type FileHeader } from '../../../db/sync/container.js';
-import { openTeam } from '../../../db/sync/identity.js';
-import { rootOf, snapshotPath } from '../../../db/sync/layout.js';
 import { writeSnapshotImage } from '../../../db/sync/snapshot.js';
-import { readTeamFile } from '../../../db/sync/team.js';
 import { expand, type PackedRow } from '../../../db/journal/entries.js';
 import { fieldNumber } from '../../../db/model/entities.js';
 import { Cloud, expectSameDumps, type Laptop } from './harness.js';
+import { newLaptop, publishAs } from './snapshot-helpers.js';
 
 async function teamOfTwo(): Promise<{ cloud: Cloud; A: Laptop; B: Laptop }> {
   const cloud = new Cloud(11, Date.UTC(2026, 11, 1, 9));
@@ -31,43 +27,6 @@ async function teamOfTwo(): Promise<{ cloud: Cloud; A: Laptop; B: Laptop }> {
   await B.join();
   await cloud.settle();
   return { cloud, A, B };
-}
-
-/** Signs `image` as a snapshot of B's that claims to cover more than any other (tried first). */
-async function publishAs(B: Laptop, image: string, seq: number, format: number): Promise<string> {
-  const root = rootOf(B.folder);
-  const team = readTeamFile(root)!;
-  const id = await openTeam(B.store, root, team, B.keys);
-  const img = new Database(image, { readonly: true });
-  const count = img.prepare('SELECT count(*) FROM journal').pluck().get() as number;
-  img.close();
-  const header: FileHeader = {
-    format,
-    kind: 'snapshot',
-    team: team.team,
-    device: B.device,
-    epoch: 1,
-    seq,
-    count,
-    created: Date.UTC(2026, 11, 1, 10),
-    schema: 1,
-    maxHlc: B.store.clock.current(),
-    vector: { [`${B.device}.1`]: { upTo: 1000 + seq, extra: [] } },
-  };
-  const target = snapshotPath(root, 1, B.device, seq);
-  await writeStreamedFile(target, header, image, id, id.signer);
-  return target;
-}
-
-/** A new laptop that sees B's folder (with every snapshot in it) and joins. */
-async function newLaptop(cloud: Cloud, A: Laptop, B: Laptop): Promise<Laptop> {
-  const N = cloud.laptop(`n${cloud.laptops.length}`);
-  cloud.teamOwner = A;
-  cloud.propagate();
-  const from = join(rootOf(B.folder), 'snapshots', '1');
-  for (const f of readdirSync(from)) copyFileSync(join(from, f), join(rootOf(N.folder), 'snapshots', '1', f));
-  await N.join();
-  return N;
 }
 
 describe('snapshot images', () => {
