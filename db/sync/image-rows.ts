@@ -9,6 +9,9 @@ import { expandParsed, type StoredChange, type Value } from '../model/journal-fo
 import { BadFile } from './container.js';
 import { checkValue, checkWrite, deviceOf } from './changes.js';
 
+/** The longest JSON text of a row read (a packed row of every field at its longest stays far below). */
+const MAX_JSON = 4_000_000;
+
 /** The columns of the image's journal read here, seq first (format 3, migration 0008). */
 export const IMAGE_ROW_COLUMNS = 'seq, entity, row_id, hlc, user, fields, clocks, bases';
 
@@ -26,7 +29,7 @@ export type ImageRow = [
 
 /** JSON text as the journal's packer writes it (JSON.stringify of a plain object), parsed; else null. */
 function canonicalObject(text: unknown): Record<string, unknown> | null {
-  if (typeof text !== 'string' || text.length > 4_000_000) return null;
+  if (typeof text !== 'string' || text.length > MAX_JSON) return null;
   let v: unknown;
   try {
     v = JSON.parse(text);
@@ -153,8 +156,10 @@ export function checkImageRows(readPage: (after: number) => ImageRow[]): number 
  */
 function parsedRow(r: ImageRow): CheckedRow {
   const [seq, entity, rowId, hlc, user, fields, clocks] = r;
-  const values: unknown = typeof fields === 'string' ? JSON.parse(fields) : null;
-  const own: unknown = typeof clocks === 'string' ? JSON.parse(clocks) : {};
+  // Bounded as in checkedRow: nothing huge is parsed before the verdict.
+  const fits = (t: unknown) => typeof t === 'string' && t.length <= MAX_JSON;
+  const values: unknown = fits(fields) ? JSON.parse(fields as string) : null;
+  const own: unknown = clocks === null ? {} : fits(clocks) ? JSON.parse(clocks as string) : null;
   if (
     typeof entity !== 'string' ||
     !isEntityName(entity) ||

@@ -323,7 +323,7 @@ function formerRefs(db: BetterSqlite3.Database) {
   };
 }
 
-/** Images of at least this many journal rows are checked and folded in a worker thread. */
+/** Images of at least this many journal rows are checked in a worker thread. */
 const WORKER_FROM_ROWS = 20_000;
 
 /**
