@@ -19,7 +19,7 @@ export interface ImageWorkerInput {
 
 export type ImageVerdict = { kind: 'checked'; rows: number } | { kind: 'failed'; content: boolean; message: string };
 
-/** How long the worker may take for its verdict after the main thread is done (it always answers). */
+/** How long the worker may take for its verdict after the main thread is done (it answers even when it fails). */
 const PATIENCE_MS = 120_000;
 
 /**
@@ -58,13 +58,15 @@ function bootstrap({ file, ext }: { file: string; ext: string }): string {
 
 /**
  * Starts checking every row of `image` (a decrypted snapshot image) in a worker; null when there
- * is no worker file. `verdict` waits for the answer: the number of rows checked, or it throws -
- * BadFile 'content' naming the first bad row. `stop` ends the worker (always call it).
+ * is no worker file. `verdict` waits for the answer: the number of rows checked, or it throws
+ * BadFile 'content' naming the first bad row - or null when the worker could not check (its
+ * module did not load, the image did not open): then the caller checks in its own thread, so a
+ * worker's trouble costs time, never a good snapshot. `stop` ends the worker (always call it).
  */
 export function checkInWorker(
   image: string,
   nativeBinding: string | undefined,
-): { verdict: () => number; stop: () => void } | null {
+): { verdict: () => number | null; stop: () => void } | null {
   const found = workerFile();
   if (!found) return null;
   const ticks = new Int32Array(new SharedArrayBuffer(4));
@@ -75,16 +77,16 @@ export function checkInWorker(
     workerData: input,
     transferList: [port2],
   });
-  let answer: ImageVerdict | undefined;
+  let answer: ImageVerdict | null | undefined;
   return {
     verdict: () => {
-      if (!answer) {
-        if (Atomics.wait(ticks, 0, 0, PATIENCE_MS) === 'timed-out')
-          throw new Error('de controle van de momentopname gaf geen antwoord');
-        answer = (receiveMessageOnPort(port1) as { message: ImageVerdict }).message;
+      if (answer === undefined) {
+        const waited = Atomics.wait(ticks, 0, 0, PATIENCE_MS);
+        const got = receiveMessageOnPort(port1) as { message: ImageVerdict } | undefined;
+        answer = waited === 'timed-out' || !got ? null : got.message;
       }
-      if (answer.kind === 'failed')
-        throw answer.content ? new BadFile('content', answer.message) : new Error(answer.message);
+      if (!answer || (answer.kind === 'failed' && !answer.content)) return null;
+      if (answer.kind === 'failed') throw new BadFile('content', answer.message);
       return answer.rows;
     },
     stop: () => {

@@ -14,7 +14,14 @@
 import { fieldNumberTable, fromFlat, journalAppender, type FlatChange } from '../store/journal-pack.js';
 import { RowBuilder, rowWriter } from '../journal/rows.js';
 import { checkInWorker } from './image-check.js';
-import { IMAGE_ROW_COLUMNS, changesOf, checkedRow, foldImageRows, type ImageRow } from './image-rows.js';
+import {
+  IMAGE_ROW_COLUMNS,
+  changesOf,
+  checkImageRows,
+  checkedRow,
+  foldImageRows,
+  type ImageRow,
+} from './image-rows.js';
 import type BetterSqlite3 from 'better-sqlite3';
 import Database from 'better-sqlite3';
 import { rmSync } from 'node:fs';
@@ -345,6 +352,7 @@ function restorePacked(
   // The worker first (for a large image; starting one costs more than checking a few thousand
   // rows): it checks the image while the journal is copied and the rows are built.
   const worker = total >= WORKER_FROM_ROWS ? checkInWorker(image, store.nativeBinding) : null;
+  const page = db.prepare(`SELECT ${IMAGE_ROW_COLUMNS} FROM snap.journal WHERE seq > ? ORDER BY seq LIMIT 5000`).raw();
   try {
     let done: { rows: number; maxHlc: string };
     try {
@@ -354,9 +362,6 @@ function restorePacked(
       const finish = bulkLoad(db);
       const write = rowWriter(db, 'insert');
       const refs = formerRefs(db);
-      const page = db
-        .prepare(`SELECT ${IMAGE_ROW_COLUMNS} FROM snap.journal WHERE seq > ? ORDER BY seq LIMIT 5000`)
-        .raw();
       done = foldImageRows(
         (after) => page.all(after) as ImageRow[],
         (r) => {
@@ -371,8 +376,11 @@ function restorePacked(
       worker?.verdict();
       throw e;
     }
-    if (worker && worker.verdict() !== done.rows)
-      throw new BadFile('content', 'momentopname veranderde tijdens het laden');
+    if (worker) {
+      // No verdict (the worker could not check): the same checks here, before anything commits.
+      const checked = worker.verdict() ?? checkImageRows((after) => page.all(after) as ImageRow[]);
+      if (checked !== done.rows) throw new BadFile('content', 'momentopname veranderde tijdens het laden');
+    }
     return done;
   } finally {
     worker?.stop();

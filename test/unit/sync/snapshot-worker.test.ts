@@ -2,7 +2,8 @@
 // thread (db/sync/image-check.ts) while the main thread builds the rows from it unchecked. The
 // worker's verdict must still decide: a row only the check refuses (a duplicate key, which
 // JSON.parse accepts) rolls the whole restore back, and the laptop bootstraps from the next good
-// snapshot - also checked in a worker. Worker starts are counted through node:worker_threads.
+// snapshot - also checked in a worker. A worker that cannot check leaves the checks to the main
+// thread. Worker starts are counted, and a broken worker stood in, through node:worker_threads.
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -11,12 +12,18 @@ import { writeSnapshotImage } from '../../../db/sync/snapshot.js';
 import { Cloud, expectSameDumps } from './harness.js';
 import { newLaptop, publishAs } from './snapshot-helpers.js';
 
-const started = vi.hoisted(() => ({ workers: 0 }));
+const started = vi.hoisted(() => ({ workers: 0, broken: false }));
 vi.mock('node:worker_threads', async (original) => {
   const real = await original<typeof import('node:worker_threads')>();
+  // `broken`: the worker answers as one whose module cannot load does (image-check.ts's loader).
+  const cannotLoad = `const { workerData } = require('node:worker_threads');
+    workerData.port.postMessage({ kind: 'failed', content: false, message: 'module kon niet laden' });
+    const ticks = new Int32Array(workerData.signal);
+    Atomics.add(ticks, 0, 1);
+    Atomics.notify(ticks, 0);`;
   class CountedWorker extends real.Worker {
-    constructor(...args: ConstructorParameters<typeof real.Worker>) {
-      super(...args);
+    constructor(...[code, opts]: ConstructorParameters<typeof real.Worker>) {
+      super(started.broken ? cannotLoad : code, opts);
       started.workers++;
     }
   }
@@ -64,5 +71,14 @@ describe('a large snapshot image', () => {
     expect(N.store.db.prepare('SELECT count(*) FROM clients').pluck().get()).toBe(21_000);
     await cloud.settle();
     expectSameDumps([A, B, N]);
-  }, 180_000);
+
+    // A worker that cannot check costs time, never the verdict: the same checks run in-thread.
+    started.broken = true;
+    const M = await newLaptop(cloud, A, B);
+    expect((await M.sync()).bootstrapped).toBe(true);
+    const again = M.store.db.prepare('SELECT path, message FROM sync_problems').all() as typeof problems;
+    expect(again.find((x) => x.path.endsWith(bad.split(/[\\/]/).pop()!))?.message).toBe(p?.message);
+    await cloud.settle();
+    expectSameDumps([A, M]);
+  }, 240_000);
 });
