@@ -50,6 +50,14 @@ async function buildBundle() {
   const started = Date.now();
   const tmp = join(outDir, `.build-${process.pid}`);
   mkdirSync(outDir, { recursive: true });
+  try {
+    return await buildInto(build, started, tmp);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+async function buildInto(build, started, tmp) {
   const r = await build({
     entryPoints: entries,
     outdir: tmp,
@@ -84,7 +92,6 @@ async function buildBundle() {
     if (statSync(join(root, file)).mtimeMs >= started - 5) settled = false;
   }
   for (const name of Object.keys(entries)) renameSync(join(tmp, `${name}.mjs`), join(outDir, `${name}.mjs`));
-  rmSync(tmp, { recursive: true, force: true });
   if (settled) {
     const metaTmp = `${metaFile}.${process.pid}.tmp`;
     writeFileSync(metaTmp, JSON.stringify({ bundles: bundles.map(stamp), inputs }));
