@@ -10,10 +10,10 @@ import { clockOf, type FieldChange, type Value } from '../model/journal-format.j
 import { toColumn } from './write.js';
 
 /** A record's row as bound to its table's insert: the id, then every field's column by number. */
-export type RowColumns = (string | number | null)[];
+type RowColumns = (string | number | null)[];
 
 /** A record folded from its changes: its row, and the refs it has had (each with its first clock). */
-export interface FoldedRecord {
+interface FoldedRecord {
   entity: EntityName;
   row: RowColumns;
   refs: ReadonlyMap<string, string>;
@@ -31,7 +31,7 @@ function columnsOf(entity: EntityName, id: string, values: readonly (Value | und
 }
 
 /**
- * Folds changes, record by record, into rows (pure: no database, so a worker thread can do it):
+ * Folds changes, record by record, into rows (no database: what to do with a row is `emit`'s):
  * each field takes the value of its highest clock. A record's row is emitted when the next
  * record starts, or on flush.
  */
@@ -110,22 +110,27 @@ export class RecordFolder {
  * there - only the columns that differ are updated (fewer index entries touched), or inserted
  * when it is missing.
  */
-export function rowWriter(db: BetterSqlite3.Database, mode: 'insert' | 'patch') {
-  const tables = new Map<EntityName, { insert: BetterSqlite3.Statement; read: BetterSqlite3.Statement }>();
+function rowWriter(db: BetterSqlite3.Database, mode: 'insert' | 'patch') {
+  const tables = new Map<
+    EntityName,
+    { insert: BetterSqlite3.Statement; read: BetterSqlite3.Statement; names: readonly string[] }
+  >();
   const updates = new Map<string, BetterSqlite3.Statement>();
   return (entity: EntityName, row: RowColumns) => {
     let t = tables.get(entity);
     const table = `main."${ENTITIES[entity].table}"`;
-    const names = numberedFields(entity);
     if (!t) {
+      const names = numberedFields(entity);
       const cols = names.map((n) => `"${n}"`).join(', ');
       t = {
         // raw SQL: cached statements per table on the bulk paths (snapshot restore, as-known).
         insert: db.prepare(`INSERT INTO ${table}(id, ${cols}) VALUES (?${', ?'.repeat(names.length)})`),
         read: db.prepare(`SELECT id, ${cols} FROM ${table} WHERE id = ?`).raw(),
+        names,
       };
       tables.set(entity, t);
     }
+    const { names } = t;
     const now = mode === 'patch' ? (t.read.get(row[0]) as RowColumns | undefined) : undefined;
     if (!now) {
       // One array of parameters: faster to bind than spread arguments (hundreds of thousands of rows).

@@ -1,9 +1,10 @@
 // The packed rows of a snapshot image (format 3), checked and folded into the synced tables' rows.
 // Every row is checked by the same rules as a segment's changes (db/sync/changes.ts) and folded by
-// the journal's rule (db/journal/rows.ts RecordFolder); nothing here touches the store, so it runs
-// in a worker thread during a bootstrap (image-worker.ts) while the main thread writes the rows,
-// and in-thread where no worker is at hand. Paged by seq, so memory stays bounded.
-import { RecordFolder, type FoldedRecord } from '../journal/rows.js';
+// the journal's rule (db/journal/rows.ts RowBuilder). The checks read only the image, so during a
+// large bootstrap they run in a worker thread (image-worker.ts) while the main thread folds the
+// same rows, parsed only; elsewhere they run in-thread. Paged by seq, so memory stays bounded.
+import type BetterSqlite3 from 'better-sqlite3';
+import type { RecordFolder } from '../journal/rows.js';
 import { isEntityName, numberedFields, numberedSpecs, type EntityName } from '../model/entities.js';
 import { expandParsed, type StoredChange, type Value } from '../model/journal-format.js';
 import { BadFile } from './container.js';
@@ -13,7 +14,7 @@ import { checkValue, checkWrite, deviceOf } from './changes.js';
 const MAX_JSON = 4_000_000;
 
 /** The columns of the image's journal read here, seq first (format 3, migration 0008). */
-export const IMAGE_ROW_COLUMNS = 'seq, entity, row_id, hlc, user, fields, clocks, bases';
+const IMAGE_ROW_COLUMNS = 'seq, entity, row_id, hlc, user, fields, clocks, bases';
 
 /** A packed row of an image (format 3), as read: nothing about it is trusted yet. */
 export type ImageRow = [
@@ -27,9 +28,15 @@ export type ImageRow = [
   bases: unknown,
 ];
 
+/** A JSON text of a row within the bound (nothing huge is parsed), else null. */
+function boundedText(text: unknown): string | null {
+  return typeof text === 'string' && text.length <= MAX_JSON ? text : null;
+}
+
 /** JSON text as the journal's packer writes it (JSON.stringify of a plain object), parsed; else null. */
-function canonicalObject(text: unknown): Record<string, unknown> | null {
-  if (typeof text !== 'string' || text.length > MAX_JSON) return null;
+function canonicalObject(raw: unknown): Record<string, unknown> | null {
+  const text = boundedText(raw);
+  if (text === null) return null;
   let v: unknown;
   try {
     v = JSON.parse(text);
@@ -66,23 +73,15 @@ interface CheckedRow {
  * Throws BadFile 'content' naming the row.
  */
 export function checkedRow(r: ImageRow): CheckedRow {
-  const [seq, entity, rowId, hlc, user, fields, clocks, bases] = r;
   try {
-    return checkRow(entity, rowId, hlc, user, fields, clocks, bases);
+    return checkRow(r);
   } catch (e) {
-    throw new BadFile('content', `journaalregel ${String(seq)} van de momentopname: ${(e as Error).message}`);
+    throw new BadFile('content', `journaalregel ${String(r[0])} van de momentopname: ${(e as Error).message}`);
   }
 }
 
-function checkRow(
-  entity: unknown,
-  rowId: unknown,
-  hlc: unknown,
-  user: unknown,
-  fields: unknown,
-  clocks: unknown,
-  bases: unknown,
-): CheckedRow {
+function checkRow(r: ImageRow): CheckedRow {
+  const [, entity, rowId, hlc, user, fields, clocks, bases] = r;
   const refuse = (why: string) => new Error(why);
   if (typeof entity !== 'string' || !isEntityName(entity)) throw refuse('onbekend soort record');
   if (typeof hlc !== 'string' || typeof rowId !== 'string' || typeof user !== 'string') throw refuse('ongeldige regel');
@@ -157,9 +156,12 @@ export function checkImageRows(readPage: (after: number) => ImageRow[]): number 
 function parsedRow(r: ImageRow): CheckedRow {
   const [seq, entity, rowId, hlc, user, fields, clocks] = r;
   // Bounded as in checkedRow: nothing huge is parsed before the verdict.
-  const fits = (t: unknown) => typeof t === 'string' && t.length <= MAX_JSON;
-  const values: unknown = fits(fields) ? JSON.parse(fields as string) : null;
-  const own: unknown = clocks === null ? {} : fits(clocks) ? JSON.parse(clocks as string) : null;
+  const parse = (t: unknown): unknown => {
+    const text = boundedText(t);
+    return text === null ? null : JSON.parse(text);
+  };
+  const values = parse(fields);
+  const own = clocks === null ? {} : parse(clocks);
   if (
     typeof entity !== 'string' ||
     !isEntityName(entity) ||
@@ -180,17 +182,23 @@ function parsedRow(r: ImageRow): CheckedRow {
   };
 }
 
+/** Pages of an image's journal rows after a seq, in seq order (`journal`: the image opened alone). */
+export function imagePages(db: BetterSqlite3.Database, journal: 'journal' | 'snap.journal') {
+  const page = db.prepare(`SELECT ${IMAGE_ROW_COLUMNS} FROM ${journal} WHERE seq > ? ORDER BY seq LIMIT 5000`).raw();
+  return (after: number) => page.all(after) as ImageRow[];
+}
+
 /**
- * Folds every row `readPage` gives into records, emitting each record's row as it ends: checked
+ * Folds every row `readPage` gives into records in `folder` (which writes each record's row as it
+ * ends): checked
  * row by row (checkedRow), or - `checked: false`, where a worker checks the same rows - only
  * parsed. Returns the number of rows and the highest clock.
  */
 export function foldImageRows(
   readPage: (after: number) => ImageRow[],
-  emit: (record: FoldedRecord) => void,
+  folder: RecordFolder,
   opts: { checked: boolean; progress?: (rows: number) => void },
 ): { rows: number; maxHlc: string } {
-  const folder = new RecordFolder(emit);
   const read = opts.checked ? checkedRow : parsedRow;
   const rows = eachRow(
     readPage,

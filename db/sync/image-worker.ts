@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { workerData } from 'node:worker_threads';
 import type { ImageVerdict, ImageWorkerInput } from './image-check.js';
 import { BadFile } from './container.js';
-import { IMAGE_ROW_COLUMNS, checkImageRows } from './image-rows.js';
+import { checkImageRows, imagePages } from './image-rows.js';
 
 const { image, nativeBinding, port, signal } = workerData as ImageWorkerInput;
 
@@ -20,8 +20,7 @@ function answer(m: ImageVerdict): void {
 function run(): number {
   const db = new Database(image, { readonly: true, nativeBinding });
   try {
-    const page = db.prepare(`SELECT ${IMAGE_ROW_COLUMNS} FROM journal WHERE seq > ? ORDER BY seq LIMIT 5000`).raw();
-    return checkImageRows((after) => page.all(after) as never);
+    return checkImageRows(imagePages(db, 'journal'));
   } finally {
     db.close();
   }

@@ -12,16 +12,9 @@
 // merges a snapshot change by change instead (after a long absence, when compaction removed
 // segments it never saw). Which snapshot: the one whose signed vector covers the most segments.
 import { fieldNumberTable, fromFlat, journalAppender, type FlatChange } from '../store/journal-pack.js';
-import { RowBuilder, rowWriter } from '../journal/rows.js';
+import { RowBuilder } from '../journal/rows.js';
 import { checkInWorker } from './image-check.js';
-import {
-  IMAGE_ROW_COLUMNS,
-  changesOf,
-  checkImageRows,
-  checkedRow,
-  foldImageRows,
-  type ImageRow,
-} from './image-rows.js';
+import { changesOf, checkImageRows, checkedRow, foldImageRows, imagePages, type ImageRow } from './image-rows.js';
 import type BetterSqlite3 from 'better-sqlite3';
 import Database from 'better-sqlite3';
 import { rmSync } from 'node:fs';
@@ -325,8 +318,8 @@ function registryTable(db: BetterSqlite3.Database): void {
 /** Keeps the refs a restored record had before its current one in ref_history (search, import). */
 function formerRefs(db: BetterSqlite3.Database) {
   const ins = db.prepare('INSERT OR IGNORE INTO ref_history(entity, ref, row_id, hlc) VALUES (?, ?, ?, ?)');
-  return (entity: EntityName, rowId: string, refs: Iterable<[string, string]> & { size?: number; length?: number }) => {
-    if ((refs.size ?? refs.length ?? 0) > 1) for (const [ref, hlc] of refs) ins.run(entity, ref, rowId, hlc);
+  return (entity: EntityName, rowId: string, refs: ReadonlyMap<string, string>) => {
+    if (refs.size > 1) for (const [ref, hlc] of refs) ins.run(entity, ref, rowId, hlc);
   };
 }
 
@@ -352,7 +345,7 @@ function restorePacked(
   // The worker first (for a large image; starting one costs more than checking a few thousand
   // rows): it checks the image while the journal is copied and the rows are built.
   const worker = total >= WORKER_FROM_ROWS ? checkInWorker(image, store.nativeBinding) : null;
-  const page = db.prepare(`SELECT ${IMAGE_ROW_COLUMNS} FROM snap.journal WHERE seq > ? ORDER BY seq LIMIT 5000`).raw();
+  const readPage = imagePages(db, 'snap.journal');
   try {
     let done: { rows: number; maxHlc: string };
     try {
@@ -360,16 +353,10 @@ function restorePacked(
         `INSERT INTO main.journal(${PACKED_COLUMNS}, at) SELECT ${PACKED_COLUMNS}, ? FROM snap.journal ORDER BY seq`,
       ).run(store.now());
       const finish = bulkLoad(db);
-      const write = rowWriter(db, 'insert');
-      const refs = formerRefs(db);
-      done = foldImageRows(
-        (after) => page.all(after) as ImageRow[],
-        (r) => {
-          refs(r.entity, r.row[0] as string, r.refs);
-          write(r.entity, r.row);
-        },
-        { checked: !worker, progress },
-      );
+      done = foldImageRows(readPage, new RowBuilder(db, { beforeInsert: formerRefs(db) }), {
+        checked: !worker,
+        progress,
+      });
       finish();
     } catch (e) {
       // A bad row the worker names explains a failure here better (a row built unchecked).
@@ -378,7 +365,7 @@ function restorePacked(
     }
     if (worker) {
       // No verdict (the worker could not check): the same checks here, before anything commits.
-      const checked = worker.verdict() ?? checkImageRows((after) => page.all(after) as ImageRow[]);
+      const checked = worker.verdict() ?? checkImageRows(readPage);
       if (checked !== done.rows) throw new BadFile('content', 'momentopname veranderde tijdens het laden');
     }
     return done;
