@@ -1,7 +1,7 @@
 // Building synced rows from their journal changes, by the journal's rule: each field takes the
 // value of its highest clock; lists sorted and unique; `deleted` 0 unless a change set it. Used
 // where whole records are rebuilt at once rather than written change by change: restoring a
-// snapshot into an empty store (db/sync/snapshot.ts) and reading as known at a moment
+// snapshot into an empty store (db/sync/snapshot-restore.ts) and reading as known at a moment
 // (db/journal/knowledge.ts). Changes come record by record; a record's row is written when the
 // next record starts (or on flush).
 import type BetterSqlite3 from 'better-sqlite3';

@@ -1,5 +1,5 @@
 // The journal's bulk paths, which have changes one per row (the exchange format): converting an
-// old journal (migration 0008) and restoring a snapshot (db/sync/snapshot.ts), millions at a
+// old journal (migration 0008) and restoring a snapshot (db/sync/snapshot-restore.ts), millions at a
 // time. They stream in pages through the same packer as every write (db/model/journal-format.ts),
 // so there is one packed layout. Also the journal_changes view for SQL that needs one row per field.
 import type BetterSqlite3 from 'better-sqlite3';

@@ -10,7 +10,7 @@ import { peekHeader } from './container.js';
 import { META, nowOf, type SyncContext } from './context.js';
 import { trustedDevices } from './devices.js';
 import { deviceDir, listDir, parseSegmentName, snapshotsDir, subdirs } from './layout.js';
-import { covers, type Vector } from './snapshot.js';
+import { covers, type Vector } from './vector.js';
 
 export const RETAIN_MS = 90 * 24 * 60 * 60 * 1000;
 export const INACTIVE_MS = 180 * 24 * 60 * 60 * 1000;

@@ -11,7 +11,7 @@ import { MAX_SEQ } from './container.js';
 import { nowOf, type SyncContext } from './context.js';
 import { trustedDevices } from './devices.js';
 import { devicesDir, isDeviceId, listDir, parseSegmentName, subdirs } from './layout.js';
-import type { Vector } from './snapshot.js';
+import type { Vector } from './vector.js';
 
 export const GAP_PATIENCE_MS = 60 * 60 * 1000;
 const GAP_META = 'sync_gap_since';

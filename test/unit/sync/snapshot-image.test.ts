@@ -1,4 +1,4 @@
-// Snapshot images carry the journal's packed rows (format 3, db/sync/snapshot.ts): a new laptop
+// Snapshot images carry the journal's packed rows (format 3, db/sync/snapshot-restore.ts): a new laptop
 // checks every row by the same rule as a segment's changes and refuses the whole snapshot for one
 // bad row - JSON not as the packer writes it, an unknown field number or one written otherwise, a
 // value of the wrong type, a clock of another device, a record whose rows are not together. Images

@@ -1,4 +1,4 @@
-// A large snapshot image (db/sync/snapshot.ts, from 20,000 journal rows) is checked in a worker
+// A large snapshot image (db/sync/snapshot-restore.ts, from 20,000 journal rows) is checked in a worker
 // thread (db/sync/image-check.ts) while the main thread builds the rows from it unchecked. The
 // worker's verdict must still decide: a row only the check refuses (a duplicate key, which
 // JSON.parse accepts) rolls the whole restore back, and the laptop bootstraps from the next good
