@@ -12,7 +12,10 @@ import { toColumn } from './write.js';
 /** A record's row as bound to its table's insert: the id, then every field's column by number. */
 type RowColumns = (string | number | null)[];
 
-/** A record folded from its changes: its row, and the refs it has had (each with its first clock). */
+/**
+ * A record folded from its changes: its row and, when it has had more than one ref (renumbered),
+ * every ref it has had, each with its first clock (empty otherwise: nearly every record).
+ */
 interface FoldedRecord {
   entity: EntityName;
   row: RowColumns;
@@ -38,11 +41,13 @@ function columnsOf(entity: EntityName, id: string, values: readonly (Value | und
 export class RecordFolder {
   private entity: EntityName | null = null;
   private rowId = '';
-  /** The current record's winning value and its clock, per field number. */
+  /** The current record's winning value and its clock, per field number (reused record to record). */
   private values: (Value | undefined)[] = [];
   private clocks: (string | undefined)[] = [];
-  /** The record's refs over time, each with the clock it first had it. */
-  private refs = new Map<string, string>();
+  /** The record's first ref and its clock; `refs` only once it has had a second (rare). */
+  private ref: string | undefined;
+  private refClock = '';
+  private refs: Map<string, string> | null = null;
   /** The highest clock added. */
   maxHlc = '';
 
@@ -68,7 +73,17 @@ export class RecordFolder {
       this.values[no] = value;
       this.clocks[no] = hlc;
     }
-    if (no === 0 && typeof value === 'string' && !this.refs.has(value)) this.refs.set(value, hlc);
+    if (no === 0 && typeof value === 'string') this.addRef(value, hlc);
+  }
+
+  private addRef(ref: string, hlc: string): void {
+    if (this.ref === undefined) {
+      this.ref = ref;
+      this.refClock = hlc;
+    } else if (ref !== this.ref) {
+      this.refs ??= new Map([[this.ref, this.refClock]]);
+      if (!this.refs.has(ref)) this.refs.set(ref, hlc);
+    }
   }
 
   add(c: FieldChange): void {
@@ -87,23 +102,28 @@ export class RecordFolder {
     rowId: string,
     hlc: string,
     fields: Readonly<Record<string, Value>>,
-    clocks: Readonly<Record<string, number | string>>,
+    clocks: Readonly<Record<string, number | string>> | null,
   ): void {
     this.start(entity, rowId);
-    for (const key in fields) this.take(Number(key), fields[key]!, clockOf(hlc, clocks[key]));
+    if (clocks === null) for (const key in fields) this.take(+key, fields[key]!, hlc);
+    else for (const key in fields) this.take(+key, fields[key]!, clockOf(hlc, clocks[key]));
   }
 
   /** Emits the current record's row (a record none of whose changes were added has none). */
   flush(): void {
     const entity = this.entity;
     if (!entity) return;
-    this.emit({ entity, row: columnsOf(entity, this.rowId, this.values), refs: this.refs });
+    this.emit({ entity, row: columnsOf(entity, this.rowId, this.values), refs: this.refs ?? NO_REFS });
     this.entity = null;
-    this.values = [];
-    this.clocks = [];
-    this.refs = new Map();
+    this.values.length = 0;
+    this.clocks.length = 0;
+    this.ref = undefined;
+    this.refs = null;
   }
 }
+
+/** The refs of a record that has had one ref, or none. */
+const NO_REFS: ReadonlyMap<string, string> = new Map();
 
 /**
  * Writes folded rows into `main`: `insert` a new row (an empty table, bulk), or `patch` the row
@@ -153,7 +173,7 @@ function rowWriter(db: BetterSqlite3.Database, mode: 'insert' | 'patch') {
 /**
  * Folds changes into rows and writes them (RecordFolder and rowWriter together). `beforeInsert`
  * runs just before a record's row is written (the search index's triggers read ref_history then),
- * with the refs the record has had.
+ * with the refs the record has had when more than one.
  */
 export class RowBuilder extends RecordFolder {
   constructor(

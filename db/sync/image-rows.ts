@@ -132,7 +132,11 @@ export function changesOf(r: CheckedRow): StoredChange[] {
 }
 
 /** Every row `readPage` gives (pages of rows after a seq, in seq order, empty at the end). */
-function eachRow(readPage: (after: number) => ImageRow[], row: (r: ImageRow) => void, progress: (n: number) => void) {
+function eachRow<Row extends unknown[]>(
+  readPage: (after: number) => Row[],
+  row: (r: Row) => void,
+  progress: (n: number) => void,
+) {
   let rows = 0;
   for (let after = 0; ;) {
     const batch = readPage(after);
@@ -149,65 +153,80 @@ export function checkImageRows(readPage: (after: number) => ImageRow[]): number 
   return eachRow(readPage, checkedRow, () => {});
 }
 
+/** The columns read for folding where the rows are checked elsewhere: what folding needs, seq first. */
+const FOLD_ROW_COLUMNS = 'seq, entity, row_id, hlc, fields, clocks';
+
+/** A packed row of an image as read for folding only (FOLD_ROW_COLUMNS), not trusted yet. */
+type FoldRow = [seq: unknown, entity: unknown, rowId: unknown, hlc: unknown, fields: unknown, clocks: unknown];
+
+/** A JSON text within the bound, parsed (nothing huge is parsed before the verdict); else null. */
+function parsedText(text: unknown): unknown {
+  return typeof text === 'string' && text.length <= MAX_JSON ? JSON.parse(text) : null;
+}
+
 /**
  * A packed row read for folding while image-check.ts checks it elsewhere: only what folding needs
- * to run (a known entity, JSON objects); its verdict decides before anything is committed.
+ * to run (a known entity, JSON objects), straight into `folder`; its verdict decides before
+ * anything is committed.
  */
-function parsedRow(r: ImageRow): CheckedRow {
-  const [seq, entity, rowId, hlc, user, fields, clocks] = r;
-  // Bounded as in checkedRow: nothing huge is parsed before the verdict.
-  const parse = (t: unknown): unknown => {
-    const text = boundedText(t);
-    return text === null ? null : JSON.parse(text);
-  };
-  const values = parse(fields);
-  const own = clocks === null ? {} : parse(clocks);
+function foldParsed(r: FoldRow, folder: RecordFolder): void {
+  const entity = r[1];
+  const values = parsedText(r[4]);
+  const own = r[5] === null ? null : parsedText(r[5]);
   if (
     typeof entity !== 'string' ||
     !isEntityName(entity) ||
     !values ||
     typeof values !== 'object' ||
-    !own ||
-    typeof own !== 'object'
+    (r[5] !== null && (!own || typeof own !== 'object'))
   )
-    throw new BadFile('content', `journaalregel ${String(seq)} van de momentopname: ongeldige regel`);
-  return {
+    throw new BadFile('content', `journaalregel ${String(r[0])} van de momentopname: ongeldige regel`);
+  folder.addPacked(
     entity,
-    rowId: String(rowId),
-    hlc: String(hlc),
-    user: String(user),
-    values: values as Record<string, Value>,
-    clocks: own as Record<string, number | string>,
-    bases: {},
-  };
+    String(r[2]),
+    String(r[3]),
+    values as Record<string, Value>,
+    own as Record<string, number | string> | null,
+  );
 }
 
-/** Pages of an image's journal rows after a seq, in seq order (`journal`: the image opened alone). */
-export function imagePages(db: BetterSqlite3.Database, journal: 'journal' | 'snap.journal') {
-  const page = db.prepare(`SELECT ${IMAGE_ROW_COLUMNS} FROM ${journal} WHERE seq > ? ORDER BY seq LIMIT 5000`).raw();
-  return (after: number) => page.all(after) as ImageRow[];
+/** Where an image's journal is: `journal` (the image opened alone) or `snap.journal` (attached). */
+type ImageJournal = 'journal' | 'snap.journal';
+
+/** Pages of an image's journal rows after a seq, in seq order (`columns`: seq first). */
+function pages<Row extends unknown[]>(db: BetterSqlite3.Database, journal: ImageJournal, columns: string) {
+  const page = db.prepare(`SELECT ${columns} FROM ${journal} WHERE seq > ? ORDER BY seq LIMIT 5000`).raw();
+  return (after: number) => page.all(after) as Row[];
+}
+
+/** Pages of an image's journal rows after a seq, in seq order, every column the checks read. */
+export function imagePages(db: BetterSqlite3.Database, journal: ImageJournal) {
+  return pages<ImageRow>(db, journal, IMAGE_ROW_COLUMNS);
 }
 
 /**
- * Folds every row `readPage` gives into records in `folder` (which writes each record's row as it
- * ends): checked
- * row by row (checkedRow), or - `checked: false`, where a worker checks the same rows - only
- * parsed. Returns the number of rows and the highest clock.
+ * Folds every row of an image's journal into records in `folder` (which writes each record's row
+ * as it ends): checked row by row (checkedRow), or - `checked: false`, where a worker checks the
+ * same rows - only parsed, reading only what folding needs. Returns the number of rows and the
+ * highest clock.
  */
 export function foldImageRows(
-  readPage: (after: number) => ImageRow[],
+  db: BetterSqlite3.Database,
+  journal: ImageJournal,
   folder: RecordFolder,
   opts: { checked: boolean; progress?: (rows: number) => void },
 ): { rows: number; maxHlc: string } {
-  const read = opts.checked ? checkedRow : parsedRow;
-  const rows = eachRow(
-    readPage,
-    (r) => {
-      const c = read(r);
-      folder.addPacked(c.entity, c.rowId, c.hlc, c.values, c.clocks);
-    },
-    opts.progress ?? (() => {}),
-  );
+  const progress = opts.progress ?? (() => {});
+  const rows = opts.checked
+    ? eachRow(
+        imagePages(db, journal),
+        (r) => {
+          const c = checkedRow(r);
+          folder.addPacked(c.entity, c.rowId, c.hlc, c.values, c.clocks);
+        },
+        progress,
+      )
+    : eachRow(pages<FoldRow>(db, journal, FOLD_ROW_COLUMNS), (r) => foldParsed(r, folder), progress);
   folder.flush();
   return { rows, maxHlc: folder.maxHlc };
 }

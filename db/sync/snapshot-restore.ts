@@ -88,7 +88,6 @@ function restorePacked(
   // The worker first (for a large image; starting one costs more than checking a few thousand
   // rows): it checks the image while the journal is copied and the rows are built.
   const worker = total >= WORKER_FROM_ROWS ? checkInWorker(image, store.nativeBinding) : null;
-  const readPage = imagePages(db, 'snap.journal');
   try {
     let done: { rows: number; maxHlc: string };
     try {
@@ -96,7 +95,7 @@ function restorePacked(
         `INSERT INTO main.journal(${PACKED_COLUMNS}, at) SELECT ${PACKED_COLUMNS}, ? FROM snap.journal ORDER BY seq`,
       ).run(store.now());
       const finish = bulkLoad(db);
-      done = foldImageRows(readPage, new RowBuilder(db, { beforeInsert: formerRefs(db) }), {
+      done = foldImageRows(db, 'snap.journal', new RowBuilder(db, { beforeInsert: formerRefs(db) }), {
         checked: !worker,
         progress,
       });
@@ -108,7 +107,7 @@ function restorePacked(
     }
     if (worker) {
       // No verdict (the worker could not check): the same checks here, before anything commits.
-      const checked = worker.verdict() ?? checkImageRows(readPage);
+      const checked = worker.verdict() ?? checkImageRows(imagePages(db, 'snap.journal'));
       if (checked !== done.rows) throw new BadFile('content', 'momentopname veranderde tijdens het laden');
     }
     return done;

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { writeSnapshotImage } from '../../../db/sync/snapshot.js';
 import { expand, type PackedRow } from '../../../db/journal/entries.js';
 import { fieldNumber } from '../../../db/model/entities.js';
+import { formerRefs } from '../../../db/records/refs.js';
 import { Cloud, expectSameDumps, type Laptop } from './harness.js';
 import { newLaptop, publishAs } from './snapshot-helpers.js';
 
@@ -22,6 +23,10 @@ async function teamOfTwo(): Promise<{ cloud: Cloud; A: Laptop; B: Laptop }> {
       w.create('client', { ref: `K-${k}`, last_name: `Achternaam ${k}`, hours_available: 24, driving_licence: ['B'] });
   });
   A.edit('client', A.idOf('clients', 'K-3'), { city: 'Emmeloord' });
+  // Renumbered twice: its earlier numbers travel with the snapshot (ref_history).
+  const moved = A.idOf('clients', 'K-5');
+  A.edit('client', moved, { ref: 'K-50' });
+  A.edit('client', moved, { ref: 'K-51' });
   await A.sync({ snapshot: true });
   cloud.propagate();
   await B.join();
@@ -128,6 +133,10 @@ describe('snapshot images', () => {
         .prepare('SELECT d.row_id, f.text FROM search_fts f JOIN search_doc d ON d.doc = f.rowid ORDER BY d.row_id')
         .all();
     expect(texts(N)).toEqual(texts(A));
+    // A renumbered client is still found under its earlier numbers, as on the laptop that typed them.
+    const moved = A.idOf('clients', 'K-51');
+    expect(formerRefs(N.store, 'client', moved)).toEqual(['K-5', 'K-50']);
+    expect(formerRefs(N.store, 'client', moved)).toEqual(formerRefs(A.store, 'client', moved));
     // Nothing of the bad images arrived.
     expect(N.dump()).not.toMatch(/Een|Twee|salaris/);
     await cloud.settle();
