@@ -263,12 +263,12 @@ export function resolveRefCollisions(store: Store, user = 'sync', opts: { all?: 
         );
   const collisions: { entity: EntityName; ref: string; losers: Claim[] }[] = [];
   for (const [entity, refs] of touched) {
-    // Which of them more than one live record holds: one query per entity.
+    // Which of them more than one record holds: one query per entity, read from the ref index
+    // alone (whether they are live is claimants' question, for these few).
     for (const { ref } of store.all(
       store.kysely
         .selectFrom(ENTITIES[entity].table as EntityTable)
         .select('ref')
-        .where('deleted', '=', LIVE)
         .where('ref', 'is not', null)
         .$if(refs !== null, (q) => q.where('ref', 'in', idList(refs!)))
         .groupBy('ref')

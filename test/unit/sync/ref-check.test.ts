@@ -38,4 +38,19 @@ describe('the ref check', () => {
     expect(resolveRefCollisions(store, 'sync', opts)).toEqual([]);
     store.close();
   });
+
+  it.each([
+    ['a few refs since the last check', {}],
+    ['every ref', { all: true }],
+  ] as const)('leaves a ref that a removed record held too, looking at %s', (_, opts) => {
+    let now = Date.UTC(2026, 11, 1, 9);
+    const store = tempStore({ now: () => (now += 1000) });
+    const gone = store.write('laptop-a', (w) => w.create('client', { ref: 'K000009', last_name: 'Weg' }));
+    store.write('laptop-a', (w) => w.remove('client', gone));
+    resolveRefCollisions(store);
+    const live = store.write('laptop-b', (w) => w.create('client', { ref: 'K000009', last_name: 'Blijft' }));
+    expect(resolveRefCollisions(store, 'sync', opts)).toEqual([]);
+    expect(refOf(store, live)).toBe('K000009');
+    store.close();
+  });
 });
