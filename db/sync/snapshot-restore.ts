@@ -246,8 +246,12 @@ export async function restoreRows(ctx: SyncContext, image: string, header: FileH
   db.prepare('ATTACH DATABASE ? AS snap').run(image);
   try {
     const packed = checkImage(db, 'snap');
-    const total = db.prepare('SELECT count(*) FROM snap.journal').pluck().get() as number;
-    if (total !== header.count) throw new BadFile('content', 'aantal journaalregels klopt niet met de kop');
+    // A packed image's rows are counted as they are read, then held to the signed header's count
+    // (counting first would read the whole image once more); one change per row (format 2) skips
+    // invalid entries, so its rows are counted first.
+    const total = packed ? header.count : (db.prepare('SELECT count(*) FROM snap.journal').pluck().get() as number);
+    const wrongCount = () => new BadFile('content', 'aantal journaalregels klopt niet met de kop');
+    if (total !== header.count) throw wrongCount();
     if (!packed) registryTable(db);
     ctx.progress('Momentopname laden', 0, total);
     // Out of WAL mode meanwhile: one big transaction would otherwise be written twice (log and
@@ -266,11 +270,13 @@ export async function restoreRows(ctx: SyncContext, image: string, header: FileH
           if (e instanceof BadFile) throw e;
           throw new BadFile('content', `momentopname met een ongeldig journaal (${(e as Error).message.slice(0, 80)})`);
         }
-        if (copied !== total)
+        if (copied !== total) {
+          if (packed) throw wrongCount();
           throw new BadFile(
             'content',
             `${total - copied} journaalregel(s) in de momentopname zijn ongeldig: geweigerd`,
           );
+        }
         // What it includes: the image's ingest records, as far as its signed vector vouches.
         const ins = db.prepare(
           'INSERT OR IGNORE INTO main.sync_ingested(device, epoch, seq, hash, changes, created, at) VALUES (?, ?, ?, ?, ?, ?, ?)',

@@ -9,8 +9,11 @@ import { rootOf, snapshotPath } from '../../../db/sync/layout.js';
 import { readTeamFile } from '../../../db/sync/team.js';
 import type { Cloud, Laptop } from './harness.js';
 
-/** Signs `image` as a snapshot of B's that claims to cover more than any other (tried first). */
-export async function publishAs(B: Laptop, image: string, seq: number, format: number): Promise<string> {
+/**
+ * Signs `image` as a snapshot of B's that claims to cover more than any other (tried first);
+ * `miscount`: its header claims that many journal rows more than the image has.
+ */
+export async function publishAs(B: Laptop, image: string, seq: number, format: number, miscount = 0): Promise<string> {
   const root = rootOf(B.folder);
   const team = readTeamFile(root)!;
   const id = await openTeam(B.store, root, team, B.keys);
@@ -24,7 +27,7 @@ export async function publishAs(B: Laptop, image: string, seq: number, format: n
     device: B.device,
     epoch: 1,
     seq,
-    count,
+    count: count + miscount,
     created: Date.UTC(2026, 11, 1, 10),
     schema: 1,
     maxHlc: B.store.clock.current(),

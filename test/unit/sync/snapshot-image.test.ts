@@ -95,6 +95,13 @@ describe('snapshot images', () => {
       // Later mutations claim more, so each is tried (and refused) before the next.
       bad.push(await publishAs(B, image, 100 + i, 3));
     }
+    // Headers that claim one journal row more, or one fewer, than their (sound) image has.
+    const miscounted: string[] = [];
+    for (const [k, miscount] of [1, -1].entries()) {
+      const image = join(cloud.base, `miscount-${k}.sqlite`);
+      writeSnapshotImage(B.store, image);
+      miscounted.push(await publishAs(B, image, 200 + k, 3, miscount));
+    }
     const N = await newLaptop(cloud, A, B);
     const r = await N.sync();
     const problems = N.store.db.prepare('SELECT path, message FROM sync_problems').all() as {
@@ -106,6 +113,12 @@ describe('snapshot images', () => {
       const name = target.split(/[\\/]/).pop()!;
       const p = problems.find((x) => x.path.endsWith(name));
       expect(p?.message, mutations[i]![0]).toMatch(mutations[i]![2]);
+    }
+    for (const target of miscounted) {
+      const name = target.split(/[\\/]/).pop()!;
+      expect(problems.find((x) => x.path.endsWith(name))?.message).toMatch(
+        /aantal journaalregels klopt niet met de kop/,
+      );
     }
     // The search index was built for every restored client (in bulk), as the triggers would have.
     const db = N.store.db;
