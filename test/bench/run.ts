@@ -33,11 +33,17 @@ const lazyPackagesExternal: Plugin = {
   },
 };
 
+/**
+ * The scenarios' bundle, with the bootstrap's worker beside it (db/sync/image-check.ts looks for
+ * image-worker.mjs next to the running bundle, as the CLI's and the app's ship it): without it a
+ * bootstrap would check its snapshot in its own thread, which no shipped build does.
+ */
 async function buildChild(): Promise<string> {
-  const outfile = join(REPO, 'out/bench/child.mjs');
+  const outdir = join(REPO, 'out/bench');
   await build({
-    entryPoints: [join(REPO, 'test/bench/child.ts')],
-    outfile,
+    entryPoints: { child: join(REPO, 'test/bench/child.ts'), 'image-worker': join(REPO, 'db/sync/image-worker.ts') },
+    outdir,
+    outExtension: { '.js': '.mjs' },
     bundle: true,
     format: 'esm',
     platform: 'node',
@@ -48,7 +54,7 @@ async function buildChild(): Promise<string> {
     absWorkingDir: REPO,
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });
-  return outfile;
+  return join(outdir, 'child.mjs');
 }
 
 const CHILD = await buildChild();
