@@ -335,16 +335,8 @@ export async function mergeImage(ctx: SyncContext, image: string, vector: Vector
       batch.length = 0;
       ctx.progress('Momentopname samenvoegen', read, total);
     };
-    const add = (
-      entity: unknown,
-      rowId: unknown,
-      field: unknown,
-      value: unknown,
-      hlc: unknown,
-      base: unknown,
-      user: unknown,
-    ) => {
-      const c = checkChange(entity, rowId, field, value, hlc, base, user);
+    /** A change already checked (checkedRow, checkChange). */
+    const add = (c: FieldChange) => {
       if (c.hlc > maxHlc) maxHlc = c.hlc;
       batch.push(c);
       if (batch.length >= 20_000) flush();
@@ -355,7 +347,7 @@ export async function mergeImage(ctx: SyncContext, image: string, vector: Vector
         .raw()
         .iterate() as IterableIterator<ImageRow>) {
         read++;
-        for (const c of changesOf(checkedRow(r))) add(c.entity, c.row_id, c.field, c.value, c.hlc, c.base_hlc, c.user);
+        for (const c of changesOf(checkedRow(r))) add(c);
       }
     } else {
       for (const r of img
@@ -370,7 +362,7 @@ export async function mergeImage(ctx: SyncContext, image: string, vector: Vector
           throw new BadFile('content', 'momentopname met een ongeldige waarde');
         }
         read++;
-        add(entity, rowId, field, parsed, hlc, base, user);
+        add(checkChange(entity, rowId, field, parsed, hlc, base, user));
       }
     }
     if (batch.length) flush();
