@@ -54,7 +54,7 @@ export class RecordFolder {
   constructor(private readonly emit: (record: FoldedRecord) => void) {}
 
   /** Whether the current record is `entity`/`rowId` (a record is added in one run of changes). */
-  isCurrent(entity: string, rowId: string): boolean {
+  private isCurrent(entity: string, rowId: string): boolean {
     return entity === this.entity && rowId === this.rowId;
   }
 
